@@ -1,0 +1,39 @@
+#pragma once
+/// The seam between the dispatcher and the intent handlers: plain synchronous code, no Asio, no
+/// platform JSON. The same engine serves Telegram, Slack, the console and the tests.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "intents/clock.hpp"
+#include "intents/message.hpp"
+#include "storage/repositories.hpp"
+
+namespace rubdown::intents {
+
+/// Operator settings the handlers need.
+struct EngineSettings {
+    std::string booking_url;  ///< RUBDOWN_BOOKING_URL, may be empty
+};
+
+/// Everything a handler may use for one message. Built by the dispatcher on the store thread.
+struct HandlerContext {
+    storage::Repositories& repos;
+    storage::User& user;  ///< handlers may change it; the dispatcher saves it afterwards
+    const IncomingMessage& message;
+    Seconds now;
+    const EngineSettings& settings;
+};
+
+/// Understands a message and answers it, reading and writing storage through the context.
+class Engine {
+public:
+    virtual ~Engine() = default;
+    virtual std::vector<Reply> respond(HandlerContext& context) = 0;
+};
+
+/// The engine Rubdown runs: NLU, one handler per intent, nudge planning.
+std::unique_ptr<Engine> make_engine(EngineSettings settings);
+
+}  // namespace rubdown::intents

@@ -1,0 +1,44 @@
+#pragma once
+/// Platform-neutral messages: what a channel hands to the bot and what the bot hands back.
+/// No platform JSON and no Beast type crosses this seam.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rubdown::intents {
+
+/// A button under a reply. Either an action the bot receives back when pressed, or a link.
+struct Button {
+    std::string label;
+    std::string action;  ///< sent back as IncomingMessage::action; at most 64 bytes (Telegram)
+    std::string url;     ///< when set, the button opens this link instead
+    bool operator==(const Button&) const = default;
+};
+
+/// A message from a runner: typed text or a button press.
+struct IncomingMessage {
+    std::string channel;       ///< "telegram", "slack", "console"
+    std::string user_key;      ///< "telegram:42", "slack:T1:U2", "console:ana"
+    std::string chat_id;       ///< where the answer goes
+    std::string display_name;  ///< how the runner is called, may be empty
+    std::string text;          ///< typed text (mentions already stripped)
+    std::string action;        ///< the pressed button's action, empty for typed text
+    std::string dedup_key;     ///< unique per delivery from the platform (update_id, event_id)
+    std::string reply_context; ///< channel-specific JSON the adapter needs to answer in place
+};
+
+/// What the bot says back.
+struct Reply {
+    std::string text;
+    std::vector<Button> buttons;
+    /// True when this reply should replace the message whose button was pressed (e.g. "Booked ✓").
+    bool edit_original = false;
+    bool operator==(const Reply&) const = default;
+};
+
+/// Buttons travel through the outbox as JSON: [{"label":..,"action":..,"url":..}].
+std::string buttons_to_json(const std::vector<Button>& buttons);
+std::vector<Button> buttons_from_json(const std::string& json);
+
+}  // namespace rubdown::intents

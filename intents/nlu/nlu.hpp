@@ -1,0 +1,30 @@
+#pragma once
+/// Understanding one utterance: intent classification plus entity extraction, per the NLU contract.
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "intents/clock.hpp"
+#include "intents/nlu/parse.hpp"
+
+namespace rubdown::intents::nlu {
+
+class Nlu {
+public:
+    /// Trains the classifier from the training data compiled into the binary (milliseconds).
+    Nlu();
+    ~Nlu();
+    Nlu(const Nlu&) = delete;
+    Nlu& operator=(const Nlu&) = delete;
+
+    /// `now` is the reference instant for relative dates, resolved in `time_zone` (IANA name).
+    /// Thread-safe: parse is const and keeps no state between calls.
+    Parse parse(std::string_view text, Seconds now, const std::string& time_zone) const;
+
+private:
+    struct Model;
+    std::unique_ptr<Model> model_;
+};
+
+}  // namespace rubdown::intents::nlu

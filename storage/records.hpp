@@ -1,0 +1,125 @@
+#pragma once
+/// Value types stored by Rubdown. Plain data, no database types: every repository takes and returns
+/// these, so the intents and the adapters never see SQLite.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace rubdown::storage {
+
+/// Seconds since the Unix epoch, UTC. Every stored instant uses it; local dates are ISO strings.
+using UnixSeconds = std::int64_t;
+
+/// A runner, keyed by their channel identity ("telegram:42", "slack:T1:U2", "console:ana").
+struct User {
+    std::int64_t id = 0;
+    std::string key;      ///< channel identity, unique
+    std::string channel;  ///< "telegram", "slack", "console"
+    std::string chat_id;  ///< where replies and nudges go on that channel
+    std::string display_name;
+    std::string time_zone = "UTC";  ///< IANA zone name
+    bool time_zone_known = false;   ///< false until the runner tells us; asked once
+    bool time_zone_asked = false;
+    bool active = true;  ///< false once the platform says the bot is blocked
+    // Nudge preferences.
+    bool nudges_stopped = false;
+    UnixSeconds nudges_paused_until = 0;  ///< 0 = not paused
+    int quiet_start_minute = 21 * 60;     ///< local minutes after midnight
+    int quiet_end_minute = 8 * 60;
+    UnixSeconds created_at = 0;
+};
+
+enum class Effort { unknown, easy, moderate, hard };
+
+struct Run {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    std::string date;  ///< ISO local date of the run, "2026-11-22"
+    std::optional<double> distance_km;
+    std::optional<std::int64_t> duration_s;
+    Effort effort = Effort::unknown;
+    bool hard = false;  ///< hard effort, RPE >= 7, or a race: the nudge planner's signal
+    std::string text;   ///< what the runner wrote
+    UnixSeconds logged_at = 0;
+};
+
+struct Race {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    std::string date;  ///< ISO local date
+    std::optional<double> distance_km;
+    std::string name;
+    bool cancelled = false;
+    UnixSeconds updated_at = 0;
+};
+
+struct Booking {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    std::optional<std::string> date;  ///< ISO local date of the massage, when the runner said it
+    UnixSeconds recorded_at = 0;
+};
+
+/// A message received from a channel, recorded before it is acknowledged.
+struct InboxEntry {
+    std::int64_t id = 0;
+    std::string dedup_key;  ///< e.g. "telegram:update:123", "slack:event:Ev01"
+    std::string channel;
+    std::string user_key;
+    std::string chat_id;
+    std::string display_name;
+    std::string text;
+    std::string action;         ///< a button press's action, empty for typed text
+    std::string reply_context;  ///< opaque, channel-specific (JSON): how to answer in place
+    UnixSeconds received_at = 0;
+    bool processed = false;
+};
+
+enum class OutboxStatus { pending, sending, sent, failed };
+
+/// A message waiting to be sent (or sent) on a channel.
+struct OutboxMessage {
+    std::int64_t id = 0;
+    std::string channel;
+    std::string chat_id;
+    std::int64_t user_id = 0;
+    std::string text;
+    std::string buttons_json = "[]";  ///< serialised buttons (see intents/message.hpp)
+    std::string reply_context;        ///< copied from the inbox entry it answers, if any
+    std::optional<std::int64_t> nudge_id;
+    OutboxStatus status = OutboxStatus::pending;
+    int attempts = 0;
+    UnixSeconds not_before = 0;  ///< earliest instant for the next attempt
+    UnixSeconds created_at = 0;
+    std::string last_error;
+};
+
+enum class NudgeKind { after_hard_session, pre_race_first, pre_race_second, post_race, snoozed };
+enum class NudgeState { pending, claimed, sent, failed, cancelled, expired };
+
+struct Nudge {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    NudgeKind kind = NudgeKind::after_hard_session;
+    UnixSeconds due_at = 0;
+    /// Never send after this instant (e.g. the race start for a pre-race nudge); 0 = no limit.
+    UnixSeconds not_after = 0;
+    std::optional<std::int64_t> race_id;
+    std::optional<std::int64_t> run_id;
+    NudgeState state = NudgeState::pending;
+    int attempts = 0;
+    UnixSeconds created_at = 0;
+    UnixSeconds sent_at = 0;
+};
+
+std::string to_string(Effort effort);
+Effort effort_from_string(const std::string& text);
+std::string to_string(OutboxStatus status);
+OutboxStatus outbox_status_from_string(const std::string& text);
+std::string to_string(NudgeKind kind);
+NudgeKind nudge_kind_from_string(const std::string& text);
+std::string to_string(NudgeState state);
+NudgeState nudge_state_from_string(const std::string& text);
+
+}  // namespace rubdown::storage

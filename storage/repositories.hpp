@@ -1,0 +1,127 @@
+#pragma once
+/// The small repository interfaces the rest of Rubdown talks to. The SQLite implementation is in
+/// sqlite_repositories.hpp; a server database could be added behind the same interfaces.
+/// Every call runs on the store's own thread, inside the group-commit transaction of its job.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/records.hpp"
+
+namespace rubdown::storage {
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    /// Returns the user with this key, creating it (with `channel`, `chat_id`) when new.
+    virtual User find_or_create(const std::string& key, const std::string& channel,
+                                const std::string& chat_id, const std::string& display_name,
+                                UnixSeconds now) = 0;
+    virtual std::optional<User> find_by_key(const std::string& key) = 0;
+    virtual std::optional<User> find_by_id(std::int64_t id) = 0;
+    virtual void update(const User& user) = 0;
+    /// Deletes the user and everything stored about them.
+    virtual void erase(std::int64_t user_id) = 0;
+};
+
+class RunRepository {
+public:
+    virtual ~RunRepository() = default;
+    virtual std::int64_t add(const Run& run) = 0;
+    /// Runs of a user, newest first by date then by log time.
+    virtual std::vector<Run> list(std::int64_t user_id, std::size_t limit = 1000) = 0;
+    /// Runs whose date lies in [from_date, to_date] (ISO local dates, inclusive).
+    virtual std::vector<Run> between(std::int64_t user_id, const std::string& from_date,
+                                     const std::string& to_date) = 0;
+    virtual std::optional<Run> last_logged(std::int64_t user_id) = 0;
+    virtual bool erase(std::int64_t run_id) = 0;
+};
+
+class RaceRepository {
+public:
+    virtual ~RaceRepository() = default;
+    virtual std::int64_t add(const Race& race) = 0;
+    virtual void update(const Race& race) = 0;
+    /// Races not cancelled, on or after `from_date`, soonest first.
+    virtual std::vector<Race> upcoming(std::int64_t user_id, const std::string& from_date) = 0;
+    virtual std::optional<Race> find(std::int64_t race_id) = 0;
+};
+
+class BookingRepository {
+public:
+    virtual ~BookingRepository() = default;
+    virtual std::int64_t add(const Booking& booking) = 0;
+    virtual std::vector<Booking> list(std::int64_t user_id) = 0;
+};
+
+/// Whether recording an incoming message created it or found it already there.
+enum class InboxRecordResult { recorded, duplicate };
+
+class InboxRepository {
+public:
+    virtual ~InboxRepository() = default;
+    /// Records the entry unless its dedup key is known. Sets entry.id when recorded.
+    virtual InboxRecordResult record(InboxEntry& entry) = 0;
+    virtual std::vector<InboxEntry> unprocessed(std::size_t limit) = 0;
+    virtual void mark_processed(std::int64_t inbox_id) = 0;
+};
+
+class OutboxRepository {
+public:
+    virtual ~OutboxRepository() = default;
+    virtual std::int64_t enqueue(const OutboxMessage& message) = 0;
+    /// Pending messages of a channel whose not_before has passed, oldest first.
+    virtual std::vector<OutboxMessage> due(const std::string& channel, UnixSeconds now,
+                                           std::size_t limit) = 0;
+    /// Moves a pending message to `sending`. False when someone else claimed it first.
+    virtual bool claim(std::int64_t id) = 0;
+    virtual void mark_sent(std::int64_t id, UnixSeconds now) = 0;
+    /// Back to pending for another attempt no earlier than `not_before`.
+    virtual void reschedule(std::int64_t id, UnixSeconds not_before, const std::string& error) = 0;
+    virtual void mark_failed(std::int64_t id, const std::string& error) = 0;
+    /// After a crash, messages left in `sending` may or may not have reached the platform. They are
+    /// marked failed rather than sent again: a lost reply is better than a duplicate nudge.
+    virtual std::size_t abandon_in_flight() = 0;
+    virtual std::optional<OutboxMessage> find(std::int64_t id) = 0;
+    virtual std::size_t count_pending(const std::string& channel) = 0;
+};
+
+class NudgeRepository {
+public:
+    virtual ~NudgeRepository() = default;
+    virtual std::int64_t add(const Nudge& nudge) = 0;
+    virtual void update(const Nudge& nudge) = 0;
+    /// Pending nudges due at or before `now`, earliest first, at most `limit`.
+    virtual std::vector<Nudge> due(UnixSeconds now, std::size_t limit) = 0;
+    /// The earliest due instant of any pending nudge.
+    virtual std::optional<UnixSeconds> next_due() = 0;
+    virtual std::vector<Nudge> pending_for_user(std::int64_t user_id) = 0;
+    virtual std::vector<Nudge> pending(std::size_t limit) = 0;
+    /// The latest instant a nudge was sent to this user, if any.
+    virtual std::optional<UnixSeconds> last_sent(std::int64_t user_id) = 0;
+};
+
+/// A follow-up question waiting for the runner's answer (e.g. "how far did you run?").
+class ConversationRepository {
+public:
+    virtual ~ConversationRepository() = default;
+    virtual std::optional<std::string> pending(std::int64_t user_id) = 0;
+    virtual void set_pending(std::int64_t user_id, const std::string& state_json) = 0;
+    virtual void clear(std::int64_t user_id) = 0;
+};
+
+/// Everything a job on the store thread may touch.
+struct Repositories {
+    UserRepository& users;
+    RunRepository& runs;
+    RaceRepository& races;
+    BookingRepository& bookings;
+    InboxRepository& inbox;
+    OutboxRepository& outbox;
+    NudgeRepository& nudges;
+    ConversationRepository& conversations;
+};
+
+}  // namespace rubdown::storage
