@@ -1,0 +1,35 @@
+#pragma once
+/// Transport-neutral HTTP request and response, so the adapters' verification and parsing are pure
+/// functions tested without sockets. The server in bot/ converts Beast messages to and from these.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rubdown::http {
+
+struct HttpRequest {
+    std::string method;  ///< "GET", "POST"
+    std::string target;  ///< path and query as received
+    std::string path;    ///< target without the query
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string remote_address;  ///< peer IP, for loopback-only endpoints
+
+    /// Case-insensitive lookup; empty when absent.
+    std::string_view header(std::string_view name) const;
+    bool has_header(std::string_view name) const;
+};
+
+struct HttpResponse {
+    int status = 200;
+    std::string content_type = "text/plain; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static HttpResponse text(int status, std::string body);
+    static HttpResponse json(int status, std::string body);
+};
+
+}  // namespace rubdown::http
