@@ -28,7 +28,7 @@ struct HandlerContext {
 
 /// Understands a message and answers it, reading and writing storage through the context.
 class Engine {
-public:
+  public:
     virtual ~Engine() = default;
     virtual std::vector<Reply> respond(HandlerContext& context) = 0;
 };

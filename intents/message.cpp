@@ -21,8 +21,8 @@ std::vector<Button> buttons_from_json(const std::string& json) {
     if (!array.is_array()) return buttons;
     for (const auto& item : array) {
         if (!item.is_object()) continue;
-        buttons.push_back(Button{item.value("label", ""), item.value("action", ""),
-                                 item.value("url", "")});
+        buttons.push_back(
+            Button{item.value("label", ""), item.value("action", ""), item.value("url", "")});
     }
     return buttons;
 }

@@ -18,14 +18,14 @@ struct Button {
 
 /// A message from a runner: typed text or a button press.
 struct IncomingMessage {
-    std::string channel;       ///< "telegram", "slack", "console"
-    std::string user_key;      ///< "telegram:42", "slack:T1:U2", "console:ana"
-    std::string chat_id;       ///< where the answer goes
-    std::string display_name;  ///< how the runner is called, may be empty
-    std::string text;          ///< typed text (mentions already stripped)
-    std::string action;        ///< the pressed button's action, empty for typed text
-    std::string dedup_key;     ///< unique per delivery from the platform (update_id, event_id)
-    std::string reply_context; ///< channel-specific JSON the adapter needs to answer in place
+    std::string channel;        ///< "telegram", "slack", "console"
+    std::string user_key;       ///< "telegram:42", "slack:T1:U2", "console:ana"
+    std::string chat_id;        ///< where the answer goes
+    std::string display_name;   ///< how the runner is called, may be empty
+    std::string text;           ///< typed text (mentions already stripped)
+    std::string action;         ///< the pressed button's action, empty for typed text
+    std::string dedup_key;      ///< unique per delivery from the platform (update_id, event_id)
+    std::string reply_context;  ///< channel-specific JSON the adapter needs to answer in place
 };
 
 /// What the bot says back.

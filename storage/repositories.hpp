@@ -13,7 +13,7 @@
 namespace rubdown::storage {
 
 class UserRepository {
-public:
+  public:
     virtual ~UserRepository() = default;
     /// Returns the user with this key, creating it (with `channel`, `chat_id`) when new.
     virtual User find_or_create(const std::string& key, const std::string& channel,
@@ -27,7 +27,7 @@ public:
 };
 
 class RunRepository {
-public:
+  public:
     virtual ~RunRepository() = default;
     virtual std::int64_t add(const Run& run) = 0;
     /// Runs of a user, newest first by date then by log time.
@@ -40,7 +40,7 @@ public:
 };
 
 class RaceRepository {
-public:
+  public:
     virtual ~RaceRepository() = default;
     virtual std::int64_t add(const Race& race) = 0;
     virtual void update(const Race& race) = 0;
@@ -50,7 +50,7 @@ public:
 };
 
 class BookingRepository {
-public:
+  public:
     virtual ~BookingRepository() = default;
     virtual std::int64_t add(const Booking& booking) = 0;
     virtual std::vector<Booking> list(std::int64_t user_id) = 0;
@@ -60,7 +60,7 @@ public:
 enum class InboxRecordResult { recorded, duplicate };
 
 class InboxRepository {
-public:
+  public:
     virtual ~InboxRepository() = default;
     /// Records the entry unless its dedup key is known. Sets entry.id when recorded.
     virtual InboxRecordResult record(InboxEntry& entry) = 0;
@@ -69,7 +69,7 @@ public:
 };
 
 class OutboxRepository {
-public:
+  public:
     virtual ~OutboxRepository() = default;
     virtual std::int64_t enqueue(const OutboxMessage& message) = 0;
     /// Pending messages of a channel whose not_before has passed, oldest first.
@@ -89,7 +89,7 @@ public:
 };
 
 class NudgeRepository {
-public:
+  public:
     virtual ~NudgeRepository() = default;
     virtual std::int64_t add(const Nudge& nudge) = 0;
     virtual void update(const Nudge& nudge) = 0;
@@ -105,7 +105,7 @@ public:
 
 /// A follow-up question waiting for the runner's answer (e.g. "how far did you run?").
 class ConversationRepository {
-public:
+  public:
     virtual ~ConversationRepository() = default;
     virtual std::optional<std::string> pending(std::int64_t user_id) = 0;
     virtual void set_pending(std::int64_t user_id, const std::string& state_json) = 0;

@@ -10,8 +10,9 @@
 namespace rubdown::storage {
 
 class SqliteDatabase {
-public:
-    /// Opens (creating if needed) and migrates. Throws std::runtime_error naming the file on failure.
+  public:
+    /// Opens (creating if needed) and migrates. Throws std::runtime_error naming the file on
+    /// failure.
     explicit SqliteDatabase(const std::string& path);
     ~SqliteDatabase();
     SqliteDatabase(const SqliteDatabase&) = delete;
@@ -33,7 +34,7 @@ public:
     /// A trivial query, for /healthz.
     bool healthy();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,114 @@
+#include "storage/migrations.hpp"
+
+#include <array>
+
+namespace rubdown::storage {
+
+namespace {
+constexpr std::array kMigrations{
+    Migration{1, R"sql(
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL DEFAULT 'UTC',
+    time_zone_known INTEGER NOT NULL DEFAULT 0,
+    time_zone_asked INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    nudges_stopped INTEGER NOT NULL DEFAULT 0,
+    nudges_paused_until INTEGER NOT NULL DEFAULT 0,
+    quiet_start_minute INTEGER NOT NULL DEFAULT 1260,
+    quiet_end_minute INTEGER NOT NULL DEFAULT 480,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    distance_km REAL,
+    duration_s INTEGER,
+    effort TEXT NOT NULL DEFAULT '',
+    hard INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    logged_at INTEGER NOT NULL
+);
+CREATE INDEX runs_by_user_date ON runs(user_id, date);
+CREATE TABLE races (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    distance_km REAL,
+    name TEXT NOT NULL DEFAULT '',
+    cancelled INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX races_by_user_date ON races(user_id, date);
+CREATE TABLE bookings (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    date TEXT,
+    recorded_at INTEGER NOT NULL
+);
+CREATE INDEX bookings_by_user ON bookings(user_id);
+CREATE TABLE inbox (
+    id INTEGER PRIMARY KEY,
+    dedup_key TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL,
+    user_key TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    reply_context TEXT NOT NULL DEFAULT '',
+    received_at INTEGER NOT NULL,
+    processed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX inbox_unprocessed ON inbox(id) WHERE processed = 0;
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    buttons_json TEXT NOT NULL DEFAULT '[]',
+    reply_context TEXT NOT NULL DEFAULT '',
+    nudge_id INTEGER,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_waiting ON outbox(channel, not_before) WHERE status = 'pending';
+CREATE INDEX outbox_in_flight ON outbox(id) WHERE status = 'sending';
+CREATE TABLE nudges (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    not_after INTEGER NOT NULL DEFAULT 0,
+    race_id INTEGER,
+    run_id INTEGER,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX nudges_pending_by_due ON nudges(due_at) WHERE state = 'pending';
+CREATE INDEX nudges_by_user ON nudges(user_id, state);
+CREATE TABLE conversations (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    state_json TEXT NOT NULL
+);
+)sql"},
+};
+}  // namespace
+
+std::span<const Migration> all_migrations() {
+    return kMigrations;
+}
+
+}  // namespace rubdown::storage

@@ -1,0 +1,126 @@
+#include "storage/sqlite_database.hpp"
+
+#include <stdexcept>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "storage/migrations.hpp"
+#include "storage/sqlite_repositories.hpp"
+
+namespace rubdown::storage {
+
+namespace {
+
+SQLite::Database open_file(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        // WAL lets readers (e.g. `rubdown export` while serving) run beside the writer, and
+        // synchronous=NORMAL in WAL mode still survives a process crash; a busy timeout covers a
+        // second process (a CLI command) holding the write lock for a moment.
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA foreign_keys = ON");
+        db.setBusyTimeout(5000);
+        return db;
+    } catch (const SQLite::Exception& error) {
+        throw std::runtime_error("cannot open database " + path + ": " + error.what());
+    }
+}
+
+int read_user_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+int apply_migrations(SQLite::Database& db) {
+    int applied = 0;
+    for (const auto& migration : all_migrations()) {
+        if (migration.version <= read_user_version(db)) continue;
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Re-check inside the write lock: another process may have migrated meanwhile.
+        if (migration.version <= read_user_version(db)) continue;
+        db.exec(migration.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+        transaction.commit();
+        ++applied;
+    }
+    return applied;
+}
+
+}  // namespace
+
+struct SqliteDatabase::Impl {
+    explicit Impl(const std::string& path)
+        : db(open_file(path)),
+          applied(apply_migrations(db)),
+          sql(db),
+          users(sql),
+          runs(sql),
+          races(sql),
+          bookings(sql),
+          inbox(sql),
+          outbox(sql),
+          nudges(sql),
+          conversations(sql),
+          repositories{users, runs, races, bookings, inbox, outbox, nudges, conversations} {}
+
+    SQLite::Database db;
+    int applied;
+    StatementCache sql;
+    SqliteUsers users;
+    SqliteRuns runs;
+    SqliteRaces races;
+    SqliteBookings bookings;
+    SqliteInbox inbox;
+    SqliteOutbox outbox;
+    SqliteNudges nudges;
+    SqliteConversations conversations;
+    Repositories repositories;
+};
+
+SqliteDatabase::SqliteDatabase(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+SqliteDatabase::~SqliteDatabase() = default;
+
+Repositories& SqliteDatabase::repositories() {
+    return impl_->repositories;
+}
+
+void SqliteDatabase::begin() {
+    impl_->db.exec("BEGIN IMMEDIATE");
+}
+void SqliteDatabase::commit() {
+    impl_->db.exec("COMMIT");
+}
+void SqliteDatabase::rollback() {
+    impl_->db.exec("ROLLBACK");
+}
+void SqliteDatabase::savepoint(const std::string& name) {
+    impl_->db.exec("SAVEPOINT " + name);
+}
+void SqliteDatabase::release(const std::string& name) {
+    impl_->db.exec("RELEASE " + name);
+}
+void SqliteDatabase::rollback_to(const std::string& name) {
+    impl_->db.exec("ROLLBACK TO " + name);
+}
+
+int SqliteDatabase::schema_version() const {
+    return read_user_version(impl_->db);
+}
+int SqliteDatabase::migrations_applied() const {
+    return impl_->applied;
+}
+
+bool SqliteDatabase::healthy() {
+    try {
+        return impl_->db.execAndGet("SELECT 1").getInt() == 1;
+    } catch (const SQLite::Exception&) {
+        return false;
+    }
+}
+
+int migrate_database(const std::string& path) {
+    return SqliteDatabase(path).migrations_applied();
+}
+
+}  // namespace rubdown::storage

@@ -1,0 +1,180 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include "storage/migrations.hpp"
+#include "storage/sqlite_database.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rubdown::storage;
+using rubdown::testing::TempDir;
+
+TEST_CASE("migrations bring an empty database to the latest version") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("fresh.db"));
+    const int latest = all_migrations().back().version;
+    CHECK(db.schema_version() == latest);
+    CHECK(db.migrations_applied() == static_cast<int>(all_migrations().size()));
+    CHECK(db.healthy());
+}
+
+TEST_CASE("reopening a migrated database applies nothing and keeps its rows") {
+    TempDir dir;
+    const auto path = dir.file("existing.db");
+    std::int64_t user_id = 0;
+    {
+        SqliteDatabase db(path);
+        user_id =
+            db.repositories().users.find_or_create("console:ana", "console", "ana", "Ana", 100).id;
+        Run run;
+        run.user_id = user_id;
+        run.date = "2026-11-20";
+        run.distance_km = 10.0;
+        run.duration_s = 3000;
+        run.effort = Effort::hard;
+        run.hard = true;
+        run.text = "10k in 50:00";
+        run.logged_at = 200;
+        db.repositories().runs.add(run);
+    }
+    SqliteDatabase reopened(path);
+    CHECK(reopened.migrations_applied() == 0);
+    const auto runs = reopened.repositories().runs.list(user_id, 10);
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].distance_km == Approx(10.0));
+    CHECK(runs[0].duration_s == 3000);
+    CHECK(runs[0].effort == Effort::hard);
+    CHECK(runs[0].hard);
+    CHECK(migrate_database(path) == 0);
+}
+
+TEST_CASE("a database left at an older version is migrated forward") {
+    TempDir dir;
+    const auto path = dir.file("old.db");
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE unrelated (x INTEGER)");
+    }
+    CHECK(migrate_database(path) == static_cast<int>(all_migrations().size()));
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    CHECK(raw.tableExists("unrelated"));
+    CHECK(raw.tableExists("inbox"));
+}
+
+TEST_CASE("a file that is not a database gives an error naming it") {
+    TempDir dir;
+    const auto path = dir.file("not-a-db.db");
+    {
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        std::fputs("this is plain text, long enough to not be an empty database file at all.....",
+                   file);
+        std::fclose(file);
+    }
+    try {
+        SqliteDatabase db(path);
+        FAIL("expected an error");
+    } catch (const std::runtime_error& error) {
+        CHECK_THAT(error.what(), Catch::Contains(path));
+    }
+}
+
+TEST_CASE("the inbox records a dedup key once") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("inbox.db"));
+    auto& inbox = db.repositories().inbox;
+    InboxEntry first{.dedup_key = "telegram:update:1",
+                     .channel = "telegram",
+                     .user_key = "telegram:7",
+                     .chat_id = "7",
+                     .text = "hi",
+                     .received_at = 10};
+    InboxEntry again = first;
+    again.text = "hi (redelivered)";
+    CHECK(inbox.record(first) == InboxRecordResult::recorded);
+    CHECK(first.id > 0);
+    CHECK(inbox.record(again) == InboxRecordResult::duplicate);
+    auto pending = inbox.unprocessed(10);
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].text == "hi");
+    inbox.mark_processed(pending[0].id);
+    CHECK(inbox.unprocessed(10).empty());
+}
+
+TEST_CASE("the outbox claims a message once and abandons in-flight ones after a crash") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("outbox.db"));
+    auto& outbox = db.repositories().outbox;
+    OutboxMessage message{.channel = "telegram", .chat_id = "7", .text = "hello", .created_at = 5};
+    const auto first = outbox.enqueue(message);
+    const auto second = outbox.enqueue(message);
+    message.not_before = 100;
+    outbox.enqueue(message);
+
+    CHECK(outbox.due("telegram", 50, 10).size() == 2);
+    CHECK(outbox.due("slack", 50, 10).empty());
+    CHECK(outbox.claim(first));
+    CHECK_FALSE(outbox.claim(first));
+    CHECK(outbox.due("telegram", 50, 10).size() == 1);
+    outbox.mark_sent(first, 60);
+    CHECK(outbox.find(first)->status == OutboxStatus::sent);
+
+    CHECK(outbox.claim(second));
+    CHECK(outbox.abandon_in_flight() == 1);
+    CHECK(outbox.find(second)->status == OutboxStatus::failed);
+    CHECK(outbox.count_pending("telegram") == 1);
+}
+
+TEST_CASE("erasing a user removes their data and scrubs their inbox text") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("erase.db"));
+    auto& repos = db.repositories();
+    const auto ana = repos.users.find_or_create("console:ana", "console", "ana", "", 1);
+    const auto bo = repos.users.find_or_create("console:bo", "console", "bo", "", 1);
+    for (const auto& user : {ana, bo}) {
+        repos.runs.add(
+            Run{.user_id = user.id, .date = "2026-11-01", .distance_km = 5.0, .logged_at = 2});
+        repos.races.add(Race{.user_id = user.id, .date = "2026-12-14", .updated_at = 2});
+        repos.nudges.add(Nudge{.user_id = user.id, .due_at = 50, .created_at = 2});
+    }
+    InboxEntry said{.dedup_key = "console:1",
+                    .channel = "console",
+                    .user_key = "console:ana",
+                    .chat_id = "ana",
+                    .text = "my secret run",
+                    .received_at = 3};
+    repos.inbox.record(said);
+
+    repos.users.erase(ana.id);
+
+    CHECK_FALSE(repos.users.find_by_key("console:ana"));
+    CHECK(repos.runs.list(ana.id, 10).empty());
+    CHECK(repos.nudges.pending_for_user(ana.id).empty());
+    CHECK(repos.runs.list(bo.id, 10).size() == 1);
+    CHECK(repos.nudges.pending_for_user(bo.id).size() == 1);
+    REQUIRE(repos.inbox.unprocessed(10).size() == 1);
+    CHECK(repos.inbox.unprocessed(10)[0].text.empty());
+    // The dedup key survives, so a redelivery is still recognised.
+    CHECK(repos.inbox.record(said) == InboxRecordResult::duplicate);
+}
+
+TEST_CASE("nudges: due, next_due and last_sent follow their states") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("nudges.db"));
+    auto& repos = db.repositories();
+    const auto user = repos.users.find_or_create("console:ana", "console", "ana", "", 1);
+    CHECK_FALSE(repos.nudges.next_due());
+    const auto late = repos.nudges.add(Nudge{.user_id = user.id, .due_at = 300, .created_at = 1});
+    const auto early = repos.nudges.add(Nudge{.user_id = user.id, .due_at = 100, .created_at = 1});
+    CHECK(repos.nudges.next_due() == 100);
+    const auto due = repos.nudges.due(200, 10);
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].id == early);
+    auto sent = due[0];
+    sent.state = NudgeState::sent;
+    sent.sent_at = 150;
+    repos.nudges.update(sent);
+    CHECK(repos.nudges.next_due() == 300);
+    CHECK(repos.nudges.last_sent(user.id) == 150);
+    CHECK(repos.nudges.pending_for_user(user.id).size() == 1);
+    CHECK(repos.nudges.pending_for_user(user.id)[0].id == late);
+}
