@@ -75,6 +75,7 @@ CREATE TABLE outbox (
     buttons_json TEXT NOT NULL DEFAULT '[]',
     reply_context TEXT NOT NULL DEFAULT '',
     nudge_id INTEGER,
+    edit_original INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL DEFAULT 'pending',
     attempts INTEGER NOT NULL DEFAULT 0,
     not_before INTEGER NOT NULL DEFAULT 0,

@@ -88,6 +88,7 @@ struct OutboxMessage {
     std::string buttons_json = "[]";  ///< serialised buttons (see intents/message.hpp)
     std::string reply_context;        ///< copied from the inbox entry it answers, if any
     std::optional<std::int64_t> nudge_id;
+    bool edit_original = false;  ///< replace the message whose button was pressed
     OutboxStatus status = OutboxStatus::pending;
     int attempts = 0;
     UnixSeconds not_before = 0;  ///< earliest instant for the next attempt

@@ -120,7 +120,7 @@ InboxEntry read_inbox(SQLite::Statement& row) {
 
 constexpr const char* kOutboxColumns =
     "id, channel, chat_id, user_id, text, buttons_json, reply_context, nudge_id, status, attempts, "
-    "not_before, created_at, last_error";
+    "not_before, created_at, last_error, edit_original";
 
 OutboxMessage read_outbox(SQLite::Statement& row) {
     OutboxMessage message;
@@ -137,6 +137,7 @@ OutboxMessage read_outbox(SQLite::Statement& row) {
     message.not_before = row.getColumn(10).getInt64();
     message.created_at = row.getColumn(11).getInt64();
     message.last_error = row.getColumn(12).getString();
+    message.edit_original = row.getColumn(13).getInt() != 0;
     return message;
 }
 
@@ -407,8 +408,8 @@ void SqliteInbox::mark_processed(std::int64_t inbox_id) {
 std::int64_t SqliteOutbox::enqueue(const OutboxMessage& message) {
     auto& insert = sql_.get(
         "INSERT INTO outbox (channel, chat_id, user_id, text, buttons_json, reply_context, "
-        "nudge_id, status, attempts, not_before, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)");
+        "nudge_id, edit_original, status, attempts, not_before, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)");
     insert.bind(1, message.channel);
     insert.bind(2, message.chat_id);
     insert.bind(3, message.user_id);
@@ -416,8 +417,9 @@ std::int64_t SqliteOutbox::enqueue(const OutboxMessage& message) {
     insert.bind(5, message.buttons_json);
     insert.bind(6, message.reply_context);
     bind_optional(insert, 7, message.nudge_id);
-    insert.bind(8, static_cast<std::int64_t>(message.not_before));
-    insert.bind(9, static_cast<std::int64_t>(message.created_at));
+    insert.bind(8, message.edit_original ? 1 : 0);
+    insert.bind(9, static_cast<std::int64_t>(message.not_before));
+    insert.bind(10, static_cast<std::int64_t>(message.created_at));
     insert.exec();
     return sql_.database().getLastInsertRowid();
 }

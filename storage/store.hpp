@@ -1,0 +1,174 @@
+#pragma once
+/// The one owner of the SQLite connection. Every read and write is a job run on the store's own
+/// thread, so SQLite never blocks an IO thread. Jobs queued while a transaction runs are taken
+/// together into the next one (group commit): each job gets its own savepoint, so one failing job
+/// never undoes another, and a job completes only after its transaction is committed, so an
+/// acknowledged request is durable.
+
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include "storage/repositories.hpp"
+
+namespace rubdown::storage {
+
+class SqliteDatabase;
+
+struct StoreStats {
+    std::uint64_t jobs = 0;
+    std::uint64_t transactions = 0;
+    std::uint64_t failed_jobs = 0;
+};
+
+class Store {
+  public:
+    /// Opens and migrates the database on the calling thread (errors surface at start-up), then
+    /// hands the connection to the store thread.
+    explicit Store(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    /// Runs `job(Repositories&)` on the store thread; completes with (exception_ptr, result) on the
+    /// handler's executor after commit. The result type must be default-constructible.
+    template <typename Job, typename CompletionToken>
+    auto async_run(Job job, CompletionToken&& token);
+
+    /// Runs a job and waits for its commit. For command-line tools and tests, never an IO thread.
+    template <typename Job>
+    auto run(Job job) -> std::invoke_result_t<Job&, Repositories&>;
+
+    /// Finishes every queued job, then closes the database. Idempotent.
+    void stop();
+
+    StoreStats stats() const;
+    bool healthy();
+
+  private:
+    struct Task {
+        virtual ~Task() = default;
+        virtual void execute(Repositories& repos) = 0;
+        virtual void complete(std::exception_ptr error) = 0;
+    };
+
+    template <typename Job, typename Handler>
+    struct AsyncTask;
+
+    void enqueue(std::unique_ptr<Task> task);
+    void loop();
+    void run_batch(std::vector<std::unique_ptr<Task>>& batch);
+
+    std::unique_ptr<SqliteDatabase> db_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<std::unique_ptr<Task>> queue_;
+    bool stopping_ = false;
+    bool closed_ = false;  ///< the store thread has exited; no job can run any more
+    StoreStats stats_;
+    std::thread thread_;
+};
+
+template <typename Job, typename Handler>
+struct Store::AsyncTask final : Store::Task {
+    using Result = std::invoke_result_t<Job&, Repositories&>;
+    using Stored = std::conditional_t<std::is_void_v<Result>, bool, Result>;
+
+    AsyncTask(Job job, Handler handler)
+        : job(std::move(job)),
+          handler(std::move(handler)),
+          work(boost::asio::make_work_guard(boost::asio::get_associated_executor(this->handler))) {}
+
+    void execute(Repositories& repos) override {
+        if constexpr (std::is_void_v<Result>)
+            job(repos);
+        else
+            result = job(repos);
+    }
+
+    void complete(std::exception_ptr error) override {
+        auto executor = work.get_executor();
+        boost::asio::post(
+            executor, [handler = std::move(handler), error, result = std::move(result)]() mutable {
+                if constexpr (std::is_void_v<Result>)
+                    handler(error);
+                else
+                    handler(error, error ? Result{} : std::move(result));
+            });
+        work.reset();
+    }
+
+    Job job;
+    Handler handler;
+    boost::asio::executor_work_guard<boost::asio::associated_executor_t<Handler>> work;
+    Stored result{};
+};
+
+template <typename Job, typename CompletionToken>
+auto Store::async_run(Job job, CompletionToken&& token) {
+    using Result = std::invoke_result_t<Job&, Repositories&>;
+    auto initiate = [this](auto handler, Job job) {
+        using Handler = decltype(handler);
+        enqueue(std::make_unique<AsyncTask<Job, Handler>>(std::move(job), std::move(handler)));
+    };
+    if constexpr (std::is_void_v<Result>)
+        return boost::asio::async_initiate<CompletionToken, void(std::exception_ptr)>(
+            initiate, token, std::move(job));
+    else
+        return boost::asio::async_initiate<CompletionToken, void(std::exception_ptr, Result)>(
+            initiate, token, std::move(job));
+}
+
+template <typename Job>
+auto Store::run(Job job) -> std::invoke_result_t<Job&, Repositories&> {
+    using Result = std::invoke_result_t<Job&, Repositories&>;
+    using Stored = std::conditional_t<std::is_void_v<Result>, bool, Result>;
+    // Shared between this thread and the store thread, which may destroy its task first.
+    struct Outcome {
+        std::optional<Stored> result;
+        std::exception_ptr error;
+        bool done = false;
+        std::mutex mutex;
+        std::condition_variable finished;
+    };
+    struct BlockingTask final : Task {
+        BlockingTask(Job job, std::shared_ptr<Outcome> outcome)
+            : job(std::move(job)), outcome(std::move(outcome)) {}
+        void execute(Repositories& repos) override {
+            if constexpr (std::is_void_v<Result>) {
+                job(repos);
+                outcome->result.emplace(true);
+            } else {
+                outcome->result.emplace(job(repos));
+            }
+        }
+        void complete(std::exception_ptr failure) override {
+            std::lock_guard lock(outcome->mutex);
+            outcome->error = failure;
+            outcome->done = true;
+            outcome->finished.notify_one();
+        }
+        Job job;
+        std::shared_ptr<Outcome> outcome;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    enqueue(std::make_unique<BlockingTask>(std::move(job), outcome));
+    std::unique_lock lock(outcome->mutex);
+    outcome->finished.wait(lock, [&] { return outcome->done; });
+    if (outcome->error) std::rethrow_exception(outcome->error);
+    if constexpr (!std::is_void_v<Result>) return std::move(*outcome->result);
+}
+
+}  // namespace rubdown::storage

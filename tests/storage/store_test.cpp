@@ -1,0 +1,132 @@
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <future>
+#include <latch>
+#include <thread>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "storage/sqlite_database.hpp"
+#include "storage/store.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rubdown::storage;
+using rubdown::testing::TempDir;
+namespace asio = boost::asio;
+
+namespace {
+Run sample_run(std::int64_t user_id, int n) {
+    return Run{.user_id = user_id,
+               .date = "2026-11-20",
+               .distance_km = 1.0 + n,
+               .text = "run " + std::to_string(n),
+               .logged_at = n};
+}
+}  // namespace
+
+TEST_CASE("many concurrent writers: every acknowledged write is durable after a reopen") {
+    TempDir dir;
+    const auto path = dir.file("group.db");
+    constexpr int kWriters = 400;
+    std::int64_t user_id = 0;
+    std::atomic<int> acknowledged{0};
+    StoreStats stats;
+    {
+        Store store(path);
+        user_id = store.run([](Repositories& repos) {
+            return repos.users.find_or_create("console:ana", "console", "ana", "", 1).id;
+        });
+        asio::io_context io;
+        for (int i = 0; i < kWriters; ++i) {
+            asio::co_spawn(
+                io,
+                [&, i]() -> asio::awaitable<void> {
+                    co_await store.async_run(
+                        [&, i](Repositories& repos) {
+                            return repos.runs.add(sample_run(user_id, i));
+                        },
+                        asio::use_awaitable);
+                    ++acknowledged;
+                },
+                asio::detached);
+        }
+        // Four IO threads, as the server runs them.
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) threads.emplace_back([&] { io.run(); });
+        for (auto& thread : threads) thread.join();
+        stats = store.stats();
+    }
+    CHECK(acknowledged == kWriters);
+    // Fewer transactions than jobs: writes queued together were committed together.
+    CHECK(stats.jobs == kWriters + 1);
+    CHECK(stats.transactions <= stats.jobs);
+    SqliteDatabase reopened(path);
+    CHECK(reopened.repositories().runs.list(user_id, 10000).size() == kWriters);
+}
+
+TEST_CASE("a failing job is rolled back alone; the rest of its batch commits") {
+    TempDir dir;
+    Store store(dir.file("savepoint.db"));
+    const auto user_id = store.run([](Repositories& repos) {
+        return repos.users.find_or_create("console:ana", "console", "ana", "", 1).id;
+    });
+
+    // Hold the store thread so the next three jobs are queued into one batch.
+    std::promise<void> release;
+    auto hold = std::async(std::launch::async,
+                           [&] { store.run([&](Repositories&) { release.get_future().wait(); }); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+
+    auto first = std::async(std::launch::async, [&] {
+        return store.run(
+            [&](Repositories& repos) { return repos.runs.add(sample_run(user_id, 1)); });
+    });
+    auto failing = std::async(std::launch::async, [&] {
+        store.run([&](Repositories& repos) {
+            repos.runs.add(sample_run(user_id, 2));
+            throw std::runtime_error("handler bug");
+        });
+    });
+    auto third = std::async(std::launch::async, [&] {
+        return store.run(
+            [&](Repositories& repos) { return repos.runs.add(sample_run(user_id, 3)); });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    release.set_value();
+    hold.get();
+
+    CHECK(first.get() > 0);
+    CHECK_THROWS_WITH(failing.get(), "handler bug");
+    CHECK(third.get() > 0);
+    const auto runs = store.run([&](Repositories& repos) { return repos.runs.list(user_id, 10); });
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].text != "run 2");
+    CHECK(runs[1].text != "run 2");
+}
+
+TEST_CASE("the store runs every job on one thread that is not the caller's") {
+    TempDir dir;
+    Store store(dir.file("thread.db"));
+    const auto caller = std::this_thread::get_id();
+    const auto first = store.run([](Repositories&) { return std::this_thread::get_id(); });
+    const auto second = store.run([](Repositories&) { return std::this_thread::get_id(); });
+    CHECK(first != caller);
+    CHECK(first == second);
+}
+
+TEST_CASE("stop drains queued jobs, then refuses new ones") {
+    TempDir dir;
+    const auto path = dir.file("stop.db");
+    Store store(path);
+    store.run([](Repositories& repos) {
+        repos.users.find_or_create("console:x", "console", "x", "", 1);
+    });
+    store.stop();
+    CHECK_THROWS(store.run([](Repositories&) {}));
+    SqliteDatabase reopened(path);
+    CHECK(reopened.repositories().users.find_by_key("console:x"));
+}
