@@ -1,0 +1,56 @@
+#pragma once
+/// A small Okapi BM25 index over short documents that are already reduced to search terms. Each
+/// document carries a label (the answer it stands for); a query scores every document.
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rubdown::intents::knowledge {
+
+struct Bm25Parameters {
+    double k1 = 1.2;  ///< term-frequency saturation
+    double b = 0.5;   ///< length normalisation; documents are all short questions, so mild
+};
+
+struct ScoredLabel {
+    std::string label;
+    double score = 0.0;
+};
+
+class Bm25Index {
+  public:
+    explicit Bm25Index(Bm25Parameters parameters = {}) : parameters_(parameters) {}
+
+    void add(std::string label, std::vector<std::string> terms);
+
+    /// The best score per label, highest first (labels that match nothing are left out).
+    std::vector<ScoredLabel> rank(const std::vector<std::string>& query_terms) const;
+
+    /// Scales a term's contribution (default 1). Words every answer shares ("massage") say little
+    /// about which answer is wanted, yet still outweigh a truly specific word in a short question.
+    void set_term_weight(const std::string& term, double weight) { weights_[term] = weight; }
+
+    /// Whether any document contains the term.
+    bool contains(const std::string& term) const { return document_frequency_.contains(term); }
+
+    std::size_t size() const { return documents_.size(); }
+
+  private:
+    struct Document {
+        std::string label;
+        std::unordered_map<std::string, int> term_counts;
+        std::size_t length = 0;
+    };
+
+    double idf(const std::string& term) const;
+
+    Bm25Parameters parameters_;
+    std::vector<Document> documents_;
+    std::unordered_map<std::string, int> document_frequency_;
+    std::unordered_map<std::string, double> weights_;
+    std::size_t total_length_ = 0;
+};
+
+}  // namespace rubdown::intents::knowledge
