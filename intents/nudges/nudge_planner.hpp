@@ -8,17 +8,12 @@
 
 #include "intents/clock.hpp"
 #include "intents/message.hpp"
+#include "intents/nudges/nudge_message.hpp"
+#include "intents/nudges/nudge_policy.hpp"
+#include "intents/nudges/nudge_rules.hpp"
 #include "storage/repositories.hpp"
 
 namespace rubdown::intents::nudges {
-
-/// Operator-tunable rules (configurable at start-up).
-struct NudgePolicy {
-    std::chrono::seconds after_hard_session_delay{std::chrono::hours{2}};
-    std::chrono::seconds min_gap_between_nudges{std::chrono::hours{24}};
-    std::chrono::seconds grace_period{std::chrono::hours{6}};
-    std::chrono::seconds booked_suppresses_within{std::chrono::hours{48}};
-};
 
 /// Called by log_run after storing a run. Plans an after-hard-session nudge when the run is hard.
 void apply_run_logged(storage::Repositories& repos, const storage::User& user,
@@ -40,11 +35,15 @@ void apply_nudges_stopped(storage::Repositories& repos, const storage::User& use
 void apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,
                   const NudgePolicy& policy);
 
-/// Whether the pre-race massage window (3-5 days before) is still ahead for a race on `race_date`.
-bool pre_race_window_open(const storage::User& user, const std::string& race_date, Seconds now);
+/// For the scheduler: the facts decide_due() needs about a due nudge (bookings, last sent, race).
+NudgeFacts read_due_facts(storage::Repositories& repos, const storage::Nudge& nudge);
 
-/// The message a due nudge sends, with its buttons (Book now, Booked ✓, Remind me tomorrow, Stop).
-Reply nudge_message(const storage::Nudge& nudge, const storage::User& user,
-                    const std::optional<storage::Race>& race, const std::string& booking_url);
+/// For the scheduler: writes an expire / cancel / postpone decision to the nudge's row. A `send`
+/// decision writes nothing: sending (outbox, state sent) is the scheduler's job.
+void record_due_decision(storage::Repositories& repos, storage::Nudge nudge,
+                         const DueDecision& decision);
+
+// pre_race_window_open() and decide_due() are pure rules: see nudge_rules.hpp.
+// nudge_message() builds the text and buttons of a due nudge: see nudge_message.hpp.
 
 }  // namespace rubdown::intents::nudges

@@ -1,0 +1,103 @@
+#include "intents/nudges/nudge_planner.hpp"
+
+#include "intents/nudges/local_time.hpp"
+
+namespace rubdown::intents::nudges {
+
+namespace {
+
+// Enough recent runs to judge what is usual for the runner.
+constexpr std::size_t kRecentRunsToRead = 20;
+
+NudgeFacts read_planning_facts(storage::Repositories& repos, const storage::User& user) {
+    NudgeFacts facts;
+    facts.bookings = repos.bookings.list(user.id);
+    facts.last_sent = repos.nudges.last_sent(user.id);
+    facts.pending = repos.nudges.pending_for_user(user.id);
+    return facts;
+}
+
+void cancel(storage::Repositories& repos, storage::Nudge nudge) {
+    nudge.state = storage::NudgeState::cancelled;
+    repos.nudges.update(nudge);
+}
+
+}  // namespace
+
+void apply_run_logged(storage::Repositories& repos, const storage::User& user,
+                      const storage::Run& run, Seconds now, const NudgePolicy& policy) {
+    if (!may_nudge(user)) return;
+    auto previous = repos.runs.list(user.id, kRecentRunsToRead + 1);
+    std::erase_if(previous, [&](const storage::Run& other) { return other.id == run.id; });
+    const auto facts = read_planning_facts(repos, user);
+    if (auto nudge = plan_after_hard_session(user, run, previous, facts, now, policy)) {
+        repos.nudges.add(*nudge);
+    }
+}
+
+void apply_race_changed(storage::Repositories& repos, const storage::User& user,
+                        const storage::Race& race, Seconds now, const NudgePolicy& /*policy*/) {
+    auto facts = read_planning_facts(repos, user);
+    for (const auto& nudge : facts.pending) {
+        if (nudge.race_id && *nudge.race_id == race.id) cancel(repos, nudge);
+    }
+    for (const auto& nudge : plan_race_nudges(user, race, facts, now)) repos.nudges.add(nudge);
+}
+
+void apply_booking(storage::Repositories& repos, const storage::User& user,
+                   const storage::Booking& booking, Seconds /*now*/) {
+    for (const auto& nudge : repos.nudges.pending_for_user(user.id)) {
+        std::optional<storage::Race> race;
+        if (nudge.race_id) race = repos.races.find(*nudge.race_id);
+        if (booking_cancels(nudge, booking, user, race)) cancel(repos, nudge);
+    }
+}
+
+void apply_nudges_stopped(storage::Repositories& repos, const storage::User& user) {
+    for (const auto& nudge : repos.nudges.pending_for_user(user.id)) cancel(repos, nudge);
+}
+
+void apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,
+                  const NudgePolicy& policy) {
+    if (!may_nudge(user)) return;
+    const auto facts = read_planning_facts(repos, user);
+    const auto today = local_date(zone_or_utc(user.time_zone), now);
+    const auto races = repos.races.upcoming(user.id, format_iso_date(today));
+    std::optional<storage::Race> next_race;
+    if (!races.empty()) next_race = races.front();
+    const auto snoozed = plan_snooze(user, next_race, facts, now, policy);
+    if (!snoozed) return;
+    // The snooze takes the place of the general reminders still waiting; race nudges stay.
+    for (const auto& nudge : facts.pending) {
+        if (replaced_by_snooze(nudge.kind)) cancel(repos, nudge);
+    }
+    repos.nudges.add(*snoozed);
+}
+
+NudgeFacts read_due_facts(storage::Repositories& repos, const storage::Nudge& nudge) {
+    NudgeFacts facts;
+    facts.bookings = repos.bookings.list(nudge.user_id);
+    facts.last_sent = repos.nudges.last_sent(nudge.user_id);
+    if (nudge.race_id) facts.race = repos.races.find(*nudge.race_id);
+    return facts;
+}
+
+void record_due_decision(storage::Repositories& repos, storage::Nudge nudge,
+                         const DueDecision& decision) {
+    switch (decision.action) {
+        case DueAction::send:
+            return;  // the scheduler claims it, enqueues the message and marks it sent
+        case DueAction::expire:
+            nudge.state = storage::NudgeState::expired;
+            break;
+        case DueAction::cancel:
+            nudge.state = storage::NudgeState::cancelled;
+            break;
+        case DueAction::postpone:
+            nudge.due_at = to_unix(decision.until);
+            break;
+    }
+    repos.nudges.update(nudge);
+}
+
+}  // namespace rubdown::intents::nudges

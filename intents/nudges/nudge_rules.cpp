@@ -1,0 +1,302 @@
+#include "intents/nudges/nudge_rules.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "intents/nudges/local_time.hpp"
+
+namespace rubdown::intents::nudges {
+
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using storage::NudgeKind;
+
+// When the race nudges go, local to the runner.
+constexpr int kPreRaceFirstDaysBefore = 5;
+constexpr int kPreRaceSecondDaysBefore = 4;
+constexpr int kPreRaceWindowLastDayBefore = 3;
+constexpr minutes kPreRaceClockTime = hours{9};
+constexpr int kPostRaceDaysAfter = 1;
+constexpr minutes kPostRaceClockTime = hours{10};
+// A recovery nudge is pointless once the second day after the race is over.
+constexpr int kPostRaceRelevantDays = 3;
+// A massage in the week before the race serves as the pre-race one.
+constexpr int kPreRaceBookingDays = 7;
+// A snooze belongs to a race this close.
+constexpr int kSnoozeRaceReachDays = 7;
+// "Much longer than usual": judged against the median of this many previous runs, when there are
+// at least kMinRunsForMedian of them.
+constexpr std::size_t kRunsForMedian = 10;
+constexpr std::size_t kMinRunsForMedian = 3;
+constexpr double kMuchLongerFactor = 1.5;
+constexpr std::chrono::hours kSnoozeDelay{24};
+
+Seconds::duration apart(Seconds a, Seconds b) {
+    return a > b ? a - b : b - a;
+}
+
+bool is_race_kind(NudgeKind kind) {
+    return kind == NudgeKind::pre_race_first || kind == NudgeKind::pre_race_second;
+}
+
+std::optional<double> median(std::vector<double> values) {
+    if (values.size() < kMinRunsForMedian) return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const auto middle = values.size() / 2;
+    if (values.size() % 2 == 1) return values[middle];
+    return (values[middle - 1] + values[middle]) / 2.0;
+}
+
+/// The run's length and the usual length, by distance when both are known, else by duration.
+bool much_longer_than_usual(const storage::Run& run, const std::vector<storage::Run>& previous) {
+    std::vector<double> distances;
+    std::vector<double> durations;
+    std::size_t considered = 0;
+    for (const auto& other : previous) {
+        if (other.id != 0 && other.id == run.id) continue;
+        if (considered++ == kRunsForMedian) break;
+        if (other.distance_km && *other.distance_km > 0) distances.push_back(*other.distance_km);
+        if (other.duration_s && *other.duration_s > 0) {
+            durations.push_back(static_cast<double>(*other.duration_s));
+        }
+    }
+    if (run.distance_km) {
+        if (const auto usual = median(distances))
+            return *run.distance_km > kMuchLongerFactor * *usual;
+    }
+    if (run.duration_s) {
+        if (const auto usual = median(durations)) {
+            return static_cast<double>(*run.duration_s) > kMuchLongerFactor * *usual;
+        }
+    }
+    return false;
+}
+
+storage::Nudge make_nudge(const storage::User& user, NudgeKind kind, Seconds due, Seconds now) {
+    storage::Nudge nudge;
+    nudge.user_id = user.id;
+    nudge.kind = kind;
+    nudge.due_at = to_unix(due);
+    nudge.state = storage::NudgeState::pending;
+    nudge.created_at = to_unix(now);
+    return nudge;
+}
+
+bool any_recent_booking(const std::vector<storage::Booking>& bookings, const storage::User& user,
+                        Seconds now, const NudgePolicy& policy) {
+    return std::any_of(bookings.begin(), bookings.end(), [&](const storage::Booking& booking) {
+        return booking_is_recent(booking, user, now, policy);
+    });
+}
+
+bool any_booking_covers(const std::vector<storage::Booking>& bookings, const storage::User& user,
+                        const storage::Race& race) {
+    return std::any_of(bookings.begin(), bookings.end(), [&](const storage::Booking& booking) {
+        return booking_covers_race(booking, user, race);
+    });
+}
+
+}  // namespace
+
+bool may_nudge(const storage::User& user) {
+    return user.active && !user.nudges_stopped;
+}
+
+bool is_hard_session(const storage::Run& run, const std::vector<storage::Run>& previous_runs) {
+    if (run.hard || run.effort == storage::Effort::hard) return true;
+    return much_longer_than_usual(run, previous_runs);
+}
+
+bool booking_is_recent(const storage::Booking& booking, const storage::User& user, Seconds now,
+                       const NudgePolicy& policy) {
+    const auto window = policy.booked_suppresses_within;
+    if (booking.date) {
+        if (const auto day = parse_iso_date(*booking.date)) {
+            const auto* zone = zone_or_utc(user.time_zone);
+            const auto day_start = start_of_local_day(zone, *day);
+            const auto day_end = start_of_local_day(zone, *day + date::days{1});
+            // The massage day overlaps [now - window, now + window].
+            return day_end > now - window && day_start <= now + window;
+        }
+    }
+    const auto recorded = from_unix(booking.recorded_at);
+    return recorded >= now - window && recorded <= now + window;
+}
+
+bool booking_covers_race(const storage::Booking& booking, const storage::User& user,
+                         const storage::Race& race) {
+    const auto race_day = parse_iso_date(race.date);
+    if (!race_day) return false;
+    std::optional<date::local_days> massage_day;
+    if (booking.date) massage_day = parse_iso_date(*booking.date);
+    // Without a date, the day it was recorded stands in for the day of the massage.
+    if (!massage_day)
+        massage_day = local_date(zone_or_utc(user.time_zone), from_unix(booking.recorded_at));
+    return *massage_day >= *race_day - date::days{kPreRaceBookingDays} && *massage_day < *race_day;
+}
+
+bool within_min_gap(Seconds a, Seconds b, const NudgePolicy& policy) {
+    return apart(a, b) < policy.min_gap_between_nudges;
+}
+
+std::optional<Seconds> race_day_start(const storage::User& user, const std::string& race_date) {
+    const auto day = parse_iso_date(race_date);
+    if (!day) return std::nullopt;
+    return start_of_local_day(zone_or_utc(user.time_zone), *day);
+}
+
+bool pre_race_window_open(const storage::User& user, const std::string& race_date, Seconds now) {
+    const auto day = parse_iso_date(race_date);
+    if (!day) return false;
+    const auto window_end = start_of_local_day(zone_or_utc(user.time_zone),
+                                               *day - date::days{kPreRaceWindowLastDayBefore - 1});
+    return now < window_end;
+}
+
+std::optional<storage::Nudge> plan_after_hard_session(
+    const storage::User& user, const storage::Run& run,
+    const std::vector<storage::Run>& previous_runs, const NudgeFacts& facts, Seconds now,
+    const NudgePolicy& policy) {
+    if (!may_nudge(user) || from_unix(user.nudges_paused_until) > now) return std::nullopt;
+    if (!is_hard_session(run, previous_runs)) return std::nullopt;
+    // A hard run logged days later has already been recovered from.
+    const auto* zone = zone_or_utc(user.time_zone);
+    if (const auto run_day = parse_iso_date(run.date)) {
+        if (*run_day < local_date(zone, now) - date::days{1}) return std::nullopt;
+    }
+    if (any_recent_booking(facts.bookings, user, now, policy)) return std::nullopt;
+    if (facts.last_sent && within_min_gap(from_unix(*facts.last_sent), now, policy)) {
+        return std::nullopt;
+    }
+    const auto logged = run.logged_at != 0 ? from_unix(run.logged_at) : now;
+    const auto due =
+        out_of_quiet_hours(user, std::max(logged + policy.after_hard_session_delay, now));
+    for (const auto& other : facts.pending) {
+        if (within_min_gap(from_unix(other.due_at), due, policy)) return std::nullopt;
+    }
+    auto nudge = make_nudge(user, NudgeKind::after_hard_session, due, now);
+    if (run.id != 0) nudge.run_id = run.id;
+    return nudge;
+}
+
+std::vector<storage::Nudge> plan_race_nudges(const storage::User& user, const storage::Race& race,
+                                             const NudgeFacts& facts, Seconds now) {
+    std::vector<storage::Nudge> planned;
+    if (race.cancelled || !may_nudge(user)) return planned;
+    const auto race_day = parse_iso_date(race.date);
+    if (!race_day) return planned;
+    const auto* zone = zone_or_utc(user.time_zone);
+    const auto race_start = start_of_local_day(zone, *race_day);
+
+    const auto add = [&](NudgeKind kind, date::local_days day, minutes clock_time,
+                         Seconds not_after) {
+        const auto due = out_of_quiet_hours(user, local_instant(zone, day, clock_time));
+        if (due <= now || due >= not_after) return;
+        auto nudge = make_nudge(user, kind, due, now);
+        nudge.not_after = to_unix(not_after);
+        if (race.id != 0) nudge.race_id = race.id;
+        planned.push_back(nudge);
+    };
+    if (!any_booking_covers(facts.bookings, user, race)) {
+        add(NudgeKind::pre_race_first, *race_day - date::days{kPreRaceFirstDaysBefore},
+            kPreRaceClockTime, race_start);
+        add(NudgeKind::pre_race_second, *race_day - date::days{kPreRaceSecondDaysBefore},
+            kPreRaceClockTime, race_start);
+    }
+    add(NudgeKind::post_race, *race_day + date::days{kPostRaceDaysAfter}, kPostRaceClockTime,
+        start_of_local_day(zone, *race_day + date::days{kPostRaceRelevantDays}));
+    return planned;
+}
+
+bool replaced_by_snooze(NudgeKind kind) {
+    return kind == NudgeKind::after_hard_session || kind == NudgeKind::snoozed;
+}
+
+std::optional<storage::Nudge> plan_snooze(const storage::User& user,
+                                          const std::optional<storage::Race>& next_race,
+                                          const NudgeFacts& facts, Seconds now,
+                                          const NudgePolicy& policy) {
+    if (!may_nudge(user)) return std::nullopt;
+    const auto due = out_of_quiet_hours(user, now + kSnoozeDelay);
+    for (const auto& other : facts.pending) {
+        if (!replaced_by_snooze(other.kind) &&
+            within_min_gap(from_unix(other.due_at), due, policy)) {
+            return std::nullopt;
+        }
+    }
+    auto nudge = make_nudge(user, NudgeKind::snoozed, due, now);
+    if (next_race && !next_race->cancelled) {
+        const auto* zone = zone_or_utc(user.time_zone);
+        const auto race_day = parse_iso_date(next_race->date);
+        if (race_day && *race_day - local_date(zone, now) <= date::days{kSnoozeRaceReachDays}) {
+            const auto race_start = start_of_local_day(zone, *race_day);
+            if (due >= race_start) return std::nullopt;  // the race comes first
+            nudge.not_after = to_unix(race_start);
+            if (next_race->id != 0) nudge.race_id = next_race->id;
+        }
+    }
+    return nudge;
+}
+
+bool booking_cancels(const storage::Nudge& nudge, const storage::Booking& booking,
+                     const storage::User& user, const std::optional<storage::Race>& race) {
+    switch (nudge.kind) {
+        case NudgeKind::after_hard_session:
+        case NudgeKind::snoozed:
+            return true;
+        case NudgeKind::pre_race_first:
+        case NudgeKind::pre_race_second:
+            return race && booking_covers_race(booking, user, *race);
+        case NudgeKind::post_race:
+            // A massage after the race is what the recovery nudge asks for; one before it is not.
+            return false;
+    }
+    return false;
+}
+
+DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
+                       const NudgeFacts& facts, Seconds now, const NudgePolicy& policy) {
+    const auto due = from_unix(nudge.due_at);
+    const std::optional<Seconds> not_after =
+        nudge.not_after != 0 ? std::optional<Seconds>{from_unix(nudge.not_after)} : std::nullopt;
+    if (not_after && now >= *not_after) return {DueAction::expire, {}, "past_not_after"};
+    if (now - due > policy.grace_period) return {DueAction::expire, {}, "late"};
+    if (!user.active) return {DueAction::cancel, {}, "inactive"};
+    if (user.nudges_stopped) return {DueAction::cancel, {}, "stopped"};
+    if (facts.race && facts.race->cancelled) return {DueAction::cancel, {}, "race_cancelled"};
+    if (any_recent_booking(facts.bookings, user, now, policy)) {
+        return {DueAction::cancel, {}, "booked"};
+    }
+    if (facts.race && (is_race_kind(nudge.kind) || nudge.kind == NudgeKind::snoozed) &&
+        any_booking_covers(facts.bookings, user, *facts.race)) {
+        return {DueAction::cancel, {}, "booked"};
+    }
+
+    auto earliest = now;
+    std::string_view reason;
+    const auto paused_until = from_unix(user.nudges_paused_until);
+    if (paused_until > now) {
+        // A nudge that would only go out after its grace period is stale: paused means not sent.
+        if (paused_until - due > policy.grace_period) return {DueAction::expire, {}, "paused"};
+        earliest = paused_until;
+        reason = "paused";
+    }
+    if (facts.last_sent) {
+        const auto last = from_unix(*facts.last_sent);
+        // Sending tolerates a little less than the full gap (see NudgePolicy::daily_cap_slack).
+        if (last <= earliest &&
+            earliest - last < policy.min_gap_between_nudges - policy.daily_cap_slack) {
+            earliest = last + policy.min_gap_between_nudges;
+            reason = "daily_cap";
+        }
+    }
+    const auto allowed = out_of_quiet_hours(user, earliest);
+    if (allowed != earliest && reason.empty()) reason = "quiet_hours";
+    if (allowed == now) return {DueAction::send, {}, "due"};
+    if (not_after && allowed >= *not_after) return {DueAction::expire, {}, reason};
+    return {DueAction::postpone, allowed, reason};
+}
+
+}  // namespace rubdown::intents::nudges
