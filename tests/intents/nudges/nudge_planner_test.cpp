@@ -1,0 +1,269 @@
+#include "intents/nudges/nudge_planner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <string>
+
+#include "intents/nudges/local_time.hpp"
+#include "nudge_test_support.hpp"
+#include "storage/sqlite_database.hpp"
+
+using namespace rubdown;
+using namespace rubdown::intents::nudges;
+using namespace rubdown::intents::nudges::testing;
+using rubdown::intents::Seconds;
+using storage::NudgeKind;
+
+namespace {
+
+/// A fresh SQLite file per test, removed afterwards, with one runner in Berlin.
+class PlannerFixture {
+  public:
+    PlannerFixture()
+        : path_(std::filesystem::temp_directory_path() /
+                ("rubdown-nudges-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++) +
+                 ".db")),
+          db_(std::make_unique<storage::SqliteDatabase>(path_.string())),
+          repos(db_->repositories()) {
+        user = repos.users.find_or_create("console:ana", "console", "ana", "Ana", 0);
+        user.time_zone = "Europe/Berlin";
+        user.time_zone_known = true;
+        repos.users.update(user);
+    }
+    ~PlannerFixture() {
+        db_.reset();
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(path_.string() + suffix, ignored);
+        }
+    }
+
+    std::vector<storage::Nudge> pending() { return repos.nudges.pending_for_user(user.id); }
+
+    std::vector<NudgeKind> pending_kinds() {
+        std::vector<NudgeKind> kinds;
+        for (const auto& nudge : pending()) kinds.push_back(nudge.kind);
+        return kinds;
+    }
+
+    storage::Run add_run(const std::string& day, double km, storage::Effort effort,
+                         Seconds logged) {
+        storage::Run run;
+        run.user_id = user.id;
+        run.date = day;
+        run.distance_km = km;
+        run.effort = effort;
+        run.hard = effort == storage::Effort::hard;
+        run.logged_at = to_unix(logged);
+        run.id = repos.runs.add(run);
+        return run;
+    }
+
+    storage::Race add_race(const std::string& day, const std::string& name) {
+        storage::Race race;
+        race.user_id = user.id;
+        race.date = day;
+        race.name = name;
+        race.id = repos.races.add(race);
+        return race;
+    }
+
+    storage::Booking add_booking(std::optional<std::string> day, Seconds recorded) {
+        storage::Booking booking;
+        booking.user_id = user.id;
+        booking.date = std::move(day);
+        booking.recorded_at = to_unix(recorded);
+        booking.id = repos.bookings.add(booking);
+        return booking;
+    }
+
+  private:
+    static inline std::atomic<int> counter_{0};
+    std::filesystem::path path_;
+    std::unique_ptr<storage::SqliteDatabase> db_;
+
+  public:
+    storage::Repositories& repos;
+    storage::User user;
+    NudgePolicy policy;
+};
+
+using K = NudgeKind;
+
+}  // namespace
+
+TEST_CASE_METHOD(PlannerFixture, "a logged hard run plans one nudge 2 h later, once a day") {
+    const auto now = utc(2026, 6, 3, 10);
+    apply_run_logged(repos, user, add_run("2026-06-03", 5, storage::Effort::easy, now), now,
+                     policy);
+    CHECK(pending().empty());
+
+    const auto hard = add_run("2026-06-03", 10, storage::Effort::hard, now);
+    apply_run_logged(repos, user, hard, now, policy);
+    auto nudges = pending();
+    REQUIRE(nudges.size() == 1);
+    CHECK(nudges[0].kind == K::after_hard_session);
+    CHECK(from_unix(nudges[0].due_at) == utc(2026, 6, 3, 12));  // 14:00 CEST
+    CHECK(nudges[0].run_id == hard.id);
+
+    // A second hard session the same evening does not add another nudge.
+    const auto later = utc(2026, 6, 3, 16);
+    apply_run_logged(repos, user, add_run("2026-06-03", 8, storage::Effort::hard, later), later,
+                     policy);
+    CHECK(pending().size() == 1);
+}
+
+TEST_CASE_METHOD(PlannerFixture, "a run much longer than the stored usual counts as hard") {
+    const auto earlier = utc(2026, 5, 20, 7);
+    for (double km : {6.0, 5.0, 7.0, 6.0})
+        add_run("2026-05-20", km, storage::Effort::unknown, earlier);
+    const auto now = utc(2026, 6, 3, 9);
+    apply_run_logged(repos, user, add_run("2026-06-03", 8.5, storage::Effort::unknown, now), now,
+                     policy);
+    CHECK(pending().empty());
+    apply_run_logged(repos, user, add_run("2026-06-03", 21, storage::Effort::unknown, now), now,
+                     policy);
+    CHECK(pending_kinds() == std::vector<K>{K::after_hard_session});
+}
+
+TEST_CASE_METHOD(PlannerFixture, "setting, moving and cancelling a race re-plans its nudges") {
+    const auto now = utc(2026, 10, 1, 12);
+    auto race = add_race("2026-10-30", "Lakeside Half");
+    apply_race_changed(repos, user, race, now, policy);
+    auto nudges = pending();
+    REQUIRE(nudges.size() == 3);
+    CHECK(from_unix(nudges[0].due_at) == utc(2026, 10, 25, 8));  // D-5 09:00 CET
+    CHECK(from_unix(nudges[0].not_after) == utc(2026, 10, 29, 23));
+    CHECK(nudges[0].race_id == race.id);
+
+    race.date = "2026-11-06";
+    repos.races.update(race);
+    apply_race_changed(repos, user, race, now, policy);
+    nudges = pending();
+    REQUIRE(nudges.size() == 3);
+    CHECK(from_unix(nudges[0].due_at) == utc(2026, 11, 1, 8));
+    CHECK(from_unix(nudges[1].due_at) == utc(2026, 11, 2, 8));
+    CHECK(from_unix(nudges[2].due_at) == utc(2026, 11, 7, 9));
+    for (const auto& nudge : nudges) CHECK(nudge.race_id == race.id);
+
+    // Another race's nudges are left alone when this one is cancelled.
+    const auto other = add_race("2026-12-14", "Winter 10K");
+    apply_race_changed(repos, user, other, now, policy);
+    REQUIRE(pending().size() == 6);
+    race.cancelled = true;
+    repos.races.update(race);
+    apply_race_changed(repos, user, race, now, policy);
+    nudges = pending();
+    REQUIRE(nudges.size() == 3);
+    for (const auto& nudge : nudges) CHECK(nudge.race_id == other.id);
+}
+
+TEST_CASE_METHOD(PlannerFixture, "a booking cancels what it makes pointless") {
+    const auto now = utc(2026, 10, 22, 10);
+    const auto race = add_race("2026-10-30", "Lakeside Half");
+    apply_race_changed(repos, user, race, now, policy);
+    apply_run_logged(repos, user, add_run("2026-10-22", 12, storage::Effort::hard, now), now,
+                     policy);
+    REQUIRE(pending_kinds() == std::vector<K>{K::after_hard_session, K::pre_race_first,
+                                              K::pre_race_second, K::post_race});
+
+    SECTION("a massage far from the race only stops the general reminder") {
+        apply_booking(repos, user, add_booking("2026-11-20", now), now);
+        CHECK(pending_kinds() ==
+              std::vector<K>{K::pre_race_first, K::pre_race_second, K::post_race});
+    }
+    SECTION("a massage in the window stops the pre-race nudges too") {
+        apply_booking(repos, user, add_booking("2026-10-26", now), now);
+        CHECK(pending_kinds() == std::vector<K>{K::post_race});
+    }
+    SECTION("a booking without a date, a week before the race, counts as the pre-race one") {
+        apply_booking(repos, user, add_booking(std::nullopt, now + std::chrono::hours{24}), now);
+        CHECK(pending_kinds() == std::vector<K>{K::post_race});
+    }
+}
+
+TEST_CASE_METHOD(PlannerFixture, "stopping nudges cancels every pending one") {
+    const auto now = utc(2026, 10, 1, 12);
+    apply_race_changed(repos, user, add_race("2026-10-30", "Lakeside Half"), now, policy);
+    apply_run_logged(repos, user, add_run("2026-10-01", 12, storage::Effort::hard, now), now,
+                     policy);
+    REQUIRE(pending().size() == 4);
+    apply_nudges_stopped(repos, user);
+    CHECK(pending().empty());
+}
+
+TEST_CASE_METHOD(PlannerFixture, "snoozing replaces the general reminder with one tomorrow") {
+    const auto now = utc(2026, 6, 3, 12);
+    apply_run_logged(repos, user, add_run("2026-06-03", 12, storage::Effort::hard, now), now,
+                     policy);
+    REQUIRE(pending_kinds() == std::vector<K>{K::after_hard_session});
+    apply_snooze(repos, user, now, policy);
+    auto nudges = pending();
+    REQUIRE(nudges.size() == 1);
+    CHECK(nudges[0].kind == K::snoozed);
+    CHECK(from_unix(nudges[0].due_at) == utc(2026, 6, 4, 12));
+    CHECK_FALSE(nudges[0].race_id);
+
+    SECTION("a race within the week ties the snooze to it") {
+        const auto race = add_race("2026-06-08", "Park Run");
+        apply_snooze(repos, user, now, policy);
+        nudges = pending();
+        REQUIRE(nudges.size() == 1);
+        CHECK(nudges[0].race_id == race.id);
+        CHECK(from_unix(nudges[0].not_after) == utc(2026, 6, 7, 22));  // 00:00 CEST on race day
+    }
+    SECTION("stopped runners get no snooze") {
+        user.nudges_stopped = true;
+        apply_nudges_stopped(repos, user);
+        apply_snooze(repos, user, now, policy);
+        CHECK(pending().empty());
+    }
+}
+
+TEST_CASE_METHOD(PlannerFixture, "the scheduler's loop: read facts, decide, record") {
+    const auto now = utc(2026, 10, 1, 12);
+    const auto race = add_race("2026-10-30", "Lakeside Half");
+    apply_race_changed(repos, user, race, now, policy);
+
+    // D-5 09:00 comes: the first pre-race nudge is sent.
+    auto due = repos.nudges.due(unix_utc(2026, 10, 25, 8), 10);
+    REQUIRE(due.size() == 1);
+    auto facts = read_due_facts(repos, due[0]);
+    REQUIRE(facts.race);
+    CHECK(facts.race->name == "Lakeside Half");
+    CHECK_FALSE(facts.last_sent);
+    REQUIRE(decide_due(due[0], user, facts, utc(2026, 10, 25, 8), policy).action ==
+            DueAction::send);
+    auto sent = due[0];
+    sent.state = storage::NudgeState::sent;
+    sent.sent_at = unix_utc(2026, 10, 25, 8);
+    repos.nudges.update(sent);
+
+    // The runner pauses until 12:00 on D-4; the second one waits for the end of the pause.
+    user.nudges_paused_until = unix_utc(2026, 10, 26, 11);
+    due = repos.nudges.due(unix_utc(2026, 10, 26, 8), 10);
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].kind == K::pre_race_second);
+    facts = read_due_facts(repos, due[0]);
+    CHECK(facts.last_sent == unix_utc(2026, 10, 25, 8));
+    auto decision = decide_due(due[0], user, facts, utc(2026, 10, 26, 8), policy);
+    REQUIRE(decision.action == DueAction::postpone);
+    CHECK(decision.until == utc(2026, 10, 26, 11));
+    record_due_decision(repos, due[0], decision);
+    CHECK(repos.nudges.due(unix_utc(2026, 10, 26, 10), 10).empty());
+    CHECK(repos.nudges.next_due() == unix_utc(2026, 10, 26, 11));
+
+    // Booked in the meantime: at 12:00 the postponed nudge is cancelled instead.
+    add_booking("2026-10-27", utc(2026, 10, 26, 10));
+    due = repos.nudges.due(unix_utc(2026, 10, 26, 11), 10);
+    REQUIRE(due.size() == 1);
+    facts = read_due_facts(repos, due[0]);
+    decision = decide_due(due[0], user, facts, utc(2026, 10, 26, 11), policy);
+    CHECK(decision.action == DueAction::cancel);
+    record_due_decision(repos, due[0], decision);
+    CHECK(pending_kinds() == std::vector<K>{K::post_race});
+}
