@@ -63,8 +63,9 @@ bool much_longer_than_usual(const storage::Run& run, const std::vector<storage::
         }
     }
     if (run.distance_km) {
-        if (const auto usual = median(distances))
+        if (const auto usual = median(distances)) {
             return *run.distance_km > kMuchLongerFactor * *usual;
+        }
     }
     if (run.duration_s) {
         if (const auto usual = median(durations)) {
@@ -274,8 +275,9 @@ DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
         return {DueAction::cancel, {}, "booked"};
     }
 
-    auto earliest = now;
-    std::string_view reason;
+    // Asked early (a scheduler that woke up ahead of time): not before its due instant.
+    auto earliest = std::max(now, due);
+    std::string_view reason = earliest > now ? "not_due" : "";
     const auto paused_until = from_unix(user.nudges_paused_until);
     if (paused_until > now) {
         // A nudge that would only go out after its grace period is stale: paused means not sent.

@@ -69,6 +69,24 @@ TEST_CASE("a due nudge is sent when nothing stands in the way") {
     CHECK(decide(s, utc(2026, 10, 25, 14)).action == DueAction::send);
 }
 
+TEST_CASE("a nudge asked about before its due instant waits for it") {
+    auto s = pre_race_first();
+    const auto decision = decide(s, utc(2026, 10, 25, 7));
+    CHECK(decision.action == DueAction::postpone);
+    CHECK(decision.until == utc(2026, 10, 25, 8));
+}
+
+TEST_CASE("the recovery nudge is not stopped by the pre-race massage") {
+    auto s = pre_race_first();
+    s.nudge.kind = NudgeKind::post_race;
+    s.nudge.due_at = unix_utc(2026, 10, 31, 9);  // D+1 10:00 CET
+    s.nudge.not_after = unix_utc(2026, 11, 1, 23);
+    s.facts.bookings = {booking_on("2026-10-27")};
+    CHECK(decide(s, utc(2026, 10, 31, 9)).action == DueAction::send);
+    s.facts.bookings = {booking_on("2026-11-01")};
+    CHECK(decide(s, utc(2026, 10, 31, 9)).action == DueAction::cancel);
+}
+
 TEST_CASE("a due nudge expires when late past grace or past not_after") {
     auto s = pre_race_first();
     CHECK(decide(s, utc(2026, 10, 25, 14, 1)).action == DueAction::expire);
