@@ -1,0 +1,80 @@
+#pragma once
+/// Rubdown's configuration: one aggregate with defaults, filled from the environment and then from
+/// command-line flags (flags win), validated once at start-up.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "intents/clock.hpp"
+
+namespace rubdown::bot {
+
+struct Config {
+    std::string db_path = "rubdown.db";
+    std::string listen_host = "127.0.0.1";
+    std::uint16_t listen_port = 8080;
+    std::string log_level = "info";
+    std::string booking_url;
+    std::optional<intents::Seconds> sim_clock_start;
+    std::string admin_token;
+
+    std::string telegram_token;
+    std::string telegram_api_url = "https://api.telegram.org";
+    std::string telegram_mode;  ///< "polling" or "webhook"; derived when not given
+    std::string telegram_webhook_url;
+    std::string telegram_webhook_secret;
+
+    std::string slack_bot_token;
+    std::string slack_signing_secret;
+    std::string slack_api_url = "https://slack.com/api";
+
+    // Limits at the edge.
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::chrono::seconds header_timeout{10};
+    std::chrono::seconds idle_timeout{60};
+    std::size_t max_connections = 2048;
+    unsigned io_threads = 2;
+
+    // Nudges.
+    std::chrono::seconds nudge_delay_after_hard{std::chrono::hours{2}};
+    std::chrono::seconds nudge_grace{std::chrono::hours{6}};
+    std::chrono::seconds nudge_min_gap{std::chrono::hours{24}};
+
+    bool telegram_enabled() const { return !telegram_token.empty(); }
+    bool slack_enabled() const { return !slack_bot_token.empty() && !slack_signing_secret.empty(); }
+};
+
+/// A bad setting; the message names it ("RUBDOWN_LISTEN" or "--listen") and says what is wrong.
+struct ConfigError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// One setting: its environment variable, its flag, what it means, and how to apply a value.
+struct Setting {
+    const char* env;
+    const char* flag;
+    const char* help;
+    void (*apply)(Config& config, const std::string& value);
+};
+
+/// Every setting, in the order README documents them.
+const std::vector<Setting>& all_settings();
+
+/// Applies values from an environment snapshot, then flag values (flag name -> value), then
+/// checks the combination. Throws ConfigError naming the offending variable or flag.
+Config load_config(const std::map<std::string, std::string>& environment,
+                   const std::map<std::string, std::string>& flags);
+
+/// The process environment, limited to the variables Rubdown reads.
+std::map<std::string, std::string> read_environment();
+
+/// "2026-11-23T10:00:00Z" (also with an offset or fractional seconds) -> instant; nullopt if bad.
+std::optional<intents::Seconds> parse_iso_instant(const std::string& text);
+std::string format_iso_instant(intents::Seconds instant);
+
+}  // namespace rubdown::bot

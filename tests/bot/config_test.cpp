@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "bot/command_line.hpp"
+#include "bot/config.hpp"
+
+using namespace rubdown::bot;
+
+namespace {
+std::variant<CommandLine, EarlyExit> parse(std::vector<const char*> args,
+                                           std::map<std::string, std::string> env = {}) {
+    args.insert(args.begin(), "rubdown");
+    return parse_command_line(static_cast<int>(args.size()), args.data(), env);
+}
+const CommandLine& ok(const std::variant<CommandLine, EarlyExit>& outcome) {
+    if (auto* exit = std::get_if<EarlyExit>(&outcome)) FAIL("unexpected exit: " << exit->text);
+    return std::get<CommandLine>(outcome);
+}
+const EarlyExit& exited(const std::variant<CommandLine, EarlyExit>& outcome) {
+    REQUIRE(std::holds_alternative<EarlyExit>(outcome));
+    return std::get<EarlyExit>(outcome);
+}
+}  // namespace
+
+TEST_CASE("defaults match the documented interface") {
+    const auto line = ok(parse({"serve"}));
+    CHECK(line.command == Command::serve);
+    CHECK(line.config.db_path == "rubdown.db");
+    CHECK(line.config.listen_host == "127.0.0.1");
+    CHECK(line.config.listen_port == 8080);
+    CHECK(line.config.log_level == "info");
+    CHECK(line.config.telegram_api_url == "https://api.telegram.org");
+    CHECK(line.config.slack_api_url == "https://slack.com/api");
+    CHECK(line.config.max_body_bytes == 1024 * 1024);
+    CHECK_FALSE(line.config.telegram_enabled());
+    CHECK_FALSE(line.config.slack_enabled());
+    CHECK_FALSE(line.config.sim_clock_start);
+}
+
+TEST_CASE("the environment configures, and a flag of the same meaning wins") {
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", "/tmp/env.db"},
+                                                 {"RUBDOWN_LISTEN", "0.0.0.0:9000"}};
+    const auto from_env = ok(parse({"serve"}, env));
+    CHECK(from_env.config.db_path == "/tmp/env.db");
+    CHECK(from_env.config.listen_host == "0.0.0.0");
+    CHECK(from_env.config.listen_port == 9000);
+    const auto flag_wins = ok(parse({"serve", "--db", "/tmp/flag.db"}, env));
+    CHECK(flag_wins.config.db_path == "/tmp/flag.db");
+    const auto before_subcommand = ok(parse({"--db", "/tmp/early.db", "serve"}, env));
+    CHECK(before_subcommand.config.db_path == "/tmp/early.db");
+}
+
+TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
+    struct Case {
+        std::vector<const char*> args;
+        std::map<std::string, std::string> env;
+        std::string names;
+    };
+    const std::vector<Case> cases{
+        {{"serve"}, {{"RUBDOWN_LISTEN", "nonsense"}}, "RUBDOWN_LISTEN"},
+        {{"serve", "--listen", "127.0.0.1:99999"}, {}, "--listen"},
+        {{"serve"}, {{"RUBDOWN_LOG_LEVEL", "loud"}}, "RUBDOWN_LOG_LEVEL"},
+        {{"serve"}, {{"RUBDOWN_SIM_CLOCK", "yesterday"}}, "RUBDOWN_SIM_CLOCK"},
+        {{"serve", "--booking-url", "example.com"}, {}, "--booking-url"},
+        {{"serve"}, {{"TELEGRAM_BOT_TOKEN", "no-colon"}}, "TELEGRAM_BOT_TOKEN"},
+        {{"serve"}, {{"TELEGRAM_MODE", "push"}}, "TELEGRAM_MODE"},
+        {{"serve"},
+         {{"TELEGRAM_BOT_TOKEN", "1:abc"}, {"TELEGRAM_WEBHOOK_URL", "https://bot.example/tg"}},
+         "TELEGRAM_WEBHOOK_SECRET"},
+        {{"serve"}, {{"TELEGRAM_WEBHOOK_SECRET", "has space"}}, "TELEGRAM_WEBHOOK_SECRET"},
+        {{"serve"}, {{"SLACK_BOT_TOKEN", "xoxb-1"}}, "SLACK_SIGNING_SECRET"},
+        {{"serve", "--io-threads", "0"}, {}, "--io-threads"},
+        {{"serve", "--bogus"}, {}, "--bogus"},
+        {{"nlu", "--now", "tomorrow"}, {}, "--now"},
+        {{"export", "--user", "console:me", "--format", "xml"}, {}, "--format"},
+        {{"launch"}, {}, "launch"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.names);
+        const auto& exit = exited(parse(c.args, c.env));
+        CHECK(exit.exit_code == 2);
+        CHECK_THAT(exit.text, Catch::Contains(c.names));
+        CHECK(exit.text.find('\n') == std::string::npos);
+    }
+}
+
+TEST_CASE("help and version exit 0 with text") {
+    const auto& help = exited(parse({"--help"}));
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.text, Catch::Contains("serve") && Catch::Contains("RUBDOWN_DB"));
+    const auto& sub_help = exited(parse({"chat", "--help"}));
+    CHECK(sub_help.exit_code == 0);
+    CHECK_THAT(sub_help.text, Catch::Contains("--user"));
+    const auto& version = exited(parse({"--version"}));
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.text, Catch::Contains("rubdown"));
+}
+
+TEST_CASE("subcommands and their options") {
+    const auto chat = ok(parse({"chat", "--user", "ana"}));
+    CHECK(chat.command == Command::chat);
+    CHECK(chat.chat_user == "ana");
+    const auto nlu = ok(parse({"nlu", "--now", "2026-11-23T10:00:00Z", "--tz", "Europe/Berlin"}));
+    CHECK(nlu.command == Command::nlu);
+    CHECK(nlu.nlu_time_zone == "Europe/Berlin");
+    const auto export_runs = ok(parse({"export", "--user", "telegram:42", "--format", "json"}));
+    CHECK(export_runs.command == Command::export_runs);
+    CHECK(export_runs.user_key == "telegram:42");
+    CHECK(export_runs.export_format == "json");
+    CHECK(ok(parse({"migrate"})).command == Command::migrate);
+    CHECK(ok(parse({"nudges"})).command == Command::nudges);
+}
+
+TEST_CASE("ISO instants parse with Z, offsets and fractions, and print back in UTC") {
+    const auto plain = parse_iso_instant("2026-11-23T10:00:00Z");
+    REQUIRE(plain);
+    CHECK(format_iso_instant(*plain) == "2026-11-23T10:00:00Z");
+    const auto offset = parse_iso_instant("2026-11-23T11:00:00+01:00");
+    REQUIRE(offset);
+    CHECK(*offset == *plain);
+    CHECK(parse_iso_instant("2026-11-23T10:00:00.250Z") == plain);
+    CHECK_FALSE(parse_iso_instant("2026-11-23"));
+    CHECK_FALSE(parse_iso_instant("2026-13-40T10:00:00Z"));
+    CHECK_FALSE(parse_iso_instant(""));
+}
