@@ -397,6 +397,13 @@ std::vector<InboxEntry> SqliteInbox::unprocessed(std::size_t limit) {
     return entries;
 }
 
+std::optional<InboxEntry> SqliteInbox::find(std::int64_t inbox_id) {
+    auto& query = sql_.get(select_from(kInboxColumns, "inbox", "WHERE id = ?"));
+    query.bind(1, inbox_id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_inbox(query);
+}
+
 void SqliteInbox::mark_processed(std::int64_t inbox_id) {
     auto& statement = sql_.get("UPDATE inbox SET processed = 1 WHERE id = ?");
     statement.bind(1, inbox_id);
