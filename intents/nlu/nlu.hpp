@@ -11,7 +11,7 @@
 namespace rubdown::intents::nlu {
 
 class Nlu {
-public:
+  public:
     /// Trains the classifier from the training data compiled into the binary (milliseconds).
     Nlu();
     ~Nlu();
@@ -22,7 +22,7 @@ public:
     /// Thread-safe: parse is const and keeps no state between calls.
     Parse parse(std::string_view text, Seconds now, const std::string& time_zone) const;
 
-private:
+  private:
     struct Model;
     std::unique_ptr<Model> model_;
 };

@@ -10,7 +10,7 @@
 namespace rubdown::intents::nlu {
 
 /// The labels of the contract, and nothing else.
-inline constexpr const char* kIntents[] = {"massage_question", "log_run",  "set_race",
+inline constexpr const char* kIntents[] = {"massage_question", "log_run",   "set_race",
                                            "book_massage",     "run_stats", "reminders",
                                            "greeting",         "help",      "out_of_scope"};
 
@@ -32,7 +32,8 @@ struct Parse {
     Entities entities;
 };
 
-/// The contract's JSON line: {"text","intent","confidence","entities":{...}} (absent entities omitted).
+/// The contract's JSON line: {"text","intent","confidence","entities":{...}} (absent entities
+/// omitted).
 nlohmann::json to_json(const Parse& parse);
 
 }  // namespace rubdown::intents::nlu

@@ -1,0 +1,58 @@
+// Times Nlu::parse (classification plus entities) and the start-up training, per message.
+// Usage: nlu_bench [iterations]
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "intents/nlu/nlu.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const std::vector<std::string> kMessages = {
+    "ran 10k this morning in 52:30, felt hard",
+    "what is deep tissue massage and does it hurt?",
+    "my half is on 14 Dec",
+    "can i book a sports massage for friday",
+    "how far have i run this week",
+    "stop reminding me",
+    "hi there",
+    "what can you do",
+    "what's the weather tomorrow",
+    "<@U024BE7LH> did 8x400m with 90s rest, 7k total, rpe 8 🏃",
+    "signed up for the Berlin marathon on Sept 27",
+    "yesterday easy 6 miles in 55 min",
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const long iterations = argc > 1 ? std::atol(argv[1]) : 20000;
+    const auto train_start = Clock::now();
+    const rubdown::intents::nlu::Nlu nlu;
+    const auto train_end = Clock::now();
+    const auto now = rubdown::intents::Seconds{std::chrono::seconds{1795428000}};  // 2026-11-23T10Z
+
+    // Warm-up: loads the time zone database once, as a running server would.
+    for (const auto& message : kMessages) (void)nlu.parse(message, now, "Europe/London");
+
+    std::size_t checksum = 0;
+    const auto start = Clock::now();
+    for (long i = 0; i < iterations; ++i) {
+        const auto& message = kMessages[static_cast<std::size_t>(i) % kMessages.size()];
+        checksum += nlu.parse(message, now, "Europe/London").intent.size();
+    }
+    const auto end = Clock::now();
+    const double total_ns = std::chrono::duration<double, std::nano>(end - start).count();
+    std::printf("training at construction: %.1f ms\n",
+                std::chrono::duration<double, std::milli>(train_end - train_start).count());
+    std::printf("parse (classify + entities): %ld messages, mean %.0f ns/message (%.2f us)\n",
+                iterations, total_ns / static_cast<double>(iterations),
+                total_ns / static_cast<double>(iterations) / 1000.0);
+    std::printf("checksum %zu\n", checksum);
+    return 0;
+}

@@ -1,0 +1,33 @@
+#pragma once
+/// Dates in a message: the day of a past run, or the day of a coming race.
+
+#include <optional>
+#include <string>
+
+#include <date/date.h>
+
+#include "intents/clock.hpp"
+#include "intents/nlu/lexer.hpp"
+
+namespace rubdown::intents::nlu {
+
+/// The calendar day `now` falls on in the IANA zone `time_zone`; UTC when the zone is unknown.
+date::year_month_day local_today(Seconds now, const std::string& time_zone);
+
+/// "2026-11-22".
+std::string iso_date(date::year_month_day day);
+
+/// The day of a run, always in the past: "yesterday", "last night", "this morning", "on Saturday"
+/// (the most recent Saturday on or before today), "last Saturday" (before today), "Nov 20", "19/11"
+/// (day/month, the most recent on or before today), "2026-11-19", "3 days ago", "a week ago".
+/// Today when the text names no day.
+date::year_month_day parse_run_date(const Tokens& tokens, date::year_month_day today);
+
+/// The day of a race, in the future: "Dec 14", "14/12", "2026-12-14", "next Sunday" and a bare
+/// weekday (the coming one), "tomorrow", "in 3 weeks" (today + 21 days), "in 2 months". A date
+/// without a year is the next such date on or after today. "moved from X to Y" takes Y. Nothing
+/// when the text names no day.
+std::optional<date::year_month_day> parse_race_date(const Tokens& tokens,
+                                                    date::year_month_day today);
+
+}  // namespace rubdown::intents::nlu

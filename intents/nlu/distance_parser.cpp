@@ -1,0 +1,133 @@
+#include "intents/nlu/distance_parser.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
+namespace rubdown::intents::nlu {
+namespace {
+
+bool is_any(const Token& token, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return token.is(w); });
+}
+
+/// km per unit, or 0 when the word is no distance unit. "m" only counts as metres for 100 and up:
+/// below that a runner means minutes ("20m easy").
+double unit_km(const Token& unit, double value) {
+    if (!unit.is_word()) return 0.0;
+    if (is_any(unit, {"k", "km", "kms", "kays", "kilometer", "kilometers", "kilometre",
+                      "kilometres", "kilo", "kilos", "klick", "klicks", "kilometr", "kilomter",
+                      "kilomters", "kilometrs", "kmh"})) {
+        return 1.0;
+    }
+    if (is_any(unit, {"mi", "mile", "miles", "mls", "milers", "mil", "miler", "mles", "mils"})) {
+        return kMileKm;
+    }
+    if (is_any(unit, {"metres", "meters", "metre", "meter", "mtr", "mtrs", "metre's"}))
+        return 0.001;
+    if (unit.is("m") && value >= 100) return 0.001;
+    return 0.0;
+}
+
+bool is_time_word(const Token& token) {
+    return is_any(token, {"min", "mins", "minute", "minutes", "sec", "secs", "second", "seconds",
+                          "s", "per", "pace"});
+}
+
+struct Candidate {
+    double km = 0.0;
+    bool total = false;
+};
+
+}  // namespace
+
+std::optional<double> parse_distance_km(const Tokens& tokens) {
+    std::vector<Candidate> numeric;
+    std::optional<double> named;
+    const auto at = [&](std::ptrdiff_t k) -> const Token& { return token_at(tokens, k); };
+
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto ii = static_cast<std::ptrdiff_t>(i);
+        const Token& token = tokens[i];
+
+        // Named distances.
+        if (token.is("halfmarathon") || token.is("halfmarathons") || token.is("hm")) {
+            if (!named) named = kHalfMarathonKm;
+            continue;
+        }
+        if (token.is("marathon") || token.is("marathons") || token.is("mara") ||
+            token.is("marathon's") || token.is("marthon") || token.is("maraton") ||
+            token.is("marathn")) {
+            const bool half_before =
+                at(ii - 1).is("half") || (at(ii - 1).is_symbol('-') && at(ii - 2).is("half")) ||
+                (at(ii - 1).is_number() && at(ii - 1).value == 2 && at(ii - 2).is_symbol('/') &&
+                 at(ii - 3).is_number() && at(ii - 3).value == 1);
+            const bool ultra_before = at(ii - 1).is("ultra") || at(ii - 1).is("ultramarathon");
+            if (!named && !ultra_before) named = half_before ? kHalfMarathonKm : kMarathonKm;
+            continue;
+        }
+        if (token.is("half") || token.is("halfie") || token.is("halves")) {
+            const Token& next = at(ii + 1);
+            const Token& previous = at(ii - 1);
+            const bool not_a_race =
+                is_any(next, {"an", "a", "hour", "hr", "hours", "of", "the", "way", "time", "price",
+                              "term", "mile", "km", "k", "day", "hearted", "asleep", "dead"}) ||
+                is_any(previous,
+                       {"and", "first", "second", "back", "front", "other", "last", "by", "in"});
+            if (!not_a_race && !named) named = kHalfMarathonKm;
+            continue;
+        }
+        if (token.is("parkrun") || token.is("parkruns") ||
+            (token.is("park") && at(ii + 1).is("run"))) {
+            if (!named) named = 5.0;
+            continue;
+        }
+
+        // Numbers with a unit.
+        const auto quantity = read_quantity(tokens, i);
+        if (!quantity) continue;
+        const Token& unit = at(static_cast<std::ptrdiff_t>(quantity->end));
+        const double per_unit = unit_km(unit, quantity->value);
+        if (per_unit == 0.0) continue;
+        const auto unit_index = static_cast<std::ptrdiff_t>(quantity->end);
+        const Token& previous = at(ii - 1);
+        const Token& after = at(unit_index + 1);
+        if (token.is_word() && unit.is("m")) continue;
+        // "-5 km" is no distance a runner covers; "10-15k" is a range, not one.
+        if (previous.is_symbol('-') && !token.spaced) continue;
+        // Part of a clock ("4:30 km") or a pace ("8:30 a mile", "5 min a km", "per mile").
+        if (previous.is_symbol(':') || previous.is_symbol('/') || previous.is("per") ||
+            (token.is_word() && (previous.is_number() || is_time_word(previous)))) {
+            continue;
+        }
+        if (unit.spaced == false && at(unit_index - 1).is_symbol('/')) continue;
+        // One repetition of a session: "6x800m", "6 x 800 m", "800m x 6", "1k repeats".
+        const bool repetition =
+            previous.is("x") || previous.is_symbol('*') || previous.is("times") ||
+            (previous.is("of") && at(ii - 2).is("sets")) ||
+            is_any(after, {"x", "repeats", "repeat", "reps", "rep", "intervals", "interval",
+                           "efforts", "splits", "split", "hills", "strides", "each"}) ||
+            after.is_symbol('*');
+        if (repetition) continue;
+        const double km = quantity->value * per_unit;
+        if (!(km > 0.0) || km > kMaxDistanceKm) continue;
+        const bool total = is_any(previous, {"total", "totaling", "totalling", "overall"}) ||
+                           (previous.is("of") && at(ii - 2).is("total")) ||
+                           is_any(after, {"total", "altogether", "overall"}) ||
+                           (after.is("in") && at(unit_index + 2).is("total"));
+        numeric.push_back({km, total});
+        i = quantity->end;
+    }
+
+    for (const auto& candidate : numeric) {
+        if (candidate.total) return candidate.km;
+    }
+    if (!numeric.empty()) {
+        return std::max_element(numeric.begin(), numeric.end(),
+                                [](const Candidate& a, const Candidate& b) { return a.km < b.km; })
+            ->km;
+    }
+    return named;
+}
+
+}  // namespace rubdown::intents::nlu

@@ -1,0 +1,183 @@
+#include "intents/nlu/nlu.hpp"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <stdexcept>
+
+#include "intents/nlu/date_parser.hpp"
+#include "intents/nlu/distance_parser.hpp"
+#include "intents/nlu/duration_parser.hpp"
+#include "intents/nlu/entity_extractor.hpp"
+#include "intents/nlu/intent_classifier.hpp"
+#include "intents/nlu/lexer.hpp"
+#include "intents/nlu/slash_command.hpp"
+#include "intents/nlu/text_normalizer.hpp"
+#include "intents/nlu/training_data.hpp"
+#include "intents/nlu/typo_augmenter.hpp"
+
+namespace rubdown::intents::nlu {
+namespace {
+
+constexpr int kTrainingEpochs = 10;
+
+std::size_t intent_index(std::string_view label) {
+    for (std::size_t k = 0; k < kIntentCount; ++k) {
+        if (label == kIntents[k]) return k;
+    }
+    throw std::invalid_argument("unknown intent label in training data: " + std::string(label));
+}
+
+bool is_any(const Token& token, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return token.is(w); });
+}
+
+bool has_past_run_verb(const Tokens& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return is_any(t, {"ran",      "did",      "done",     "finished", "completed", "jogged",
+                          "raced",    "logged",   "covered",  "clocked",  "managed",   "smashed",
+                          "nailed",   "knocked",  "went",     "walked",   "ticked",    "banked",
+                          "racked",   "crushed",  "survived", "got",      "took",      "hit",
+                          "recorded", "ploughed", "slogged",  "plodded",  "trotted"});
+    });
+}
+
+/// Words that put a run in the past: "yesterday", "last night", "this morning", "3 days ago".
+bool has_past_day(const Tokens& tokens) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (is_any(t, {"yesterday", "yesterday's", "yday", "ago", "earlier", "tonight's"}))
+            return true;
+        const Token& next = token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1);
+        if (t.is("last") && is_any(next, {"night", "evening"})) return true;
+        if (t.is("this") && is_any(next, {"morning", "afternoon", "lunchtime"})) return true;
+    }
+    return false;
+}
+
+bool is_question(std::string_view normalized, const Tokens& tokens) {
+    if (normalized.find('?') != std::string_view::npos) return true;
+    return !tokens.empty() &&
+           is_any(tokens.front(), {"what",  "how",   "why",    "when", "where", "which", "should",
+                                   "can",   "could", "is",     "does", "do",    "are",   "will",
+                                   "would", "whats", "what's", "hows", "how's", "who"});
+}
+
+/// Words that make up a bare greeting; anything else means the greeting came with a request.
+bool is_greeting_word(const Token& t) {
+    return !t.is_word() ||
+           is_any(t, {"hi",        "hello",   "hey",       "heya",      "hiya",  "yo",    "howdy",
+                      "good",      "morning", "afternoon", "evening",   "there", "all",   "bot",
+                      "rubdown",   "team",    "everyone",  "folks",     "guys",  "mate",  "friend",
+                      "buddy",     "hallo",   "hola",      "greetings", "sup",   "whats", "up",
+                      "gm",        "start",   "ola",       "oi",        "again", "you",   "how",
+                      "are",       "doing",   "it's",      "me",        "helo",  "hello", "hii",
+                      "hiii",      "heyy",    "heyyy",     "ya",        "y'all", "dear",  "and",
+                      "morning's", "mornin",  "g'day",     "day",       "what's"});
+}
+
+struct Analysis {
+    std::string normalized;
+    Tokens tokens;
+    Cues cues;
+};
+
+Analysis analyse(std::string_view normalized) {
+    Analysis a;
+    a.normalized = std::string(normalized);
+    a.tokens = lex(a.normalized);
+    const auto distance = parse_distance_km(a.tokens);
+    a.cues.distance = distance.has_value();
+    a.cues.duration = parse_duration_s(a.tokens, distance).has_value();
+    a.cues.question = is_question(a.normalized, a.tokens);
+    a.cues.past_run_verb = has_past_run_verb(a.tokens);
+    a.cues.past_day = has_past_day(a.tokens);
+    return a;
+}
+
+}  // namespace
+
+struct Nlu::Model {
+    IntentClassifier classifier;
+};
+
+Nlu::Nlu() : model_(std::make_unique<Model>()) {
+    std::vector<TrainingSample> samples;
+    const auto utterances = training_utterances();
+    samples.reserve(utterances.size() * 2);
+    for (const auto& utterance : utterances) {
+        const std::size_t label = intent_index(utterance.label);
+        const std::string normalized = normalize_text(utterance.text);
+        const Analysis analysis = analyse(normalized);
+        samples.push_back({extract_features(normalized, analysis.cues), label});
+        // A typo'd copy teaches the character n-grams that "massge" is "massage".
+        const std::string typo = with_typo(normalized, samples.size());
+        if (typo != normalized) {
+            samples.push_back({extract_features(typo, analyse(typo).cues), label});
+        }
+    }
+    model_->classifier.train(samples, kTrainingEpochs);
+}
+
+Nlu::~Nlu() = default;
+
+Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zone) const {
+    Parse parse;
+    parse.text = std::string(text.substr(0, std::min(text.size(), kMaxUtteranceBytes)));
+    std::string normalized = normalize_text(text);
+
+    std::optional<std::string> commanded;
+    if (const auto command = read_slash_command(normalized)) {
+        commanded = intent_of_command(command->name);
+        // "/start hi, I ran 5k" is the run, not the greeting.
+        if (commanded && *commanded == "greeting" && !command->rest.empty()) commanded.reset();
+        normalized = command->rest;
+    }
+    const Analysis analysis = analyse(normalized);
+    const bool has_text = std::any_of(normalized.begin(), normalized.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+
+    if (commanded) {
+        parse.intent = *commanded;
+        parse.confidence = 1.0;
+    } else if (!has_text) {
+        parse.intent = "out_of_scope";
+        parse.confidence = 1.0;
+    } else {
+        const auto probabilities =
+            model_->classifier.probabilities(extract_features(normalized, analysis.cues));
+        std::size_t best = static_cast<std::size_t>(
+            std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
+        const auto index_of = [](std::string_view label) { return intent_index(label); };
+
+        // A greeting with a request attached is the request.
+        if (best == index_of("greeting")) {
+            const auto extra = std::count_if(analysis.tokens.begin(), analysis.tokens.end(),
+                                             [](const Token& t) { return !is_greeting_word(t); });
+            if (extra >= 2) {
+                std::size_t second = best == 0 ? 1 : 0;
+                for (std::size_t k = 0; k < kIntentCount; ++k) {
+                    if (k != best && probabilities[k] > probabilities[second]) second = k;
+                }
+                best = second;
+            }
+        }
+        double confidence = probabilities[best];
+        // A past-tense run with a distance or time is a run report, unless it asks something.
+        const bool run_report = (analysis.cues.past_run_verb || analysis.cues.past_day) &&
+                                (analysis.cues.distance || analysis.cues.duration) &&
+                                !analysis.cues.question;
+        if (run_report && best != index_of("log_run") && probabilities[best] < 0.7) {
+            best = index_of("log_run");
+            confidence = std::max(0.75, static_cast<double>(probabilities[best]));
+        }
+        parse.intent = kIntents[best];
+        parse.confidence = std::clamp(confidence, 0.0, 1.0);
+    }
+
+    parse.entities = extract_entities(analysis.tokens, parse.intent, local_today(now, time_zone));
+    return parse;
+}
+
+}  // namespace rubdown::intents::nlu

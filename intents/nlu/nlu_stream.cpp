@@ -1,0 +1,22 @@
+#include "intents/nlu/nlu_stream.hpp"
+
+#include <istream>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+namespace rubdown::intents::nlu {
+
+void run_nlu_stream(const Nlu& nlu, std::istream& in, std::ostream& out, Seconds now,
+                    const std::string& time_zone) {
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const Parse parse = nlu.parse(line, now, time_zone);
+        out << to_json(parse).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
+        out.flush();
+    }
+}
+
+}  // namespace rubdown::intents::nlu
