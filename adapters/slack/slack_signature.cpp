@@ -1,0 +1,109 @@
+#include "adapters/slack/slack_signature.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace rubdown::slack {
+
+namespace {
+
+constexpr std::string_view kVersion = "v0";
+constexpr std::size_t kHexDigestLength = 64;  // SHA-256 is 32 bytes
+
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        hex.push_back(digits[bytes[i] >> 4]);
+        hex.push_back(digits[bytes[i] & 0x0f]);
+    }
+    return hex;
+}
+
+bool is_hex(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
+
+}  // namespace
+
+std::string_view to_string(SignatureCheck check) {
+    switch (check) {
+        case SignatureCheck::valid:
+            return "valid";
+        case SignatureCheck::no_secret:
+            return "no signing secret configured";
+        case SignatureCheck::missing_timestamp:
+            return "missing X-Slack-Request-Timestamp";
+        case SignatureCheck::malformed_timestamp:
+            return "malformed X-Slack-Request-Timestamp";
+        case SignatureCheck::stale_timestamp:
+            return "request timestamp too far from now";
+        case SignatureCheck::missing_signature:
+            return "missing X-Slack-Signature";
+        case SignatureCheck::malformed_signature:
+            return "malformed X-Slack-Signature";
+        case SignatureCheck::mismatch:
+            return "signature mismatch";
+    }
+    return "unknown";
+}
+
+std::string compute_signature(std::string_view signing_secret, std::string_view timestamp,
+                              std::string_view body) {
+    std::string base;
+    base.reserve(kVersion.size() + timestamp.size() + body.size() + 2);
+    base.append(kVersion).append(":").append(timestamp).append(":").append(body);
+
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_length = 0;
+    HMAC(EVP_sha256(), signing_secret.data(), static_cast<int>(signing_secret.size()),
+         reinterpret_cast<const unsigned char*>(base.data()), base.size(), digest, &digest_length);
+    return std::string(kVersion) + "=" + to_hex(digest, digest_length);
+}
+
+SignatureCheck check_signature(std::string_view signing_secret, std::string_view timestamp_header,
+                               std::string_view signature_header, std::string_view body,
+                               storage::UnixSeconds now, std::int64_t max_skew_seconds) {
+    if (signing_secret.empty()) return SignatureCheck::no_secret;
+    if (timestamp_header.empty()) return SignatureCheck::missing_timestamp;
+
+    // Digits only: from_chars alone would accept a leading minus sign.
+    if (!std::all_of(timestamp_header.begin(), timestamp_header.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }))
+        return SignatureCheck::malformed_timestamp;
+    std::int64_t timestamp = 0;
+    const auto* end = timestamp_header.data() + timestamp_header.size();
+    const auto [parsed_to, error] = std::from_chars(timestamp_header.data(), end, timestamp);
+    if (error != std::errc{} || parsed_to != end) return SignatureCheck::malformed_timestamp;
+    const std::int64_t skew = timestamp > now ? timestamp - now : now - timestamp;
+    if (skew > max_skew_seconds) return SignatureCheck::stale_timestamp;
+
+    if (signature_header.empty()) return SignatureCheck::missing_signature;
+    const std::string prefix = std::string(kVersion) + "=";
+    if (signature_header.size() != prefix.size() + kHexDigestLength ||
+        signature_header.substr(0, prefix.size()) != prefix ||
+        !is_hex(signature_header.substr(prefix.size())))
+        return SignatureCheck::malformed_signature;
+
+    // Lengths are equal here, so CRYPTO_memcmp's time depends on neither string's content.
+    const std::string expected = compute_signature(signing_secret, timestamp_header, body);
+    if (CRYPTO_memcmp(expected.data(), signature_header.data(), expected.size()) != 0)
+        return SignatureCheck::mismatch;
+    return SignatureCheck::valid;
+}
+
+SignatureCheck verify_request(const http::HttpRequest& request, std::string_view signing_secret,
+                              storage::UnixSeconds now, std::int64_t max_skew_seconds) {
+    return check_signature(signing_secret, request.header("X-Slack-Request-Timestamp"),
+                           request.header("X-Slack-Signature"), request.body, now,
+                           max_skew_seconds);
+}
+
+}  // namespace rubdown::slack
