@@ -197,7 +197,7 @@ class MentionScanner {
         }
         // Day first: "14 Dec", "14th of December", "the 14th"
         if (const auto day = day_number(token);
-            day && !at(i - 1).is_symbol(':') && !at(i - 1).is_symbol('/')) {
+            day && !(at(i - 1).is_symbol(':') && !token.spaced) && !at(i - 1).is_symbol('/')) {
             std::ptrdiff_t k = i + 1;
             const bool ordinal = is_ordinal_suffix(at(k));
             if (ordinal) ++k;
@@ -310,7 +310,8 @@ class MentionScanner {
             end += 2;
             if (!year) return end;
         }
-        if (at(i - 1).is_symbol(':') || at(i - 1).is_symbol('/')) return end;
+        // The tail of a clock or pace ("5:15/km"), not a date.
+        if ((at(i - 1).is_symbol(':') && !first.spaced) || at(i - 1).is_symbol('/')) return end;
         if (first.text.find('.') != std::string::npos ||
             second.text.find('.') != std::string::npos) {
             return end;

@@ -83,6 +83,16 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
             continue;
         }
 
+        // A bare "mile" ("all-out mile", "the mile race"), but not "per mile" or "mile repeats".
+        if ((token.is("mile") || token.is("miler")) && !at(ii - 1).is_number() &&
+            number_value(at(ii - 1)) == std::nullopt && !is_time_word(at(ii - 1)) &&
+            !at(ii - 1).is_symbol('/') && !at(ii - 1).is("x") &&
+            !is_any(at(ii + 1),
+                    {"repeats", "reps", "repeat", "intervals", "efforts", "splits", "pace", "x"})) {
+            if (!named) named = at(ii - 1).is("half") ? kMileKm / 2 : kMileKm;
+            continue;
+        }
+
         // Numbers with a unit.
         const auto quantity = read_quantity(tokens, i);
         if (!quantity) continue;
@@ -96,7 +106,9 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
         // "-5 km" is no distance a runner covers; "10-15k" is a range, not one.
         if (previous.is_symbol('-') && !token.spaced) continue;
         // Part of a clock ("4:30 km") or a pace ("8:30 a mile", "5 min a km", "per mile").
-        if (previous.is_symbol(':') || previous.is_symbol('/') || previous.is("per") ||
+        const bool after_clock =
+            previous.is_symbol(':') && !previous.spaced && !token.spaced && at(ii - 2).is_number();
+        if (after_clock || previous.is_symbol('/') || previous.is("per") ||
             (token.is_word() && (previous.is_number() || is_time_word(previous)))) {
             continue;
         }

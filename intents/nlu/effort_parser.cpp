@@ -168,6 +168,10 @@ EffortReading parse_effort(const Tokens& tokens) {
     bool easy = false;
     const auto at = [&](std::ptrdiff_t k) -> const Token& { return token_at(tokens, k); };
     const auto n = static_cast<std::ptrdiff_t>(tokens.size());
+    // "ran a 10 mile race on Saturday": with a verb of running, a race on a day was this run.
+    const bool ran = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return is_any(t, {"ran", "raced", "did", "finished", "completed", "won", "done"});
+    });
     for (std::ptrdiff_t i = 0; i < n; ++i) {
         const Token& token = at(i);
         Level level = keyword_level(token);
@@ -186,12 +190,18 @@ EffortReading parse_effort(const Tokens& tokens) {
             const bool pace_follows = at(i + 1).is("pace") || at(i + 1).is("effort") ||
                                       (at(i + 1).is_symbol('-') && at(i + 2).is("pace"));
             // "before my race", "race on Sunday", "race day is coming": a reason, not this run.
+            const auto is_reason = [](const Token& t) {
+                return is_any(t, {"before", "for", "after", "until", "till", "pre", "post", "next",
+                                  "upcoming", "tomorrow's", "sunday's", "saturday's", "weekend's",
+                                  "yesterday's", "big", "target", "goal", "ahead", "towards"});
+            };
             const bool event =
-                is_any(at(i - 1), {"before", "for", "after", "until", "till", "pre", "post", "next",
-                                   "upcoming", "tomorrow's", "sunday's", "saturday's", "weekend's",
-                                   "yesterday's", "a", "big", "target", "goal", "the"}) ||
-                is_any(at(i + 1), {"on", "tomorrow", "next", "this", "in", "day", "week", "weekend",
-                                   "season", "is", "coming", "plan", "prep", "calendar", "soon"});
+                is_reason(at(i - 1)) ||
+                (is_any(at(i - 1), {"a", "the", "my", "our", "this", "next"}) &&
+                 is_reason(at(i - 2))) ||
+                is_any(at(i + 1), {"tomorrow", "next", "in", "day", "week", "weekend", "season",
+                                   "is", "coming", "plan", "prep", "calendar", "soon", "this"}) ||
+                (at(i + 1).is("on") && !ran);
             if (pace_follows || !event) level = Level::hard;
         }
         // "6x800", "3 x 1 mile": a session of repeats, which the contract counts as hard.

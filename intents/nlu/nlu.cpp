@@ -34,11 +34,11 @@ bool is_any(const Token& token, std::initializer_list<std::string_view> words) {
 
 bool has_past_run_verb(const Tokens& tokens) {
     return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-        return is_any(t, {"ran",      "did",      "done",     "finished", "completed", "jogged",
-                          "raced",    "logged",   "covered",  "clocked",  "managed",   "smashed",
-                          "nailed",   "knocked",  "went",     "walked",   "ticked",    "banked",
-                          "racked",   "crushed",  "survived", "got",      "took",      "hit",
-                          "recorded", "ploughed", "slogged",  "plodded",  "trotted"});
+        return is_any(
+            t, {"ran",    "did",     "done",     "finished", "completed", "jogged",  "raced",
+                "logged", "covered", "clocked",  "managed",  "smashed",   "nailed",  "knocked",
+                "went",   "walked",  "ticked",   "banked",   "racked",    "crushed", "survived",
+                "took",   "hit",     "recorded", "ploughed", "slogged",   "plodded", "trotted"});
     });
 }
 
@@ -95,6 +95,85 @@ Analysis analyse(std::string_view normalized) {
     return a;
 }
 
+bool mentions_any(const Tokens& tokens, std::initializer_list<std::string_view> words) {
+    return std::any_of(tokens.begin(), tokens.end(),
+                       [&](const Token& t) { return is_any(t, words); });
+}
+
+bool mentions_massage(const Tokens& tokens) {
+    return mentions_any(tokens, {"massage", "massages", "massge", "masage", "massag", "rubdown",
+                                 "therapist", "deep", "sports", "tissue"});
+}
+
+/// "my wife did 10k", "he ran a marathon": the subject of the run is not the user.
+bool someone_else_ran(const Tokens& tokens) {
+    const auto person = [](const Token& t) {
+        return is_any(
+            t, {"friend",   "wife", "husband", "partner", "brother",   "sister",     "son",
+                "daughter", "mum",  "mom",     "dad",     "boyfriend", "girlfriend", "colleague",
+                "coach",    "mate", "buddy",   "club",    "kid",       "kids"});
+    };
+    const Token& first = token_at(tokens, 0);
+    return is_any(first, {"he", "she", "they", "someone", "somebody", "kipchoge"}) ||
+           (is_any(first, {"my", "our"}) && person(token_at(tokens, 1)));
+}
+
+using Probabilities = std::array<float, kIntentCount>;
+
+/// Rules where the signal is certain, applied over the classifier's pick `best`. Returns the final
+/// intent index and updates `confidence`.
+std::size_t apply_rules(std::size_t best, const Probabilities& p, const Analysis& a,
+                        double& confidence) {
+    const auto index_of = [](std::string_view label) { return intent_index(label); };
+    const auto pick = [&](std::size_t k, double at_least) {
+        confidence = std::max(at_least, static_cast<double>(p[k]));
+        return k;
+    };
+    const Tokens& t = a.tokens;
+
+    // "Remind me to buy milk" is another kind of reminder: out of scope unless it is about massage.
+    const bool remind_me_to = std::adjacent_find(t.begin(), t.end(),
+                                                 [](const Token& x, const Token& y) {
+                                                     return x.is("remind") && y.is("me");
+                                                 }) != t.end() &&
+                              mentions_any(t, {"to"}) && !mentions_massage(t) &&
+                              !mentions_any(t, {"later", "again"});
+    if (best == index_of("reminders") && remind_me_to) return pick(index_of("out_of_scope"), 0.6);
+
+    // "Book me a taxi": booking something that is not a massage.
+    if (best == index_of("book_massage") && !mentions_massage(t) &&
+        mentions_any(t,
+                     {"taxi",    "cab",     "uber",   "table",   "restaurant", "flight", "flights",
+                      "hotel",   "train",   "ticket", "tickets", "holiday",    "room",   "car",
+                      "haircut", "dentist", "doctor", "gp",      "physio",     "vet"})) {
+        return pick(index_of("out_of_scope"), 0.6);
+    }
+
+    // A greeting with a request attached is the request, when the model sees one.
+    if (best == index_of("greeting")) {
+        const auto extra =
+            std::count_if(t.begin(), t.end(), [](const Token& x) { return !is_greeting_word(x); });
+        std::size_t second = best == 0 ? 1 : 0;
+        for (std::size_t k = 0; k < kIntentCount; ++k) {
+            if (k != best && p[k] > p[second]) second = k;
+        }
+        if (extra >= 2 && p[second] >= 0.2f && second != index_of("out_of_scope")) {
+            return pick(second, 0.0);
+        }
+    }
+
+    // A past run with a distance or time is a run report, unless it asks something, is about
+    // someone else, or the model hears a massage question or booking in it.
+    const bool run_report = (a.cues.past_run_verb || a.cues.past_day) &&
+                            (a.cues.distance || a.cues.duration) && !a.cues.question &&
+                            !someone_else_ran(t);
+    const bool keep = best == index_of("massage_question") || best == index_of("book_massage") ||
+                      (best == index_of("run_stats") && p[best] >= 0.7f);
+    if (run_report && best != index_of("log_run") && !keep) return pick(index_of("log_run"), 0.75);
+    if (best == index_of("log_run") && someone_else_ran(t))
+        return pick(index_of("out_of_scope"), 0.6);
+    return best;
+}
 }  // namespace
 
 struct Nlu::Model {
@@ -149,29 +228,8 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
             model_->classifier.probabilities(extract_features(normalized, analysis.cues));
         std::size_t best = static_cast<std::size_t>(
             std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
-        const auto index_of = [](std::string_view label) { return intent_index(label); };
-
-        // A greeting with a request attached is the request.
-        if (best == index_of("greeting")) {
-            const auto extra = std::count_if(analysis.tokens.begin(), analysis.tokens.end(),
-                                             [](const Token& t) { return !is_greeting_word(t); });
-            if (extra >= 2) {
-                std::size_t second = best == 0 ? 1 : 0;
-                for (std::size_t k = 0; k < kIntentCount; ++k) {
-                    if (k != best && probabilities[k] > probabilities[second]) second = k;
-                }
-                best = second;
-            }
-        }
         double confidence = probabilities[best];
-        // A past-tense run with a distance or time is a run report, unless it asks something.
-        const bool run_report = (analysis.cues.past_run_verb || analysis.cues.past_day) &&
-                                (analysis.cues.distance || analysis.cues.duration) &&
-                                !analysis.cues.question;
-        if (run_report && best != index_of("log_run") && probabilities[best] < 0.7) {
-            best = index_of("log_run");
-            confidence = std::max(0.75, static_cast<double>(probabilities[best]));
-        }
+        best = apply_rules(best, probabilities, analysis, confidence);
         parse.intent = kIntents[best];
         parse.confidence = std::clamp(confidence, 0.0, 1.0);
     }

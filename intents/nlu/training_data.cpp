@@ -277,7 +277,7 @@ massage_question	should i get a massage 48 hours after a marathon
 massage_question	massage right after a race, good idea?
 )data";
 
-// log_run: 271 examples.
+// log_run: 291 examples.
 constexpr std::string_view kLogRun = R"data(
 log_run	ran 10k this morning in 52:30
 log_run	just ran 5k in 24:10
@@ -550,6 +550,26 @@ log_run	my run today was 7 miles
 log_run	todays run: 8k in 44 min
 log_run	last night's run was 6k easy
 log_run	sunday long run was 28 km in 2:40
+log_run	windy 10k along the coast
+log_run	muddy 12k on the trails
+log_run	lovely 8k in the sunshine
+log_run	sweaty 6k on the treadmill
+log_run	cold 5 miles before sunrise
+log_run	wet and miserable 15k
+log_run	hilly 9 miles, 1h20
+log_run	slow 20k with the club
+log_run	tough 10k, legs heavy
+log_run	quick 5k at lunch, 22 min
+log_run	solid 16k
+log_run	decent 14k this morning
+log_run	great 10k, felt strong
+log_run	awful 6k, stitch the whole way
+log_run	nice easy 7k
+log_run	rainy 11k, 1:02:00
+log_run	dark 8k with a headtorch
+log_run	icy 6k, careful footing
+log_run	sunny half marathon, 1:51
+log_run	steady 18k along the river
 )data";
 
 // set_race: 231 examples.
@@ -1479,7 +1499,7 @@ reminders	back on please
 reminders	i want the nudges back
 )data";
 
-// greeting: 187 examples.
+// greeting: 194 examples.
 constexpr std::string_view kGreeting = R"data(
 greeting	hi
 greeting	hello
@@ -1668,6 +1688,13 @@ greeting	hi there 😄
 greeting	hey there 🙌
 greeting	good morning ☕
 greeting	hey friend 👋
+greeting	hi, pleased to meet you
+greeting	hello, lovely to meet you
+greeting	hey, good to see you
+greeting	hi there, how's your day
+greeting	hello from sunny spain
+greeting	greetings from the track
+greeting	hi from a runner in paris
 )data";
 
 // help: 217 examples.
@@ -1891,7 +1918,7 @@ help	where are the settings
 help	how do i change my name
 )data";
 
-// out_of_scope: 282 examples.
+// out_of_scope: 302 examples.
 constexpr std::string_view kOutOfScope = R"data(
 out_of_scope	what's the weather tomorrow
 out_of_scope	will it rain on saturday
@@ -2175,6 +2202,26 @@ out_of_scope	nah
 out_of_scope	nope
 out_of_scope	yep
 out_of_scope	alright
+out_of_scope	set an alarm for 6:45
+out_of_scope	wake me up at 6
+out_of_scope	alarm at 5:15 tomorrow
+out_of_scope	what time is sunrise
+out_of_scope	what time does the gym open
+out_of_scope	my wife ran 10k yesterday
+out_of_scope	my husband did a marathon in 3:30
+out_of_scope	my friend did parkrun in 19:50
+out_of_scope	he ran a half in 1:20
+out_of_scope	she did 5k in 22 minutes
+out_of_scope	my brother is running a marathon
+out_of_scope	my son ran his first 5k
+out_of_scope	my club mate smashed a 10k pb
+out_of_scope	kipchoge ran 2:01 in berlin
+out_of_scope	they ran 100 miles
+out_of_scope	book me a table for dinner
+out_of_scope	book a hotel for my race weekend
+out_of_scope	book train tickets to london
+out_of_scope	can you book my flights
+out_of_scope	book a haircut for friday
 )data";
 
 }  // namespace
