@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -272,4 +273,54 @@ TEST_CASE("the stream answers each line in order", "[nlu][stream]") {
     CHECK(answers[2]["entities"]["duration_s"] == 3150);
     CHECK(answers[2]["entities"]["date"] == "2026-11-23");
     CHECK(answers[3]["intent"] == "greeting");
+}
+
+TEST_CASE("the held-out evaluation file shares no sentence with the training data",
+          "[nlu][heldout]") {
+    std::set<std::string> trained;
+    for (const auto& u : training_utterances()) trained.insert(normalize_text(u.text));
+    std::ifstream in(std::string(RUBDOWN_SOURCE_DIR) + "/tests/intents/nlu/heldout.tsv");
+    REQUIRE(in);
+    std::string line;
+    int rows = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto first_tab = line.find('\t');
+        REQUIRE(first_tab != std::string::npos);
+        const auto second_tab = line.find('\t', first_tab + 1);
+        const std::string label = line.substr(0, first_tab);
+        const std::string text = line.substr(first_tab + 1, second_tab - first_tab - 1);
+        INFO(text);
+        CHECK(trained.count(normalize_text(text)) == 0);
+        CHECK(std::find_if(std::begin(kIntents), std::end(kIntents),
+                           [&](const char* l) { return label == l; }) != std::end(kIntents));
+        CHECK_NOTHROW(nlohmann::json::parse(line.substr(second_tab + 1)));
+        ++rows;
+    }
+    CHECK(rows >= 300);
+}
+
+TEST_CASE("settled cases of the contract", "[nlu][intent]") {
+    const IntentCase cases[] = {
+        {"good morning! I did 12k yesterday in 1:05", "log_run"},
+        {"ran 15k hard this morning, how long should I wait before a deep tissue massage?",
+         "massage_question"},
+        {"my lower back is killing me, I'd like to book a massage for friday", "book_massage"},
+        {"can my massage on thursday be moved to saturday", "book_massage"},
+        {"my 10k on 6 Dec is cancelled", "set_race"},
+        {"remind me to pick up my race bib", "out_of_scope"},
+        {"my garmin stopped syncing", "out_of_scope"},
+        {"how many grams of carbs per hour in a marathon", "out_of_scope"},
+    };
+    for (const auto& c : cases) {
+        const auto result = parse(c.text);
+        INFO(c.text << " -> " << result.intent << " " << result.confidence);
+        CHECK(result.intent == c.intent);
+    }
+    const auto race = parse("moved my half from 14 Dec to 21 Dec");
+    CHECK(race.intent == "set_race");
+    CHECK(race.entities.race_date == "2026-12-21");
+    const auto reps = parse("6x800m with 2 min rest, 8k total in 42 min");
+    CHECK(reps.entities.distance_km == Approx(8.0));
+    CHECK(reps.entities.duration_s == 2520);
 }
