@@ -71,7 +71,7 @@ ReplyContext reply_context_from_json(std::string_view json) {
     return context;
 }
 
-std::string mark_edit_original(std::string_view reply_context) {
+std::string with_edit_original(std::string_view reply_context) {
     auto object = nlohmann::json::parse(reply_context, nullptr, /*allow_exceptions=*/false);
     if (!object.is_object()) object = nlohmann::json::object();
     object["edit_original"] = true;

@@ -36,6 +36,6 @@ ReplyContext reply_context_from_json(std::string_view json);
 
 /// Returns `reply_context` with "edit_original": true added (an object is created when empty).
 /// The dispatcher calls it for a Reply with edit_original, since OutboxMessage has no such field.
-std::string mark_edit_original(std::string_view reply_context);
+std::string with_edit_original(std::string_view reply_context);
 
 }  // namespace rubdown::slack

@@ -124,6 +124,10 @@ SendOutcome classify_response(ApiCall::Target target, int http_status,
     return outcome;
 }
 
+bool should_fall_back(const SendOutcome& outcome) {
+    return outcome.verdict == SendOutcome::Verdict::give_up && !outcome.configuration_problem;
+}
+
 SendOutcome classify_transport_failure(std::string_view what) {
     return with_verdict(SendOutcome::Verdict::retry, "transport: " + std::string(what));
 }

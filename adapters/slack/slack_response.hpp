@@ -34,6 +34,10 @@ SendOutcome classify_response(ApiCall::Target target, int http_status,
 /// The request never got an answer (connection refused, TLS failure, time-out): try again.
 SendOutcome classify_transport_failure(std::string_view what);
 
+/// Whether a PlannedCall's fallback should be made after `outcome`: the call failed for good, and
+/// not because of the token (the fallback would fail the same way).
+bool should_fall_back(const SendOutcome& outcome);
+
 /// The verdict for an `ok:false` error code alone (also sets the two flags).
 SendOutcome classify_error_code(std::string_view error);
 

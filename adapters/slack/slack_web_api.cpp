@@ -100,6 +100,11 @@ ApiCall response_url_call(std::string url, std::string body, std::string pacing_
 
 }  // namespace
 
+std::string method_url(std::string_view api_base, std::string_view method) {
+    while (api_base.ends_with('/')) api_base.remove_suffix(1);
+    return std::string(api_base) + "/" + std::string(method);
+}
+
 std::vector<MessageContent> compose_messages(std::string_view text,
                                              const std::vector<intents::Button>& buttons,
                                              const MessageLimits& limits) {
@@ -183,8 +188,8 @@ std::string response_url_body(const MessageContent& content, bool replace_origin
     return body.dump();
 }
 
-std::vector<ApiCall> plan_delivery(const storage::OutboxMessage& message,
-                                   const DeliveryOptions& options) {
+std::vector<PlannedCall> plan_delivery(const storage::OutboxMessage& message,
+                                       const DeliveryOptions& options) {
     const auto context = reply_context_from_json(message.reply_context);
     const auto contents = compose_messages(
         message.text, intents::buttons_from_json(message.buttons_json), options.limits);
@@ -194,56 +199,49 @@ std::vector<ApiCall> plan_delivery(const storage::OutboxMessage& message,
     // The conversation the runner wrote in; the outbox chat_id (their DM) when there is none.
     const std::string& conversation = context.channel.empty() ? message.chat_id : context.channel;
 
-    std::vector<ApiCall> calls;
+    // Ways to deliver one part.
+    const auto to_direct_message = [&](const MessageContent& content) {
+        return web_api("chat.postMessage", post_message_body(message.chat_id, content),
+                       message.chat_id);
+    };
+    const auto to_conversation = [&](const MessageContent& content) {
+        return web_api("chat.postMessage",
+                       post_message_body(conversation, content, context.thread_ts), conversation);
+    };
+    const auto to_response_url = [&](const MessageContent& content, bool replace) {
+        return response_url_call(context.response_url, response_url_body(content, replace),
+                                 conversation);
+    };
+
+    std::vector<PlannedCall> calls;
     for (std::size_t i = 0; i < contents.size(); ++i) {
         const auto& content = contents[i];
         if (i == 0 && context.edit_original && context.source == ReplySource::action) {
             if (!context.ephemeral && !context.message_ts.empty() && !conversation.empty()) {
-                calls.push_back(web_api("chat.update",
-                                        update_body(conversation, context.message_ts, content),
-                                        conversation));
+                calls.push_back(
+                    {web_api("chat.update", update_body(conversation, context.message_ts, content),
+                             conversation),
+                     to_conversation(content)});
                 continue;
             }
             if (url_usable) {
-                calls.push_back(response_url_call(context.response_url,
-                                                  response_url_body(content, true), conversation));
+                calls.push_back({to_response_url(content, true), to_direct_message(content)});
                 continue;
             }
         }
-        switch (context.source) {
-            case ReplySource::command:
-                // Commands can come from conversations the bot is not in: answer privately.
-                if (url_usable)
-                    calls.push_back(response_url_call(
-                        context.response_url, response_url_body(content, false), conversation));
-                else
-                    calls.push_back(web_api("chat.postMessage",
-                                            post_message_body(message.chat_id, content),
-                                            message.chat_id));
-                break;
-            case ReplySource::action:
-                if (context.ephemeral) {
-                    // Only the runner saw the message with the button; keep the answer private too.
-                    if (url_usable)
-                        calls.push_back(response_url_call(
-                            context.response_url, response_url_body(content, false), conversation));
-                    else
-                        calls.push_back(web_api("chat.postMessage",
-                                                post_message_body(message.chat_id, content),
-                                                message.chat_id));
-                    break;
-                }
-                [[fallthrough]];
-            case ReplySource::event:
-                calls.push_back(web_api("chat.postMessage",
-                                        post_message_body(conversation, content, context.thread_ts),
-                                        conversation));
-                break;
-            case ReplySource::none:
-                calls.push_back(web_api("chat.postMessage",
-                                        post_message_body(message.chat_id, content),
-                                        message.chat_id));
-                break;
+        // Commands can come from conversations the bot is not in, and an ephemeral button was
+        // seen by the runner alone: both are answered privately.
+        const bool private_answer = context.source == ReplySource::command ||
+                                    (context.source == ReplySource::action && context.ephemeral);
+        if (private_answer) {
+            if (url_usable)
+                calls.push_back({to_response_url(content, false), to_direct_message(content)});
+            else
+                calls.push_back({to_direct_message(content), std::nullopt});
+        } else if (context.source == ReplySource::none) {
+            calls.push_back({to_direct_message(content), std::nullopt});
+        } else {
+            calls.push_back({to_conversation(content), std::nullopt});
         }
     }
     return calls;

@@ -29,6 +29,10 @@ struct ApiCall {
     std::string pacing_key;  ///< the Slack conversation it lands in, for per-channel pacing
 };
 
+/// "{api_base}/{method}" (SLACK_API_URL, default https://slack.com/api); a trailing '/' on the base
+/// is tolerated. The call also needs "Authorization: Bearer {SLACK_BOT_TOKEN}".
+std::string method_url(std::string_view api_base, std::string_view method);
+
 /// Block Kit and message limits. Defaults follow Slack's documentation.
 struct MessageLimits {
     std::size_t section_chars = 3000;     ///< text of one section block
@@ -67,6 +71,15 @@ std::string update_body(std::string_view channel, std::string_view ts,
 /// was pressed.
 std::string response_url_body(const MessageContent& content, bool replace_original);
 
+/// One step of a delivery: a call, and what to make instead when it fails for good.
+struct PlannedCall {
+    ApiCall call;
+    /// Made when `call` fails permanently (give_up) other than for a configuration problem: an
+    /// edit of a message that is gone or too old, or a response_url that expired (30 min) or was
+    /// used up (5 uses), falls back to a new chat.postMessage.
+    std::optional<ApiCall> fallback;
+};
+
 /// Every call needed to deliver one outbox message on Slack, in order. How, from its reply_context:
 /// - a reply marked edit_original to a button press: chat.update of the pressed message (or the
 ///   response_url with replace_original for an ephemeral one); further parts as new messages;
@@ -74,8 +87,10 @@ std::string response_url_body(const MessageContent& content, bool replace_origin
 ///   when the url is missing or untrusted);
 /// - an answer to a message or button: chat.postMessage to its conversation, in its thread;
 /// - no context (a nudge): chat.postMessage to chat_id.
-std::vector<ApiCall> plan_delivery(const storage::OutboxMessage& message,
-                                   const DeliveryOptions& options = {});
+/// The parts are not idempotent: a sender retrying after a partial success should resume from the
+/// first call not yet done rather than replan from the start.
+std::vector<PlannedCall> plan_delivery(const storage::OutboxMessage& message,
+                                       const DeliveryOptions& options = {});
 
 /// auth.test: tells who the token belongs to (see parse_auth_test). Call once at start-up.
 ApiCall auth_test_call();

@@ -109,3 +109,14 @@ TEST_CASE("response_url answers", "[slack][response]") {
     CHECK_FALSE(expired.configuration_problem);
     CHECK(expired.error.find("expired_url") != std::string::npos);
 }
+
+TEST_CASE("fallbacks follow permanent failures that are not about the token", "[slack][response]") {
+    const auto gone = slack::classify_error_code("message_not_found");
+    CHECK(slack::should_fall_back(gone));
+    CHECK(slack::should_fall_back(
+        slack::classify_response(ApiCall::Target::response_url, 404, "", "used_url")));
+    CHECK_FALSE(slack::should_fall_back(slack::classify_error_code("invalid_auth")));
+    CHECK_FALSE(slack::should_fall_back(slack::classify_error_code("ratelimited")));
+    CHECK_FALSE(slack::should_fall_back(
+        slack::classify_response(ApiCall::Target::web_api, 200, "", R"({"ok":true})")));
+}

@@ -75,10 +75,10 @@ TEST_CASE("reply contexts survive the trip through JSON", "[slack][context]") {
     CHECK(slack::reply_context_from_json("").source == slack::ReplySource::none);
     CHECK(slack::reply_context_from_json("{oops").source == slack::ReplySource::none);
 
-    const auto marked = slack::reply_context_from_json(slack::mark_edit_original(to_json(context)));
+    const auto marked = slack::reply_context_from_json(slack::with_edit_original(to_json(context)));
     CHECK(marked.edit_original);
     CHECK(marked.message_ts == "3.4");
-    CHECK(slack::reply_context_from_json(slack::mark_edit_original("")).edit_original);
+    CHECK(slack::reply_context_from_json(slack::with_edit_original("")).edit_original);
 }
 
 TEST_CASE("a message with buttons: a section, then an actions block", "[slack][web_api]") {
@@ -190,10 +190,10 @@ TEST_CASE("buttons alone still make a message with a fallback text", "[slack][we
 TEST_CASE("a nudge goes to the runner's chat with chat.postMessage", "[slack][web_api]") {
     const auto calls = slack::plan_delivery(outbox("Time to book a massage?", kBookingButtons, ""));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].target == ApiCall::Target::web_api);
-    CHECK(calls[0].method == "chat.postMessage");
-    CHECK(calls[0].pacing_key == "U061F7AUR");
-    const auto body = json::parse(calls[0].body);
+    CHECK(calls[0].call.target == ApiCall::Target::web_api);
+    CHECK(calls[0].call.method == "chat.postMessage");
+    CHECK(calls[0].call.pacing_key == "U061F7AUR");
+    const auto body = json::parse(calls[0].call.body);
     CHECK(body["channel"] == "U061F7AUR");
     CHECK(body["text"] == "Time to book a massage?");
     CHECK(body["blocks"].size() == 2);
@@ -204,9 +204,9 @@ TEST_CASE("an answer to a message goes to its conversation and thread", "[slack]
     const auto calls = slack::plan_delivery(
         outbox("Deep tissue work helps recovery.", {}, event_context("C0LAN2Q65", "1700.1")));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].method == "chat.postMessage");
-    CHECK(calls[0].pacing_key == "C0LAN2Q65");
-    const auto body = json::parse(calls[0].body);
+    CHECK(calls[0].call.method == "chat.postMessage");
+    CHECK(calls[0].call.pacing_key == "C0LAN2Q65");
+    const auto body = json::parse(calls[0].call.body);
     CHECK(body["channel"] == "C0LAN2Q65");
     CHECK(body["thread_ts"] == "1700.1");
 }
@@ -214,58 +214,67 @@ TEST_CASE("an answer to a message goes to its conversation and thread", "[slack]
 TEST_CASE("an edit after a button press updates the pressed message", "[slack][web_api]") {
     const auto calls = slack::plan_delivery(outbox("Booked ✓", {}, action_context(false, true)));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].target == ApiCall::Target::web_api);
-    CHECK(calls[0].method == "chat.update");
-    const auto body = json::parse(calls[0].body);
+    CHECK(calls[0].call.target == ApiCall::Target::web_api);
+    CHECK(calls[0].call.method == "chat.update");
+    const auto body = json::parse(calls[0].call.body);
     CHECK(body["channel"] == "D0PNCRP9N");
     CHECK(body["ts"] == "1700000700.001000");
     CHECK(body["text"] == "Booked ✓");
     // The new blocks have no actions block: the buttons disappear.
     REQUIRE(body["blocks"].size() == 1);
     CHECK(body["blocks"][0]["type"] == "section");
+    // Should the message be gone, the reply comes as a new message in the same conversation.
+    REQUIRE(calls[0].fallback);
+    CHECK(calls[0].fallback->method == "chat.postMessage");
+    CHECK(json::parse(calls[0].fallback->body)["channel"] == "D0PNCRP9N");
 }
 
 TEST_CASE("an edit of an ephemeral message goes through response_url", "[slack][web_api]") {
     const auto calls = slack::plan_delivery(outbox("Booked ✓", {}, action_context(true, true)));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].target == ApiCall::Target::response_url);
-    CHECK(calls[0].url == "https://hooks.slack.com/actions/T061EG9R6/1/abc");
-    const auto body = json::parse(calls[0].body);
+    CHECK(calls[0].call.target == ApiCall::Target::response_url);
+    CHECK(calls[0].call.url == "https://hooks.slack.com/actions/T061EG9R6/1/abc");
+    const auto body = json::parse(calls[0].call.body);
     CHECK(body["replace_original"] == true);
 }
 
 TEST_CASE("a button press without edit gets a new message", "[slack][web_api]") {
     const auto calls = slack::plan_delivery(outbox("Snoozed.", {}, action_context(false, false)));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].method == "chat.postMessage");
-    CHECK(json::parse(calls[0].body)["channel"] == "D0PNCRP9N");
+    CHECK(calls[0].call.method == "chat.postMessage");
+    CHECK(json::parse(calls[0].call.body)["channel"] == "D0PNCRP9N");
 }
 
 TEST_CASE("a slash command is answered privately on its response_url", "[slack][web_api]") {
     const std::string url = "https://hooks.slack.com/commands/T061EG9R6/1/xyz";
     const auto calls = slack::plan_delivery(outbox("Logged 10 km easy.", {}, command_context(url)));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].target == ApiCall::Target::response_url);
-    CHECK(calls[0].url == url);
-    const auto body = json::parse(calls[0].body);
+    CHECK(calls[0].call.target == ApiCall::Target::response_url);
+    CHECK(calls[0].call.url == url);
+    const auto body = json::parse(calls[0].call.body);
     CHECK(body["response_type"] == "ephemeral");
     CHECK(body["replace_original"] == false);
     CHECK(body["text"] == "Logged 10 km easy.");
+    // An expired or used-up response_url: the runner's DM instead.
+    REQUIRE(calls[0].fallback);
+    CHECK(calls[0].fallback->target == ApiCall::Target::web_api);
+    CHECK(json::parse(calls[0].fallback->body)["channel"] == "U061F7AUR");
 }
 
 TEST_CASE("an untrusted response_url is never posted to", "[slack][web_api]") {
     const auto calls = slack::plan_delivery(
         outbox("Logged 10 km easy.", {}, command_context("https://evil.example/hooks.slack.com/")));
     REQUIRE(calls.size() == 1);
-    CHECK(calls[0].target == ApiCall::Target::web_api);
-    CHECK(json::parse(calls[0].body)["channel"] == "U061F7AUR");
+    CHECK(calls[0].call.target == ApiCall::Target::web_api);
+    CHECK(json::parse(calls[0].call.body)["channel"] == "U061F7AUR");
+    CHECK_FALSE(calls[0].fallback);
 
     // A fake Slack in tests is allowed by setting the prefix.
     slack::DeliveryOptions options;
     options.response_url_prefix = "http://127.0.0.1:9999/";
     const auto local = slack::plan_delivery(
         outbox("Logged.", {}, command_context("http://127.0.0.1:9999/commands/1")), options);
-    CHECK(local.at(0).target == ApiCall::Target::response_url);
+    CHECK(local.at(0).call.target == ApiCall::Target::response_url);
 }
 
 TEST_CASE("a multi-part edit replaces the original with the first part only", "[slack][web_api]") {
@@ -276,9 +285,9 @@ TEST_CASE("a multi-part edit replaces the original with the first part only", "[
                                                    kBookingButtons, action_context(false, true)),
                                             options);
     REQUIRE(calls.size() == 2);
-    CHECK(calls[0].method == "chat.update");
-    CHECK(calls[1].method == "chat.postMessage");
-    CHECK(json::parse(calls[1].body)["blocks"].back()["type"] == "actions");
+    CHECK(calls[0].call.method == "chat.update");
+    CHECK(calls[1].call.method == "chat.postMessage");
+    CHECK(json::parse(calls[1].call.body)["blocks"].back()["type"] == "actions");
 }
 
 TEST_CASE("nothing to send plans no call", "[slack][web_api]") {
@@ -296,4 +305,11 @@ TEST_CASE("auth.test is built and read", "[slack][web_api]") {
     CHECK(identity->bot_id == "B0BOTID01");
     CHECK_FALSE(slack::parse_auth_test(R"({"ok":false,"error":"invalid_auth"})"));
     CHECK_FALSE(slack::parse_auth_test("garbage"));
+}
+
+TEST_CASE("method URLs join the base and the method", "[slack][web_api]") {
+    CHECK(slack::method_url("https://slack.com/api", "chat.postMessage") ==
+          "https://slack.com/api/chat.postMessage");
+    CHECK(slack::method_url("http://127.0.0.1:8099/api/", "auth.test") ==
+          "http://127.0.0.1:8099/api/auth.test");
 }
