@@ -1,0 +1,42 @@
+#include "intents/handlers/button_actions_handler.hpp"
+
+#include "intents/handlers/book_massage_handler.hpp"
+#include "intents/handlers/forget_handler.hpp"
+#include "intents/handlers/reminders_handler.hpp"
+#include "intents/nudges/nudge_message.hpp"
+#include "intents/nudges/nudge_planner.hpp"
+
+namespace rubdown::intents::handlers {
+namespace {
+
+Reply edit(std::string text) {
+    Reply reply{std::move(text)};
+    reply.edit_original = true;
+    return reply;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_button_action(HandlerContext& context,
+                                        const nudges::NudgePolicy& policy) {
+    const std::string_view action = context.message.action;
+    if (action == nudges::kBookedAction) {
+        record_booking(context, std::nullopt);
+        return {edit("Booked ✓ Enjoy the massage. I'll hold off the reminders.")};
+    }
+    if (action == nudges::kSnoozeAction) {
+        nudges::apply_snooze(context.repos, context.user, context.now, policy);
+        return {edit("Snoozed ✓ I'll remind you tomorrow.")};
+    }
+    if (action == nudges::kStopAction) return {edit("Stopped ✓ " + stop_nudges(context))};
+    if (action == kForgetConfirmAction) return handle_forget_confirmed(context);
+    if (action == kForgetCancelAction) return handle_forget_cancelled(context);
+    if (action.ends_with(kNonTextSuffix)) {
+        return {
+            Reply{"I can only read text messages. Tell me about your run in words, like "
+                  "\"10k easy this morning\"."}};
+    }
+    return {Reply{"That button isn't active any more. Type /help to see what I can do."}};
+}
+
+}  // namespace rubdown::intents::handlers

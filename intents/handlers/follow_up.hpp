@@ -1,0 +1,34 @@
+#pragma once
+/// A question the bot asked and is waiting to hear answered, kept between messages through
+/// ConversationRepository as JSON (so a restart does not forget it).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "storage/repositories.hpp"
+
+namespace rubdown::intents::handlers {
+
+struct FollowUp {
+    enum class Kind { log_run_amount, log_run_confirm, race_date, time_zone };
+    Kind kind = Kind::log_run_amount;
+    // The run being logged (log_run_*) or the race being set (race_date).
+    std::string date;
+    std::optional<double> distance_km;
+    std::optional<std::int64_t> duration_s;
+    std::optional<std::string> effort;
+    std::optional<int> rpe;
+    std::string text;  ///< the runner's original message
+};
+
+std::string to_json_text(const FollowUp& follow_up);
+/// Nothing when the JSON is not a follow-up this version understands.
+std::optional<FollowUp> follow_up_from_json(const std::string& json);
+
+std::optional<FollowUp> load_follow_up(storage::ConversationRepository& conversations,
+                                       std::int64_t user_id);
+void save_follow_up(storage::ConversationRepository& conversations, std::int64_t user_id,
+                    const FollowUp& follow_up);
+
+}  // namespace rubdown::intents::handlers

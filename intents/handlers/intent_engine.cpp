@@ -1,0 +1,188 @@
+#include "intents/handlers/intent_engine.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "intents/handlers/book_massage_handler.hpp"
+#include "intents/handlers/button_actions_handler.hpp"
+#include "intents/handlers/export_handler.hpp"
+#include "intents/handlers/follow_up.hpp"
+#include "intents/handlers/forget_handler.hpp"
+#include "intents/handlers/greeting_handler.hpp"
+#include "intents/handlers/help_handler.hpp"
+#include "intents/handlers/local_calendar.hpp"
+#include "intents/handlers/log_run_handler.hpp"
+#include "intents/handlers/massage_question_handler.hpp"
+#include "intents/handlers/out_of_scope_handler.hpp"
+#include "intents/handlers/reminders_handler.hpp"
+#include "intents/handlers/run_stats_handler.hpp"
+#include "intents/handlers/set_race_handler.hpp"
+#include "intents/handlers/text_match.hpp"
+#include "intents/handlers/time_zone_names.hpp"
+#include "intents/handlers/undo_handler.hpp"
+#include "intents/nlu/entity_extractor.hpp"
+#include "intents/nlu/lexer.hpp"
+#include "intents/nlu/text_normalizer.hpp"
+
+namespace rubdown::intents {
+
+std::unique_ptr<Engine> make_engine(EngineSettings /*settings*/) {
+    // Handlers read the operator settings from each HandlerContext.
+    return std::make_unique<handlers::IntentEngine>();
+}
+
+}  // namespace rubdown::intents
+
+namespace rubdown::intents::handlers {
+namespace {
+
+std::string trim(const std::string& text) {
+    const auto first =
+        std::find_if_not(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
+    const auto last = std::find_if_not(text.rbegin(), text.rend(), [](unsigned char c) {
+                          return std::isspace(c);
+                      }).base();
+    return first < last ? std::string{first, last} : std::string{};
+}
+
+std::size_t word_count(const std::string& padded) {
+    return static_cast<std::size_t>(std::count(padded.begin(), padded.end(), ' ')) - 1;
+}
+
+/// The parse with the entities `intent` would carry: an answer to "how far?" ("8k") may be
+/// classified as anything, but its distance is what matters.
+nlu::Parse with_entities_of(const nlu::Parse& parse, const std::string& intent,
+                            date::local_days today) {
+    auto reparsed = parse;
+    reparsed.entities = nlu::extract_entities(nlu::lex(nlu::normalize_text(parse.text)), intent,
+                                              date::year_month_day{today});
+    return reparsed;
+}
+
+}  // namespace
+
+DataCommand data_command(const std::string& text) {
+    const auto padded = padded_words(text);
+    const auto trimmed = trim(text);
+    const auto is_slash = [&trimmed](std::string_view name) {
+        if (!trimmed.starts_with(name)) return false;
+        const auto rest = std::string_view{trimmed}.substr(name.size());
+        return rest.empty() || rest.front() == '@' || rest.front() == ' ';
+    };
+    if (is_slash("/undo")) return DataCommand::undo;
+    if (is_slash("/export")) return DataCommand::export_runs;
+    if (is_slash("/forget")) return DataCommand::forget;
+    if (has_any_phrase(padded, {"delete all my data", "delete my data", "forget me",
+                                "forget everything", "delete my account", "erase my data",
+                                "delete everything", "remove my data", "wipe my data"})) {
+        return DataCommand::forget;
+    }
+    if (has_any_phrase(padded, {"delete my last run", "delete last run", "delete the last run",
+                                "remove my last run", "remove last run", "remove the last run",
+                                "undo my last run", "undo last run", "undo that", "delete that run",
+                                "scratch that run"}) ||
+        padded == " undo ") {
+        return DataCommand::undo;
+    }
+    if (has_any_phrase(padded,
+                       {"export my runs", "export my data", "export runs", "download my runs",
+                        "download my data", "export as csv", "csv export"})) {
+        return DataCommand::export_runs;
+    }
+    return DataCommand::none;
+}
+
+IntentEngine::IntentEngine(nudges::NudgePolicy policy, double min_confidence)
+    : policy_(policy), min_confidence_(min_confidence) {}
+
+std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
+    if (!context.message.action.empty()) return handle_button_action(context, policy_);
+    auto replies = respond_to_text(context);
+    maybe_ask_time_zone(context, replies);
+    return replies;
+}
+
+std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
+    const auto text = trim(context.message.text);
+    if (text.empty()) return handle_not_understood(context);
+
+    switch (data_command(text)) {
+        case DataCommand::undo:
+            return handle_undo(context);
+        case DataCommand::export_runs:
+            return handle_export(context);
+        case DataCommand::forget:
+            return handle_forget_request(context);
+        case DataCommand::none:
+            break;
+    }
+
+    const auto parse = nlu_.parse(text, context.now, context.user.time_zone);
+    const auto today = local_today(context.user, context.now);
+
+    // An answer to the question asked last time? A confident, longer message about something
+    // else is not: the question is dropped and the message handled on its own.
+    if (const auto follow_up = load_follow_up(context.repos.conversations, context.user.id)) {
+        const auto padded = padded_words(text);
+        const bool other_topic = parse.confidence >= min_confidence_ &&
+                                 parse.intent != "out_of_scope" && word_count(padded) > 4;
+        std::optional<std::vector<Reply>> answered;
+        switch (follow_up->kind) {
+            case FollowUp::Kind::log_run_amount:
+            case FollowUp::Kind::log_run_confirm:
+                if (!other_topic || parse.intent == "log_run") {
+                    answered = continue_log_run(context, *follow_up,
+                                                with_entities_of(parse, "log_run", today), policy_);
+                }
+                break;
+            case FollowUp::Kind::race_date:
+                if (!other_topic || parse.intent == "set_race") {
+                    answered = continue_set_race(
+                        context, *follow_up, with_entities_of(parse, "set_race", today), policy_);
+                }
+                break;
+            case FollowUp::Kind::time_zone:
+                if (const auto zone = resolve_time_zone(text)) {
+                    context.repos.conversations.clear(context.user.id);
+                    return set_time_zone(context, *zone, policy_);
+                }
+                break;
+        }
+        if (answered) return *answered;
+        context.repos.conversations.clear(context.user.id);
+    }
+
+    if (const auto zone = time_zone_statement(text)) return set_time_zone(context, *zone, policy_);
+    if (parse.confidence < min_confidence_) return handle_not_understood(context);
+    return route(context, parse);
+}
+
+std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse& parse) {
+    const auto& intent = parse.intent;
+    if (intent == "log_run") return handle_log_run(context, parse, policy_);
+    if (intent == "set_race") return handle_set_race(context, parse, policy_);
+    if (intent == "run_stats") return handle_run_stats(context, parse);
+    if (intent == "book_massage") return handle_book_massage(context, parse);
+    if (intent == "reminders") return handle_reminders(context, parse, policy_);
+    if (intent == "massage_question") return handle_massage_question(context, parse, knowledge_);
+    if (intent == "greeting") return handle_greeting(context);
+    if (intent == "help") return handle_help(context);
+    return handle_out_of_scope(context);
+}
+
+void IntentEngine::maybe_ask_time_zone(HandlerContext& context, std::vector<Reply>& replies) {
+    auto& user = context.user;
+    if (user.id == 0 || user.time_zone_known || user.time_zone_asked) return;
+    // One question at a time: wait while another follow-up is pending.
+    if (context.repos.conversations.pending(user.id)) return;
+    user.time_zone_asked = true;
+    FollowUp follow_up;
+    follow_up.kind = FollowUp::Kind::time_zone;
+    save_follow_up(context.repos.conversations, user.id, follow_up);
+    replies.push_back(
+        Reply{"By the way, which time zone are you in? Say a city (\"I'm in New York\") or a zone "
+              "(\"Europe/Berlin\"). Until then I use UTC."});
+}
+
+}  // namespace rubdown::intents::handlers

@@ -1,0 +1,46 @@
+#pragma once
+/// The engine Rubdown runs: button presses and data commands first, then the answer to a pending
+/// follow-up question, then the NLU and one handler per intent. Asks once for the runner's time
+/// zone while it is unknown.
+
+#include <string>
+#include <vector>
+
+#include "intents/engine.hpp"
+#include "intents/knowledge/knowledge_base.hpp"
+#include "intents/nlu/nlu.hpp"
+#include "intents/nlu/parse.hpp"
+#include "intents/nudges/nudge_policy.hpp"
+
+namespace rubdown::intents::handlers {
+
+class IntentEngine final : public Engine {
+  public:
+    /// Below this NLU confidence the bot says it did not understand rather than guess.
+    static constexpr double kDefaultMinConfidence = 0.3;
+
+    explicit IntentEngine(nudges::NudgePolicy policy = {},
+                          double min_confidence = kDefaultMinConfidence);
+
+    std::vector<Reply> respond(HandlerContext& context) override;
+
+    /// Runs the handler of `parse.intent` (for tests and for callers that parsed already).
+    std::vector<Reply> route(HandlerContext& context, const nlu::Parse& parse);
+
+  private:
+    std::vector<Reply> respond_to_text(HandlerContext& context);
+    /// Appends the one-time time-zone question when it is due.
+    void maybe_ask_time_zone(HandlerContext& context, std::vector<Reply>& replies);
+
+    nudges::NudgePolicy policy_;
+    double min_confidence_;
+    nlu::Nlu nlu_;
+    knowledge::KnowledgeBase knowledge_;
+};
+
+/// Data commands that bypass the NLU: "/undo", "delete my last run", "/export", "/forget",
+/// "delete all my data". Empty when the text is none of them.
+enum class DataCommand { none, undo, export_runs, forget };
+DataCommand data_command(const std::string& text);
+
+}  // namespace rubdown::intents::handlers

@@ -1,0 +1,155 @@
+#include "intents/handlers/log_run_handler.hpp"
+
+#include <regex>
+#include <string>
+
+#include "intents/handlers/local_calendar.hpp"
+#include "intents/handlers/run_format.hpp"
+#include "intents/handlers/text_match.hpp"
+#include "intents/nudges/local_time.hpp"
+#include "intents/nudges/nudge_planner.hpp"
+
+namespace rubdown::intents::handlers {
+namespace {
+
+FollowUp draft_from(const nlu::Parse& parse, date::local_days today) {
+    FollowUp draft;
+    draft.date = parse.entities.date.value_or(iso(today));
+    draft.distance_km = parse.entities.distance_km;
+    draft.duration_s = parse.entities.duration_s;
+    draft.effort = parse.entities.effort;
+    draft.rpe = parse.entities.rpe;
+    draft.text = parse.text;
+    return draft;
+}
+
+std::vector<Reply> ask_amount(HandlerContext& context, FollowUp draft) {
+    draft.kind = FollowUp::Kind::log_run_amount;
+    save_follow_up(context.repos.conversations, context.user.id, draft);
+    return {Reply{"Nice one! How far did you run, or for how long? (e.g. \"8k\" or \"45 min\")"}};
+}
+
+std::vector<Reply> ask_confirmation(HandlerContext& context, FollowUp draft) {
+    draft.kind = FollowUp::Kind::log_run_confirm;
+    save_follow_up(context.repos.conversations, context.user.id, draft);
+    storage::Run preview;
+    preview.distance_km = draft.distance_km;
+    preview.duration_s = draft.duration_s;
+    return {Reply{"Just checking: " + describe_run(preview) +
+                  "? That looks unusual. Reply \"yes\" to log it, or send the right distance or "
+                  "time."}};
+}
+
+/// Stores the run, plans its nudge and says what was logged.
+std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
+                             const nudges::NudgePolicy& policy) {
+    const auto today = local_today(context.user, context.now);
+    storage::Run run;
+    run.user_id = context.user.id;
+    run.date = iso(day_of(draft.date, today));
+    run.distance_km = draft.distance_km;
+    run.duration_s = draft.duration_s;
+    run.effort =
+        draft.effort ? storage::effort_from_string(*draft.effort) : storage::Effort::unknown;
+    run.hard = run.effort == storage::Effort::hard || (draft.rpe && *draft.rpe >= 7);
+    run.text = draft.text;
+    run.logged_at = nudges::to_unix(context.now);
+    run.id = context.repos.runs.add(run);
+    context.repos.conversations.clear(context.user.id);
+    nudges::apply_run_logged(context.repos, context.user, run, context.now, policy);
+
+    std::string text = "Logged ✓ " + describe_run_on(run, today) + ".";
+    if (run.hard) {
+        text +=
+            "\nThat was a hard one: a deep tissue massage in the next day or two helps you "
+            "recover.";
+        if (!context.user.nudges_stopped) text += " I'll remind you to book one.";
+    }
+    text += "\nNot right? Say /undo.";
+    return {Reply{text}};
+}
+
+bool is_cancel(const std::string& padded) {
+    return has_any_phrase(padded, {"cancel", "never mind", "nevermind", "forget it", "skip",
+                                   "dont log", "no thanks", "nothing"});
+}
+
+bool is_yes(const std::string& padded) {
+    return has_any_phrase(padded, {"yes", "yep", "yeah", "yup", "y", "correct", "right", "ok",
+                                   "okay", "sure", "thats right", "log it", "confirm"});
+}
+
+/// A bare number answering "how far?": "8", "8.5".
+std::optional<double> bare_number(const std::string& text) {
+    static const std::regex kNumber{R"(^\s*(\d{1,3}(?:[.,]\d+)?)\s*[.!]?\s*$)"};
+    std::smatch match;
+    if (!std::regex_match(text, match, kNumber)) return std::nullopt;
+    auto digits = match[1].str();
+    for (auto& c : digits) {
+        if (c == ',') c = '.';
+    }
+    return std::stod(digits);
+}
+
+}  // namespace
+
+bool plausible_run(std::optional<double> distance_km, std::optional<std::int64_t> duration_s) {
+    if (distance_km && (*distance_km <= 0.0 || *distance_km > 250.0)) return false;
+    if (duration_s && (*duration_s <= 0 || *duration_s > 30 * 3600)) return false;
+    if (distance_km && duration_s) {
+        const double pace = static_cast<double>(*duration_s) / *distance_km;
+        if (pace < 150.0 || pace > 20 * 60.0) return false;
+    }
+    return true;
+}
+
+std::vector<Reply> handle_log_run(HandlerContext& context, const nlu::Parse& parse,
+                                  const nudges::NudgePolicy& policy) {
+    const auto draft = draft_from(parse, local_today(context.user, context.now));
+    if (!draft.distance_km && !draft.duration_s) return ask_amount(context, draft);
+    if (!plausible_run(draft.distance_km, draft.duration_s))
+        return ask_confirmation(context, draft);
+    return store_run(context, draft, policy);
+}
+
+std::optional<std::vector<Reply>> continue_log_run(HandlerContext& context,
+                                                   const FollowUp& follow_up,
+                                                   const nlu::Parse& parse,
+                                                   const nudges::NudgePolicy& policy) {
+    const auto padded = padded_words(parse.text);
+    auto draft = follow_up;
+    const auto& entities = parse.entities;
+    const bool gave_amount = entities.distance_km || entities.duration_s;
+
+    if (!gave_amount && is_cancel(padded)) {
+        context.repos.conversations.clear(context.user.id);
+        return std::vector<Reply>{Reply{"OK, I didn't log it."}};
+    }
+    if (follow_up.kind == FollowUp::Kind::log_run_confirm && !gave_amount) {
+        if (is_yes(padded)) return store_run(context, draft, policy);
+        if (has_any_phrase(padded, {"no", "nope", "wrong"})) {
+            context.repos.conversations.clear(context.user.id);
+            return std::vector<Reply>{
+                Reply{"OK, not logged. Send the run again with the right numbers."}};
+        }
+        return std::nullopt;
+    }
+
+    if (entities.distance_km) draft.distance_km = entities.distance_km;
+    if (entities.duration_s) draft.duration_s = entities.duration_s;
+    if (!gave_amount) {
+        // "How far?" answered with a bare number: kilometres.
+        const auto number = bare_number(parse.text);
+        if (!number) return std::nullopt;
+        draft.distance_km = *number;
+    }
+    if (!draft.effort && entities.effort) draft.effort = entities.effort;
+    if (!draft.rpe && entities.rpe) draft.rpe = entities.rpe;
+    if (!plausible_run(draft.distance_km, draft.duration_s) &&
+        follow_up.kind != FollowUp::Kind::log_run_confirm) {
+        return ask_confirmation(context, draft);
+    }
+    return store_run(context, draft, policy);
+}
+
+}  // namespace rubdown::intents::handlers

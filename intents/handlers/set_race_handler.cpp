@@ -1,0 +1,251 @@
+#include "intents/handlers/set_race_handler.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <sstream>
+
+#include "intents/handlers/date_mentions.hpp"
+#include "intents/handlers/local_calendar.hpp"
+#include "intents/handlers/run_format.hpp"
+#include "intents/handlers/text_match.hpp"
+#include "intents/nudges/local_time.hpp"
+#include "intents/nudges/nudge_planner.hpp"
+
+namespace rubdown::intents::handlers {
+namespace {
+
+constexpr double kMarathonKm = 42.195;
+constexpr double kHalfKm = 21.0975;
+
+bool same_distance(std::optional<double> a, std::optional<double> b) {
+    return a && b && std::abs(*a - *b) < 0.05;
+}
+
+bool says_cancel(const std::string& padded) {
+    return has_any_phrase(
+        padded,
+        {"cancel", "cancelled", "canceled", "not running", "dropped out", "drop out",
+         "dropping out", "withdrew", "withdrawn", "pulled out", "pull out", "not doing", "dns",
+         "no longer running", "wont be running", "not racing", "deferred", "scratch"});
+}
+
+bool says_move(const std::string& padded) {
+    return has_any_phrase(
+        padded, {"moved", "move", "moving", "postponed", "rescheduled", "changed", "change",
+                 "now on", "new date", "pushed", "brought forward", "instead", "shifted"});
+}
+
+bool says_another(const std::string& padded) {
+    return has_any_phrase(padded, {"another", "also", "second race", "as well", "too", "one more"});
+}
+
+/// The upcoming race a message is about: the one on the named date, else of the named distance,
+/// else the soonest.
+std::optional<storage::Race> pick_race(const std::vector<storage::Race>& upcoming,
+                                       const std::optional<std::string>& date,
+                                       std::optional<double> distance) {
+    if (upcoming.empty()) return std::nullopt;
+    if (date) {
+        for (const auto& race : upcoming) {
+            if (race.date == *date) return race;
+        }
+    }
+    if (distance) {
+        for (const auto& race : upcoming) {
+            if (same_distance(race.distance_km, distance)) return race;
+        }
+    }
+    return upcoming.front();
+}
+
+std::string days_away(date::local_days day, date::local_days today) {
+    const auto days = (day - today).count();
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    return "in " + std::to_string(days) + " days";
+}
+
+std::vector<Reply> confirm(const std::string& opening, const storage::Race& race,
+                           date::local_days today) {
+    const auto day = day_of(race.date, today);
+    return {Reply{opening + " " + race.name + " on " + short_day(day, today) + " (" +
+                  days_away(day, today) + ").\n" + pre_race_advice(day, today)}};
+}
+
+std::vector<Reply> cancel_race(HandlerContext& context, const nlu::Parse& parse,
+                               const std::vector<storage::Race>& upcoming,
+                               const nudges::NudgePolicy& policy, date::local_days today) {
+    auto race = pick_race(upcoming, parse.entities.race_date, parse.entities.race_distance_km);
+    if (!race)
+        return {Reply{"I don't have an upcoming race for you, so there's nothing to cancel."}};
+    race->cancelled = true;
+    race->updated_at = nudges::to_unix(context.now);
+    context.repos.races.update(*race);
+    nudges::apply_race_changed(context.repos, context.user, *race, context.now, policy);
+    return {Reply{"Cancelled your " + race->name + " on " +
+                  short_day(day_of(race->date, today), today) +
+                  ". I won't send reminders for it. Tell me when you sign up for the next one!"}};
+}
+
+/// Stores the race on `day`: moves an existing one when that is what the runner means.
+std::vector<Reply> place_race(HandlerContext& context, date::local_days day,
+                              std::optional<double> distance, const std::string& text,
+                              const nudges::NudgePolicy& policy) {
+    const auto today = local_today(context.user, context.now);
+    if (day < today) {
+        return {Reply{"That date has already passed. When is the race? (e.g. \"Dec 14\")"}};
+    }
+    const auto padded = padded_words(text);
+    const auto upcoming = context.repos.races.upcoming(context.user.id, iso(today));
+
+    // A new date for a race already known is a move, unless the runner says it is another race or
+    // names a different distance without asking to move.
+    std::optional<storage::Race> existing;
+    if (!upcoming.empty() && !says_another(padded)) {
+        for (const auto& race : upcoming) {
+            if (race.date == iso(day)) existing = race;
+        }
+        if (!existing) {
+            if (says_move(padded)) {
+                existing = pick_race(upcoming, std::nullopt, distance);
+            } else if (!distance) {
+                existing = upcoming.front();
+            } else {
+                for (const auto& race : upcoming) {
+                    if (same_distance(race.distance_km, distance) || !race.distance_km) {
+                        existing = race;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    if (existing) {
+        const auto old_day = day_of(existing->date, today);
+        const bool moved = existing->date != iso(day);
+        existing->date = iso(day);
+        if (distance && !same_distance(existing->distance_km, distance)) {
+            existing->distance_km = distance;
+            existing->name = race_name(distance, text);
+        }
+        existing->updated_at = nudges::to_unix(context.now);
+        context.repos.races.update(*existing);
+        nudges::apply_race_changed(context.repos, context.user, *existing, context.now, policy);
+        if (!moved) return confirm("I have it:", *existing, today);
+        return confirm("Moved from " + short_day(old_day, today) + ": your", *existing, today);
+    }
+
+    storage::Race race;
+    race.user_id = context.user.id;
+    race.date = iso(day);
+    race.distance_km = distance;
+    race.name = race_name(distance, text);
+    race.updated_at = nudges::to_unix(context.now);
+    race.id = context.repos.races.add(race);
+    nudges::apply_race_changed(context.repos, context.user, race, context.now, policy);
+    return confirm("Got it: your", race, today);
+}
+
+}  // namespace
+
+std::string pre_race_advice(date::local_days race_day, date::local_days today) {
+    const auto window_start = race_day - date::days{5};
+    const auto window_end = race_day - date::days{3};
+    if (race_day == today) {
+        return "Good luck today! A deep tissue massage in the days after the race will help you "
+               "recover.";
+    }
+    if (today <= window_start) {
+        return "Best time for a pre-race deep tissue massage: " + short_day(window_start, today) +
+               " to " + short_day(window_end, today) +
+               " (3-5 days before). I'll remind you, and again after the race.";
+    }
+    if (today <= window_end) {
+        return "You're in the pre-race massage window now: book a deep tissue massage by " +
+               short_day(window_end, today) + " (at least 3 days before the race).";
+    }
+    return "That's too close to the race for a deep tissue massage: it can leave you sore for a "
+           "few days, so it's best 3-5 days before. Book one after the race instead to help you "
+           "recover.";
+}
+
+std::string race_name(std::optional<double> distance_km, const std::string& text) {
+    std::string label = "race";
+    if (distance_km) {
+        if (std::abs(*distance_km - kMarathonKm) < 0.05) {
+            label = "marathon";
+        } else if (std::abs(*distance_km - kHalfKm) < 0.05) {
+            label = "half marathon";
+        } else if (std::abs(*distance_km - std::round(*distance_km)) < 0.01 &&
+                   *distance_km <= 30.0) {
+            label = std::to_string(static_cast<int>(std::lround(*distance_km))) + "k";
+        } else {
+            label = format_distance(*distance_km) + " race";
+        }
+    }
+    // A capitalised word right before the race word names the place: "the Berlin marathon".
+    std::istringstream words{text};
+    std::string previous;
+    std::string word;
+    static const char* const kRaceWords[] = {"marathon", "half", "10k", "5k", "ultra", "race"};
+    static const char* const kNotPlaces[] = {"I", "My", "The", "A", "Half", "Im", "I'm"};
+    while (words >> word) {
+        std::string lower;
+        for (const char c : word) {
+            if (std::isalnum(static_cast<unsigned char>(c))) {
+                lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            }
+        }
+        bool race_word = false;
+        for (const char* candidate : kRaceWords) race_word = race_word || lower == candidate;
+        if (race_word && previous.size() > 1 &&
+            std::isupper(static_cast<unsigned char>(previous.front()))) {
+            bool place = true;
+            for (const char* not_place : kNotPlaces) place = place && previous != not_place;
+            if (place) return previous + " " + label;
+        }
+        previous.clear();
+        for (const char c : word) {
+            if (std::isalpha(static_cast<unsigned char>(c))) previous.push_back(c);
+        }
+    }
+    return label;
+}
+
+std::vector<Reply> handle_set_race(HandlerContext& context, const nlu::Parse& parse,
+                                   const nudges::NudgePolicy& policy) {
+    const auto today = local_today(context.user, context.now);
+    const auto padded = padded_words(parse.text);
+    if (says_cancel(padded)) {
+        const auto upcoming = context.repos.races.upcoming(context.user.id, iso(today));
+        return cancel_race(context, parse, upcoming, policy, today);
+    }
+    std::optional<date::local_days> day;
+    if (parse.entities.race_date) day = nudges::parse_iso_date(*parse.entities.race_date);
+    if (!day) day = future_day_mentioned(parse.text, today);
+    if (!day) {
+        FollowUp follow_up;
+        follow_up.kind = FollowUp::Kind::race_date;
+        follow_up.distance_km = parse.entities.race_distance_km;
+        follow_up.text = parse.text;
+        save_follow_up(context.repos.conversations, context.user.id, follow_up);
+        return {Reply{"Exciting! When is the race? (e.g. \"Dec 14\" or \"in 3 weeks\")"}};
+    }
+    return place_race(context, *day, parse.entities.race_distance_km, parse.text, policy);
+}
+
+std::optional<std::vector<Reply>> continue_set_race(HandlerContext& context,
+                                                    const FollowUp& follow_up,
+                                                    const nlu::Parse& parse,
+                                                    const nudges::NudgePolicy& policy) {
+    const auto today = local_today(context.user, context.now);
+    const auto day = future_day_mentioned(parse.text, today);
+    if (!day) return std::nullopt;
+    context.repos.conversations.clear(context.user.id);
+    const auto distance =
+        parse.entities.race_distance_km ? parse.entities.race_distance_km : follow_up.distance_km;
+    return place_race(context, *day, distance, follow_up.text + " " + parse.text, policy);
+}
+
+}  // namespace rubdown::intents::handlers

@@ -1,0 +1,148 @@
+#include <catch2/catch.hpp>
+
+#include "conversation_fixture.hpp"
+#include "intents/handlers/follow_up.hpp"
+#include "intents/handlers/run_format.hpp"
+
+using rubdown::testing::at;
+using rubdown::testing::Conversation;
+namespace handlers = rubdown::intents::handlers;
+namespace storage = rubdown::storage;
+
+namespace {
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("nudge buttons record a booking, snooze and stop", "[buttons]") {
+    Conversation chat;
+    chat.say("12k tempo in 58:10, felt hard");
+
+    auto replies = chat.press("nudge:booked");
+    REQUIRE(replies.size() == 1);
+    CHECK(replies[0].edit_original);
+    CHECK(replies[0].text.rfind("Booked ✓", 0) == 0);
+    CHECK(chat.repos().bookings.list(chat.user_id()).size() == 1);
+
+    replies = chat.press("nudge:snooze");
+    REQUIRE(replies.size() == 1);
+    CHECK(replies[0].edit_original);
+    bool snoozed = false;
+    for (const auto& nudge : chat.repos().nudges.pending_for_user(chat.user_id())) {
+        snoozed = snoozed || nudge.kind == storage::NudgeKind::snoozed;
+    }
+    CHECK(snoozed);
+
+    replies = chat.press("nudge:stop");
+    REQUIRE(replies.size() == 1);
+    CHECK(replies[0].edit_original);
+    CHECK(chat.user()->nudges_stopped);
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+}
+
+TEST_CASE("a sticker or photo gets a friendly text-only answer", "[buttons]") {
+    Conversation chat;
+    const auto replies = chat.press("telegram:non_text");
+    REQUIRE(replies.size() == 1);
+    CHECK(contains(replies[0].text, "only read text"));
+    CHECK_FALSE(replies[0].edit_original);
+}
+
+TEST_CASE("greeting, help and out-of-scope say what the bot does", "[engine]") {
+    Conversation chat;
+    const auto hello = chat.say_text("hi");
+    CHECK(contains(hello, "Hi Ana"));
+    CHECK(contains(hello, "log your runs"));
+    CHECK(contains(chat.say_text("what can you do?"), "/undo"));
+    const auto weather = chat.say_text("what's the weather tomorrow");
+    CHECK(contains(weather, "outside what I can help with"));
+    CHECK(contains(weather, "log your runs"));
+}
+
+TEST_CASE("massage questions are answered from the knowledge base", "[engine]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("does deep tissue massage hurt?"), "sore"));
+    const auto referral = chat.say_text("is massage safe with my heart condition?");
+    CHECK(contains(referral, "doctor"));
+    const auto before = chat.say("how many days before my marathon should I get a massage?");
+    REQUIRE(before.size() == 1);
+    CHECK(contains(before[0].text, "3 to 5 days"));
+    REQUIRE(before[0].buttons.size() == 1);
+    CHECK(before[0].buttons[0].url == "https://book.example/rubdown");
+}
+
+TEST_CASE("an unknown time zone is asked once, and answered with a city", "[engine]") {
+    Conversation chat(at(2026, 11, 23), /*zone_known=*/false);
+    auto replies = chat.say("hi");
+    REQUIRE(replies.size() == 2);
+    CHECK(contains(replies[1].text, "time zone"));
+    CHECK(chat.user()->time_zone_asked);
+    CHECK_FALSE(chat.user()->time_zone_known);
+
+    replies = chat.say("Berlin");
+    REQUIRE(replies.size() == 1);
+    CHECK(contains(replies[0].text, "Europe/Berlin"));
+    CHECK(chat.user()->time_zone == "Europe/Berlin");
+    CHECK(chat.user()->time_zone_known);
+    CHECK(chat.say("hi").size() == 1);
+}
+
+TEST_CASE("an ignored time zone question is not asked again; UTC meanwhile", "[engine]") {
+    Conversation chat(at(2026, 11, 23, 23, 30), /*zone_known=*/false);
+    REQUIRE(chat.say("hi").size() == 2);
+    chat.say("5k easy today");
+    const auto runs = chat.repos().runs.list(chat.user_id());
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].date == "2026-11-23");  // UTC; Berlin would already be the 24th
+    CHECK(chat.say("hi").size() == 1);
+}
+
+TEST_CASE("a question asked during a follow-up waits for its turn", "[engine]") {
+    Conversation chat(at(2026, 11, 23), /*zone_known=*/false);
+    // The run question comes first; the time zone waits until no other question is open.
+    auto replies = chat.say("went for a run this morning, felt easy");
+    REQUIRE(replies.size() == 1);
+    CHECK(contains(replies[0].text, "How far"));
+    replies = chat.say("8k");
+    REQUIRE(replies.size() == 2);
+    CHECK(contains(replies[0].text, "8 km"));
+    CHECK(contains(replies[1].text, "time zone"));
+}
+
+TEST_CASE("gibberish is not mistaken for an intent", "[engine]") {
+    Conversation chat;
+    const auto text = chat.say_text("   ");
+    CHECK(contains(text, "didn't quite get"));
+}
+
+TEST_CASE("follow-up state survives as JSON", "[engine]") {
+    handlers::FollowUp follow_up;
+    follow_up.kind = handlers::FollowUp::Kind::log_run_confirm;
+    follow_up.date = "2026-11-20";
+    follow_up.distance_km = 10.0;
+    follow_up.duration_s = 900;
+    follow_up.effort = "hard";
+    follow_up.rpe = 8;
+    follow_up.text = "ran 10k in 15 min";
+    const auto back = handlers::follow_up_from_json(handlers::to_json_text(follow_up));
+    REQUIRE(back);
+    CHECK(back->kind == follow_up.kind);
+    CHECK(back->date == follow_up.date);
+    CHECK(back->distance_km == follow_up.distance_km);
+    CHECK(back->duration_s == follow_up.duration_s);
+    CHECK(back->effort == follow_up.effort);
+    CHECK(back->rpe == follow_up.rpe);
+    CHECK(back->text == follow_up.text);
+    CHECK_FALSE(handlers::follow_up_from_json("{\"kind\":\"unknown\"}"));
+    CHECK_FALSE(handlers::follow_up_from_json("not json"));
+}
+
+TEST_CASE("distances, times and paces read naturally", "[format]") {
+    CHECK(handlers::format_distance(10.0) == "10 km");
+    CHECK(handlers::format_distance(21.0975) == "21.1 km");
+    CHECK(handlers::format_distance(8.25) == "8.25 km");
+    CHECK(handlers::format_duration(3150) == "52:30");
+    CHECK(handlers::format_duration(3900) == "1:05:00");
+    CHECK(handlers::format_pace(315) == "5:15 min/km");
+}

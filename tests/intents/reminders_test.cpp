@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "conversation_fixture.hpp"
+#include "intents/handlers/reminders_handler.hpp"
+#include "intents/handlers/time_zone_names.hpp"
+
+using rubdown::testing::at;
+using rubdown::testing::Conversation;
+namespace handlers = rubdown::intents::handlers;
+
+TEST_CASE("stop, pause and resume reminders", "[reminders]") {
+    Conversation chat;
+    chat.say("12k tempo in 58:10, felt hard");
+    REQUIRE_FALSE(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+
+    chat.say("stop reminding me");
+    CHECK(chat.user()->nudges_stopped);
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+
+    chat.say("resume reminders");
+    CHECK_FALSE(chat.user()->nudges_stopped);
+    CHECK(chat.user()->nudges_paused_until == 0);
+
+    const auto paused = chat.say_text("pause reminders for 3 days");
+    CHECK(paused.find("Thu 26 Nov") != std::string::npos);
+    CHECK(chat.user()->nudges_paused_until ==
+          (chat.now + std::chrono::days{3}).time_since_epoch().count());
+}
+
+TEST_CASE("quiet hours are set from the runner's words", "[reminders]") {
+    Conversation chat;
+    chat.say("quiet hours 22-7");
+    CHECK(chat.user()->quiet_start_minute == 22 * 60);
+    CHECK(chat.user()->quiet_end_minute == 7 * 60);
+}
+
+TEST_CASE("the time zone is set by name or by city", "[reminders]") {
+    Conversation chat;
+    CHECK(chat.say_text("my time zone is America/Chicago").find("America/Chicago") !=
+          std::string::npos);
+    CHECK(chat.user()->time_zone == "America/Chicago");
+    chat.say("I'm in New York");
+    CHECK(chat.user()->time_zone == "America/New_York");
+    CHECK(chat.user()->time_zone_known);
+}
+
+TEST_CASE("quiet hour and pause parsing", "[reminders]") {
+    auto hours = handlers::parse_quiet_hours("quiet hours 22:30 to 6:45");
+    REQUIRE(hours);
+    CHECK(hours->start_minute == 22 * 60 + 30);
+    CHECK(hours->end_minute == 6 * 60 + 45);
+    hours = handlers::parse_quiet_hours("quiet hours from 10pm to 7am");
+    REQUIRE(hours);
+    CHECK(hours->start_minute == 22 * 60);
+    CHECK(hours->end_minute == 7 * 60);
+    hours = handlers::parse_quiet_hours("no quiet hours please");
+    REQUIRE(hours);
+    CHECK(hours->start_minute == hours->end_minute);
+    CHECK_FALSE(handlers::parse_quiet_hours("quiet hours please"));
+
+    CHECK(handlers::parse_pause_days("pause for 3 days") == 3);
+    CHECK(handlers::parse_pause_days("pause for two weeks") == 14);
+    CHECK(handlers::parse_pause_days("pause for a week") == 7);
+    CHECK_FALSE(handlers::parse_pause_days("pause reminders"));
+}
+
+TEST_CASE("time zone names and statements", "[reminders]") {
+    CHECK(handlers::resolve_time_zone("europe/berlin") == "Europe/Berlin");
+    CHECK(handlers::resolve_time_zone("America/New_York") == "America/New_York");
+    CHECK(handlers::resolve_time_zone("New York") == "America/New_York");
+    CHECK(handlers::resolve_time_zone("Tokyo.") == "Asia/Tokyo");
+    CHECK_FALSE(handlers::resolve_time_zone("Atlantis"));
+    CHECK_FALSE(handlers::resolve_time_zone("Mars/Olympus"));
+    CHECK(handlers::time_zone_statement("I live in London") == "Europe/London");
+    CHECK(handlers::time_zone_statement("timezone: UTC") == "UTC");
+    CHECK_FALSE(handlers::time_zone_statement("I'm in pain"));
+    CHECK_FALSE(handlers::time_zone_statement("I'm in New York for the marathon"));
+}

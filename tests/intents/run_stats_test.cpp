@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "conversation_fixture.hpp"
+#include "intents/handlers/run_stats_handler.hpp"
+
+using rubdown::testing::at;
+using rubdown::testing::Conversation;
+namespace handlers = rubdown::intents::handlers;
+namespace storage = rubdown::storage;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+storage::Run timed_run(const std::string& day, double km, std::int64_t seconds) {
+    storage::Run run;
+    run.date = day;
+    run.distance_km = km;
+    run.duration_s = seconds;
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("stats after several runs: week, month, last and longest", "[run_stats]") {
+    Conversation chat(at(2026, 11, 25));            // Wednesday
+    chat.say("ran 10k on Nov 2 in 55:00");          // this month, earlier week
+    chat.say("21k long run on Nov 15 in 2:00:00");  // this month, the longest
+    chat.say("5k easy on Monday");                  // this week (23 Nov)
+    chat.say("8k in 40 min yesterday");             // this week (24 Nov)
+    REQUIRE(chat.repos().runs.list(chat.user_id()).size() == 4);
+
+    const auto week = chat.say_text("how far did I run this week?");
+    CHECK(contains(week, "13 km in 2 runs"));
+
+    const auto summary = chat.say_text("/stats");
+    CHECK(contains(summary, "This week: 13 km in 2 runs"));
+    CHECK(contains(summary, "This month: 44 km in 4 runs"));
+    CHECK(contains(summary, "Last run: 8 km"));
+    CHECK(contains(summary, "Longest run: 21 km"));
+
+    CHECK(contains(chat.say_text("what was my longest run"), "21 km"));
+    const auto recent = chat.say_text("show my recent runs");
+    CHECK(contains(recent, "8 km"));
+    CHECK(contains(recent, "5 km"));
+}
+
+TEST_CASE("stats with no runs explain how to log one", "[run_stats]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("how far did I run this week?"), "haven't logged"));
+}
+
+TEST_CASE("the week is counted in the runner's time zone", "[run_stats]") {
+    // Sunday 29 Nov 23:30 UTC is already Monday 30 Nov in Berlin: a new week there.
+    Conversation chat(at(2026, 11, 29, 23, 30));
+    storage::Run sunday = timed_run("2026-11-29", 10.0, 3000);
+    sunday.user_id = chat.user_id();
+    chat.repos().runs.add(sunday);
+    CHECK(contains(chat.say_text("how far did I run this week?"), "no runs yet"));
+}
+
+TEST_CASE("weeks start on Monday", "[run_stats]") {
+    const date::local_days wednesday{date::year{2026} / 11 / 25};
+    const date::local_days monday{date::year{2026} / 11 / 23};
+    CHECK(handlers::week_start(wednesday) == monday);
+    CHECK(handlers::week_start(monday) == monday);
+    CHECK(handlers::week_start(monday + date::days{6}) == monday);
+}
+
+TEST_CASE("pace trend compares the older and the newer timed runs", "[run_stats]") {
+    std::vector<storage::Run> faster{
+        timed_run("2026-11-01", 10, 3600), timed_run("2026-11-03", 10, 3600),
+        timed_run("2026-11-05", 10, 3000), timed_run("2026-11-07", 10, 3000)};
+    const auto trend = handlers::pace_trend(faster);
+    CHECK(contains(trend, "6:00 min/km → 5:00 min/km"));
+    CHECK(contains(trend, "faster"));
+    CHECK(handlers::pace_trend({faster.begin(), faster.begin() + 3}).empty());
+}
