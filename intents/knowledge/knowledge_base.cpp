@@ -139,7 +139,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "when should I get a massage before my half marathon",
           "should I have a massage the week of my race", "pre race massage timing",
           "is a massage two days before a race too late", "massage before race day",
-          "is it safe to get a deep tissue massage right before a race"}},
+          "is it safe to get a deep tissue massage just before a race"}},
         {"how_often",
          "Tie it to your training: book after your hard sessions and after each race, when "
          "recovery "

@@ -69,6 +69,14 @@ TEST_CASE("questions in many wordings find the right answer", "[knowledge]") {
         {"should i get a massage before my 10k on sunday", "before_race"},
         {"I did a half marathon yesterday, should I book a massage now?", "when_to_book"},
         {"tell me about sports massage", "what_is"},
+        {"do massages get rid of toxins", "blood_flow"},
+        {"will it help my tight spots", "why_runners"},
+        {"what about range of motion", "flexibility"},
+        {"massage right after a marathon?", "when_to_book"},
+        {"Do I need a massage the day before the race?", "before_race"},
+        {"is once a week too much", "how_often"},
+        {"does it leave you sore", "does_it_hurt"},
+        {"whats the point of a sports massage", "benefits"},
     };
     for (const auto& [question, expected] : cases) {
         INFO(question);
