@@ -176,6 +176,10 @@ void IntentEngine::maybe_ask_time_zone(HandlerContext& context, std::vector<Repl
     if (user.id == 0 || user.time_zone_known || user.time_zone_asked) return;
     // One question at a time: wait while another follow-up is pending.
     if (context.repos.conversations.pending(user.id)) return;
+    // Nor under a reply with buttons (a confirmation, a booking link): it would bury them.
+    for (const auto& reply : replies) {
+        if (!reply.buttons.empty()) return;
+    }
     user.time_zone_asked = true;
     FollowUp follow_up;
     follow_up.kind = FollowUp::Kind::time_zone;

@@ -143,6 +143,8 @@ std::optional<std::vector<Reply>> continue_log_run(HandlerContext& context,
         if (!number) return std::nullopt;
         draft.distance_km = *number;
     }
+    // The stored text keeps both messages, so an export shows what the runner actually said.
+    draft.text = follow_up.text + " / " + parse.text;
     if (!draft.effort && entities.effort) draft.effort = entities.effort;
     if (!draft.rpe && entities.rpe) draft.rpe = entities.rpe;
     if (!plausible_run(draft.distance_km, draft.duration_s) &&

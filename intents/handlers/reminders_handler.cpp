@@ -171,8 +171,16 @@ std::vector<Reply> handle_reminders(HandlerContext& context, const nlu::Parse& p
     if (has_any_phrase(padded,
                        {"resume", "unpause", "start again", "turn on", "back on", "remind me again",
                         "start reminding", "enable", "restart", "turn them on", "switch on"})) {
+        const bool was_stopped = user.nudges_stopped;
         user.nudges_stopped = false;
         user.nudges_paused_until = 0;
+        // Stopping cancelled the race nudges; plan them again for the races still ahead.
+        if (was_stopped) {
+            const auto today = local_today(user, context.now);
+            for (const auto& race : context.repos.races.upcoming(user.id, iso(today))) {
+                nudges::apply_race_changed(context.repos, user, race, context.now, policy);
+            }
+        }
         return {
             Reply{"Reminders are back on. I'll nudge you after hard sessions and before "
                   "your races."}};

@@ -110,7 +110,15 @@ TEST_CASE("a question asked during a follow-up waits for its turn", "[engine]") 
     CHECK(contains(replies[1].text, "time zone"));
 }
 
-TEST_CASE("gibberish is not mistaken for an intent", "[engine]") {
+TEST_CASE("the time zone question never buries a confirmation", "[engine]") {
+    Conversation chat(at(2026, 11, 23), /*zone_known=*/false);
+    const auto replies = chat.say("/forget");
+    REQUIRE(replies.size() == 1);
+    CHECK(replies[0].buttons.size() == 2);
+    CHECK_FALSE(chat.user()->time_zone_asked);
+}
+
+TEST_CASE("an empty message gets the list of what works", "[engine]") {
     Conversation chat;
     const auto text = chat.say_text("   ");
     CHECK(contains(text, "didn't quite get"));

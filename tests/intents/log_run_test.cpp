@@ -57,6 +57,7 @@ TEST_CASE("a run without distance or time gets one follow-up question", "[log_ru
     REQUIRE(runs.size() == 1);
     CHECK(runs[0].distance_km == Approx(8.0));
     CHECK(runs[0].effort == storage::Effort::easy);  // kept from the first message
+    CHECK(runs[0].text == "went for a run this morning, felt easy / 8k");
     CHECK_FALSE(chat.repos().conversations.pending(chat.user_id()).has_value());
 }
 

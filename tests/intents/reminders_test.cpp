@@ -76,3 +76,14 @@ TEST_CASE("time zone names and statements", "[reminders]") {
     CHECK_FALSE(handlers::time_zone_statement("I'm in pain"));
     CHECK_FALSE(handlers::time_zone_statement("I'm in New York for the marathon"));
 }
+
+TEST_CASE("resuming after a stop plans the race reminders again", "[reminders]") {
+    Conversation chat;
+    chat.say("half marathon on Dec 14");
+    const auto planned = chat.repos().nudges.pending_for_user(chat.user_id()).size();
+    REQUIRE(planned > 0);
+    chat.say("stop reminding me");
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+    chat.say("resume reminders");
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).size() == planned);
+}
