@@ -148,16 +148,21 @@ void IntentClassifier::train(const std::vector<TrainingSample>& samples, int epo
             const float top = *std::max_element(scores.begin(), scores.end());
             float total = 0.0f;
             for (auto& s : scores) total += (s = std::exp(s - top));
+            std::array<float, kIntentCount> update{};
             for (std::size_t k = 0; k < kIntentCount; ++k) {
                 const float gradient = scores[k] / total - (k == sample.label ? 1.0f : 0.0f);
-                const float update = -rate * gradient;
-                bias_[k] += update;
-                bias_sums[k] += step * update;
-                for (const auto f : sample.features) {
-                    const std::size_t at = static_cast<std::size_t>(f) * kIntentCount + k;
-                    const float change = update * value - rate * l2 * weights_[at];
-                    weights_[at] += change;
-                    sums[at] += step * change;
+                update[k] = -rate * gradient;
+                bias_[k] += update[k];
+                bias_sums[k] += step * update[k];
+            }
+            // Feature-major: one feature's nine weights sit together in memory.
+            for (const auto f : sample.features) {
+                float* row = &weights_[static_cast<std::size_t>(f) * kIntentCount];
+                float* sum_row = &sums[static_cast<std::size_t>(f) * kIntentCount];
+                for (std::size_t k = 0; k < kIntentCount; ++k) {
+                    const float change = update[k] * value - rate * l2 * row[k];
+                    row[k] += change;
+                    sum_row[k] += step * change;
                 }
             }
             step += 1.0f;

@@ -19,7 +19,7 @@
 namespace rubdown::intents::nlu {
 namespace {
 
-constexpr int kTrainingEpochs = 10;
+constexpr int kTrainingEpochs = 5;
 
 std::size_t intent_index(std::string_view label) {
     for (std::size_t k = 0; k < kIntentCount; ++k) {

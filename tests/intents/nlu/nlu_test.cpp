@@ -275,11 +275,13 @@ TEST_CASE("the stream answers each line in order", "[nlu][stream]") {
     CHECK(answers[3]["intent"] == "greeting");
 }
 
-TEST_CASE("the held-out evaluation file shares no sentence with the training data",
-          "[nlu][heldout]") {
+namespace {
+
+/// Checks one evaluation file: valid labels, JSON entities, no sentence from the training data.
+int check_evaluation_file(const std::string& name) {
     std::set<std::string> trained;
     for (const auto& u : training_utterances()) trained.insert(normalize_text(u.text));
-    std::ifstream in(std::string(RUBDOWN_SOURCE_DIR) + "/tests/intents/nlu/heldout.tsv");
+    std::ifstream in(std::string(RUBDOWN_SOURCE_DIR) + "/tests/intents/nlu/" + name);
     REQUIRE(in);
     std::string line;
     int rows = 0;
@@ -290,14 +292,21 @@ TEST_CASE("the held-out evaluation file shares no sentence with the training dat
         const auto second_tab = line.find('\t', first_tab + 1);
         const std::string label = line.substr(0, first_tab);
         const std::string text = line.substr(first_tab + 1, second_tab - first_tab - 1);
-        INFO(text);
+        INFO(name << ": " << text);
         CHECK(trained.count(normalize_text(text)) == 0);
         CHECK(std::find_if(std::begin(kIntents), std::end(kIntents),
                            [&](const char* l) { return label == l; }) != std::end(kIntents));
         CHECK_NOTHROW(nlohmann::json::parse(line.substr(second_tab + 1)));
         ++rows;
     }
-    CHECK(rows >= 300);
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the evaluation files share no sentence with the training data", "[nlu][heldout]") {
+    CHECK(check_evaluation_file("heldout.tsv") >= 300);
+    CHECK(check_evaluation_file("fresh.tsv") >= 100);
 }
 
 TEST_CASE("settled cases of the contract", "[nlu][intent]") {
