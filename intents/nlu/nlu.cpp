@@ -202,7 +202,7 @@ Nlu::~Nlu() = default;
 
 Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zone) const {
     Parse parse;
-    parse.text = std::string(text.substr(0, std::min(text.size(), kMaxUtteranceBytes)));
+    parse.text = std::string(text);  // echoed whole; only the analysis reads a bounded prefix
     std::string normalized = normalize_text(text);
 
     std::optional<std::string> commanded;

@@ -1697,7 +1697,7 @@ greeting	greetings from the track
 greeting	hi from a runner in paris
 )data";
 
-// help: 217 examples.
+// help: 216 examples.
 constexpr std::string_view kHelp = R"data(
 help	help
 help	help me
@@ -1836,7 +1836,6 @@ help	who built this bot
 help	is this a real person
 help	are you a bot
 help	are you a robot
-help	are you ai
 help	what language do you speak
 help	do you speak spanish
 help	can i use you in slack
