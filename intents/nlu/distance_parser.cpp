@@ -121,7 +121,14 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                            "efforts", "splits", "split", "hills", "strides", "each"}) ||
             after.is_symbol('*');
         if (repetition) continue;
-        const double km = quantity->value * per_unit;
+        double value = quantity->value;
+        // A decimal comma, "12,5 km": the whole part sits before the comma.
+        if (previous.is_symbol(',') && !previous.spaced && !token.spaced && token.is_number() &&
+            token.text.size() <= 2 && at(ii - 2).is_number() &&
+            at(ii - 2).text.find('.') == std::string::npos) {
+            value = at(ii - 2).value + token.value / (token.text.size() == 1 ? 10.0 : 100.0);
+        }
+        const double km = value * per_unit;
         if (!(km > 0.0) || km > kMaxDistanceKm) continue;
         const bool total = is_any(previous, {"total", "totaling", "totalling", "overall"}) ||
                            (previous.is("of") && at(ii - 2).is("total")) ||

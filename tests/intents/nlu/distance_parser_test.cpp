@@ -56,6 +56,9 @@ TEST_CASE("distances are read in km, miles, metres and race names", "[nlu][dista
         {"10K!!!", 10.0},
         {"🏃 6km easy", 6.0},
         {"two and a half miles", 2.5 * 1.609344},
+        {"12,5 km", 12.5},
+        {"ran 21,1k", 21.1},
+        {"5, 10 km later", 10.0},
     };
     for (const auto& c : cases) {
         INFO(c.text);
