@@ -1,3 +1,162 @@
-int main() {
+/// The composition root: reads the configuration, builds the parts and runs the chosen command.
+
+#include <unistd.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "bot/chat_command.hpp"
+#include "bot/clock_factory.hpp"
+#include "bot/command_line.hpp"
+#include "bot/dispatcher.hpp"
+#include "bot/http_server.hpp"
+#include "bot/operator_routes.hpp"
+#include "intents/handlers/runs_export.hpp"
+#include "intents/nlu/nlu.hpp"
+#include "intents/nlu/nlu_stream.hpp"
+#include "storage/sqlite_database.hpp"
+#include "storage/store.hpp"
+
+namespace asio = boost::asio;
+using namespace rubdown;
+
+namespace {
+
+void configure_logging(const std::string& level) {
+    // Logs go to stderr: stdout belongs to `chat`, `nlu` and `export` output.
+    auto logger = spdlog::stderr_logger_mt("rubdown");
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
+    logger->set_level(spdlog::level::from_str(level));
+    spdlog::set_default_logger(logger);
+}
+
+int run_serve(const bot::Config& config) {
+    storage::Store store(config.db_path);
+    auto clock = bot::make_clock(config);
+    intents::EngineSettings settings{config.booking_url};
+    auto engine = intents::make_engine(settings);
+
+    asio::io_context io(static_cast<int>(config.io_threads));
+    bot::Dispatcher dispatcher(io.get_executor(), store, *engine, *clock, settings);
+
+    bot::Router router;
+    bot::ServerLimits limits;
+    limits.max_body_bytes = config.max_body_bytes;
+    limits.header_timeout = config.header_timeout;
+    limits.idle_timeout = config.idle_timeout;
+    limits.max_connections = config.max_connections;
+    bot::HttpServer server(io, limits, router);
+
+    bot::OperatorDeps operator_deps{store, server, *clock};
+    operator_deps.simulated_clock = dynamic_cast<intents::SimulatedClock*>(clock.get());
+    operator_deps.admin_token = config.admin_token;
+    bot::add_operator_routes(router, std::move(operator_deps));
+
+    const asio::ip::tcp::endpoint endpoint{asio::ip::make_address(config.listen_host),
+                                           config.listen_port};
+    server.start(endpoint);
+    dispatcher.process_backlog();
+
+    const auto bound = server.local_endpoint();
+    spdlog::info("event=listening address={}:{} database={} clock={}", bound.address().to_string(),
+                 bound.port(), config.db_path, clock->simulated() ? "simulated" : "system");
+    if (!config.telegram_enabled() && !config.slack_enabled())
+        std::cerr << "Rubdown is running on http://" << bound.address().to_string() << ":"
+                  << bound.port()
+                  << " with no platform configured (set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN and "
+                     "SLACK_SIGNING_SECRET).\nTalk to it in a terminal with: rubdown chat\n";
+
+    // SIGINT/SIGTERM: stop accepting, let requests in flight finish, flush the store, exit 0.
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& error, int signal) {
+        if (error) return;
+        spdlog::info("event=shutting_down signal={}", signal);
+        server.shutdown(std::chrono::seconds(5), [&] {
+            store.stop();
+            io.stop();
+        });
+    });
+
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < config.io_threads; ++i) threads.emplace_back([&] { io.run(); });
+    io.run();
+    for (auto& thread : threads) thread.join();
+    store.stop();
+    spdlog::info("event=stopped");
     return 0;
+}
+
+int run_nlu(const bot::CommandLine& line) {
+    intents::nlu::Nlu nlu;
+    intents::nlu::run_nlu_stream(nlu, std::cin, std::cout, *bot::parse_iso_instant(line.nlu_now),
+                                 line.nlu_time_zone);
+    return 0;
+}
+
+int run_migrate(const bot::Config& config) {
+    const int applied = storage::migrate_database(config.db_path);
+    std::cout << config.db_path << ": applied " << applied << " migration"
+              << (applied == 1 ? "" : "s") << "\n";
+    return 0;
+}
+
+int run_export(const bot::CommandLine& line) {
+    storage::Store store(line.config.db_path);
+    auto runs =
+        store.run([&](storage::Repositories& repos) -> std::optional<std::vector<storage::Run>> {
+            auto user = repos.users.find_by_key(line.user_key);
+            if (!user) return std::nullopt;
+            auto runs = repos.runs.list(user->id, 1000000);
+            std::reverse(runs.begin(), runs.end());  // oldest first reads naturally in a file
+            return runs;
+        });
+    if (!runs) {
+        std::cerr << "rubdown: --user: no user " << line.user_key << " in " << line.config.db_path
+                  << "\n";
+        return 1;
+    }
+    std::cout << (line.export_format == "json" ? intents::handlers::runs_to_json(*runs) + "\n"
+                                               : intents::handlers::runs_to_csv(*runs));
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto parsed = bot::parse_command_line(argc, argv, bot::read_environment());
+    if (const auto* early = std::get_if<bot::EarlyExit>(&parsed)) {
+        (early->exit_code == 0 ? std::cout : std::cerr) << early->text << "\n";
+        return early->exit_code;
+    }
+    const auto& line = std::get<bot::CommandLine>(parsed);
+    configure_logging(line.config.log_level);
+    try {
+        switch (line.command) {
+            case bot::Command::serve:
+                return run_serve(line.config);
+            case bot::Command::chat:
+                return bot::run_chat(line.config, line.chat_user, std::cin, std::cout,
+                                     isatty(STDIN_FILENO) != 0);
+            case bot::Command::nlu:
+                return run_nlu(line);
+            case bot::Command::migrate:
+                return run_migrate(line.config);
+            case bot::Command::export_runs:
+                return run_export(line);
+            case bot::Command::nudges:
+                std::cerr << "rubdown: nudges: not available in this build\n";
+                return 1;
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "rubdown: " << error.what() << "\n";
+        return 1;
+    }
+    return 1;
 }

@@ -1,0 +1,186 @@
+#include "bot/dispatcher.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+
+namespace {
+storage::UnixSeconds unix_seconds(intents::Seconds instant) {
+    return instant.time_since_epoch().count();
+}
+}  // namespace
+
+storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,
+                                   storage::UnixSeconds now) {
+    storage::InboxEntry entry;
+    entry.dedup_key = message.dedup_key;
+    entry.channel = message.channel;
+    entry.user_key = message.user_key;
+    entry.chat_id = message.chat_id;
+    entry.display_name = message.display_name;
+    entry.text = message.text;
+    entry.action = message.action;
+    entry.reply_context = message.reply_context;
+    entry.received_at = now;
+    return entry;
+}
+
+Dispatcher::Dispatcher(boost::asio::any_io_executor executor, storage::Store& store,
+                       intents::Engine& engine, const intents::Clock& clock,
+                       intents::EngineSettings settings)
+    : executor_(std::move(executor)),
+      store_(store),
+      engine_(engine),
+      clock_(clock),
+      settings_(std::move(settings)) {}
+
+asio::awaitable<AcceptResult> Dispatcher::accept(std::vector<intents::IncomingMessage> messages) {
+    const auto now = unix_seconds(clock_.now());
+    auto ids = co_await store_.async_run(
+        [messages = std::move(messages), now](storage::Repositories& repos) {
+            std::vector<std::int64_t> recorded;
+            for (const auto& message : messages) {
+                auto entry = to_inbox_entry(message, now);
+                if (repos.inbox.record(entry) == storage::InboxRecordResult::recorded)
+                    recorded.push_back(entry.id);
+                else
+                    recorded.push_back(0);
+            }
+            return recorded;
+        },
+        asio::use_awaitable);
+    AcceptResult result;
+    for (auto id : ids) {
+        if (id == 0) {
+            ++result.duplicates;
+            continue;
+        }
+        ++result.recorded;
+        process(id);
+    }
+    co_return result;
+}
+
+void Dispatcher::process_backlog() {
+    const auto pending = store_.run([](storage::Repositories& repos) {
+        std::vector<std::int64_t> ids;
+        for (const auto& entry : repos.inbox.unprocessed(1000000)) ids.push_back(entry.id);
+        return ids;
+    });
+    if (!pending.empty()) spdlog::info("event=inbox_backlog messages={}", pending.size());
+    for (auto id : pending) process(id);
+}
+
+void Dispatcher::process(std::int64_t inbox_id) {
+    asio::co_spawn(executor_, process_async(inbox_id), [inbox_id](std::exception_ptr error) {
+        if (!error) return;
+        try {
+            std::rethrow_exception(error);
+        } catch (const std::exception& failure) {
+            // Typically the store stopping during shutdown; the entry stays unprocessed and is
+            // picked up by the backlog at the next start.
+            spdlog::warn("event=processing_deferred inbox_id={} error=\"{}\"", inbox_id,
+                         failure.what());
+        }
+    });
+}
+
+asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
+    // One job per message: its own savepoint, so a failing message never undoes another, and all
+    // queued messages still share one commit.
+    std::string channel;
+    bool failed = false;
+    try {
+        channel = co_await store_.async_run(
+            [this, inbox_id](storage::Repositories& repos) {
+                return process_entry(repos, engine_, settings_, inbox_id, clock_.now());
+            },
+            asio::use_awaitable);
+    } catch (const std::exception& failure) {
+        spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", inbox_id, failure.what());
+        failed = true;
+    }
+    if (failed) {
+        channel = co_await store_.async_run(
+            [this, inbox_id](storage::Repositories& repos) {
+                return give_up_on_entry(repos, inbox_id, clock_.now());
+            },
+            asio::use_awaitable);
+    }
+    if (!channel.empty() && on_outbox_) on_outbox_(channel);
+}
+
+void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
+    const auto now = clock_.now();
+    const auto id = store_.run([&](storage::Repositories& repos) -> std::int64_t {
+        auto entry = to_inbox_entry(message, unix_seconds(now));
+        return repos.inbox.record(entry) == storage::InboxRecordResult::recorded ? entry.id : 0;
+    });
+    if (id == 0) return;
+    try {
+        store_.run([&](storage::Repositories& repos) {
+            return process_entry(repos, engine_, settings_, id, clock_.now());
+        });
+    } catch (const std::exception& failure) {
+        spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", id, failure.what());
+        store_.run([&](storage::Repositories& repos) {
+            return give_up_on_entry(repos, id, clock_.now());
+        });
+    }
+}
+
+std::string Dispatcher::process_entry(storage::Repositories& repos, intents::Engine& engine,
+                                      const intents::EngineSettings& settings,
+                                      std::int64_t inbox_id, intents::Seconds now) {
+    const auto entry = repos.inbox.find(inbox_id);
+    if (!entry || entry->processed) return {};
+    const auto timestamp = unix_seconds(now);
+    auto user = repos.users.find_or_create(entry->user_key, entry->channel, entry->chat_id,
+                                           entry->display_name, timestamp);
+    // A runner may write from a new chat (e.g. a Slack channel): answer where they wrote.
+    if (user.chat_id != entry->chat_id && !entry->chat_id.empty()) user.chat_id = entry->chat_id;
+
+    intents::IncomingMessage message{entry->channel,      entry->user_key,     entry->chat_id,
+                                     entry->display_name, entry->text,         entry->action,
+                                     entry->dedup_key,    entry->reply_context};
+    intents::HandlerContext context{repos, user, message, now, settings};
+    const auto replies = engine.respond(context);
+    // /forget deletes the runner; saving them again would bring the row back.
+    if (repos.users.find_by_id(user.id)) repos.users.update(user);
+
+    for (const auto& reply : replies) {
+        storage::OutboxMessage out;
+        out.channel = entry->channel;
+        out.chat_id = entry->chat_id;
+        out.user_id = user.id;
+        out.text = reply.text;
+        out.buttons_json = intents::buttons_to_json(reply.buttons);
+        out.reply_context = entry->reply_context;
+        out.edit_original = reply.edit_original;
+        out.created_at = timestamp;
+        repos.outbox.enqueue(out);
+    }
+    repos.inbox.mark_processed(inbox_id);
+    return replies.empty() ? std::string{} : entry->channel;
+}
+
+std::string Dispatcher::give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,
+                                         intents::Seconds now) {
+    const auto entry = repos.inbox.find(inbox_id);
+    if (!entry || entry->processed) return {};
+    repos.inbox.mark_processed(inbox_id);
+    storage::OutboxMessage out;
+    out.channel = entry->channel;
+    out.chat_id = entry->chat_id;
+    out.text = "Sorry, something went wrong on my side with that message. Please try again.";
+    out.reply_context = entry->reply_context;
+    out.created_at = unix_seconds(now);
+    repos.outbox.enqueue(out);
+    return entry->channel;
+}
+
+}  // namespace rubdown::bot

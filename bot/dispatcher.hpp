@@ -1,0 +1,74 @@
+#pragma once
+/// The path of a message through the bot: record it in the inbox (deduplicated, durable before it
+/// is acknowledged), then process it on the store thread — engine, user changes and outbox rows in
+/// one transaction — and tell the channel senders that the outbox has work.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include "intents/clock.hpp"
+#include "intents/engine.hpp"
+#include "intents/message.hpp"
+#include "storage/store.hpp"
+
+namespace rubdown::bot {
+
+/// Called (on the store thread) after processing put messages in a channel's outbox.
+using OutboxListener = std::function<void(const std::string& channel)>;
+
+struct AcceptResult {
+    std::size_t recorded = 0;
+    std::size_t duplicates = 0;
+};
+
+class Dispatcher {
+  public:
+    /// `executor` runs the background processing coroutines (an IO executor: they only wait).
+    Dispatcher(boost::asio::any_io_executor executor, storage::Store& store,
+               intents::Engine& engine, const intents::Clock& clock,
+               intents::EngineSettings settings);
+
+    void set_outbox_listener(OutboxListener listener) { on_outbox_ = std::move(listener); }
+
+    /// Records the messages of one delivery; completes after the commit, so the caller may then
+    /// acknowledge. New messages are then processed in the background.
+    boost::asio::awaitable<AcceptResult> accept(std::vector<intents::IncomingMessage> messages);
+
+    /// Processes everything recorded but not yet processed (at start-up, after a crash).
+    void process_backlog();
+
+    /// The blocking path for `rubdown chat`: record and process one message, then return.
+    void handle_blocking(const intents::IncomingMessage& message);
+
+    /// The processing core, run inside a store job: engine, user update, outbox rows, inbox mark.
+    /// Returns the channel that got outbox rows (empty when none), or nothing if already processed.
+    static std::string process_entry(storage::Repositories& repos, intents::Engine& engine,
+                                     const intents::EngineSettings& settings, std::int64_t inbox_id,
+                                     intents::Seconds now);
+
+    /// After the engine failed on a message: mark it processed and apologise, so it never loops.
+    static std::string give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,
+                                        intents::Seconds now);
+
+  private:
+    void process(std::int64_t inbox_id);
+    boost::asio::awaitable<void> process_async(std::int64_t inbox_id);
+
+    boost::asio::any_io_executor executor_;
+
+    storage::Store& store_;
+    intents::Engine& engine_;
+    const intents::Clock& clock_;
+    intents::EngineSettings settings_;
+    OutboxListener on_outbox_;
+};
+
+storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,
+                                   storage::UnixSeconds now);
+
+}  // namespace rubdown::bot

@@ -1,0 +1,71 @@
+#pragma once
+/// The HTTP/1.1 server: async accept and sessions on Boost.Beast, keep-alive, limits at the edge
+/// (body size, header and idle time-outs, a cap on connections), one log line per request, and a
+/// graceful shutdown that lets requests in flight finish.
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "bot/router.hpp"
+
+namespace rubdown::bot {
+
+struct ServerLimits {
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::chrono::seconds header_timeout{10};  ///< from a request's first byte to its last header
+    std::chrono::seconds body_timeout{30};    ///< to receive the body and send the answer
+    std::chrono::seconds idle_timeout{60};    ///< a keep-alive connection waiting for a request
+    std::size_t max_connections = 2048;
+};
+
+struct ServerStats {
+    std::uint64_t requests = 0;
+    std::uint64_t rejected_connections = 0;
+    std::size_t open_connections = 0;
+};
+
+class HttpServer {
+  public:
+    HttpServer(boost::asio::io_context& io, ServerLimits limits, const Router& router);
+    ~HttpServer();
+
+    /// Binds and starts accepting. Throws std::system_error naming the address when it cannot.
+    void start(const boost::asio::ip::tcp::endpoint& endpoint);
+    boost::asio::ip::tcp::endpoint local_endpoint() const;
+
+    /// Stops accepting, closes idle connections, and lets busy ones finish their request.
+    /// `on_drained` runs (on an IO thread) once no connection is left, or after `deadline`.
+    void shutdown(std::chrono::milliseconds deadline, std::function<void()> on_drained);
+
+    ServerStats stats() const;
+
+  private:
+    struct Connection;
+    boost::asio::awaitable<void> accept_loop();
+    boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+    void forget(const std::shared_ptr<Connection>& connection);
+    void maybe_drained();
+
+    boost::asio::io_context& io_;
+    ServerLimits limits_;
+    const Router& router_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<std::uint64_t> requests_{0};
+    std::atomic<std::uint64_t> rejected_{0};
+    mutable std::mutex mutex_;
+    std::set<std::shared_ptr<Connection>> connections_;
+    std::function<void()> on_drained_;
+};
+
+}  // namespace rubdown::bot

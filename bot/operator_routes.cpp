@@ -1,0 +1,109 @@
+#include "bot/operator_routes.hpp"
+
+#include <openssl/crypto.h>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <nlohmann/json.hpp>
+
+#include "bot/config.hpp"
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+using http::HttpRequest;
+using http::HttpResponse;
+
+bool is_loopback_address(const std::string& address) {
+    boost::system::error_code error;
+    auto parsed = asio::ip::make_address(address, error);
+    if (error) return false;
+    if (parsed.is_v6() && parsed.to_v6().is_v4_mapped())
+        return asio::ip::make_address_v4(asio::ip::v4_mapped, parsed.to_v6()).is_loopback();
+    return parsed.is_loopback();
+}
+
+bool bearer_token_matches(std::string_view authorization, const std::string& token) {
+    constexpr std::string_view kPrefix = "Bearer ";
+    if (token.empty() || authorization.substr(0, kPrefix.size()) != kPrefix) return false;
+    const auto given = authorization.substr(kPrefix.size());
+    if (given.size() != token.size()) return false;
+    return CRYPTO_memcmp(given.data(), token.data(), token.size()) == 0;
+}
+
+void add_operator_routes(Router& router, OperatorDeps deps) {
+    auto shared = std::make_shared<OperatorDeps>(std::move(deps));
+
+    router.add("GET", "/healthz", [shared](const HttpRequest&) -> asio::awaitable<HttpResponse> {
+        // A trivial query through the store proves the store thread and the database answer.
+        bool healthy = false;
+        try {
+            healthy = co_await shared->store.async_run(
+                [](storage::Repositories& repos) {
+                    repos.inbox.unprocessed(1);
+                    return true;
+                },
+                asio::use_awaitable);
+        } catch (const std::exception&) {
+            healthy = false;
+        }
+        co_return healthy ? HttpResponse::text(200, "ok\n")
+                          : HttpResponse::text(503, "database unavailable\n");
+    });
+
+    router.add("GET", "/metrics", [shared](const HttpRequest&) -> asio::awaitable<HttpResponse> {
+        const auto server = shared->server.stats();
+        const auto store = shared->store.stats();
+        std::string body;
+        body += "# TYPE rubdown_http_requests_total counter\n";
+        body += "rubdown_http_requests_total " + std::to_string(server.requests) + "\n";
+        body += "# TYPE rubdown_http_open_connections gauge\n";
+        body += "rubdown_http_open_connections " + std::to_string(server.open_connections) + "\n";
+        body += "# TYPE rubdown_http_rejected_connections_total counter\n";
+        body += "rubdown_http_rejected_connections_total " +
+                std::to_string(server.rejected_connections) + "\n";
+        body += "# TYPE rubdown_store_jobs_total counter\n";
+        body += "rubdown_store_jobs_total " + std::to_string(store.jobs) + "\n";
+        body += "# TYPE rubdown_store_transactions_total counter\n";
+        body += "rubdown_store_transactions_total " + std::to_string(store.transactions) + "\n";
+        body += "# TYPE rubdown_store_failed_jobs_total counter\n";
+        body += "rubdown_store_failed_jobs_total " + std::to_string(store.failed_jobs) + "\n";
+        if (shared->extra_metrics) body += shared->extra_metrics();
+        auto response = HttpResponse::text(200, std::move(body));
+        response.content_type = "text/plain; version=0.0.4";
+        co_return response;
+    });
+
+    router.add(
+        "POST", "/admin/clock",
+        [shared](const HttpRequest& request) -> asio::awaitable<HttpResponse> {
+            // Hidden entirely unless the clock is simulated: a real deployment has no such
+            // endpoint.
+            if (!shared->simulated_clock) co_return HttpResponse::text(404, "not found\n");
+            if (!is_loopback_address(request.remote_address))
+                co_return HttpResponse::text(403, "loopback only\n");
+            if (!bearer_token_matches(request.header("Authorization"), shared->admin_token))
+                co_return HttpResponse::text(401, "bearer token required\n");
+            const auto body = nlohmann::json::parse(request.body, nullptr, false);
+            if (!body.is_object()) co_return HttpResponse::text(400, "expected a JSON object\n");
+            if (auto advance = body.find("advance_seconds"); advance != body.end()) {
+                if (!advance->is_number_integer() || advance->get<std::int64_t>() < 0)
+                    co_return HttpResponse::text(400,
+                                                 "advance_seconds must be a whole number >= 0\n");
+                shared->simulated_clock->advance(
+                    std::chrono::seconds{advance->get<std::int64_t>()});
+            } else if (auto set = body.find("set"); set != body.end()) {
+                const auto instant =
+                    set->is_string() ? parse_iso_instant(set->get<std::string>()) : std::nullopt;
+                if (!instant) co_return HttpResponse::text(400, "set must be an ISO instant\n");
+                shared->simulated_clock->set(*instant);
+            } else {
+                co_return HttpResponse::text(400, "expected advance_seconds or set\n");
+            }
+            if (shared->fire_due) co_await shared->fire_due();
+            co_return HttpResponse::json(
+                200, nlohmann::json{{"now", format_iso_instant(shared->clock.now())}}.dump());
+        });
+}
+
+}  // namespace rubdown::bot

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Rubdown builds and runs with. Idempotent: run it as often as you
+# like; as root on Debian bookworm (or with sudo available).
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    libboost1.81-dev libboost-url1.81-dev
+    nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
+    libssl-dev ca-certificates
+    libcli11-dev libhowardhinnant-date-dev tzdata libspdlog-dev
+    catch2
+    curl
+)
+# Tools for the end-to-end tests and benchmarks.
+if [[ "${1:-}" == "--with-test-tools" ]]; then
+    packages+=(nodejs npm wrk)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+        missing+=("$package")
+done
+if ((${#missing[@]} == 0)); then
+    echo "setup: all packages present"
+    exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+echo "setup: installing ${missing[*]}"
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
