@@ -296,9 +296,8 @@ asio::awaitable<Exchange> exchange(Stream& stream, Connection& connection,
     co_return result;
 }
 
-/// Whether a parked connection still looks usable: the server has not closed it. A TLS server may
-/// legitimately have sent records (session tickets) after the answer, so pending bytes only
-/// disqualify plain connections.
+/// Whether a parked connection still looks usable: the server has not closed it and sent nothing
+/// unasked. Checked without blocking just before reuse.
 bool still_open(Connection& connection) {
     auto& socket = connection.tcp().socket();
     if (!socket.is_open()) return false;
@@ -307,12 +306,17 @@ bool still_open(Connection& connection) {
     socket.non_blocking(true, error);
     if (error) return false;
     char byte = 0;
-    const std::size_t pending =
-        socket.receive(asio::buffer(&byte, 1), tcp::socket::message_peek, error);
+    socket.receive(asio::buffer(&byte, 1), tcp::socket::message_peek, error);
+    bool open = error == asio::error::would_block;  // nothing pending and no end of stream
+    if (!error && connection.tls) {
+        // TLS records arrived while parked: session tickets (harmless) or the server's
+        // close_notify (the connection is dead). Let OpenSSL consume them without blocking.
+        connection.tls->read_some(asio::buffer(&byte, 1), error);
+        open = error == asio::error::would_block;
+    }
     error_code ignored;
     socket.non_blocking(was_non_blocking, ignored);
-    if (error == asio::error::would_block) return true;
-    return !error && pending > 0 && connection.tls != nullptr;
+    return open;
 }
 
 /// A resolver with its own deadline: Asio's resolver has no time-out of its own.

@@ -5,10 +5,12 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -54,6 +56,7 @@ struct FakeHttpServer::State {
     std::vector<RecordedRequest> recorded;
     std::size_t connections = 0;
     std::uint16_t port = 0;
+    std::unique_ptr<asio::ssl::context> tls;  ///< set when the server speaks HTTPS
 
     FakeReply answer_for(const RecordedRequest& request) {
         FakeHandler current;
@@ -82,19 +85,50 @@ struct FakeHttpServer::State {
     }
 
     asio::awaitable<void> serve(tcp::socket socket, std::size_t connection_id) {
-        beast::tcp_stream stream(std::move(socket));
+        beast::tcp_stream plain(std::move(socket));
+        if (!tls) {
+            co_await converse(plain, connection_id);
+            close(plain);
+            co_return;
+        }
+        beast::ssl_stream<beast::tcp_stream> secure(std::move(plain), *tls);
+        beast::get_lowest_layer(secure).expires_after(std::chrono::seconds(5));
+        error_code error;
+        co_await secure.async_handshake(asio::ssl::stream_base::server,
+                                        asio::redirect_error(asio::use_awaitable, error));
+        if (!error && co_await converse(secure, connection_id)) {
+            // close_notify first, as an orderly server does; the client need not answer it.
+            beast::get_lowest_layer(secure).expires_after(std::chrono::seconds(1));
+            co_await secure.async_shutdown(asio::redirect_error(asio::use_awaitable, error));
+        }
+        close(beast::get_lowest_layer(secure));
+    }
+
+    static void close(beast::tcp_stream& stream) {
+        error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        stream.socket().close(ignored);
+    }
+
+    /// Answers requests until the connection ends; true when the server ends it in an orderly
+    /// way (idle time-out, close after answer), false when the client left or the reply said to
+    /// drop the connection.
+    template <class Stream>
+    asio::awaitable<bool> converse(Stream& stream, std::size_t connection_id) {
+        auto& lowest = beast::get_lowest_layer(stream);
         beast::flat_buffer buffer;
         for (;;) {
             if (options.idle_timeout.count() > 0)
-                stream.expires_after(options.idle_timeout);
+                lowest.expires_after(options.idle_timeout);
             else
-                stream.expires_never();
+                lowest.expires_never();
             bhttp::request<bhttp::string_body> request;
             error_code error;
             co_await bhttp::async_read(stream, buffer, request,
                                        asio::redirect_error(asio::use_awaitable, error));
-            if (error) break;
-            stream.expires_never();
+            if (error == beast::error::timeout) co_return true;
+            if (error) co_return false;
+            lowest.expires_never();
 
             RecordedRequest recorded_request;
             recorded_request.connection = connection_id;
@@ -110,7 +144,7 @@ struct FakeHttpServer::State {
                 asio::steady_timer timer(io, reply.delay);
                 co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, error));
             }
-            if (reply.drop_connection) break;
+            if (reply.drop_connection) co_return false;
 
             bhttp::response<bhttp::string_body> response{static_cast<bhttp::status>(reply.status),
                                                          request.version()};
@@ -121,11 +155,9 @@ struct FakeHttpServer::State {
             response.prepare_payload();
             co_await bhttp::async_write(stream, response,
                                         asio::redirect_error(asio::use_awaitable, error));
-            if (error || reply.close_after_answer || !response.keep_alive()) break;
+            if (error) co_return false;
+            if (reply.close_after_answer || !response.keep_alive()) co_return true;
         }
-        error_code ignored;
-        stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-        stream.socket().close(ignored);
     }
 };
 
@@ -137,6 +169,12 @@ FakeHttpServer::FakeHttpServer(FakeHandler handler, FakeHttpServerOptions option
     state_->acceptor.bind(loopback);
     state_->acceptor.listen();
     state_->port = state_->acceptor.local_endpoint().port();
+    if (!options.tls_certificate_pem.empty() && !options.tls_private_key_pem.empty()) {
+        state_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+        state_->tls->use_certificate_chain(asio::buffer(options.tls_certificate_pem));
+        state_->tls->use_private_key(asio::buffer(options.tls_private_key_pem),
+                                     asio::ssl::context::pem);
+    }
     asio::co_spawn(state_->io, state_->accept_loop(), asio::detached);
     thread_ = std::thread([state = state_] { state->io.run(); });
 }
@@ -151,7 +189,7 @@ std::uint16_t FakeHttpServer::port() const {
 }
 
 std::string FakeHttpServer::base_url() const {
-    return "http://127.0.0.1:" + std::to_string(port());
+    return std::string(state_->tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port());
 }
 
 void FakeHttpServer::set_handler(FakeHandler handler) {

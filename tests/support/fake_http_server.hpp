@@ -49,8 +49,13 @@ struct FakeReply {
 using FakeHandler = std::function<FakeReply(const RecordedRequest&)>;
 
 struct FakeHttpServerOptions {
-    /// Close a connection that has been idle this long (0: never).
+    /// Close a connection that has been idle this long (0: never). Over TLS the server first sends
+    /// close_notify, as real servers do.
     std::chrono::milliseconds idle_timeout{0};
+    /// When both are set the server speaks HTTPS with this identity (see
+    /// self_signed_certificate.hpp).
+    std::string tls_certificate_pem;
+    std::string tls_private_key_pem;
 };
 
 class FakeHttpServer {
@@ -62,7 +67,7 @@ class FakeHttpServer {
     FakeHttpServer& operator=(const FakeHttpServer&) = delete;
 
     std::uint16_t port() const;
-    /// "http://127.0.0.1:<port>"
+    /// "http://127.0.0.1:<port>", or https:// when the server speaks TLS.
     std::string base_url() const;
 
     /// Replaces the handler; takes effect for the next request.

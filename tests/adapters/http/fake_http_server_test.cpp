@@ -1,5 +1,6 @@
-// Compiles the shared fake server into this binary until tests/support sources are built with it.
+// Compiles the shared test support into this binary until tests/support sources are built with it.
 #include "support/fake_http_server.cpp"
+#include "support/self_signed_certificate.cpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/read.hpp>

@@ -1,6 +1,7 @@
 #include "adapters/http/http_client.hpp"
 
 #include "support/fake_http_server.hpp"
+#include "support/self_signed_certificate.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -374,4 +375,90 @@ TEST_CASE("destroying the client with a request in flight completes it with an e
     } catch (const HttpClientError& error) {
         CHECK(error.errc() == ClientErrc::stopped);
     }
+}
+
+namespace {
+
+using rubdown::testing::make_self_signed_certificate;
+using rubdown::testing::PemIdentity;
+
+const PemIdentity& localhost_identity() {
+    static const PemIdentity identity = make_self_signed_certificate({"localhost"}, {"127.0.0.1"});
+    return identity;
+}
+
+FakeHttpServerOptions https_options(const PemIdentity& identity) {
+    FakeHttpServerOptions options;
+    options.tls_certificate_pem = identity.certificate_pem;
+    options.tls_private_key_pem = identity.private_key_pem;
+    return options;
+}
+
+HttpClientOptions trusting(const PemIdentity& identity) {
+    HttpClientOptions options;
+    options.extra_trusted_ca_pem = identity.certificate_pem;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("https to a trusted server works and keeps the connection alive", "[http][client][tls]") {
+    FakeHttpServer server(
+        [](const RecordedRequest& request) {
+            return FakeReply::json(200, "secure:" + request.body);
+        },
+        https_options(localhost_identity()));
+    asio::io_context io;
+    HttpClient client(io.get_executor(), trusting(localhost_identity()));
+    const std::string base = "https://localhost:" + std::to_string(server.port());
+
+    for (int i = 0; i < 3; ++i)
+        CHECK(send(io, client, post(base + "/api", std::to_string(i))).body ==
+              "secure:" + std::to_string(i));
+    CHECK(send(io, client, get(server.base_url() + "/by-address")).status == 200);
+
+    CHECK(server.connections_accepted() == 2);  // one per origin: localhost and 127.0.0.1
+    const auto seen = server.requests();
+    REQUIRE(seen.size() == 4);
+    CHECK(seen[0].header("Host") == "localhost:" + std::to_string(server.port()));
+}
+
+TEST_CASE("https to a server whose certificate is not trusted fails", "[http][client][tls]") {
+    FakeHttpServer server({}, https_options(localhost_identity()));
+    asio::io_context io;
+    HttpClient client(io.get_executor());
+
+    CHECK(failure_of(io, client, get("https://localhost:" + std::to_string(server.port()))) ==
+          ClientErrc::tls_failed);
+    CHECK(server.requests().empty());
+}
+
+TEST_CASE("https to a server whose certificate names another host fails", "[http][client][tls]") {
+    const PemIdentity other = make_self_signed_certificate({"rubdown.test"}, {});
+    FakeHttpServer server({}, https_options(other));
+    asio::io_context io;
+    HttpClient client(io.get_executor(), trusting(other));
+    const std::string port = std::to_string(server.port());
+
+    CHECK(failure_of(io, client, get("https://localhost:" + port)) == ClientErrc::tls_failed);
+    CHECK(failure_of(io, client, get("https://127.0.0.1:" + port)) == ClientErrc::tls_failed);
+    CHECK(server.requests().empty());
+}
+
+TEST_CASE("an https connection the server closed with close_notify is replaced transparently",
+          "[http][client][tls][pool]") {
+    FakeHttpServerOptions options = https_options(localhost_identity());
+    options.idle_timeout = 50ms;
+    FakeHttpServer server({}, options);
+    asio::io_context io;
+    HttpClient client(io.get_executor(), trusting(localhost_identity()));
+    const std::string base = "https://localhost:" + std::to_string(server.port());
+
+    CHECK(send(io, client, post(base + "/a", "1")).status == 200);
+    // The server's idle time-out sends close_notify, then waits in vain for the client's reply.
+    std::this_thread::sleep_for(300ms);
+    CHECK(send(io, client, post(base + "/b", "2")).status == 200);
+
+    CHECK(server.connections_accepted() == 2);
+    CHECK(server.requests().size() == 2);
 }
