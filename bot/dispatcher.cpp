@@ -39,11 +39,19 @@ Dispatcher::Dispatcher(boost::asio::any_io_executor executor, storage::Store& st
       settings_(std::move(settings)) {}
 
 asio::awaitable<AcceptResult> Dispatcher::accept(std::vector<intents::IncomingMessage> messages) {
+    // Not a coroutine itself: GCC 12 destroys a coroutine's by-value parameter twice when the
+    // caller passes a braced list, so the messages travel to the coroutine behind a pointer.
+    return accept_shared(
+        std::make_shared<const std::vector<intents::IncomingMessage>>(std::move(messages)));
+}
+
+asio::awaitable<AcceptResult> Dispatcher::accept_shared(
+    std::shared_ptr<const std::vector<intents::IncomingMessage>> messages) {
     const auto now = unix_seconds(clock_.now());
     auto ids = co_await store_.async_run(
-        [messages = std::move(messages), now](storage::Repositories& repos) {
+        [messages, now](storage::Repositories& repos) {
             std::vector<std::int64_t> recorded;
-            for (const auto& message : messages) {
+            for (const auto& message : *messages) {
                 auto entry = to_inbox_entry(message, now);
                 if (repos.inbox.record(entry) == storage::InboxRecordResult::recorded)
                     recorded.push_back(entry.id);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ class Dispatcher {
                                         intents::Seconds now);
 
   private:
+    boost::asio::awaitable<AcceptResult> accept_shared(
+        std::shared_ptr<const std::vector<intents::IncomingMessage>> messages);
     void process(std::int64_t inbox_id);
     boost::asio::awaitable<void> process_async(std::int64_t inbox_id);
 

@@ -88,7 +88,7 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
 TEST_CASE("help and version exit 0 with text") {
     const auto& help = exited(parse({"--help"}));
     CHECK(help.exit_code == 0);
-    CHECK_THAT(help.text, Catch::Contains("serve") && Catch::Contains("RUBDOWN_DB"));
+    CHECK_THAT(help.text, Catch::Contains("serve") && Catch::Contains("--db"));
     const auto& sub_help = exited(parse({"chat", "--help"}));
     CHECK(sub_help.exit_code == 0);
     CHECK_THAT(sub_help.text, Catch::Contains("--user"));

@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "support/child_process.hpp"
+#include "support/raw_http_client.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rubdown::testing;
+
+namespace {
+const std::string kBinary = RUBDOWN_BINARY;
+
+unsigned short bound_port(const ChildProcess& server) {
+    std::smatch match;
+    const auto log = server.err();
+    static const std::regex kListening("address=127\\.0\\.0\\.1:(\\d+)");
+    if (!std::regex_search(log, match, kListening)) return 0;
+    return static_cast<unsigned short>(std::stoi(match[1]));
+}
+}  // namespace
+
+TEST_CASE("binary: piped chat answers /start and /help through the real engine and database") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("chat.db")}};
+    const auto result = run_to_end(kBinary, {"chat"}, dir.path().string(), env, "/start\n/help\n");
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.out, Catch::Contains("Rubdown"));
+    // /help lists what the bot can do, including logging a run.
+    CHECK_THAT(result.out, Catch::Contains("log"));
+}
+
+TEST_CASE("binary: a run logged in chat survives a restart and is exported") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("runs.db")}};
+    const auto logged = run_to_end(kBinary, {"chat", "--user", "ana"}, dir.path().string(), env,
+                                   "ran 10k in 52:30 yesterday, felt hard\n");
+    REQUIRE(logged.exit_code == 0);
+    CHECK_THAT(logged.out, Catch::Contains("52:30"));
+
+    const auto csv =
+        run_to_end(kBinary, {"export", "--user", "console:ana"}, dir.path().string(), env);
+    REQUIRE(csv.exit_code == 0);
+    std::istringstream lines(csv.out);
+    std::string header, row, extra;
+    std::getline(lines, header);
+    std::getline(lines, row);
+    CHECK(header == "date,distance_km,duration_s,effort,text");
+    CHECK_THAT(row, Catch::Contains(",10,3150,hard,") || Catch::Contains(",10.0,3150,hard,"));
+    CHECK_FALSE(std::getline(lines, extra));
+
+    const auto missing =
+        run_to_end(kBinary, {"export", "--user", "console:nobody"}, dir.path().string(), env);
+    CHECK(missing.exit_code == 1);
+    CHECK_THAT(missing.err, Catch::Contains("console:nobody"));
+}
+
+TEST_CASE("binary: a bad flag or value is one line naming it, exit 2") {
+    TempDir dir;
+    const auto bad_flag = run_to_end(kBinary, {"serve", "--no-such-flag"}, dir.path().string());
+    CHECK(bad_flag.exit_code == 2);
+    CHECK_THAT(bad_flag.err, Catch::Contains("--no-such-flag"));
+    CHECK(std::count(bad_flag.err.begin(), bad_flag.err.end(), '\n') == 1);
+
+    const auto bad_env =
+        run_to_end(kBinary, {"serve"}, dir.path().string(), {{"RUBDOWN_LISTEN", "here"}});
+    CHECK(bad_env.exit_code == 2);
+    CHECK_THAT(bad_env.err, Catch::Contains("RUBDOWN_LISTEN"));
+
+    const auto version = run_to_end(kBinary, {"--version"}, dir.path().string());
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.out, Catch::StartsWith("rubdown "));
+}
+
+TEST_CASE("binary: migrate applies once, then nothing") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("m.db")}};
+    const auto first = run_to_end(kBinary, {"migrate"}, dir.path().string(), env);
+    CHECK(first.exit_code == 0);
+    CHECK_THAT(first.out, !Catch::Contains("applied 0 "));
+    const auto second = run_to_end(kBinary, {"migrate"}, dir.path().string(), env);
+    CHECK_THAT(second.out, Catch::Contains("applied 0 migrations"));
+}
+
+TEST_CASE("binary: serve answers /healthz and stops cleanly on SIGTERM") {
+    TempDir dir;
+    ChildProcess server(kBinary, {"serve"}, dir.path().string(),
+                        {{"RUBDOWN_DB", dir.file("serve.db")}, {"RUBDOWN_LISTEN", "127.0.0.1:0"}});
+    REQUIRE(server.wait_for_log("event=listening", std::chrono::seconds(30)));
+    const auto port = bound_port(server);
+    REQUIRE(port != 0);
+    {
+        RawHttpClient client(port);
+        auto health = client.request("GET", "/healthz");
+        REQUIRE(health);
+        CHECK(health->result_int() == 200);
+        auto metrics = client.request("GET", "/metrics");
+        REQUIRE(metrics);
+        CHECK_THAT(metrics->body(), Catch::Contains("rubdown_http_requests_total"));
+        // The simulated-clock endpoint does not exist on a real clock.
+        auto clock = client.request("POST", "/admin/clock", "{\"advance_seconds\":1}");
+        REQUIRE(clock);
+        CHECK(clock->result_int() == 404);
+    }
+    server.signal(SIGTERM);
+    CHECK(server.wait(std::chrono::seconds(10)) == 0);
+    CHECK_THAT(server.err(), Catch::Contains("event=stopped"));
+}

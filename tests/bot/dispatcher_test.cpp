@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include "bot/dispatcher.hpp"
+#include "storage/store.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rubdown;
+using rubdown::testing::TempDir;
+namespace asio = boost::asio;
+
+namespace {
+
+/// An engine that echoes, or throws on "boom", so the dispatcher is tested on its own.
+class EchoEngine final : public intents::Engine {
+  public:
+    std::vector<intents::Reply> respond(intents::HandlerContext& context) override {
+        ++calls;
+        if (context.message.text == "boom") throw std::runtime_error("engine bug");
+        return {intents::Reply{"echo: " + context.message.text, {{"Again", "again", ""}}, false}};
+    }
+    int calls = 0;
+};
+
+intents::IncomingMessage message(const std::string& dedup_key, const std::string& text) {
+    return intents::IncomingMessage{"telegram", "telegram:7", "7",       "Ana",
+                                    text,       "",           dedup_key, "{}"};
+}
+
+std::vector<storage::OutboxMessage> outbox(storage::Store& store) {
+    return store.run(
+        [](storage::Repositories& repos) { return repos.outbox.due("telegram", 1LL << 40, 100); });
+}
+
+}  // namespace
+
+TEST_CASE("a redelivered message is acknowledged again and processed once") {
+    TempDir dir;
+    storage::Store store(dir.file("dispatch.db"));
+    EchoEngine engine;
+    intents::SimulatedClock clock(intents::Seconds{std::chrono::seconds{1'800'000'000}});
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    std::vector<std::string> woken;
+    dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
+
+    auto first = asio::co_spawn(io, dispatcher.accept({message("telegram:update:1", "hi")}),
+                                asio::use_future);
+    auto again = asio::co_spawn(io, dispatcher.accept({message("telegram:update:1", "hi")}),
+                                asio::use_future);
+    io.run();
+    const auto a = first.get();
+    const auto b = again.get();
+    CHECK(a.recorded + b.recorded == 1);
+    CHECK(a.duplicates + b.duplicates == 1);
+    CHECK(engine.calls == 1);
+    const auto rows = outbox(store);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].text == "echo: hi");
+    CHECK(rows[0].chat_id == "7");
+    CHECK(intents::buttons_from_json(rows[0].buttons_json).size() == 1);
+    CHECK(woken == std::vector<std::string>{"telegram"});
+}
+
+TEST_CASE("a message the engine fails on is answered with an apology and never retried") {
+    TempDir dir;
+    storage::Store store(dir.file("failing.db"));
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    auto accepted = asio::co_spawn(
+        io, dispatcher.accept({message("k1", "boom"), message("k2", "fine")}), asio::use_future);
+    io.run();
+    CHECK(accepted.get().recorded == 2);
+    const auto rows = outbox(store);
+    REQUIRE(rows.size() == 2);
+    CHECK_THAT(rows[0].text, Catch::Contains("Sorry"));
+    CHECK(rows[1].text == "echo: fine");
+    CHECK(store.run([](storage::Repositories& repos) {
+        return repos.inbox.unprocessed(10).size();
+    }) == 0);
+}
+
+TEST_CASE("messages recorded before a crash are processed by the backlog at the next start") {
+    TempDir dir;
+    const auto path = dir.file("backlog.db");
+    {
+        storage::Store store(path);
+        // Recorded (acknowledged) but never processed: the process died here.
+        store.run([](storage::Repositories& repos) {
+            auto entry = bot::to_inbox_entry(message("telegram:update:9", "still here?"), 5);
+            repos.inbox.record(entry);
+        });
+    }
+    storage::Store store(path);
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    dispatcher.process_backlog();
+    io.run();
+    const auto rows = outbox(store);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].text == "echo: still here?");
+    dispatcher.process_backlog();
+    io.restart();
+    io.run();
+    CHECK(outbox(store).size() == 1);
+}

@@ -1,0 +1,205 @@
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "bot/http_server.hpp"
+#include "support/raw_http_client.hpp"
+
+using namespace rubdown;
+using rubdown::testing::RawHttpClient;
+namespace asio = boost::asio;
+
+namespace {
+
+/// A server on an ephemeral loopback port with two IO threads, stopped at scope exit.
+struct RunningServer {
+    explicit RunningServer(bot::ServerLimits limits = {}) : server(io, limits, router) {
+        router.add("GET", "/hello",
+                   [](const http::HttpRequest&) -> asio::awaitable<http::HttpResponse> {
+                       co_return http::HttpResponse::text(200, "hello\n");
+                   });
+        router.add("POST", "/echo",
+                   [](const http::HttpRequest& request) -> asio::awaitable<http::HttpResponse> {
+                       co_return http::HttpResponse::text(200, request.body);
+                   });
+        router.add("GET", "/slow",
+                   [this](const http::HttpRequest&) -> asio::awaitable<http::HttpResponse> {
+                       ++slow_started;
+                       asio::steady_timer timer(co_await asio::this_coro::executor,
+                                                std::chrono::milliseconds(400));
+                       co_await timer.async_wait(asio::use_awaitable);
+                       co_return http::HttpResponse::text(200, "finally\n");
+                   });
+    }
+    void start() {
+        server.start({asio::ip::make_address("127.0.0.1"), 0});
+        for (int i = 0; i < 2; ++i) threads.emplace_back([this] { io.run(); });
+    }
+    ~RunningServer() {
+        io.stop();
+        for (auto& thread : threads) thread.join();
+    }
+    unsigned short port() const { return server.local_endpoint().port(); }
+
+    asio::io_context io;
+    bot::Router router;
+    bot::HttpServer server;
+    std::vector<std::thread> threads;
+    std::atomic<int> slow_started{0};
+};
+
+}  // namespace
+
+TEST_CASE("keep-alive: several requests on one connection") {
+    RunningServer running;
+    running.start();
+    RawHttpClient client(running.port());
+    for (int i = 0; i < 3; ++i) {
+        auto response = client.request("GET", "/hello");
+        REQUIRE(response);
+        CHECK(response->result_int() == 200);
+        CHECK(response->body() == "hello\n");
+        CHECK(response->keep_alive());
+    }
+    auto echoed = client.request("POST", "/echo", "{\"a\":1}");
+    REQUIRE(echoed);
+    CHECK(echoed->body() == "{\"a\":1}");
+}
+
+TEST_CASE("unknown paths get 404, known paths with another method 405") {
+    RunningServer running;
+    running.start();
+    RawHttpClient client(running.port());
+    auto missing = client.request("GET", "/nowhere");
+    REQUIRE(missing);
+    CHECK(missing->result_int() == 404);
+    auto wrong_method = client.request("DELETE", "/hello");
+    REQUIRE(wrong_method);
+    CHECK(wrong_method->result_int() == 405);
+    CHECK(std::string(wrong_method->at("Allow")) == "GET");
+}
+
+TEST_CASE("an oversized body gets 413, by declared length or by chunks") {
+    bot::ServerLimits limits;
+    limits.max_body_bytes = 1024;
+    RunningServer running(limits);
+    running.start();
+    {
+        RawHttpClient client(running.port());
+        auto response = client.request("POST", "/echo", std::string(2048, 'x'));
+        REQUIRE(response);
+        CHECK(response->result_int() == 413);
+    }
+    {
+        RawHttpClient client(running.port());
+        const std::string chunk(800, 'y');
+        client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n320\r\n" +
+                    chunk + "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n");
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 413);
+    }
+    {
+        RawHttpClient client(running.port());
+        auto fits = client.request("POST", "/echo", std::string(1000, 'z'));
+        REQUIRE(fits);
+        CHECK(fits->result_int() == 200);
+    }
+}
+
+TEST_CASE("malformed requests get 400 and oversized headers 431") {
+    RunningServer running;
+    running.start();
+    {
+        RawHttpClient client(running.port());
+        client.send("THIS IS NOT HTTP\r\n\r\n");
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 400);
+    }
+    {
+        RawHttpClient client(running.port());
+        client.send("GET /hello HTTP/1.1\r\nX-Big: " + std::string(64 * 1024, 'h') + "\r\n\r\n");
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 431);
+    }
+}
+
+TEST_CASE("a client that never finishes its headers is cut off") {
+    bot::ServerLimits limits;
+    limits.header_timeout = std::chrono::seconds(1);
+    RunningServer running(limits);
+    running.start();
+    RawHttpClient slow(running.port());
+    slow.send("GET /hello HTTP/1.1\r\nHost: x\r\n");  // and never the blank line
+    // The server closes the connection; the read sees end of stream well before the 10 s guard.
+    CHECK(slow.closed_by_server());
+    // Meanwhile, a healthy client is served.
+    RawHttpClient healthy(running.port());
+    auto response = healthy.request("GET", "/hello");
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+}
+
+TEST_CASE("idle keep-alive connections time out") {
+    bot::ServerLimits limits;
+    limits.idle_timeout = std::chrono::seconds(1);
+    RunningServer running(limits);
+    running.start();
+    RawHttpClient client(running.port());
+    REQUIRE(client.request("GET", "/hello"));
+    CHECK(client.closed_by_server());
+}
+
+TEST_CASE("connections beyond the cap are refused, the others still served") {
+    bot::ServerLimits limits;
+    limits.max_connections = 2;
+    RunningServer running(limits);
+    running.start();
+    RawHttpClient first(running.port());
+    RawHttpClient second(running.port());
+    REQUIRE(first.request("GET", "/hello"));
+    REQUIRE(second.request("GET", "/hello"));
+    RawHttpClient third(running.port());
+    CHECK(third.closed_by_server());
+    CHECK(running.server.stats().rejected_connections == 1);
+    CHECK(first.request("GET", "/hello"));
+}
+
+TEST_CASE("graceful shutdown finishes the request in flight and closes idle connections") {
+    RunningServer running;
+    running.start();
+    RawHttpClient idle(running.port());
+    REQUIRE(idle.request("GET", "/hello"));
+
+    RawHttpClient busy(running.port());
+    busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    while (running.slow_started == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+
+    std::promise<void> drained;
+    running.server.shutdown(std::chrono::seconds(5), [&] { drained.set_value(); });
+
+    auto response = busy.read_response();
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+    CHECK(response->body() == "finally\n");
+    CHECK_FALSE(response->keep_alive());
+    CHECK(idle.closed_by_server());
+    CHECK(drained.get_future().wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+    // No new connections are accepted.
+    bool refused = false;
+    try {
+        RawHttpClient late(running.port());
+        refused = late.closed_by_server();
+    } catch (const std::exception&) {
+        refused = true;
+    }
+    CHECK(refused);
+}
