@@ -14,8 +14,14 @@ using std::chrono::duration_cast;
 constexpr auto group_window = std::chrono::minutes{1};
 constexpr std::size_t sweep_every_results = 256;
 
+// Token counts are floating point: a bucket refilled for exactly the computed wait can land a
+// hair below one token. Counting that as a token keeps next_wakeup and next_ready in agreement,
+// so a sender woken at next_wakeup always finds something to send.
+constexpr double token_tolerance = 1e-9;
+
+/// Rounded up, so that waiting this long is never a little too short.
 SteadyTime::duration seconds_as_duration(double seconds) {
-    return duration_cast<SteadyTime::duration>(duration<double>(seconds));
+    return std::chrono::ceil<SteadyTime::duration>(duration<double>(seconds));
 }
 
 SendScheduler::UnitRandom default_random() {
@@ -49,8 +55,12 @@ void SendScheduler::TokenBucket::refill(SteadyTime now) {
     updated = now;
 }
 
+bool SendScheduler::TokenBucket::has_token() const {
+    return tokens >= 1.0 - token_tolerance;
+}
+
 SteadyTime SendScheduler::TokenBucket::ready_at() const {
-    if (tokens >= 1.0) return updated;
+    if (has_token()) return updated;
     return updated + seconds_as_duration((1.0 - tokens) / rate);
 }
 
@@ -124,7 +134,7 @@ bool SendScheduler::push(Send send, SteadyTime now) {
 std::optional<SendScheduler::Id> SendScheduler::next_ready(SteadyTime now) {
     if (now < global_paused_until_ || waiting_.empty()) return std::nullopt;
     global_.refill(now);
-    if (global_.tokens < 1.0) return std::nullopt;
+    if (!global_.has_token()) return std::nullopt;
     const auto first = waiting_.begin();
     if (std::get<0>(*first) > now) return std::nullopt;
 

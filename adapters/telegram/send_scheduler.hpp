@@ -124,6 +124,7 @@ class SendScheduler {
         SteadyTime updated{};
 
         void refill(SteadyTime now);
+        bool has_token() const;
         SteadyTime ready_at() const;  ///< when at least one token is there
         bool full_at(SteadyTime now) const;
         /// May go below zero: a send of several messages is paid for by waiting longer after it.

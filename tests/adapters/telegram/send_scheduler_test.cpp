@@ -109,6 +109,33 @@ TEST_CASE("about thirty messages a second overall", "[telegram][scheduler]") {
     CHECK(send_all_ready(scheduler, at(1.0)).size() == 12);
 }
 
+TEST_CASE("a sender driven by next_wakeup always makes progress", "[telegram][scheduler]") {
+    // Rates whose token arithmetic is inexact in floating point (1/30, 1/3...) must still give
+    // a wake-up at which next_ready returns something, or the sender would spin.
+    for (double rate : {30.0, 7.0, 3.0, 0.3}) {
+        INFO("global rate " << rate);
+        SendLimits limits;
+        limits.global_per_second = rate;
+        limits.global_burst = 1.0;
+        auto scheduler = scheduler_with(limits);
+        const std::int64_t messages = 300;
+        for (std::int64_t id = 0; id < messages; ++id)
+            scheduler.push(id, std::to_string(id), at(0));
+        SteadyTime now = at(0.123456789);
+        std::int64_t sent = 0;
+        int idle_wakeups = 0;
+        while (sent < messages && idle_wakeups < 10) {
+            const auto batch = send_all_ready(scheduler, now);
+            sent += static_cast<std::int64_t>(batch.size());
+            idle_wakeups = batch.empty() ? idle_wakeups + 1 : 0;
+            const auto wakeup = scheduler.next_wakeup(now);
+            if (!wakeup) break;
+            now = *wakeup;
+        }
+        CHECK(sent == messages);
+    }
+}
+
 TEST_CASE("group chats: at most twenty in any minute", "[telegram][scheduler]") {
     struct Case {
         std::string chat;
