@@ -12,9 +12,12 @@ packages=(
     catch2
     curl
 )
-# Tools for the end-to-end tests and benchmarks.
+# Tools for the end-to-end tests and benchmarks. Node.js may already come from elsewhere; Debian's
+# npm conflicts with such an install, so it is only added when there is no node at all.
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-    packages+=(nodejs npm wrk)
+    packages+=(wrk)
+    command -v node >/dev/null 2>&1 || packages+=(nodejs)
+    command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
