@@ -12,7 +12,7 @@ using std::chrono::duration;
 using std::chrono::duration_cast;
 
 constexpr auto group_window = std::chrono::minutes{1};
-constexpr std::size_t sweep_every_results = 256;
+constexpr std::size_t sweep_every_results = 256;  // at least
 
 // Token counts are floating point: a bucket refilled for exactly the computed wait can land a
 // hair below one token. Counting that as a token keeps next_wakeup and next_ready in agreement,
@@ -236,7 +236,10 @@ ResultAction SendScheduler::on_result(Id id, ApiOutcome outcome, SteadyTime now,
             break;
     }
     requeue(chat_id, chat, now);
-    if (++results_since_sweep_ >= sweep_every_results) forget_idle_chats(now);
+    // Sweeping costs one look at every chat, so it runs once per that many results: constant
+    // work per result however many chats there are.
+    if (++results_since_sweep_ >= std::max(sweep_every_results, chats_.size()))
+        forget_idle_chats(now);
     return action;
 }
 

@@ -130,8 +130,9 @@ std::vector<std::string> split_message_text(std::string_view text, std::size_t l
         return parts;
     }
     rest = trim_start(rest);
-    while (utf16_length(rest) > limit) {
-        auto fit = prefix_within(rest, limit);
+    // Measuring only the allowance each time keeps the split linear in the text's length.
+    for (auto fit = prefix_within(rest, limit); fit < rest.size();
+         fit = prefix_within(rest, limit)) {
         // A limit smaller than one character still has to make progress.
         if (fit == 0) fit = std::max<std::size_t>(1, valid_sequence_length(rest, 0));
         const auto cut = choose_cut(rest, fit);
