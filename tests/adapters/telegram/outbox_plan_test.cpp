@@ -88,7 +88,7 @@ TEST_CASE("edit in place replaces the pressed message", "[telegram][plan]") {
         CHECK(body(plan.calls[1])["reply_markup"]["inline_keyboard"].empty());
         CHECK(plan.warnings.empty());
     }
-    SECTION("flag set by the dispatcher helper") {
+    SECTION("flag set with with_edit_original") {
         auto message = outbox("42", "Booked", {}, button_press(1310));
         message.reply_context = with_edit_original(message.reply_context);
         CHECK(methods(plan_outbox_message(message)) ==
