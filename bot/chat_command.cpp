@@ -8,6 +8,7 @@
 #include "adapters/console/console_channel.hpp"
 #include "bot/clock_factory.hpp"
 #include "bot/dispatcher.hpp"
+#include "bot/nudge_scheduler.hpp"
 #include "storage/store.hpp"
 
 namespace rubdown::bot {
@@ -24,7 +25,7 @@ int run_chat(const Config& config, const std::string& user, std::istream& in, st
              bool interactive) {
     storage::Store store(config.db_path);
     auto clock = make_clock(config);
-    intents::EngineSettings settings{config.booking_url};
+    const auto settings = engine_settings(config);
     auto engine = intents::make_engine(settings);
     boost::asio::io_context unused;  // the blocking path never runs background work
     Dispatcher dispatcher(unused.get_executor(), store, *engine, *clock, settings);
@@ -37,6 +38,11 @@ int run_chat(const Config& config, const std::string& user, std::istream& in, st
     // that came due while they were away.
     auto show_waiting = [&] {
         auto messages = store.run([&](storage::Repositories& repos) {
+            // No scheduler runs in a chat session: fire what came due right here.
+            while (
+                fire_due_nudges(repos, clock->now(), settings.nudge_policy, config.booking_url, 500)
+                    .examined == 500) {
+            }
             std::vector<storage::OutboxMessage> mine;
             const auto now = clock->now().time_since_epoch().count();
             for (auto& message : repos.outbox.due(console::kChannel, now, 1000)) {

@@ -211,6 +211,18 @@ std::map<std::string, std::string> read_environment() {
     return environment;
 }
 
+intents::nudges::NudgePolicy nudge_policy(const Config& config) {
+    intents::nudges::NudgePolicy policy;
+    policy.after_hard_session_delay = config.nudge_delay_after_hard;
+    policy.grace_period = config.nudge_grace;
+    policy.min_gap_between_nudges = config.nudge_min_gap;
+    return policy;
+}
+
+intents::EngineSettings engine_settings(const Config& config) {
+    return intents::EngineSettings{config.booking_url, nudge_policy(config)};
+}
+
 std::optional<intents::Seconds> parse_iso_instant(const std::string& text) {
     // Accept Z or a numeric offset, with or without fractional seconds.
     for (const char* format : {"%FT%TZ", "%FT%T%Ez", "%FT%T%z"}) {

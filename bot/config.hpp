@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "intents/clock.hpp"
+#include "intents/engine.hpp"
 
 namespace rubdown::bot {
 
@@ -74,6 +75,10 @@ Config load_config(const std::map<std::string, std::string>& environment,
 std::map<std::string, std::string> read_environment();
 
 /// "2026-11-23T10:00:00Z" (also with an offset or fractional seconds) -> instant; nullopt if bad.
+/// The parts of the configuration the intents and the nudge scheduler see.
+intents::nudges::NudgePolicy nudge_policy(const Config& config);
+intents::EngineSettings engine_settings(const Config& config);
+
 std::optional<intents::Seconds> parse_iso_instant(const std::string& text);
 std::string format_iso_instant(intents::Seconds instant);
 

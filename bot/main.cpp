@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -11,12 +12,15 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
 
 #include "bot/chat_command.hpp"
 #include "bot/clock_factory.hpp"
 #include "bot/command_line.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/http_server.hpp"
+#include "bot/nudge_listing.hpp"
+#include "bot/nudge_scheduler.hpp"
 #include "bot/operator_routes.hpp"
 #include "intents/handlers/runs_export.hpp"
 #include "intents/nlu/nlu.hpp"
@@ -40,11 +44,27 @@ void configure_logging(const std::string& level) {
 int run_serve(const bot::Config& config) {
     storage::Store store(config.db_path);
     auto clock = bot::make_clock(config);
-    intents::EngineSettings settings{config.booking_url};
+    const auto settings = engine_settings(config);
     auto engine = intents::make_engine(settings);
 
     asio::io_context io(static_cast<int>(config.io_threads));
     bot::Dispatcher dispatcher(io.get_executor(), store, *engine, *clock, settings);
+
+    // The scheduler fires due nudges into the outbox; whoever sends a channel's outbox is woken.
+    std::vector<std::function<void(const std::string&)>> outbox_waiters;
+    auto wake_senders = [&outbox_waiters](const std::string& channel) {
+        for (auto& wake : outbox_waiters) wake(channel);
+    };
+    bot::NudgeScheduler scheduler(asio::make_strand(io), store, *clock, settings.nudge_policy,
+                                  config.booking_url,
+                                  [&wake_senders](const std::set<std::string>& channels) {
+                                      for (const auto& channel : channels) wake_senders(channel);
+                                  });
+    // A processed message may have planned a nudge: let the scheduler re-read the next due time.
+    dispatcher.set_outbox_listener([&](const std::string& channel) {
+        scheduler.wake();
+        wake_senders(channel);
+    });
 
     bot::Router router;
     bot::ServerLimits limits;
@@ -57,12 +77,23 @@ int run_serve(const bot::Config& config) {
     bot::OperatorDeps operator_deps{store, server, *clock};
     operator_deps.simulated_clock = dynamic_cast<intents::SimulatedClock*>(clock.get());
     operator_deps.admin_token = config.admin_token;
+    operator_deps.fire_due = [&scheduler]() -> asio::awaitable<void> {
+        co_await scheduler.fire_now();
+    };
+    operator_deps.extra_metrics = [&scheduler] {
+        const auto totals = scheduler.totals();
+        return "# TYPE rubdown_nudges_sent_total counter\nrubdown_nudges_sent_total " +
+               std::to_string(totals.sent) +
+               "\n# TYPE rubdown_nudges_expired_total counter\nrubdown_nudges_expired_total " +
+               std::to_string(totals.expired) + "\n";
+    };
     bot::add_operator_routes(router, std::move(operator_deps));
 
     const asio::ip::tcp::endpoint endpoint{asio::ip::make_address(config.listen_host),
                                            config.listen_port};
     server.start(endpoint);
     dispatcher.process_backlog();
+    scheduler.start();
 
     const auto bound = server.local_endpoint();
     spdlog::info("event=listening address={}:{} database={} clock={}", bound.address().to_string(),
@@ -78,6 +109,7 @@ int run_serve(const bot::Config& config) {
     signals.async_wait([&](const boost::system::error_code& error, int signal) {
         if (error) return;
         spdlog::info("event=shutting_down signal={}", signal);
+        scheduler.stop();
         server.shutdown(std::chrono::seconds(5), [&] {
             store.stop();
             io.stop();
@@ -127,6 +159,15 @@ int run_export(const bot::CommandLine& line) {
     return 0;
 }
 
+int run_nudges(const bot::CommandLine& line) {
+    storage::Store store(line.config.db_path);
+    const std::optional<std::string> user =
+        line.user_key.empty() ? std::nullopt : std::optional<std::string>(line.user_key);
+    std::cout << store.run(
+        [&](storage::Repositories& repos) { return bot::format_pending_nudges(repos, user); });
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,8 +192,7 @@ int main(int argc, char** argv) {
             case bot::Command::export_runs:
                 return run_export(line);
             case bot::Command::nudges:
-                std::cerr << "rubdown: nudges: not available in this build\n";
-                return 1;
+                return run_nudges(line);
         }
     } catch (const std::exception& error) {
         std::cerr << "rubdown: " << error.what() << "\n";

@@ -8,6 +8,7 @@
 
 #include "intents/clock.hpp"
 #include "intents/message.hpp"
+#include "intents/nudges/nudge_policy.hpp"
 #include "storage/repositories.hpp"
 
 namespace rubdown::intents {
@@ -15,6 +16,7 @@ namespace rubdown::intents {
 /// Operator settings the handlers need.
 struct EngineSettings {
     std::string booking_url;  ///< RUBDOWN_BOOKING_URL, may be empty
+    nudges::NudgePolicy nudge_policy;
 };
 
 /// Everything a handler may use for one message. Built by the dispatcher on the store thread.

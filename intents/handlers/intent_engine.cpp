@@ -27,9 +27,9 @@
 
 namespace rubdown::intents {
 
-std::unique_ptr<Engine> make_engine(EngineSettings /*settings*/) {
-    // Handlers read the operator settings from each HandlerContext.
-    return std::make_unique<handlers::IntentEngine>();
+std::unique_ptr<Engine> make_engine(EngineSettings settings) {
+    // Handlers read the booking link from each HandlerContext; the nudge rules are fixed here.
+    return std::make_unique<handlers::IntentEngine>(settings.nudge_policy);
 }
 
 }  // namespace rubdown::intents
