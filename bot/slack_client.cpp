@@ -1,0 +1,219 @@
+#include "bot/slack_client.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <nlohmann/json.hpp>
+
+#include "adapters/http/client_url.hpp"
+#include "adapters/slack/slack_reply_context.hpp"
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+
+namespace {
+
+// Past this many remembered partial deliveries something is wrong (rows retried forever); the
+// map is dropped rather than grown, at worst re-posting some parts.
+constexpr std::size_t kMaxRememberedProgress = 10000;
+
+std::string_view target_name(const slack::ApiCall& call) {
+    return call.target == slack::ApiCall::Target::web_api ? std::string_view(call.method)
+                                                          : std::string_view("response_url");
+}
+
+}  // namespace
+
+DeliveryResult to_delivery_result(const slack::SendOutcome& outcome) {
+    DeliveryResult result;
+    result.error = outcome.error;
+    switch (outcome.verdict) {
+        case slack::SendOutcome::Verdict::sent:
+            result.kind = DeliveryResult::Kind::sent;
+            result.error.clear();
+            break;
+        case slack::SendOutcome::Verdict::retry:
+            result.kind = DeliveryResult::Kind::retry;
+            result.retry_after = std::chrono::seconds{outcome.retry_after_seconds};
+            result.channel_problem = outcome.configuration_problem;
+            break;
+        case slack::SendOutcome::Verdict::give_up:
+            // A refused token fails every row alike: keep them until the operator fixes it.
+            if (outcome.configuration_problem) {
+                result.kind = DeliveryResult::Kind::retry;
+                result.channel_problem = true;
+            } else {
+                result.kind = DeliveryResult::Kind::failed;
+            }
+            break;
+    }
+    return result;
+}
+
+SlackClient::SlackClient(asio::any_io_executor executor, SlackClientSettings settings)
+    : settings_(std::move(settings)),
+      strand_(asio::make_strand(std::move(executor))),
+      http_(std::make_shared<http::HttpClient>(strand_, settings_.http)) {}
+
+SlackClient::~SlackClient() = default;
+
+std::string SlackClient::pacing_key(const storage::OutboxMessage& message) const {
+    if (message.edit_original || !message.reply_context.empty()) {
+        auto marked = message;
+        if (marked.edit_original)
+            marked.reply_context = slack::with_edit_original(marked.reply_context);
+        const auto plan = slack::plan_delivery(marked, settings_.delivery);
+        if (!plan.empty() && !plan.front().call.pacing_key.empty())
+            return plan.front().call.pacing_key;
+    }
+    // No context: a nudge or a plain answer goes to chat_id (the runner's DM).
+    return message.chat_id;
+}
+
+asio::awaitable<DeliveryResult> SlackClient::deliver(storage::OutboxMessage message) {
+    // The HTTP client lives on strand_; the caller resumes on its own executor afterwards.
+    co_return co_await asio::co_spawn(strand_, deliver_on_strand(std::move(message)),
+                                      asio::use_awaitable);
+}
+
+asio::awaitable<DeliveryResult> SlackClient::deliver_on_strand(storage::OutboxMessage message) {
+    // The dispatcher keeps edit_original as a column; the plan reads it from the context.
+    if (message.edit_original)
+        message.reply_context = slack::with_edit_original(message.reply_context);
+    const auto plan = slack::plan_delivery(message, settings_.delivery);
+    if (plan.empty()) {
+        ++failed_;
+        co_return DeliveryResult{DeliveryResult::Kind::failed, std::chrono::seconds{0}, false,
+                                 "nothing to send"};
+    }
+
+    std::size_t first = 0;
+    if (message.id != 0) {
+        if (auto it = progress_.find(message.id); it != progress_.end()) first = it->second;
+    }
+    for (std::size_t part = first; part < plan.size(); ++part) {
+        const auto& step = plan[part];
+        auto outcome = co_await call(step.call);
+        if (step.fallback && slack::should_fall_back(outcome)) {
+            spdlog::info("event=slack_fallback outbox_id={} call={} error=\"{}\" fallback={}",
+                         message.id, target_name(step.call), outcome.error,
+                         target_name(*step.fallback));
+            ++fallbacks_;
+            outcome = co_await call(*step.fallback);
+        }
+        if (outcome.verdict == slack::SendOutcome::Verdict::sent) continue;
+
+        auto result = to_delivery_result(outcome);
+        if (outcome.rate_limited) ++rate_limited_;
+        if (result.kind == DeliveryResult::Kind::retry) {
+            ++retried_;
+            if (message.id != 0 && part > 0) {
+                if (progress_.size() >= kMaxRememberedProgress) progress_.clear();
+                progress_[message.id] = part;
+            }
+        } else {
+            ++failed_;
+            progress_.erase(message.id);
+        }
+        if (result.channel_problem)
+            spdlog::error(
+                "event=slack_configuration_problem outbox_id={} error=\"{}\" hint=\"check "
+                "SLACK_BOT_TOKEN, its scopes and SLACK_API_URL\"",
+                message.id, result.error);
+        else
+            spdlog::warn("event=slack_delivery outbox_id={} part={}/{} result={} error=\"{}\"",
+                         message.id, part + 1, plan.size(),
+                         result.kind == DeliveryResult::Kind::retry ? "retry" : "failed",
+                         result.error);
+        co_return result;
+    }
+    progress_.erase(message.id);
+    ++sent_;
+    co_return DeliveryResult{};
+}
+
+asio::awaitable<slack::SendOutcome> SlackClient::call(const slack::ApiCall& api_call) {
+    http::ClientRequest request;
+    request.method = "POST";
+    const bool web_api = api_call.target == slack::ApiCall::Target::web_api;
+    request.url = web_api ? slack::method_url(settings_.api_url, api_call.method) : api_call.url;
+    if (web_api) request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
+    request.body = api_call.body;
+    request.content_type = "application/json; charset=utf-8";
+    request.timeout = settings_.request_timeout;
+    request.idempotent = api_call.method == "auth.test";
+
+    ++calls_;
+    try {
+        const auto response = co_await http_->request(std::move(request));
+        co_return slack::classify_response(api_call.target, response.status,
+                                           response.header("Retry-After"), response.body);
+    } catch (const http::HttpClientError& failure) {
+        // The error's text is its category message only: a response_url is itself a secret.
+        auto outcome = slack::classify_transport_failure(failure.code().message());
+        const auto errc = failure.errc();
+        if (!http::is_transient(errc) && errc != http::ClientErrc::stopped) {
+            // No answer will ever come: a bad SLACK_API_URL or TLS setup is the operator's to fix;
+            // a bad response_url falls back to a new message.
+            if (web_api)
+                outcome.configuration_problem = true;
+            else
+                outcome.verdict = slack::SendOutcome::Verdict::give_up;
+        }
+        co_return outcome;
+    }
+}
+
+asio::awaitable<slack::BotIdentity> SlackClient::authenticate() {
+    co_return co_await asio::co_spawn(strand_, authenticate_on_strand(), asio::use_awaitable);
+}
+
+asio::awaitable<slack::BotIdentity> SlackClient::authenticate_on_strand() {
+    const auto api_call = slack::auth_test_call();
+    http::ClientRequest request;
+    request.method = "POST";
+    request.url = slack::method_url(settings_.api_url, api_call.method);
+    request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
+    request.body = api_call.body;
+    request.content_type = "application/json; charset=utf-8";
+    request.timeout = settings_.request_timeout;
+    request.idempotent = true;
+
+    const auto where = http::redact_url(request.url);
+    ++calls_;
+    http::ClientResponse response;
+    try {
+        response = co_await http_->request(std::move(request));
+    } catch (const http::HttpClientError& failure) {
+        throw SlackStartupError(
+            "Slack: auth.test at " + where + " got no answer: " + failure.code().message(),
+            http::is_transient(failure.errc()));
+    }
+    if (auto identity = slack::parse_auth_test(response.body)) co_return *identity;
+    if (response.status == 429 || response.status >= 500)
+        throw SlackStartupError("Slack: auth.test at " + where + " answered HTTP " +
+                                    std::to_string(response.status) + "; Slack may be unavailable",
+                                true);
+
+    const auto answer = nlohmann::json::parse(response.body, nullptr, false);
+    std::string error = "HTTP " + std::to_string(response.status);
+    if (answer.is_object() && answer.contains("error") && answer["error"].is_string())
+        error = answer["error"].get<std::string>();
+    throw SlackStartupError("Slack: auth.test at " + where + " refused SLACK_BOT_TOKEN (" + error +
+                                "); check the bot token and SLACK_API_URL",
+                            false);
+}
+
+void SlackClient::stop() {
+    // The HTTP client is used only on its strand; the copy keeps it alive until the stop runs.
+    asio::post(strand_, [http = http_] { http->stop(); });
+}
+
+SlackClientStats SlackClient::stats() const {
+    return SlackClientStats{calls_.load(),  sent_.load(),         retried_.load(),
+                            failed_.load(), rate_limited_.load(), fallbacks_.load()};
+}
+
+}  // namespace rubdown::bot
