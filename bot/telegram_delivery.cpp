@@ -1,0 +1,108 @@
+#include "bot/telegram_delivery.hpp"
+
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+#include "adapters/telegram/bot_api_transport.hpp"
+#include "adapters/telegram/outbox_plan.hpp"
+#include "adapters/telegram/reply_context.hpp"
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+using telegram::ApiOutcome;
+
+DeliveryResult to_delivery_result(const telegram::ApiResult& result, std::string error) {
+    DeliveryResult delivery;
+    delivery.error = std::move(error);
+    switch (result.outcome) {
+        case ApiOutcome::ok:
+            delivery.kind = DeliveryResult::Kind::sent;
+            delivery.error.clear();
+            break;
+        case ApiOutcome::retry_after:
+            delivery.kind = DeliveryResult::Kind::retry;
+            delivery.retry_after =
+                result.retry_after.count() > 0 ? result.retry_after : telegram::default_retry_after;
+            break;
+        case ApiOutcome::transient:
+            delivery.kind = DeliveryResult::Kind::retry;
+            break;
+        case ApiOutcome::blocked:
+            delivery.kind = DeliveryResult::Kind::blocked_user;
+            break;
+        case ApiOutcome::permanent:
+            delivery.kind = DeliveryResult::Kind::failed;
+            break;
+        case ApiOutcome::unauthorized:
+            // Nothing will go out until the operator fixes the token: keep the row, pause all.
+            delivery.kind = DeliveryResult::Kind::retry;
+            delivery.channel_problem = true;
+            break;
+    }
+    return delivery;
+}
+
+BotApi::BotApi(http::HttpTransport& transport, std::string api_url, std::string token)
+    : transport_(transport), api_url_(std::move(api_url)), token_(std::move(token)) {}
+
+asio::awaitable<telegram::ApiResult> BotApi::call(const telegram::ApiCall& call,
+                                                  std::chrono::milliseconds timeout) {
+    auto request = telegram::to_client_request(call, api_url_, token_, timeout);
+    try {
+        const auto response = co_await transport_.request(std::move(request));
+        co_return telegram::to_api_result(response);
+    } catch (const http::HttpClientError& failure) {
+        co_return telegram::to_api_result(failure.errc(),
+                                          telegram::redact_token(failure.what(), token_));
+    }
+}
+
+std::string BotApi::describe(const telegram::ApiCall& call,
+                             const telegram::ApiResult& result) const {
+    std::string text = call.method + ": " + std::string(telegram::to_string(result.outcome));
+    if (!result.description.empty()) text += ": " + result.description;
+    if (result.error_code != 0) text += " (" + std::to_string(result.error_code) + ")";
+    return telegram::redact_token(text, token_);
+}
+
+asio::awaitable<DeliveryResult> TelegramDelivery::deliver(storage::OutboxMessage message) {
+    // The plan reads edit_original from the reply context; the outbox keeps it in its own column.
+    if (message.edit_original)
+        message.reply_context = telegram::with_edit_original(message.reply_context);
+    const auto plan = telegram::plan_outbox_message(message);
+    for (const auto& warning : plan.warnings)
+        spdlog::warn("event=telegram_plan_warning id={} warning=\"{}\"", message.id, warning);
+
+    const auto resume = progress_.find(message.id);
+    std::size_t index = resume == progress_.end() ? 0 : resume->second;
+    for (; index < plan.calls.size(); ++index) {
+        const auto& planned = plan.calls[index];
+        auto result = co_await api_.call(planned.call);
+        if (result.outcome == ApiOutcome::ok) continue;
+
+        auto error = api_.describe(planned.call, result);
+        if (planned.best_effort && result.outcome != ApiOutcome::unauthorized) {
+            // An old or already answered button press: the reply itself still goes out.
+            spdlog::info("event=telegram_call_skipped id={} error=\"{}\"", message.id, error);
+            continue;
+        }
+        if (planned.fallback && result.outcome == ApiOutcome::permanent) {
+            spdlog::info("event=telegram_edit_fallback id={} error=\"{}\"", message.id, error);
+            result = co_await api_.call(*planned.fallback);
+            if (result.outcome == ApiOutcome::ok) continue;
+            error = api_.describe(*planned.fallback, result);
+        }
+        auto delivery = to_delivery_result(result, error);
+        if (delivery.kind == DeliveryResult::Kind::retry)
+            progress_[message.id] = index;
+        else
+            progress_.erase(message.id);
+        co_return delivery;
+    }
+    progress_.erase(message.id);
+    co_return DeliveryResult{};
+}
+
+}  // namespace rubdown::bot

@@ -1,0 +1,65 @@
+#pragma once
+/// The Telegram ChannelClient: delivers one outbox row as the Bot API calls of its plan
+/// (adapters/telegram/outbox_plan.hpp) over an HTTP transport, and says what happened.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "adapters/http/http_client.hpp"
+#include "adapters/telegram/api_response.hpp"
+#include "adapters/telegram/bot_api_requests.hpp"
+#include "bot/channel_delivery.hpp"
+
+namespace rubdown::bot {
+
+/// What a Bot API outcome means for the outbox row (429 -> retry after retry_after; 5xx and
+/// network -> retry; 403 -> blocked_user; 400/404/409 -> failed; 401 -> retry + channel_problem).
+/// `error` should already be free of the token.
+DeliveryResult to_delivery_result(const telegram::ApiResult& result, std::string error);
+
+/// Makes one Bot API call over an HTTP transport. Never throws for a failed call: no answer is
+/// an ApiResult too (to_api_result), and every text it returns has the token redacted.
+class BotApi {
+  public:
+    BotApi(http::HttpTransport& transport, std::string api_url, std::string token);
+
+    boost::asio::awaitable<telegram::ApiResult> call(
+        const telegram::ApiCall& call,
+        std::chrono::milliseconds timeout = std::chrono::seconds{30});
+
+    /// "sendMessage: Bad Request: chat not found (400)", token redacted.
+    std::string describe(const telegram::ApiCall& call, const telegram::ApiResult& result) const;
+    const std::string& api_url() const { return api_url_; }
+
+  private:
+    http::HttpTransport& transport_;
+    std::string api_url_;
+    std::string token_;
+};
+
+class TelegramDelivery final : public ChannelClient {
+  public:
+    explicit TelegramDelivery(BotApi& api) : api_(api) {}
+
+    std::string channel() const override { return "telegram"; }
+    /// The chat: Telegram's flood limits are per chat.
+    std::string pacing_key(const storage::OutboxMessage& message) const override {
+        return message.chat_id;
+    }
+    /// answerCallbackQuery first when the row answers a button press (best effort: an expired
+    /// query never costs the reply), then editMessageText for edit_original (falling back to a new
+    /// message when the original cannot be edited), else sendMessage, split over 4096 characters.
+    /// A retried row resumes at the first call not yet made, so no part is sent twice.
+    boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) override;
+
+  private:
+    BotApi& api_;
+    /// Row id -> index of the first plan call not yet done, for rows being retried.
+    std::unordered_map<std::int64_t, std::size_t> progress_;
+};
+
+}  // namespace rubdown::bot

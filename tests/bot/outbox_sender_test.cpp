@@ -1,0 +1,391 @@
+#include "bot/outbox_sender.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include <boost/asio/strand.hpp>
+
+#include "adapters/http/http_client.hpp"
+#include "bot/telegram_delivery.hpp"
+#include "intents/clock.hpp"
+#include "storage/store.hpp"
+#include "tests/bot/telegram_fixture.hpp"
+
+using namespace rubdown;
+using namespace std::chrono_literals;
+using storage::OutboxStatus;
+using testing::bot_api_error;
+using testing::bot_api_ok;
+using testing::eventually;
+using testing::FakeReply;
+using testing::RecordedRequest;
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr const char* kToken = "123456:TEST-secret-token";
+
+/// Short intervals so that every test runs in well under a few seconds.
+bot::SenderPolicy fast_policy() {
+    bot::SenderPolicy policy;
+    policy.per_key_interval = 20ms;
+    policy.per_key_burst = 3;
+    policy.global_per_second = 1000;
+    policy.max_attempts = 4;
+    policy.base_backoff = 50ms;
+    policy.max_backoff = 200ms;
+    return policy;
+}
+
+bot::OutboxSenderOptions fast_options() {
+    bot::OutboxSenderOptions options;
+    options.poll_interval = 50ms;
+    options.channel_problem_pause = 100ms;
+    options.random = [] { return 0.5; };
+    return options;
+}
+
+/// A running sender with the Telegram client, on its own event loop thread, aimed at `api_url`.
+class SenderRig {
+  public:
+    SenderRig(storage::Store& store, const intents::Clock& clock, const std::string& api_url,
+              bot::SenderPolicy policy = fast_policy(),
+              bot::OutboxSenderOptions options = fast_options())
+        : strand(asio::make_strand(loop.io)),
+          http(strand),
+          api(http, api_url, kToken),
+          delivery(api),
+          sender(strand, store, clock, delivery, policy, std::move(options)),
+          store_(store) {
+        sender.start();
+    }
+    /// Stops the store while the loop still runs, so no store job completes into a dead loop.
+    ~SenderRig() {
+        sender.stop();
+        store_.stop();
+        loop.stop();
+    }
+
+    testing::LoopThread loop;
+    asio::any_io_executor strand;
+    http::HttpClient http;
+    bot::BotApi api;
+    bot::TelegramDelivery delivery;
+    bot::OutboxSender sender;
+
+  private:
+    storage::Store& store_;
+};
+
+class OutboxFixture {
+  public:
+    OutboxFixture()
+        : path(dir.file("rubdown.db")),
+          store(std::make_unique<storage::Store>(path)),
+          clock(intents::Seconds{std::chrono::seconds{1'800'000'000}}) {}
+
+    std::int64_t add_user(const std::string& chat) {
+        return store->run([&](storage::Repositories& repos) {
+            return repos.users.find_or_create("telegram:" + chat, "telegram", chat, "", 1).id;
+        });
+    }
+
+    std::int64_t enqueue(const std::string& chat, const std::string& text, std::int64_t user_id = 0,
+                         const std::string& reply_context = "", bool edit_original = false) {
+        storage::OutboxMessage message;
+        message.channel = "telegram";
+        message.chat_id = chat;
+        message.user_id = user_id;
+        message.text = text;
+        message.reply_context = reply_context;
+        message.edit_original = edit_original;
+        message.created_at = 1;
+        return store->run(
+            [&](storage::Repositories& repos) { return repos.outbox.enqueue(message); });
+    }
+
+    storage::OutboxMessage row(std::int64_t id) {
+        return *store->run([&](storage::Repositories& repos) { return repos.outbox.find(id); });
+    }
+
+    bool settled(const std::vector<std::int64_t>& ids) {
+        return std::all_of(ids.begin(), ids.end(), [&](std::int64_t id) {
+            const auto status = row(id).status;
+            return status == OutboxStatus::sent || status == OutboxStatus::failed;
+        });
+    }
+
+    testing::TempDir dir;
+    std::string path;
+    std::unique_ptr<storage::Store> store;
+    intents::SimulatedClock clock;
+};
+
+/// Records when each request arrived, for order and pause checks.
+struct Timeline {
+    std::mutex mutex;
+    std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> entries;
+
+    void add(const RecordedRequest& request) {
+        std::lock_guard lock(mutex);
+        entries.emplace_back(std::chrono::steady_clock::now(),
+                             testing::body_of(request).value("text", std::string{}));
+    }
+    std::vector<std::string> texts() {
+        std::lock_guard lock(mutex);
+        std::vector<std::string> out;
+        for (const auto& [at, text] : entries) out.push_back(text);
+        return out;
+    }
+};
+
+std::size_t count(const std::vector<std::string>& texts, const std::string& text) {
+    return static_cast<std::size_t>(std::count(texts.begin(), texts.end(), text));
+}
+
+std::size_t index_of(const std::vector<std::string>& texts, const std::string& text,
+                     std::size_t occurrence = 0) {
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        if (texts[i] == text && occurrence-- == 0) return i;
+    return texts.size();
+}
+
+}  // namespace
+
+TEST_CASE("429 with retry_after pauses that chat only; nothing is lost or sent twice") {
+    OutboxFixture fx;
+    Timeline timeline;
+    std::mutex mutex;
+    bool rejected_once = false;
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        timeline.add(request);
+        std::lock_guard lock(mutex);
+        if (testing::chat_of(request) == "100" && !rejected_once) {
+            rejected_once = true;
+            return bot_api_error(429, "Too Many Requests: retry after 1", 1);
+        }
+        return bot_api_ok();
+    });
+    const auto a1 = fx.enqueue("100", "a1");
+    const auto a2 = fx.enqueue("100", "a2");
+    const auto b1 = fx.enqueue("200", "b1");
+
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({a1, a2, b1}); }));
+
+    CHECK(fx.row(a1).status == OutboxStatus::sent);
+    CHECK(fx.row(a2).status == OutboxStatus::sent);
+    CHECK(fx.row(b1).status == OutboxStatus::sent);
+    const auto texts = timeline.texts();
+    CHECK(count(texts, "a1") == 2);  // refused once, then delivered
+    CHECK(count(texts, "a2") == 1);
+    CHECK(count(texts, "b1") == 1);
+    // The other chat went out while chat 100 waited; chat 100 kept its order.
+    CHECK(index_of(texts, "b1") < index_of(texts, "a1", 1));
+    CHECK(index_of(texts, "a1", 1) < index_of(texts, "a2"));
+    // retry_after was honoured.
+    std::lock_guard lock(timeline.mutex);
+    std::vector<std::chrono::steady_clock::time_point> a1_times;
+    for (const auto& [at, text] : timeline.entries)
+        if (text == "a1") a1_times.push_back(at);
+    REQUIRE(a1_times.size() == 2);
+    CHECK(a1_times[1] - a1_times[0] >= 950ms);
+    CHECK(rig.sender.counters().retried == 1);
+    CHECK(rig.sender.counters().sent == 3);
+}
+
+TEST_CASE("a 5xx answer backs off, then the message goes out once") {
+    OutboxFixture fx;
+    std::atomic<int> calls{0};
+    testing::FakeHttpServer api([&](const RecordedRequest&) {
+        if (++calls <= 2) return bot_api_error(502, "Bad Gateway");
+        return bot_api_ok();
+    });
+    const auto id = fx.enqueue("100", "hello");
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+
+    const auto row = fx.row(id);
+    CHECK(row.status == OutboxStatus::sent);
+    CHECK(row.attempts == 3);
+    std::this_thread::sleep_for(150ms);  // a few more polls: nothing else goes out
+    CHECK(api.requests().size() == 3);
+    CHECK(rig.sender.counters().retried == 2);
+}
+
+TEST_CASE("a message that keeps failing is given up after max_attempts") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api(
+        [&](const RecordedRequest&) { return bot_api_error(500, "Internal Server Error"); });
+    const auto id = fx.enqueue("100", "hello");
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+
+    const auto row = fx.row(id);
+    CHECK(row.status == OutboxStatus::failed);
+    CHECK(row.last_error.find("gave up after 4 attempts") != std::string::npos);
+    CHECK(row.last_error.find(kToken) == std::string::npos);
+    CHECK(api.requests().size() == 4);
+    CHECK(rig.sender.counters().failed == 1);
+}
+
+TEST_CASE("403 blocked: the messages fail and the runner becomes inactive") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) {
+        return bot_api_error(403, "Forbidden: bot was blocked by the user");
+    });
+    const auto user = fx.add_user("300");
+    const auto other_user = fx.add_user("400");
+    const auto first = fx.enqueue("300", "one", user);
+    const auto second = fx.enqueue("300", "two", user);
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({first, second}); }));
+
+    CHECK(fx.row(first).status == OutboxStatus::failed);
+    CHECK(fx.row(second).status == OutboxStatus::failed);
+    auto active = [&](std::int64_t id) {
+        return fx.store->run(
+            [&](storage::Repositories& repos) { return repos.users.find_by_id(id)->active; });
+    };
+    CHECK_FALSE(active(user));
+    CHECK(active(other_user));
+    CHECK(api.requests().size() <= 2);
+    CHECK(rig.sender.counters().blocked == 2);
+}
+
+TEST_CASE("401: the channel pauses but never gives the message up") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api(
+        [&](const RecordedRequest&) { return bot_api_error(401, "Unauthorized"); });
+    const auto id = fx.enqueue("100", "hello");
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    // More attempts than max_attempts (4), spaced by the channel pause.
+    REQUIRE(api.wait_for_requests(6, 10s));
+    CHECK(fx.row(id).status != OutboxStatus::failed);
+    CHECK(rig.sender.counters().failed == 0);
+}
+
+TEST_CASE("a button press is answered, then the original message is edited") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) { return bot_api_ok("true"); });
+    const auto id = fx.enqueue(
+        "100", "Booked", 0, R"({"callback_query_id":"q-7","message_id":77,"chat_type":"private"})",
+        /*edit_original=*/true);
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+
+    const auto requests = api.requests();
+    REQUIRE(requests.size() == 2);
+    CHECK(testing::method_of(requests[0]) == "answerCallbackQuery");
+    CHECK(testing::body_of(requests[0])["callback_query_id"] == "q-7");
+    CHECK(testing::method_of(requests[1]) == "editMessageText");
+    CHECK(testing::body_of(requests[1])["message_id"] == 77);
+    CHECK(testing::body_of(requests[1])["text"] == "Booked");
+    CHECK(fx.row(id).status == OutboxStatus::sent);
+}
+
+TEST_CASE("an expired button press and a vanished original still get the reply out") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        const auto method = testing::method_of(request);
+        if (method == "answerCallbackQuery")
+            return bot_api_error(400, "Bad Request: query is too old and response timeout expired");
+        if (method == "editMessageText")
+            return bot_api_error(400, "Bad Request: message to edit not found");
+        return bot_api_ok();
+    });
+    const auto id = fx.enqueue(
+        "100", "Booked", 0, R"({"callback_query_id":"q-8","message_id":78,"chat_type":"private"})",
+        /*edit_original=*/true);
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+
+    const auto requests = api.requests();
+    REQUIRE(requests.size() == 3);
+    CHECK(testing::method_of(requests[2]) == "sendMessage");
+    CHECK(testing::body_of(requests[2])["text"] == "Booked");
+    CHECK(fx.row(id).status == OutboxStatus::sent);
+}
+
+TEST_CASE("a reply without a button press is sent as a new message, without answering a query") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) { return bot_api_ok(); });
+    const auto id = fx.enqueue("100", "Logged: 10 km easy.");
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+    const auto requests = api.requests();
+    REQUIRE(requests.size() == 1);
+    CHECK(testing::method_of(requests[0]) == "sendMessage");
+    CHECK(requests[0].target == std::string("/bot") + kToken + "/sendMessage");
+}
+
+TEST_CASE("after a restart, pending rows go out once and rows caught mid-send are not resent") {
+    OutboxFixture fx;
+    const auto first = fx.enqueue("1", "pending one");
+    const auto second = fx.enqueue("1", "pending two");
+    const auto third = fx.enqueue("2", "pending three");
+    const auto interrupted = fx.enqueue("3", "was being sent");
+    REQUIRE(fx.store->run(
+        [&](storage::Repositories& repos) { return repos.outbox.claim(interrupted); }));
+    fx.store.reset();  // the process dies
+    fx.store = std::make_unique<storage::Store>(fx.path);
+
+    Timeline timeline;
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        timeline.add(request);
+        return bot_api_ok();
+    });
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({first, second, third, interrupted}); }));
+    std::this_thread::sleep_for(200ms);  // several more polls
+
+    CHECK(fx.row(first).status == OutboxStatus::sent);
+    CHECK(fx.row(second).status == OutboxStatus::sent);
+    CHECK(fx.row(third).status == OutboxStatus::sent);
+    CHECK(fx.row(interrupted).status == OutboxStatus::failed);
+    const auto texts = timeline.texts();
+    CHECK(texts.size() == 3);
+    CHECK(count(texts, "pending one") == 1);
+    CHECK(count(texts, "pending two") == 1);
+    CHECK(count(texts, "pending three") == 1);
+    CHECK(count(texts, "was being sent") == 0);
+    CHECK(index_of(texts, "pending one") < index_of(texts, "pending two"));
+}
+
+TEST_CASE("wake() sends a new row without waiting for the poll") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) { return bot_api_ok(); });
+    auto options = fast_options();
+    options.poll_interval = std::chrono::hours{1};
+    SenderRig rig(*fx.store, fx.clock, api.base_url(), fast_policy(), options);
+    std::this_thread::sleep_for(50ms);  // the first look at the outbox found nothing
+    const auto id = fx.enqueue("100", "hi");
+    rig.sender.wake();
+    REQUIRE(eventually([&] { return fx.settled({id}); }, 5s));
+    CHECK(fx.row(id).status == OutboxStatus::sent);
+}
+
+TEST_CASE("retry backoff doubles per attempt, is capped, and jitters between half and all") {
+    bot::SenderPolicy policy;
+    policy.base_backoff = 1000ms;
+    policy.max_backoff = 5000ms;
+    CHECK(bot::retry_backoff(policy, 1, 0.999999) <= 1000ms);
+    CHECK(bot::retry_backoff(policy, 1, 0.0) == 500ms);
+    CHECK(bot::retry_backoff(policy, 3, 0.0) == 2000ms);
+    CHECK(bot::retry_backoff(policy, 10, 0.0) == 2500ms);
+    CHECK(bot::retry_backoff(policy, 10, 0.999999) <= 5000ms);
+    CHECK(bot::retry_backoff(policy, 10, 0.999999) > 4900ms);
+}
+
+TEST_CASE("sender metrics are Prometheus counters under the channel's prefix") {
+    bot::SenderCounters counters{5, 2, 1, 1};
+    const auto text = bot::sender_metrics("rubdown_telegram", counters);
+    CHECK(text.find("# TYPE rubdown_telegram_outbox_sent_total counter\n") != std::string::npos);
+    CHECK(text.find("\nrubdown_telegram_outbox_sent_total 5\n") != std::string::npos);
+    CHECK(text.find("\nrubdown_telegram_outbox_retried_total 2\n") != std::string::npos);
+    CHECK(text.find("\nrubdown_telegram_outbox_failed_total 1\n") != std::string::npos);
+}
