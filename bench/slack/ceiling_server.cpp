@@ -1,0 +1,74 @@
+/// The ceiling for the Slack events benchmark: an HTTP/1.1 server on Beast that reads each request
+/// and answers 200 with one small fixed JSON body, keep-alive, nothing else. The body satisfies
+/// auth.test and chat.postMessage, so the same server also stands in for the Slack Web API the bot
+/// answers through during the run. Same threading shape as the bot's
+/// server (one io_context, N threads), so the difference to it is the bot's own work.
+///
+/// Usage: slack_ceiling_server PORT [THREADS]   (listens on 127.0.0.1 only)
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using asio::ip::tcp;
+
+namespace {
+
+asio::awaitable<void> serve(tcp::socket socket) {
+    beast::flat_buffer buffer;
+    for (;;) {
+        http::request<http::string_body> request;
+        auto [read_error, read] =
+            co_await http::async_read(socket, buffer, request, asio::as_tuple(asio::use_awaitable));
+        if (read_error) co_return;
+        http::response<http::string_body> response{http::status::ok, request.version()};
+        response.set(http::field::content_type, "application/json");
+        response.body() = R"({"ok":true,"team_id":"TBENCH","user_id":"UBOT","bot_id":"BBOT",)"
+                          R"("channel":"DBENCH","ts":"1.000001"})";
+        response.keep_alive(request.keep_alive());
+        response.prepare_payload();
+        auto [write_error, written] =
+            co_await http::async_write(socket, response, asio::as_tuple(asio::use_awaitable));
+        if (write_error || !response.keep_alive()) co_return;
+    }
+}
+
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor) {
+    for (;;) {
+        auto socket = co_await acceptor.async_accept(asio::use_awaitable);
+        socket.set_option(tcp::no_delay(true));
+        asio::co_spawn(acceptor.get_executor(), serve(std::move(socket)), asio::detached);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: slack_ceiling_server PORT [THREADS]\n";
+        return 2;
+    }
+    const auto port = static_cast<unsigned short>(std::atoi(argv[1]));
+    const int threads = argc > 2 ? std::atoi(argv[2]) : 2;
+    asio::io_context io(threads);
+    tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), port});
+    asio::co_spawn(io, accept_loop(acceptor), asio::detached);
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back([&] { io.run(); });
+    io.run();
+    for (auto& thread : pool) thread.join();
+}
