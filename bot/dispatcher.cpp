@@ -48,19 +48,18 @@ asio::awaitable<AcceptResult> Dispatcher::accept(std::vector<intents::IncomingMe
 asio::awaitable<AcceptResult> Dispatcher::accept_shared(
     std::shared_ptr<const std::vector<intents::IncomingMessage>> messages) {
     const auto now = unix_seconds(clock_.now());
-    auto ids = co_await store_.async_run(
-        [messages, now](storage::Repositories& repos) {
-            std::vector<std::int64_t> recorded;
-            for (const auto& message : *messages) {
-                auto entry = to_inbox_entry(message, now);
-                if (repos.inbox.record(entry) == storage::InboxRecordResult::recorded)
-                    recorded.push_back(entry.id);
-                else
-                    recorded.push_back(0);
-            }
-            return recorded;
-        },
-        asio::use_awaitable);
+    auto job = [messages, now](storage::Repositories& repos) {
+        std::vector<std::int64_t> recorded;
+        for (const auto& message : *messages) {
+            auto entry = to_inbox_entry(message, now);
+            if (repos.inbox.record(entry) == storage::InboxRecordResult::recorded)
+                recorded.push_back(entry.id);
+            else
+                recorded.push_back(0);
+        }
+        return recorded;
+    };
+    auto ids = co_await store_.async_run(std::move(job), asio::use_awaitable);
     AcceptResult result;
     for (auto id : ids) {
         if (id == 0) {

@@ -22,6 +22,8 @@
 #include "bot/nudge_listing.hpp"
 #include "bot/nudge_scheduler.hpp"
 #include "bot/operator_routes.hpp"
+#include "bot/slack_channel.hpp"
+#include "bot/telegram_channel.hpp"
 #include "intents/handlers/runs_export.hpp"
 #include "intents/nlu/nlu.hpp"
 #include "intents/nlu/nlu_stream.hpp"
@@ -74,18 +76,45 @@ int run_serve(const bot::Config& config) {
     limits.max_connections = config.max_connections;
     bot::HttpServer server(io, limits, router);
 
+    // The channels the configuration enables. Start-up checks (getMe, auth.test) run now, so a bad
+    // token stops the process with a clear message before it serves anything.
+    std::unique_ptr<bot::TelegramChannel> telegram;
+    if (config.telegram_enabled()) {
+        telegram = std::make_unique<bot::TelegramChannel>(io.get_executor(), store, dispatcher,
+                                                          *clock, bot::telegram_settings(config));
+        telegram->start_up();
+        telegram->add_routes(router);
+        outbox_waiters.push_back([&telegram](const std::string& channel) {
+            if (channel == "telegram") telegram->wake();
+        });
+    }
+    std::unique_ptr<bot::SlackChannel> slack;
+    if (config.slack_enabled()) {
+        slack = std::make_unique<bot::SlackChannel>(io.get_executor(), store, dispatcher, *clock,
+                                                    bot::slack_settings(config));
+        slack->start_up();
+        slack->add_routes(router);
+        outbox_waiters.push_back([&slack](const std::string& channel) {
+            if (channel == "slack") slack->wake();
+        });
+    }
+
     bot::OperatorDeps operator_deps{store, server, *clock};
     operator_deps.simulated_clock = dynamic_cast<intents::SimulatedClock*>(clock.get());
     operator_deps.admin_token = config.admin_token;
     operator_deps.fire_due = [&scheduler]() -> asio::awaitable<void> {
         co_await scheduler.fire_now();
     };
-    operator_deps.extra_metrics = [&scheduler] {
+    operator_deps.extra_metrics = [&scheduler, &telegram, &slack] {
         const auto totals = scheduler.totals();
-        return "# TYPE rubdown_nudges_sent_total counter\nrubdown_nudges_sent_total " +
-               std::to_string(totals.sent) +
-               "\n# TYPE rubdown_nudges_expired_total counter\nrubdown_nudges_expired_total " +
-               std::to_string(totals.expired) + "\n";
+        std::string text = "# TYPE rubdown_nudges_sent_total counter\nrubdown_nudges_sent_total " +
+                           std::to_string(totals.sent) +
+                           "\n# TYPE rubdown_nudges_expired_total counter\n"
+                           "rubdown_nudges_expired_total " +
+                           std::to_string(totals.expired) + "\n";
+        if (telegram) text += telegram->metrics();
+        if (slack) text += slack->metrics();
+        return text;
     };
     bot::add_operator_routes(router, std::move(operator_deps));
 
@@ -94,6 +123,8 @@ int run_serve(const bot::Config& config) {
     server.start(endpoint);
     dispatcher.process_backlog();
     scheduler.start();
+    if (telegram) telegram->start();
+    if (slack) slack->start();
 
     const auto bound = server.local_endpoint();
     spdlog::info("event=listening address={}:{} database={} clock={}", bound.address().to_string(),
@@ -110,6 +141,8 @@ int run_serve(const bot::Config& config) {
         if (error) return;
         spdlog::info("event=shutting_down signal={}", signal);
         scheduler.stop();
+        if (telegram) telegram->stop();
+        if (slack) slack->stop();
         server.shutdown(std::chrono::seconds(5), [&] {
             store.stop();
             io.stop();

@@ -38,8 +38,16 @@ bool Store::healthy() {
 void Store::enqueue(std::unique_ptr<Task> task) {
     {
         std::lock_guard lock(mutex_);
-        if (closed_) throw std::runtime_error("the store is stopped");
-        queue_.push_back(std::move(task));
+        if (!closed_) {
+            queue_.push_back(std::move(task));
+            task = nullptr;
+        }
+    }
+    if (task) {
+        // Fail the job through its own completion rather than throwing from inside an async
+        // initiation, which would escape the caller's coroutine machinery.
+        task->complete(std::make_exception_ptr(std::runtime_error("the store is stopped")));
+        return;
     }
     wake_.notify_one();
 }

@@ -78,7 +78,8 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
     };
     for (const auto& c : cases) {
         INFO(c.names);
-        const auto& exit = exited(parse(c.args, c.env));
+        const auto outcome = parse(c.args, c.env);
+        const auto& exit = exited(outcome);
         CHECK(exit.exit_code == 2);
         CHECK_THAT(exit.text, Catch::Contains(c.names));
         CHECK(exit.text.find('\n') == std::string::npos);
@@ -86,13 +87,16 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
 }
 
 TEST_CASE("help and version exit 0 with text") {
-    const auto& help = exited(parse({"--help"}));
+    const auto help_outcome = parse({"--help"});
+    const auto& help = exited(help_outcome);
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.text, Catch::Contains("serve") && Catch::Contains("--db"));
-    const auto& sub_help = exited(parse({"chat", "--help"}));
+    const auto sub_help_outcome = parse({"chat", "--help"});
+    const auto& sub_help = exited(sub_help_outcome);
     CHECK(sub_help.exit_code == 0);
     CHECK_THAT(sub_help.text, Catch::Contains("--user"));
-    const auto& version = exited(parse({"--version"}));
+    const auto version_outcome = parse({"--version"});
+    const auto& version = exited(version_outcome);
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.text, Catch::Contains("rubdown"));
 }
