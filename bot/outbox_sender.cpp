@@ -76,7 +76,9 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
     OutboxPacer pacer;
     std::mt19937_64 random_engine;
     bool started = false;
-    bool stopping = false;
+    /// Set at once by stop(), from any thread: after it no new store job is started, because the
+    /// store may be stopped right after the sender (a job started then could never complete).
+    std::atomic<bool> stopping{false};
     bool kicked = false;       ///< something changed while the loop was not waiting
     bool fetch_wanted = true;  ///< wake() asked for a look at the outbox
     SteadyClock::time_point next_poll{};
@@ -157,7 +159,7 @@ asio::awaitable<void> OutboxSender::State::run() {
 }
 
 asio::awaitable<void> OutboxSender::State::fetch() {
-    if (pacer.known() >= options.max_queued) co_return;
+    if (stopping || pacer.known() >= options.max_queued) co_return;
     // Rows already queued here are still pending in the database and come back first, so ask for
     // that many more: a busy chat's backlog never hides new rows of other chats.
     const auto limit = pacer.known() + options.batch_size;
@@ -195,6 +197,10 @@ void OutboxSender::State::dispatch() {
 asio::awaitable<void> OutboxSender::State::deliver(storage::OutboxMessage row) {
     const auto key = client.pacing_key(row);
     bool claimed = false;
+    if (stopping) {
+        pacer.finish(key, row.id, SteadyClock::now());
+        co_return;
+    }
     try {
         claimed = co_await store.async_run(
             [id = row.id](storage::Repositories& repos) { return repos.outbox.claim(id); },
@@ -229,6 +235,13 @@ asio::awaitable<void> OutboxSender::State::record(const std::string& key,
     const auto id = row.id;
     const auto steady_now = SteadyClock::now();
     const auto now = now_seconds();
+    if (stopping) {
+        // Shutting down: the row stays `sending` and is abandoned (never resent) at the next start.
+        spdlog::warn("event=outbox_outcome_unrecorded channel={} id={} reason=shutdown", channel,
+                     id);
+        pacer.finish(key, id, steady_now);
+        co_return;
+    }
     try {
         switch (result.kind) {
             case Kind::sent:
@@ -355,10 +368,8 @@ void OutboxSender::wake() {
 }
 
 void OutboxSender::stop() {
-    asio::post(state_->executor, [state = state_] {
-        state->stopping = true;
-        state->kick();
-    });
+    state_->stopping = true;
+    asio::post(state_->executor, [state = state_] { state->kick(); });
 }
 
 SenderCounters OutboxSender::counters() const {

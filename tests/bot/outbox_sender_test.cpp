@@ -63,11 +63,11 @@ class SenderRig {
           store_(store) {
         sender.start();
     }
-    /// Stops the store while the loop still runs, so no store job completes into a dead loop.
+    /// Stops the store while the loop object still exists, so no store job completes into a freed one.
     ~SenderRig() {
         sender.stop();
-        store_.stop();
         loop.stop();
+        store_.stop();
     }
 
     testing::LoopThread loop;
