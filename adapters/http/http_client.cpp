@@ -1,4 +1,5 @@
 #include "adapters/http/http_client.hpp"
+#include "adapters/http/http_message.hpp"
 
 #include "adapters/http/client_url.hpp"
 #include "adapters/http/stale_connection_retry.hpp"
@@ -100,20 +101,9 @@ HttpClientError::HttpClientError(ClientErrc code, const std::string& what)
 // ---------------------------------------------------------------------------------------------
 // Response
 
-namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-}  // namespace
-
 std::string ClientResponse::header(std::string_view name) const {
     for (const auto& [key, value] : headers)
-        if (iequals(key, name)) return value;
+        if (header_name_equals(key, name)) return value;
     return {};
 }
 
@@ -220,7 +210,7 @@ bool method_is_idempotent(std::string_view method) {
     static constexpr std::array<std::string_view, 6> idempotent{"GET", "HEAD",   "OPTIONS",
                                                                 "PUT", "DELETE", "TRACE"};
     return std::any_of(idempotent.begin(), idempotent.end(),
-                       [&](std::string_view known) { return iequals(known, method); });
+                       [&](std::string_view known) { return header_name_equals(known, method); });
 }
 
 bool is_token_char(char c) {
@@ -355,7 +345,7 @@ class HttpClient::Impl {
         const OutgoingMessage message = build_message(request, *url, self->options_.user_agent);
         const auto deadline = Clock::now() + request.timeout;
         const bool idempotent = request.idempotent || method_is_idempotent(request.method);
-        const bool head_request = iequals(request.method, "HEAD");
+        const bool head_request = header_name_equals(request.method, "HEAD");
         const std::string origin = url->origin();
 
         for (int attempt = 0;; ++attempt) {

@@ -5,24 +5,22 @@
 
 namespace rubdown::http {
 
-namespace {
-bool iequals(std::string_view a, std::string_view b) {
+bool header_name_equals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
 }
-}  // namespace
 
 std::string_view HttpRequest::header(std::string_view name) const {
     for (const auto& [key, value] : headers)
-        if (iequals(key, name)) return value;
+        if (header_name_equals(key, name)) return value;
     return {};
 }
 
 bool HttpRequest::has_header(std::string_view name) const {
     return std::any_of(headers.begin(), headers.end(),
-                       [&](const auto& entry) { return iequals(entry.first, name); });
+                       [&](const auto& entry) { return header_name_equals(entry.first, name); });
 }
 
 HttpResponse HttpResponse::text(int status, std::string body) {

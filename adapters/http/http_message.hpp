@@ -9,6 +9,9 @@
 
 namespace rubdown::http {
 
+/// ASCII case-insensitive equality, as HTTP header names compare.
+bool header_name_equals(std::string_view a, std::string_view b);
+
 struct HttpRequest {
     std::string method;  ///< "GET", "POST"
     std::string target;  ///< path and query as received
