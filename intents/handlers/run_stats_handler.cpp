@@ -146,8 +146,10 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
     if (has_any_phrase(padded, {"last run", "latest", "previous run", "most recent"})) {
         return {Reply{last}};
     }
-    if (has_any_phrase(padded, {"month", "monthly"})) return {Reply{this_month(context, today)}};
-    if (has_any_phrase(padded, {"week"})) return {Reply{this_week(context, today)}};
+    // The period's total, with the last run for context (a run on Sunday is last week's on Monday).
+    if (has_any_phrase(padded, {"month", "monthly"}))
+        return {Reply{this_month(context, today) + "\n" + last}};
+    if (has_any_phrase(padded, {"week"})) return {Reply{this_week(context, today) + "\n" + last}};
 
     std::string text = this_week(context, today) + "\n" + this_month(context, today) + "\n" + last;
     if (!longest_text.empty()) text += "\n" + longest_text;

@@ -78,3 +78,11 @@ TEST_CASE("pace trend compares the older and the newer timed runs", "[run_stats]
     CHECK(contains(trend, "faster"));
     CHECK(handlers::pace_trend({faster.begin(), faster.begin() + 3}).empty());
 }
+
+TEST_CASE("a week question on Monday names last week's run as the last one", "[run_stats]") {
+    Conversation chat(at(2026, 11, 23));  // Monday
+    chat.say("ran 10k in 52:30 yesterday, felt hard");
+    const auto week = chat.say_text("how did I do this week?");
+    CHECK(contains(week, "This week: no runs yet"));
+    CHECK(contains(week, "Last run: 10 km"));
+}
