@@ -223,6 +223,9 @@ intents::EngineSettings engine_settings(const Config& config) {
     return intents::EngineSettings{config.booking_url, nudge_policy(config)};
 }
 
+// date::parse keeps a local it fills only on some paths; GCC 12 warns about it when inlined here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 std::optional<intents::Seconds> parse_iso_instant(const std::string& text) {
     // Accept Z or a numeric offset, with or without fractional seconds.
     for (const char* format : {"%FT%TZ", "%FT%T%Ez", "%FT%T%z"}) {
@@ -234,6 +237,7 @@ std::optional<intents::Seconds> parse_iso_instant(const std::string& text) {
     }
     return std::nullopt;
 }
+#pragma GCC diagnostic pop
 
 std::string format_iso_instant(intents::Seconds instant) {
     return date::format("%FT%TZ", instant);

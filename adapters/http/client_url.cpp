@@ -94,12 +94,22 @@ std::optional<ClientUrl> parse_client_url(std::string_view text) {
         out.port = url.port_number();
     }
 
-    out.target = std::string(url.encoded_target());
-    if (out.target.empty() || out.target.front() != '/') out.target.insert(0, "/");
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on insert(0, ...) and "x" + string.
+    const std::string_view target = url.encoded_target();
+    if (target.empty() || target.front() != '/') out.target.push_back('/');
+    out.target.append(target);
 
-    out.host_header = std::string(url.encoded_host());
-    if (url.host_type() == urls::host_type::ipv6) out.host_header = "[" + out.host + "]";
-    if (out.port != default_port) out.host_header += ":" + std::to_string(out.port);
+    if (url.host_type() == urls::host_type::ipv6) {
+        out.host_header.push_back('[');
+        out.host_header.append(out.host);
+        out.host_header.push_back(']');
+    } else {
+        out.host_header = std::string(url.encoded_host());
+    }
+    if (out.port != default_port) {
+        out.host_header.push_back(':');
+        out.host_header.append(std::to_string(out.port));
+    }
     return out;
 }
 

@@ -260,9 +260,9 @@ bool booking_cancels(const storage::Nudge& nudge, const storage::Booking& bookin
 DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
                        const NudgeFacts& facts, Seconds now, const NudgePolicy& policy) {
     const auto due = from_unix(nudge.due_at);
-    const std::optional<Seconds> not_after =
-        nudge.not_after != 0 ? std::optional<Seconds>{from_unix(nudge.not_after)} : std::nullopt;
-    if (not_after && now >= *not_after) return {DueAction::expire, {}, "past_not_after"};
+    // No limit is the far future, so the comparisons below need no special case.
+    const Seconds not_after = nudge.not_after != 0 ? from_unix(nudge.not_after) : Seconds::max();
+    if (now >= not_after) return {DueAction::expire, {}, "past_not_after"};
     if (now - due > policy.grace_period) return {DueAction::expire, {}, "late"};
     if (!user.active) return {DueAction::cancel, {}, "inactive"};
     if (user.nudges_stopped) return {DueAction::cancel, {}, "stopped"};
@@ -297,7 +297,7 @@ DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
     const auto allowed = out_of_quiet_hours(user, earliest);
     if (allowed != earliest && reason.empty()) reason = "quiet_hours";
     if (allowed == now) return {DueAction::send, {}, "due"};
-    if (not_after && allowed >= *not_after) return {DueAction::expire, {}, reason};
+    if (allowed >= not_after) return {DueAction::expire, {}, reason};
     return {DueAction::postpone, allowed, reason};
 }
 
