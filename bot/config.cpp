@@ -192,9 +192,7 @@ Config load_config(const std::map<std::string, std::string>& environment,
             }
         }
     }
-    if (config.telegram_mode.empty())
-        config.telegram_mode = config.telegram_webhook_url.empty() ? "polling" : "webhook";
-    if (config.telegram_enabled() && config.telegram_mode == "webhook" &&
+    if (config.telegram_enabled() && config.effective_telegram_mode() == "webhook" &&
         config.telegram_webhook_secret.empty())
         throw ConfigError("TELEGRAM_WEBHOOK_SECRET: required in webhook mode");
     if (config.slack_bot_token.empty() != config.slack_signing_secret.empty())

@@ -26,7 +26,7 @@ struct Config {
 
     std::string telegram_token;
     std::string telegram_api_url = "https://api.telegram.org";
-    std::string telegram_mode;  ///< "polling" or "webhook"; derived when not given
+    std::string telegram_mode;  ///< "polling" or "webhook" as given; empty = derived, see below
     std::string telegram_webhook_url;
     std::string telegram_webhook_secret;
 
@@ -47,6 +47,11 @@ struct Config {
     std::chrono::seconds nudge_min_gap{std::chrono::hours{24}};
 
     bool telegram_enabled() const { return !telegram_token.empty(); }
+    /// The mode in force: as given, else webhook when a webhook URL is set, else polling.
+    std::string effective_telegram_mode() const {
+        if (!telegram_mode.empty()) return telegram_mode;
+        return telegram_webhook_url.empty() ? "polling" : "webhook";
+    }
     bool slack_enabled() const { return !slack_bot_token.empty() && !slack_signing_secret.empty(); }
 };
 

@@ -28,9 +28,7 @@ TelegramSettings telegram_settings(const Config& config) {
     TelegramSettings settings;
     settings.token = config.telegram_token;
     settings.api_url = config.telegram_api_url;
-    settings.mode = config.telegram_mode.empty()
-                        ? (config.telegram_webhook_url.empty() ? "polling" : "webhook")
-                        : config.telegram_mode;
+    settings.mode = config.effective_telegram_mode();
     settings.webhook_url = config.telegram_webhook_url;
     settings.webhook_secret = config.telegram_webhook_secret;
     settings.max_body_bytes = config.max_body_bytes;
