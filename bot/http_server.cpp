@@ -1,5 +1,7 @@
 #include "bot/http_server.hpp"
 
+#include <array>
+
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -131,6 +133,21 @@ void HttpServer::maybe_drained() {
     callback();
 }
 
+// A lingering close: after our answer and FIN, read and drop what the client is still sending
+// until it closes too, for a bounded time and amount, so the answer is not lost to a reset.
+asio::awaitable<void> HttpServer::discard_unread_input(beast::tcp_stream& stream) {
+    constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
+    std::array<char, 16 * 1024> sink{};
+    std::size_t discarded = 0;
+    beast::error_code error;
+    stream.expires_after(limits_.lingering_close);
+    while (discarded < kMaxDiscardedBytes) {
+        discarded += co_await stream.async_read_some(
+            asio::buffer(sink), asio::redirect_error(asio::use_awaitable, error));
+        if (error) break;
+    }
+}
+
 asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
     auto& stream = connection->stream;
     beast::flat_buffer buffer;
@@ -141,6 +158,10 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
         remote_address = error ? "" : endpoint.address().to_string();
     }
 
+    // Set when the server answers an error before reading the whole request: the rest of it may
+    // still be arriving, and closing over unread bytes makes the kernel reset the connection, which
+    // can destroy the answer before the client reads it.
+    bool unread_input = false;
     while (!stopping_) {
         // Wait for the first byte of the next request under the idle time-out...
         connection->busy = false;
@@ -169,6 +190,7 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
                          11, false);
             co_await bhttp::async_write(stream, response,
                                         asio::redirect_error(asio::use_awaitable, error));
+            unread_input = true;
             break;
         }
         if (error) {
@@ -178,6 +200,7 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
                     to_beast(http::HttpResponse::text(400, "malformed request\n"), 11, false);
                 co_await bhttp::async_write(stream, response,
                                             asio::redirect_error(asio::use_awaitable, error));
+                unread_input = true;
             }
             break;
         }
@@ -203,6 +226,7 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
                                             version, false);
                     co_await bhttp::async_write(stream, refusal,
                                                 asio::redirect_error(asio::use_awaitable, error));
+                    unread_input = true;
                 }
                 break;
             } else {
@@ -218,7 +242,10 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
             }
         }
         // After a 413 the rest of the body is still on the wire: close rather than resync.
-        if (response.status == 413) keep_alive = false;
+        if (response.status == 413) {
+            keep_alive = false;
+            unread_input = true;
+        }
         if (stopping_) keep_alive = false;
         const int status = response.status;
         auto out = to_beast(std::move(response), version, keep_alive);
@@ -236,6 +263,7 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (unread_input) co_await discard_unread_input(stream);
     stream.socket().close(ignored);
     forget(connection);
 }

@@ -14,6 +14,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 
 #include "bot/router.hpp"
 
@@ -25,6 +26,7 @@ struct ServerLimits {
     std::chrono::seconds header_timeout{10};  ///< from a request's first byte to its last header
     std::chrono::seconds body_timeout{30};    ///< to receive the body and send the answer
     std::chrono::seconds idle_timeout{60};    ///< a keep-alive connection waiting for a request
+    std::chrono::seconds lingering_close{2};  ///< draining a refused request's unread bytes
     std::size_t max_connections = 2048;
 };
 
@@ -53,6 +55,7 @@ class HttpServer {
     struct Connection;
     boost::asio::awaitable<void> accept_loop();
     boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+    boost::asio::awaitable<void> discard_unread_input(boost::beast::tcp_stream& stream);
     void forget(const std::shared_ptr<Connection>& connection);
     void maybe_drained();
 

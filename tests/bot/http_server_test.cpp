@@ -132,6 +132,22 @@ TEST_CASE("malformed requests get 400 and oversized headers 431") {
     }
 }
 
+TEST_CASE("a refused request's remaining bytes are drained, so its answer is not lost to a reset") {
+    bot::ServerLimits limits;
+    limits.max_body_bytes = 1024;
+    RunningServer running(limits);
+    running.start();
+    // Far more than the socket buffers hold: the write only completes if the server keeps reading
+    // after it has answered 413, and the answer is only readable if the server did not reset.
+    const std::string body(2 * 1024 * 1024, 'x');
+    RawHttpClient client(running.port());
+    client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) +
+                "\r\n\r\n" + body);
+    auto response = client.read_response();
+    REQUIRE(response);
+    CHECK(response->result_int() == 413);
+}
+
 TEST_CASE("a client that never finishes its headers is cut off") {
     bot::ServerLimits limits;
     limits.header_timeout = std::chrono::seconds(1);
