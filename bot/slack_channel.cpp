@@ -51,7 +51,7 @@ SlackChannel::SlackChannel(asio::any_io_executor executor, storage::Store& store
                            SlackSettings settings)
     : settings_(std::move(settings)),
       client_(std::move(executor), client_settings()),
-      intake_(dispatcher, clock,
+      intake_(dispatcher, settings_.request_clock ? *settings_.request_clock : wall_clock_,
               slack::InboundSettings{settings_.signing_secret,
                                      slack::InboundOptions{{}, settings_.answer_channel_messages}}),
       sender_(client_.executor(), store, clock, client_, settings_.policy, settings_.sender) {}

@@ -51,6 +51,10 @@ struct SlackSettings {
         std::chrono::minutes{10}};
     OutboxSenderOptions sender{};
     int start_up_attempts = 3;  ///< auth.test tries when Slack cannot be reached
+    /// Judges the age of a request's signed timestamp. Slack stamps requests with real time, so by
+    /// default this is the wall clock even when the bot runs on a simulated one; tests that sign
+    /// with a fixed timestamp set their own.
+    const intents::Clock* request_clock = nullptr;
     http::HttpClientOptions http{};
 };
 
@@ -101,6 +105,7 @@ class SlackChannel {
     void remember(const slack::BotIdentity& identity);
 
     SlackSettings settings_;
+    intents::SystemClock wall_clock_;
     SlackClient client_;
     SlackIntake intake_;
     OutboxSender sender_;

@@ -118,6 +118,7 @@ struct ChannelFixture {
         settings.api_url = slack.base_url();
         settings.response_url_prefix = slack.base_url() + "/hooks/";
         settings.sender.poll_interval = std::chrono::milliseconds(100);
+        settings.request_clock = &clock;  // requests are signed at kStart
         channel =
             std::make_unique<bot::SlackChannel>(io.executor(), store, dispatcher, clock, settings);
         channel->start_up();
