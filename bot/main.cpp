@@ -22,6 +22,7 @@
 #include "bot/nudge_listing.hpp"
 #include "bot/nudge_scheduler.hpp"
 #include "bot/operator_routes.hpp"
+#include "bot/process_limits.hpp"
 #include "bot/slack_channel.hpp"
 #include "bot/telegram_channel.hpp"
 #include "intents/handlers/runs_export.hpp"
@@ -74,6 +75,14 @@ int run_serve(const bot::Config& config) {
     limits.header_timeout = config.header_timeout;
     limits.idle_timeout = config.idle_timeout;
     limits.max_connections = config.max_connections;
+    // Descriptors for every allowed connection, plus the database, logs and outbound clients.
+    const std::size_t files_wanted = config.max_connections + 128;
+    const auto files = bot::raise_open_file_limit(files_wanted);
+    if (files < files_wanted)
+        spdlog::warn(
+            "event=open_file_limit_low limit={} wanted={} hint=\"lower "
+            "RUBDOWN_MAX_CONNECTIONS or raise the hard limit (ulimit -Hn)\"",
+            files, files_wanted);
     bot::HttpServer server(io, limits, router);
 
     // The channels the configuration enables. Start-up checks (getMe, auth.test) run now, so a bad

@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <future>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -146,6 +148,45 @@ TEST_CASE("a refused request's remaining bytes are drained, so its answer is not
     auto response = client.read_response();
     REQUIRE(response);
     CHECK(response->result_int() == 413);
+}
+
+TEST_CASE("pipelined requests on one connection are answered in order") {
+    RunningServer running;
+    running.start();
+    RawHttpClient client(running.port());
+    // Three requests in one write, the second with a body, before reading any answer.
+    client.send(
+        "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\nsecond"
+        "GET /missing HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto first = client.read_response();
+    auto second = client.read_response();
+    auto third = client.read_response();
+    REQUIRE(first);
+    REQUIRE(second);
+    REQUIRE(third);
+    CHECK(first->body() == "hello\n");
+    CHECK(second->body() == "second");
+    CHECK(third->result_int() == 404);
+}
+
+TEST_CASE("malformed chunked encoding gets 400 and the connection is closed") {
+    RunningServer running;
+    running.start();
+    const std::vector<std::string> bodies{
+        "zz\r\nhello\r\n0\r\n\r\n",                 // a chunk size that is not hex
+        "5\r\nhelloEXTRA\r\n0\r\n\r\n",             // a chunk longer than announced
+        "fffffffffffffffffffff\r\nx\r\n0\r\n\r\n",  // a size that overflows 64 bits
+        "5;\x01\r\nhello\r\n0\r\n\r\n",             // a control byte in an extension
+    };
+    for (const auto& body : bodies) {
+        RawHttpClient client(running.port());
+        client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 400);
+        CHECK(client.closed_by_server());
+    }
 }
 
 TEST_CASE("a client that never finishes its headers is cut off") {

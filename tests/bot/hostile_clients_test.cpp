@@ -1,0 +1,175 @@
+// The real server under hostile clients: a crowd of idle keep-alive connections and a slowloris
+// attack (connections trickling their headers a byte at a time) must not stop it from answering a
+// healthy client, and the tricklers must be cut off by the header time-out. The latency and memory
+// figures under the same attack are measured in bench/hostile, not asserted here.
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+#include "bot/process_limits.hpp"
+#include "support/child_process.hpp"
+#include "support/raw_http_client.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rubdown::testing;
+using namespace std::chrono_literals;
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+namespace {
+
+const std::string kBinary = RUBDOWN_BINARY;
+
+unsigned short bound_port(const ChildProcess& server) {
+    std::smatch match;
+    const auto log = server.err();
+    static const std::regex kListening("address=127\\.0\\.0\\.1:(\\d+)");
+    if (!std::regex_search(log, match, kListening)) return 0;
+    return static_cast<unsigned short>(std::stoi(match[1]));
+}
+
+/// Plain sockets sharing one io_context: a crowd costs one descriptor per connection.
+std::vector<std::unique_ptr<tcp::socket>> open_connections(asio::io_context& io,
+                                                           unsigned short port, std::size_t count) {
+    std::vector<std::unique_ptr<tcp::socket>> sockets;
+    const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port);
+    for (std::size_t i = 0; i < count; ++i) {
+        auto socket = std::make_unique<tcp::socket>(io);
+        socket->connect(endpoint);
+        sockets.push_back(std::move(socket));
+    }
+    return sockets;
+}
+
+/// True when the server has closed `socket` (a read sees end of stream or a reset).
+bool closed_by_server(tcp::socket& socket) {
+    timeval timeout{10, 0};
+    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    char byte;
+    boost::system::error_code error;
+    socket.read_some(asio::buffer(&byte, 1), error);
+    return error == asio::error::eof || error == asio::error::connection_reset;
+}
+
+}  // namespace
+
+TEST_CASE("hostile clients: idle crowds and slowloris do not starve a healthy client") {
+    // The crowd needs descriptors on both sides of loopback; the server raises its own limit.
+    const std::size_t limit = rubdown::bot::raise_open_file_limit(4096);
+    const std::size_t idle_count = std::min<std::size_t>(1000, (limit - 200) / 2);
+    const std::size_t trickler_count = 100;
+    INFO("open-file limit " << limit << ", idle connections " << idle_count);
+
+    TempDir dir;
+    ChildProcess server(kBinary, {"serve"}, dir.path().string(),
+                        {{"RUBDOWN_DB", dir.file("hostile.db")},
+                         {"RUBDOWN_LISTEN", "127.0.0.1:0"},
+                         {"RUBDOWN_HEADER_TIMEOUT", "2"}});
+    REQUIRE(server.wait_for_log("event=listening", 30s));
+    const auto port = bound_port(server);
+    REQUIRE(port != 0);
+
+    asio::io_context io;
+    auto idle = open_connections(io, port, idle_count);
+    auto tricklers = open_connections(io, port, trickler_count);
+
+    // Each trickler sends one more byte of an endless header every 100 ms from this thread, until
+    // the server hangs up on it.
+    std::atomic<bool> stop_trickling{false};
+    std::atomic<std::size_t> cut_off{0};
+    std::thread trickle([&] {
+        const std::string opening = "GET /healthz HTTP/1.1\r\nX-Slow: ";
+        std::vector<bool> alive(tricklers.size(), true);
+        for (auto& socket : tricklers) {
+            boost::system::error_code error;
+            asio::write(*socket, asio::buffer(opening), error);
+        }
+        while (!stop_trickling) {
+            for (std::size_t i = 0; i < tricklers.size(); ++i) {
+                if (!alive[i]) continue;
+                boost::system::error_code error;
+                asio::write(*tricklers[i], asio::buffer("a", 1), error);
+                if (error) {
+                    alive[i] = false;
+                    ++cut_off;
+                }
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+    });
+
+    // Meanwhile a healthy client, on fresh connections and on one kept alive, is answered.
+    int answered = 0;
+    RawHttpClient kept_alive(port);
+    for (int i = 0; i < 20; ++i) {
+        RawHttpClient fresh(port);
+        auto response = fresh.request("GET", "/healthz");
+        if (response && response->result_int() == 200) ++answered;
+        auto again = kept_alive.request("GET", "/healthz");
+        if (again && again->result_int() == 200) ++answered;
+        std::this_thread::sleep_for(50ms);
+    }
+    CHECK(answered == 40);
+
+    // The header time-out is 2 s from each trickler's first byte: all are gone well before 10 s
+    // (a write fails once the server has closed and reset the connection).
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (cut_off < trickler_count && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(50ms);
+    stop_trickling = true;
+    trickle.join();
+    CHECK(cut_off == trickler_count);
+
+    // The idle crowd is still connected (its idle time-out is 60 s) and the server still serves.
+    RawHttpClient after(port);
+    auto response = after.request("GET", "/healthz");
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+    CHECK_FALSE(server.wait(0ms).has_value());
+
+    // Closing the crowd leaves a server that stops cleanly.
+    idle.clear();
+    tricklers.clear();
+    server.signal(SIGTERM);
+    CHECK(server.wait(15s) == 0);
+}
+
+TEST_CASE("hostile clients: a connection cap refuses the crowd's surplus, not the server") {
+    TempDir dir;
+    ChildProcess server(kBinary, {"serve"}, dir.path().string(),
+                        {{"RUBDOWN_DB", dir.file("cap.db")},
+                         {"RUBDOWN_LISTEN", "127.0.0.1:0"},
+                         {"RUBDOWN_MAX_CONNECTIONS", "50"},
+                         {"RUBDOWN_IDLE_TIMEOUT", "2"}});
+    REQUIRE(server.wait_for_log("event=listening", 30s));
+    const auto port = bound_port(server);
+    REQUIRE(port != 0);
+
+    asio::io_context io;
+    auto crowd = open_connections(io, port, 80);
+    // The first 50 are held open (idle), the surplus is closed at once.
+    std::size_t refused = 0;
+    for (std::size_t i = 50; i < crowd.size(); ++i) {
+        if (closed_by_server(*crowd[i])) ++refused;
+    }
+    CHECK(refused == 30);
+    // Once the idle time-out frees the held connections, a healthy client is served again.
+    CHECK(closed_by_server(*crowd[0]));
+    std::this_thread::sleep_for(200ms);
+    RawHttpClient healthy(port);
+    auto response = healthy.request("GET", "/healthz");
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+}
