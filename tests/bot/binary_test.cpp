@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <regex>
-
 #include "support/child_process.hpp"
 #include "support/raw_http_client.hpp"
 #include "support/temp_dir.hpp"
@@ -10,14 +8,6 @@ using namespace rubdown::testing;
 
 namespace {
 const std::string kBinary = RUBDOWN_BINARY;
-
-unsigned short bound_port(const ChildProcess& server) {
-    std::smatch match;
-    const auto log = server.err();
-    static const std::regex kListening("address=127\\.0\\.0\\.1:(\\d+)");
-    if (!std::regex_search(log, match, kListening)) return 0;
-    return static_cast<unsigned short>(std::stoi(match[1]));
-}
 }  // namespace
 
 TEST_CASE("binary: piped chat answers /start and /help through the real engine and database") {
@@ -87,7 +77,7 @@ TEST_CASE("binary: serve answers /healthz and stops cleanly on SIGTERM") {
     ChildProcess server(kBinary, {"serve"}, dir.path().string(),
                         {{"RUBDOWN_DB", dir.file("serve.db")}, {"RUBDOWN_LISTEN", "127.0.0.1:0"}});
     REQUIRE(server.wait_for_log("event=listening", std::chrono::seconds(30)));
-    const auto port = bound_port(server);
+    const auto port = listening_port(server);
     REQUIRE(port != 0);
     {
         RawHttpClient client(port);

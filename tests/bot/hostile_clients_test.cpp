@@ -8,7 +8,6 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,14 +30,6 @@ using asio::ip::tcp;
 namespace {
 
 const std::string kBinary = RUBDOWN_BINARY;
-
-unsigned short bound_port(const ChildProcess& server) {
-    std::smatch match;
-    const auto log = server.err();
-    static const std::regex kListening("address=127\\.0\\.0\\.1:(\\d+)");
-    if (!std::regex_search(log, match, kListening)) return 0;
-    return static_cast<unsigned short>(std::stoi(match[1]));
-}
 
 /// Plain sockets sharing one io_context: a crowd costs one descriptor per connection.
 std::vector<std::unique_ptr<tcp::socket>> open_connections(asio::io_context& io,
@@ -78,7 +69,7 @@ TEST_CASE("hostile clients: idle crowds and slowloris do not starve a healthy cl
                          {"RUBDOWN_LISTEN", "127.0.0.1:0"},
                          {"RUBDOWN_HEADER_TIMEOUT", "2"}});
     REQUIRE(server.wait_for_log("event=listening", 30s));
-    const auto port = bound_port(server);
+    const auto port = listening_port(server);
     REQUIRE(port != 0);
 
     asio::io_context io;
@@ -154,7 +145,7 @@ TEST_CASE("hostile clients: a connection cap refuses the crowd's surplus, not th
                          {"RUBDOWN_MAX_CONNECTIONS", "50"},
                          {"RUBDOWN_IDLE_TIMEOUT", "2"}});
     REQUIRE(server.wait_for_log("event=listening", 30s));
-    const auto port = bound_port(server);
+    const auto port = listening_port(server);
     REQUIRE(port != 0);
 
     asio::io_context io;

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <regex>
-
 #include "support/child_process.hpp"
 #include "support/raw_http_client.hpp"
 #include "support/temp_dir.hpp"
@@ -103,10 +101,9 @@ TEST_CASE("binary: the server killed with -9 while nudges are due sends each exa
         auto server = std::make_unique<ChildProcess>(kBinary, std::vector<std::string>{"serve"},
                                                      dir.path().string(), env);
         REQUIRE(server->wait_for_log("event=listening", std::chrono::seconds(30)));
-        std::smatch match;
-        const auto log = server->err();
-        REQUIRE(std::regex_search(log, match, std::regex("address=127\\.0\\.0\\.1:(\\d+)")));
-        return std::make_pair(std::move(server), static_cast<unsigned short>(std::stoi(match[1])));
+        const auto port = listening_port(*server);
+        REQUIRE(port != 0);
+        return std::make_pair(std::move(server), port);
     };
 
     {

@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <map>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -46,14 +45,6 @@ std::vector<std::string> leaked_secrets(const std::string& text) {
     if (text.find("AAH-telegram-token") != std::string::npos)
         leaked.push_back("Telegram token part");
     return leaked;
-}
-
-unsigned short bound_port(const ChildProcess& server) {
-    std::smatch match;
-    const auto log = server.err();
-    static const std::regex kListening("address=127\\.0\\.0\\.1:(\\d+)");
-    if (!std::regex_search(log, match, kListening)) return 0;
-    return static_cast<unsigned short>(std::stoi(match[1]));
 }
 
 std::string telegram_text_update(std::int64_t update_id, const std::string& text) {
@@ -142,7 +133,7 @@ TEST_CASE("secrets: a server driven through its error paths never prints a token
     };
     ChildProcess server(kBinary, {"serve"}, dir.path().string(), env);
     REQUIRE(server.wait_for_log("event=listening", 30s));
-    const auto port = bound_port(server);
+    const auto port = listening_port(server);
     REQUIRE(port != 0);
 
     {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -118,6 +119,16 @@ class ChildProcess {
     std::string stdout_path_;
     std::string stderr_path_;
 };
+
+/// The loopback port a `rubdown serve` started with RUBDOWN_LISTEN=127.0.0.1:0 reports in its
+/// "event=listening" log line; 0 while it has not said yet.
+inline unsigned short listening_port(const ChildProcess& server) {
+    static const std::regex kListening("address=127\\.0\\.0\\.1:(\\d+)");
+    std::smatch match;
+    const auto log = server.err();
+    if (!std::regex_search(log, match, kListening)) return 0;
+    return static_cast<unsigned short>(std::stoi(match[1]));
+}
 
 /// Runs the binary to completion (bounded) and returns its exit code and output.
 struct Finished {
