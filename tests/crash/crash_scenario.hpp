@@ -53,7 +53,7 @@ struct CrashFigures {
     std::size_t nudges_planned = 0;           ///< what the rules must have planned
     std::size_t nudges_sent_state = 0;        ///< nudge rows in state `sent`
     std::size_t nudges_received = 0;          ///< distinct nudges the fakes got
-    std::size_t in_flight_at_kills = 0;       ///< outbox rows found `sending` right after the kills
+    std::size_t in_flight_at_kills = 0;       ///< distinct outbox rows `sending` after a kill
     std::size_t abandoned = 0;                ///< rows marked failed as interrupted at a restart
     std::size_t abandoned_but_delivered = 0;  ///< of those, the platform had received it
     std::size_t lost_in_window = 0;           ///< of those, the platform never received it
