@@ -43,8 +43,8 @@ struct CrashFigures {
     std::size_t updates = 0;       ///< distinct update_ids / event_ids
     std::size_t posts = 0;         ///< HTTP deliveries, redeliveries included
     std::size_t acknowledged = 0;  ///< distinct updates answered 200 (all of them in the end)
-    std::size_t redelivered_unacknowledged = 0;  ///< deliveries again after no answer / non-2xx
-    std::size_t redelivered_acknowledged = 0;    ///< deliveries of an id already answered 200
+    std::size_t redelivered_unacknowledged = 0;  ///< updates acknowledged only on a redelivery
+    std::size_t redelivered_acknowledged = 0;    ///< updates delivered again after their 200
     std::size_t unanswered_posts = 0;            ///< connection refused/reset, or non-2xx
     std::size_t runs_expected = 0;
     std::size_t runs_exported = 0;
