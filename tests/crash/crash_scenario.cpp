@@ -98,7 +98,7 @@ struct LoadCounters {
 };
 
 /// What a kill looks like in the plan.
-enum class KillMoment { during_load, after_load, during_nudges };
+enum class KillMoment { during_load, after_load, while_firing, during_nudges };
 
 struct PlannedKill {
     int day = 0;
@@ -113,6 +113,8 @@ const char* to_string(KillMoment moment) {
             return "during load";
         case KillMoment::after_load:
             return "after load";
+        case KillMoment::while_firing:
+            return "while firing nudges";
         case KillMoment::during_nudges:
             return "during nudges";
     }
@@ -322,12 +324,16 @@ class Scenario {
             PlannedKill kill;
             kill.day = day(random_);
             const double which = unit(random_);
-            kill.moment = which < 0.6   ? KillMoment::during_load
-                          : which < 0.8 ? KillMoment::after_load
-                                        : KillMoment::during_nudges;
+            kill.moment = which < 0.5    ? KillMoment::during_load
+                          : which < 0.65 ? KillMoment::after_load
+                          : which < 0.8  ? KillMoment::while_firing
+                                         : KillMoment::during_nudges;
             kill.load_fraction = 0.05 + 0.9 * unit(random_);
             // Nudge sends take send_delay at the fakes: spread the kill over the first sends.
-            const int max_delay = kill.moment == KillMoment::during_nudges ? 250 : 60;
+            // Firing a day's nudges takes a few milliseconds.
+            const int max_delay = kill.moment == KillMoment::during_nudges  ? 250
+                                  : kill.moment == KillMoment::while_firing ? 15
+                                                                            : 60;
             kill.delay = std::chrono::milliseconds{
                 std::uniform_int_distribution<int>(0, max_delay)(random_)};
             kills_.push_back(kill);
@@ -511,6 +517,9 @@ class Scenario {
             case KillMoment::after_load:
                 ++outcome_.figures.kills_after_load;
                 break;
+            case KillMoment::while_firing:
+                ++outcome_.figures.kills_while_firing;
+                break;
             case KillMoment::during_nudges:
                 ++outcome_.figures.kills_during_nudges;
                 break;
@@ -610,6 +619,20 @@ class Scenario {
             },
             kDrainDeadline, "day " + std::to_string(day - 1) + "'s nudges to be sent");
         fakes_.set_epoch(day);
+        for (const auto& kill : today) {
+            if (kill.moment != KillMoment::while_firing) continue;
+            // The clock request goes out on its own thread; the kill may come before, during or
+            // after the transaction that marks the nudges sent and writes their outbox rows.
+            const auto body = Json{{"set", iso_instant(day_start + kFireOffset)}}.dump();
+            const auto port = server_.port();
+            std::thread request([port, body] {
+                post(port, "/admin/clock", body,
+                     std::string("Authorization: Bearer ") + kAdminToken + "\r\n");
+            });
+            std::this_thread::sleep_for(kill.delay);
+            crash_and_restart(kill, day);
+            request.join();
+        }
         set_clock(day_start + kFireOffset);
         for (const auto& kill : today) {
             if (kill.moment != KillMoment::during_nudges) continue;
@@ -869,7 +892,8 @@ std::string CrashOutcome::summary() const {
     const auto& f = figures;
     std::ostringstream text;
     text << "kills " << f.kills << " (during load " << f.kills_during_load << ", after load "
-         << f.kills_after_load << ", during nudges " << f.kills_during_nudges << ")\n"
+         << f.kills_after_load << ", while firing nudges " << f.kills_while_firing
+         << ", during nudges " << f.kills_during_nudges << ")\n"
          << "updates " << f.updates << ", posts " << f.posts << ", acknowledged " << f.acknowledged
          << ", acknowledged only on a redelivery " << f.redelivered_unacknowledged
          << ", delivered again after their 200 " << f.redelivered_acknowledged

@@ -39,6 +39,7 @@ struct CrashFigures {
     int kills = 0;
     int kills_during_load = 0;
     int kills_after_load = 0;      ///< all acknowledged, processing and replies under way
+    int kills_while_firing = 0;    ///< while the clock request fires the day's nudges
     int kills_during_nudges = 0;   ///< just after the clock made nudges due
     std::size_t updates = 0;       ///< distinct update_ids / event_ids
     std::size_t posts = 0;         ///< HTTP deliveries, redeliveries included
