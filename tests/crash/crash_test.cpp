@@ -60,7 +60,7 @@ void run_and_check(CrashOptions options) {
 
 }  // namespace
 
-TEST_CASE("crash: SIGKILL under webhook load loses no acknowledged update and doubles nothing") {
+TEST_CASE("SIGKILL under webhook load loses no acknowledged update and doubles nothing") {
     CrashOptions options;
     // A fixed seed keeps CI's runs alike (the moments still vary with timing); seed 2 kills
     // during the load, while the day's nudges fire and while they are being sent.
@@ -73,7 +73,7 @@ TEST_CASE("crash: SIGKILL under webhook load loses no acknowledged update and do
     run_and_check(options);
 }
 
-TEST_CASE("crash: the long version, sized by RUBDOWN_CRASH_* variables", "[.long]") {
+TEST_CASE("the long version, sized by RUBDOWN_CRASH_* variables", "[.long]") {
     CrashOptions options;
     options.seed = seed_from_env(0);
     options.kills = static_cast<int>(env_number("RUBDOWN_CRASH_KILLS", 40));
