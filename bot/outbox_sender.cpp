@@ -121,9 +121,12 @@ void log_failure(const char* event, const std::string& channel, std::exception_p
 
 asio::awaitable<void> OutboxSender::State::run() {
     try {
-        const auto abandoned = co_await store.async_run(
-            [](storage::Repositories& repos) { return repos.outbox.abandon_in_flight(); },
-            asio::use_awaitable);
+        // Only this channel's rows: the other channels' senders start at their own pace and may
+        // already have claimed a row of theirs and be sending it.
+        auto abandon = [channel = channel](storage::Repositories& repos) {
+            return repos.outbox.abandon_in_flight(channel);
+        };
+        const auto abandoned = co_await store.async_run(std::move(abandon), asio::use_awaitable);
         if (abandoned > 0)
             spdlog::warn(
                 "event=outbox_abandoned channel={} messages={} reason=\"interrupted while "

@@ -476,10 +476,11 @@ void SqliteOutbox::mark_failed(std::int64_t id, const std::string& error) {
     statement.exec();
 }
 
-std::size_t SqliteOutbox::abandon_in_flight() {
+std::size_t SqliteOutbox::abandon_in_flight(const std::string& channel) {
     auto& statement = sql_.get(
         "UPDATE outbox SET status = 'failed', last_error = 'interrupted while sending; not "
-        "resent to avoid a duplicate' WHERE status = 'sending'");
+        "resent to avoid a duplicate' WHERE status = 'sending' AND channel = ?");
+    statement.bind(1, channel);
     return static_cast<std::size_t>(statement.exec());
 }
 

@@ -399,7 +399,8 @@ TEST_CASE_METHOD(SchedulerFixture,
         CHECK(crashed.run([&](Repositories& repos) { return repos.outbox.claim(message_id); }));
     }
     open();
-    auto recovered = db([](Repositories& repos) { return repos.outbox.abandon_in_flight(); });
+    auto recovered =
+        db([](Repositories& repos) { return repos.outbox.abandon_in_flight("console"); });
     CHECK(recovered == 1);
     CHECK(outbox().empty());
     clock.advance(std::chrono::hours{1});

@@ -63,7 +63,8 @@ class SenderRig {
           store_(store) {
         sender.start();
     }
-    /// Stops the store while the loop object still exists, so no store job completes into a freed one.
+    /// Stops the store while the loop object still exists, so no store job completes into a freed
+    /// one.
     ~SenderRig() {
         sender.stop();
         loop.stop();
@@ -354,6 +355,30 @@ TEST_CASE("after a restart, pending rows go out once and rows caught mid-send ar
     CHECK(count(texts, "pending three") == 1);
     CHECK(count(texts, "was being sent") == 0);
     CHECK(index_of(texts, "pending one") < index_of(texts, "pending two"));
+}
+
+TEST_CASE("a starting sender leaves another channel's row in flight alone") {
+    OutboxFixture fx;
+    // The Slack sender has claimed a row and is sending it when the Telegram sender starts (both
+    // start after a restart, each at its own pace).
+    storage::OutboxMessage slack_row;
+    slack_row.channel = "slack";
+    slack_row.chat_id = "D1";
+    slack_row.text = "on its way to Slack";
+    slack_row.created_at = 1;
+    const auto in_flight = fx.store->run([&](storage::Repositories& repos) {
+        const auto id = repos.outbox.enqueue(slack_row);
+        repos.outbox.claim(id);
+        return id;
+    });
+    const auto telegram_row = fx.enqueue("1", "to Telegram");
+
+    testing::FakeHttpServer api([](const RecordedRequest&) { return bot_api_ok(); });
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({telegram_row}); }));
+
+    // Still Slack's: marking it failed now would record a delivered message as interrupted.
+    CHECK(fx.row(in_flight).status == OutboxStatus::sending);
 }
 
 TEST_CASE("wake() sends a new row without waiting for the poll") {

@@ -119,7 +119,9 @@ TEST_CASE("the outbox claims a message once and abandons in-flight ones after a 
     CHECK(outbox.find(first)->status == OutboxStatus::sent);
 
     CHECK(outbox.claim(second));
-    CHECK(outbox.abandon_in_flight() == 1);
+    CHECK(outbox.abandon_in_flight("slack") == 0);  // another channel's rows are not its business
+    CHECK(outbox.find(second)->status == OutboxStatus::sending);
+    CHECK(outbox.abandon_in_flight("telegram") == 1);
     CHECK(outbox.find(second)->status == OutboxStatus::failed);
     CHECK(outbox.count_pending("telegram") == 1);
 }
