@@ -312,7 +312,8 @@ class MentionScanner {
         std::optional<int> year;
         if (at(end).is_symbol('/') && at(end + 1).is_number() && !at(end + 1).spaced) {
             const Token& y = at(end + 1);
-            if (y.text.size() == 4) year = static_cast<int>(y.value);
+            // The same years as an ISO date: "19/1/1111" is not a day anyone ran or races on.
+            if (y.text.size() == 4) year = year_number(y);
             if (y.text.size() == 2) year = 2000 + static_cast<int>(y.value);
             end += 2;
             if (!year) return end;

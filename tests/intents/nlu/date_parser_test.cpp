@@ -171,3 +171,12 @@ TEST_CASE("numbers too large for a day or a month name no date", "[nlu][date]") 
         CHECK(run_date(text) == "2026-11-23");
     }
 }
+
+TEST_CASE("a day/month/year date takes the same years as an ISO date", "[nlu][date]") {
+    CHECK(race_date("race on 14/12/2026") == "2026-12-14");
+    CHECK(run_date("ran 10k on 19/11/2026") == "2026-11-19");
+    // Outside 2000-2100 the year is no year at all, as in "1111-01-19" (found by fuzzing).
+    CHECK(race_date("race on 19/1/1111") == "none");
+    CHECK(run_date("ran 10k on 19/1/1111") == "2026-11-23");
+    CHECK(race_date("race on 19/1/9999") == "none");
+}
