@@ -3,13 +3,22 @@
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
 
+#include <string>
+
 namespace rubdown::slack {
 
 std::optional<FormFields> FormFields::parse(std::string_view body) {
     FormFields form;
     if (body.empty()) return form;
+    // A form body percent-encodes every byte outside the unreserved set, so a raw NUL means it
+    // is not one. Refusing it also matters for the next step.
+    if (body.find('\0') != std::string_view::npos) return std::nullopt;
+    // Boost.URL 1.81's parse_query rebuilds the view of the query from data() alone, i.e. with
+    // strlen: on a view that is not NUL-terminated it reads past the end (found by fuzzing).
+    // A NUL-terminated copy without inner NULs makes that length the body's own.
+    const std::string terminated(body);
     const auto params =
-        boost::urls::parse_query(boost::urls::string_view(body.data(), body.size()));
+        boost::urls::parse_query(boost::urls::string_view(terminated.data(), terminated.size()));
     if (!params) return std::nullopt;
 
     boost::urls::encoding_opts options;
