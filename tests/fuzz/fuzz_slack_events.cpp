@@ -14,10 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace rubdown::slack;
     const std::string_view body(reinterpret_cast<const char*>(data), size);
 
-    InboundOptions known_bot;
-    known_bot.bot = BotIdentity{"T0001", "U0BOT", "B0BOT"};
-    InboundOptions channels = known_bot;
-    channels.answer_channel_messages = true;
+    const InboundOptions known_bot{BotIdentity{"T0001", "U0BOT", "B0BOT"}, false};
+    const InboundOptions channels{known_bot.bot, true};
     const InboundOptions unknown_bot{};
 
     for (const auto* options : {&known_bot, &channels, &unknown_bot}) {
