@@ -38,6 +38,21 @@ TEST_CASE("form bodies are read to their own end, never past it", "[slack][form]
     CHECK(slack::FormFields::parse("a=%00")->get("a") == std::string(1, '\0'));
 }
 
+TEST_CASE("form bodies must decode to UTF-8", "[slack][form]") {
+    CHECK(slack::FormFields::parse("t=%C3%A9%F0%9F%8F%83")->get("t") == "\u00e9\U0001F3C3");
+    // A lone continuation byte, an overlong '/', a surrogate, past U+10FFFF, a cut sequence.
+    for (const char* body :
+         {"t=%80", "t=%C0%AF", "t=%ED%A0%80", "t=%F4%90%80%80", "t=%E2%82", "%FF=1"}) {
+        INFO(body);
+        CHECK_FALSE(slack::FormFields::parse(body));
+    }
+    // Such a slash command is refused instead of throwing when its reply context is written
+    // (found by fuzzing).
+    const auto command = slack::parse_command_body(
+        "command=%2Frubdown&team_id=T1&user_id=U1&trigger_id=1.2&response_url=%FF");
+    CHECK_FALSE(command.message);
+}
+
 TEST_CASE("a slash command becomes an IncomingMessage", "[slack][commands]") {
     const auto parse = slack::parse_command_body(read_fixture("slash_command.form"));
     REQUIRE(parse.message);
