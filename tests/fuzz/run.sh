@@ -41,6 +41,9 @@ echo "fuzz: build took $(($(date +%s) - build_started)) s"
 work=build-fuzz/runs
 rm -rf "$work"
 mkdir -p "$work"
+# The HTTP target keeps its SQLite file in a temp dir; one left by a crash stays in the build tree.
+export TMPDIR="$PWD/$work/tmp"
+mkdir -p "$TMPDIR"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
