@@ -225,9 +225,10 @@ intents::EngineSettings engine_settings(const Config& config) {
 namespace {
 
 /// "YYYY-MM-DDTHH:MM:SS", optional fraction, then Z, +hh, +hhmm or +hh:mm (or -): the shape
-/// checked before date::parse sees the text. On some malformed times ("09:p0:00") date::parse
-/// converts a NaN seconds value to an integer, which is undefined behaviour (found by fuzzing the
-/// /admin/clock endpoint); on digits where digits belong it never takes that path.
+/// checked before date::parse sees the text. When reading %T stops before the seconds ("09:p0:00"),
+/// date::parse still converts its uninitialised seconds variable to an integer, which is undefined
+/// behaviour (a NaN there was caught by fuzzing /admin/clock). With digits where digits belong,
+/// the seconds are always read first.
 bool has_iso_instant_shape(std::string_view text) {
     const auto digits = [&](std::size_t at, std::size_t count) {
         if (text.size() < at + count) return false;
