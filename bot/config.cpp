@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <sstream>
+#include <string_view>
 
 #include <date/date.h>
 
@@ -221,10 +222,44 @@ intents::EngineSettings engine_settings(const Config& config) {
     return intents::EngineSettings{config.booking_url, nudge_policy(config)};
 }
 
+namespace {
+
+/// "YYYY-MM-DDTHH:MM:SS", optional fraction, then Z, +hh, +hhmm or +hh:mm (or -): the shape
+/// checked before date::parse sees the text. When reading %T stops before the seconds ("09:p0:00"),
+/// date::parse still converts its uninitialised seconds variable to an integer, which is undefined
+/// behaviour (a NaN there was caught by fuzzing /admin/clock). With digits where digits belong,
+/// the seconds are always read first.
+bool has_iso_instant_shape(std::string_view text) {
+    const auto digits = [&](std::size_t at, std::size_t count) {
+        if (text.size() < at + count) return false;
+        for (std::size_t i = at; i < at + count; ++i)
+            if (text[i] < '0' || text[i] > '9') return false;
+        return true;
+    };
+    const auto is = [&](std::size_t at, char c) { return at < text.size() && text[at] == c; };
+    if (!(digits(0, 4) && is(4, '-') && digits(5, 2) && is(7, '-') && digits(8, 2) && is(10, 'T') &&
+          digits(11, 2) && is(13, ':') && digits(14, 2) && is(16, ':') && digits(17, 2)))
+        return false;
+    std::size_t at = 19;
+    if (is(at, '.')) {
+        ++at;
+        if (!digits(at, 1)) return false;
+        while (digits(at, 1)) ++at;
+    }
+    const auto zone = text.substr(at);
+    if (zone == "Z") return true;
+    if (zone.empty() || (zone[0] != '+' && zone[0] != '-')) return false;
+    if (zone.size() == 3 || zone.size() == 5) return digits(at + 1, zone.size() - 1);
+    return zone.size() == 6 && digits(at + 1, 2) && zone[3] == ':' && digits(at + 4, 2);
+}
+
+}  // namespace
+
 // date::parse keeps a local it fills only on some paths; GCC 12 warns about it when inlined here.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 std::optional<intents::Seconds> parse_iso_instant(const std::string& text) {
+    if (!has_iso_instant_shape(text)) return std::nullopt;
     // Accept Z or a numeric offset, with or without fractional seconds.
     for (const char* format : {"%FT%TZ", "%FT%T%Ez", "%FT%T%z"}) {
         std::istringstream in(text);

@@ -16,6 +16,9 @@ packages=(
 # npm conflicts with such an install, so it is only added when there is no node at all.
 if [[ "${1:-}" == "--with-test-tools" ]]; then
     packages+=(wrk)
+    # tests/fuzz/run.sh: clang with libFuzzer and the sanitizer runtimes (a Recommends of clang,
+    # so it must be named when recommends are not installed).
+    packages+=(clang-14 libclang-rt-14-dev)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
     command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

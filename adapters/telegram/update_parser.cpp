@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -250,7 +251,11 @@ std::variant<PollBatch, ParseError> parse_get_updates_result(const json& result,
             parsed = ignored(*update_id, update_type_of(entry), "malformed: " + error->reason);
         }
         auto& update = std::get<ParsedUpdate>(parsed);
-        batch.next_offset = std::max(batch.next_offset, update.update_id + 1);
+        // Saturating: an id of INT64_MAX (never sent, but readable) must not overflow the offset.
+        const auto after = update.update_id < std::numeric_limits<std::int64_t>::max()
+                               ? update.update_id + 1
+                               : update.update_id;
+        batch.next_offset = std::max(batch.next_offset, after);
         batch.updates.push_back(std::move(update));
     }
     std::stable_sort(batch.updates.begin(), batch.updates.end(),

@@ -94,6 +94,13 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous) {
     return std::nullopt;
 }
 
+/// A number small enough to be a day or a month (at most 31). Checked before any cast: a number
+/// token can hold up to 12 digits, which no unsigned conversion may be asked to take.
+std::optional<unsigned> day_or_month_number(const Token& token) {
+    if (!token.is_number() || token.value > 31) return std::nullopt;
+    return static_cast<unsigned>(token.value);
+}
+
 /// A day-of-month number: "14", "14th" (lexed as 14, th), 1-31 and whole.
 std::optional<unsigned> day_number(const Token& token) {
     if (!token.is_number() || token.text.find('.') != std::string::npos) return std::nullopt;
@@ -161,11 +168,11 @@ class MentionScanner {
         if (const auto year = year_number(token);
             year && at(i + 1).is_symbol('-') && at(i + 2).is_number() && at(i + 3).is_symbol('-') &&
             at(i + 4).is_number() && !at(i + 2).spaced && !at(i + 4).spaced) {
-            const auto month = static_cast<unsigned>(at(i + 2).value);
-            const auto day = static_cast<unsigned>(at(i + 4).value);
-            if (valid_day(month, day)) {
+            const auto month = day_or_month_number(at(i + 2));
+            const auto day = day_or_month_number(at(i + 4));
+            if (month && day && valid_day(*month, *day)) {
                 Mention m;
-                m.month = month, m.day = day, m.year = year;
+                m.month = *month, m.day = *day, m.year = year;
                 push(m, i);
             }
             return i + 5;
@@ -305,7 +312,8 @@ class MentionScanner {
         std::optional<int> year;
         if (at(end).is_symbol('/') && at(end + 1).is_number() && !at(end + 1).spaced) {
             const Token& y = at(end + 1);
-            if (y.text.size() == 4) year = static_cast<int>(y.value);
+            // The same years as an ISO date: "19/1/1111" is not a day anyone ran or races on.
+            if (y.text.size() == 4) year = year_number(y);
             if (y.text.size() == 2) year = 2000 + static_cast<int>(y.value);
             end += 2;
             if (!year) return end;
@@ -320,8 +328,11 @@ class MentionScanner {
                               !is_any(at(i - 1), {"on", "the", "since", "from", "to", "until"});
         const bool fraction = is_any(at(end), {"marathon", "mara", "marathons"});
         if (rpe_like || fraction) return end;
-        auto day = static_cast<unsigned>(first.value);
-        auto month = static_cast<unsigned>(second.value);
+        const auto first_number = day_or_month_number(first);
+        const auto second_number = day_or_month_number(second);
+        if (!first_number || !second_number) return end;
+        auto day = *first_number;
+        auto month = *second_number;
         if (!valid_day(month, day)) std::swap(day, month);
         if (!valid_day(month, day)) return end;
         Mention m;

@@ -127,4 +127,14 @@ TEST_CASE("ISO instants parse with Z, offsets and fractions, and print back in U
     CHECK_FALSE(parse_iso_instant("2026-11-23"));
     CHECK_FALSE(parse_iso_instant("2026-13-40T10:00:00Z"));
     CHECK_FALSE(parse_iso_instant(""));
+    CHECK(parse_iso_instant("2026-11-23T11:00:00+0100") == plain);
+    CHECK(parse_iso_instant("2026-11-23T11:00:00+01") == plain);
+    // A letter inside the time made date::parse convert a NaN to an integer (found by fuzzing).
+    for (const char* text :
+         {"2026-12-09T09:p0:00Z", "2026-12-09T09:00:p0Z", "2026-12-09T09:00Z",
+          "2026-12-09T09:00:00", "2026-12-09T09:00:00.Z", "2026-12-09T09:00:00+1",
+          "2026-12-09 09:00:00Z", "+2026-12-09T09:00:00Z"}) {
+        INFO(text);
+        CHECK_FALSE(parse_iso_instant(text));
+    }
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 #include "adapters/telegram/reply_context.hpp"
 #include "adapters/telegram/update_parser.hpp"
 #include "fixtures.hpp"
@@ -281,6 +283,15 @@ TEST_CASE("getUpdates edge cases", "[telegram][parse]") {
         CHECK(batch.updates[0].update_id == 11);
         CHECK(batch.updates[1].update_id == 12);
         CHECK(batch.next_offset == 50);
+    }
+    SECTION("the largest id there is does not overflow the offset") {
+        // INT64_MAX + 1 was signed overflow (found while fuzzing getUpdates answers).
+        const auto result = parse_get_updates_response(
+            R"({"ok":true,"result":[{"update_id":9223372036854775807},{"update_id":-3}]})", 5);
+        REQUIRE(std::holds_alternative<PollBatch>(result));
+        const auto& batch = std::get<PollBatch>(result);
+        CHECK(batch.updates.size() == 2);
+        CHECK(batch.next_offset == std::numeric_limits<std::int64_t>::max());
     }
     SECTION("an error answer or junk is a ParseError") {
         CHECK(std::holds_alternative<ParseError>(

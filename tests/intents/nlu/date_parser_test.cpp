@@ -158,3 +158,25 @@ TEST_CASE("today is the local day of the given time zone", "[nlu][date]") {
     CHECK(iso_date(local_today(instant(2026, 11, 23, 22, 30), "Not/AZone")) == "2026-11-23");
     CHECK(iso_date(local_today(instant(2026, 11, 23, 22, 30), "")) == "2026-11-23");
 }
+
+TEST_CASE("numbers too large for a day or a month name no date", "[nlu][date]") {
+    // 4294967308 is 12 past 2^32: converted to unsigned without a range check it could come out as
+    // month 12 (the conversion is undefined behaviour; found by fuzzing).
+    const char* cases[] = {"race on 14/4294967308", "race on 4294967308/14",
+                           "race on 2026-4294967308-14", "race on 2026-12-4294967310",
+                           "5555555/5555555555"};
+    for (const char* text : cases) {
+        INFO(text);
+        CHECK(race_date(text) == "none");
+        CHECK(run_date(text) == "2026-11-23");
+    }
+}
+
+TEST_CASE("a day/month/year date takes the same years as an ISO date", "[nlu][date]") {
+    CHECK(race_date("race on 14/12/2026") == "2026-12-14");
+    CHECK(run_date("ran 10k on 19/11/2026") == "2026-11-19");
+    // Outside 2000-2100 the year is no year at all, as in "1111-01-19" (found by fuzzing).
+    CHECK(race_date("race on 19/1/1111") == "none");
+    CHECK(run_date("ran 10k on 19/1/1111") == "2026-11-23");
+    CHECK(race_date("race on 19/1/9999") == "none");
+}
