@@ -112,6 +112,13 @@ CREATE TABLE conversations (
 CREATE INDEX runs_by_user_recent ON runs(user_id, date, logged_at);
 DROP INDEX runs_by_user_date;
 )sql"},
+    // The outbox read (pending rows of a channel, due now, ORDER BY id LIMIT n) walks this index in
+    // id order and stops at its LIMIT; by (channel, not_before) it sorted every pending row first,
+    // so a backlog waiting for the platform's rate limit made each read slower.
+    Migration{3, R"sql(
+CREATE INDEX outbox_pending ON outbox(channel, id) WHERE status = 'pending';
+DROP INDEX outbox_waiting;
+)sql"},
 };
 }  // namespace
 
