@@ -139,9 +139,9 @@ run_bot() {  # bench script path pair
         "$(count "$db" 'SELECT count(*) FROM inbox WHERE processed = 1')" \
         "$(count "$db" 'SELECT count(*) FROM outbox')" \
         "$(count "$db" "SELECT count(*) FROM outbox WHERE status = 'sent'")" "$drain" "$load"
-    if grep -qiE 'error|critical' "$WORK/$bench-$4.log"; then
+    if grep -qE 'level=(error|critical)' "$WORK/$bench-$4.log"; then
         echo "bot log of $bench run $4 has errors:" >&2
-        grep -iE 'error|critical' "$WORK/$bench-$4.log" | head -5 >&2
+        grep -E 'level=(error|critical)' "$WORK/$bench-$4.log" | head -5 >&2
     fi
 }
 
