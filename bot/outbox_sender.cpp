@@ -162,7 +162,13 @@ asio::awaitable<void> OutboxSender::State::run() {
 }
 
 asio::awaitable<void> OutboxSender::State::fetch() {
-    if (stopping || pacer.known() >= options.max_queued) co_return;
+    // Read only when a whole batch fits (or nothing is queued). The read orders every pending row
+    // of the channel by id, so while a burst waits for the platform's rate limit, reading on every
+    // wake() (one per processed message) would cost the store thread time in proportion to the
+    // backlog many times a second; this way it reads about once per batch sent.
+    const auto queued = pacer.known();
+    const auto room = options.max_queued > queued ? options.max_queued - queued : 0;
+    if (stopping || room == 0 || (queued > 0 && room < options.batch_size)) co_return;
     // Rows already queued here are still pending in the database and come back first, so ask for
     // that many more: a busy chat's backlog never hides new rows of other chats.
     const auto limit = pacer.known() + options.batch_size;

@@ -105,6 +105,20 @@ CREATE TABLE conversations (
     state_json TEXT NOT NULL
 );
 )sql"},
+    // The recent-runs reads (ORDER BY date DESC, logged_at DESC, id DESC) walk this index in order
+    // and stop at their LIMIT; with (user_id, date) alone SQLite sorted every run of the latest
+    // dates first, so a runner with many runs on one day made every new run slower to log.
+    Migration{2, R"sql(
+CREATE INDEX runs_by_user_recent ON runs(user_id, date, logged_at);
+DROP INDEX runs_by_user_date;
+)sql"},
+    // The outbox read (pending rows of a channel, due now, ORDER BY id LIMIT n) walks this index in
+    // id order and stops at its LIMIT; by (channel, not_before) it sorted every pending row first,
+    // so a backlog waiting for the platform's rate limit made each read slower.
+    Migration{3, R"sql(
+CREATE INDEX outbox_pending ON outbox(channel, id) WHERE status = 'pending';
+DROP INDEX outbox_waiting;
+)sql"},
 };
 }  // namespace
 

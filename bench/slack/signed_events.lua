@@ -3,6 +3,7 @@
 -- the signing secret). HMAC comes from the system's libcrypto through LuaJIT's FFI.
 --
 -- Environment: SLACK_SIGNING_SECRET (required), BENCH_TEXT (the message, default a run to log).
+-- Prints one machine-readable line at the end: "RESULT requests=... rps=... p50_ms=... ...".
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -55,10 +56,12 @@ function request()
 end
 
 function done(summary, latency, requests)
-    io.write(string.format("requests/s: %.0f\n", summary.requests / (summary.duration / 1e6)))
-    io.write(string.format("p50: %.2f ms  p99: %.2f ms\n", latency:percentile(50) / 1000,
-                           latency:percentile(99) / 1000))
-    io.write(string.format("errors: connect %d, read %d, write %d, status %d, timeout %d\n",
-                           summary.errors.connect, summary.errors.read, summary.errors.write,
-                           summary.errors.status, summary.errors.timeout))
+    local seconds = summary.duration / 1e6
+    io.write(string.format(
+        "RESULT requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f " ..
+        "errors_connect=%d errors_read=%d errors_write=%d non2xx=%d timeouts=%d\n",
+        summary.requests, summary.requests / seconds, latency:percentile(50) / 1000,
+        latency:percentile(99) / 1000, latency.max / 1000, summary.errors.connect,
+        summary.errors.read, summary.errors.write, summary.errors.status,
+        summary.errors.timeout))
 end

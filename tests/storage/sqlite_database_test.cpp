@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite_database.hpp"
@@ -179,4 +183,62 @@ TEST_CASE("nudges: due, next_due and last_sent follow their states") {
     CHECK(repos.nudges.last_sent(user.id) == 150);
     CHECK(repos.nudges.pending_for_user(user.id).size() == 1);
     CHECK(repos.nudges.pending_for_user(user.id)[0].id == late);
+}
+
+TEST_CASE("the outbox read and the recent-runs read: order, limit, and no sort of the whole set") {
+    TempDir dir;
+    const auto path = dir.file("reads.db");
+    SqliteDatabase db(path);
+    auto& repos = db.repositories();
+
+    // Outbox: pending rows of one channel due now, oldest first, at most `limit`; a row waiting
+    // for a retry (not_before later) is skipped, not counted against the limit.
+    OutboxMessage message{.channel = "telegram", .chat_id = "7", .text = "a", .created_at = 5};
+    std::vector<std::int64_t> due_ids;
+    for (int i = 0; i < 6; ++i) {
+        message.not_before = (i == 1) ? 500 : 0;
+        const auto id = repos.outbox.enqueue(message);
+        if (i != 1) due_ids.push_back(id);
+    }
+    message.channel = "slack";
+    repos.outbox.enqueue(message);
+    const auto due = repos.outbox.due("telegram", 100, 3);
+    REQUIRE(due.size() == 3);
+    CHECK(due[0].id == due_ids[0]);
+    CHECK(due[1].id == due_ids[1]);
+    CHECK(due[2].id == due_ids[2]);
+
+    // Runs: latest date first, then latest logged, then latest id; many runs on one day.
+    const auto user = repos.users.find_or_create("console:ana", "console", "ana", "Ana", 1).id;
+    Run run{.user_id = user, .date = "2026-11-20", .distance_km = 5.0, .text = "5k"};
+    for (int i = 0; i < 5; ++i) {
+        run.logged_at = 100 + i;
+        repos.runs.add(run);
+    }
+    run.date = "2026-11-19";
+    run.logged_at = 999;
+    repos.runs.add(run);
+    const auto recent = repos.runs.list(user, 3);
+    REQUIRE(recent.size() == 3);
+    CHECK(recent[0].logged_at == 104);
+    CHECK(recent[1].logged_at == 103);
+    CHECK(recent[2].logged_at == 102);
+
+    // The same query shapes walk an index in order and stop at the LIMIT: a plan with a temporary
+    // B-tree would sort every pending row (or every run of the day) on each read.
+    SQLite::Database reader(path, SQLite::OPEN_READONLY);
+    auto plan = [&](const std::string& sql) {
+        SQLite::Statement query(reader, "EXPLAIN QUERY PLAN " + sql);
+        std::string details;
+        while (query.executeStep()) details += query.getColumn(3).getString() + "\n";
+        return details;
+    };
+    const auto outbox_plan = plan(
+        "SELECT id FROM outbox WHERE status = 'pending' AND channel = 'telegram' AND "
+        "not_before <= 100 ORDER BY id ASC LIMIT 3");
+    CHECK(outbox_plan.find("TEMP B-TREE") == std::string::npos);
+    const auto runs_plan = plan(
+        "SELECT id FROM runs WHERE user_id = 1 ORDER BY date DESC, "
+        "logged_at DESC, id DESC LIMIT 3");
+    CHECK(runs_plan.find("TEMP B-TREE") == std::string::npos);
 }

@@ -1,14 +1,21 @@
-/// The ceiling for the Slack events benchmark: an HTTP/1.1 server on Beast that reads each request
-/// and answers 200 with one small fixed JSON body, keep-alive, nothing else. The body satisfies
-/// auth.test and chat.postMessage, so the same server also stands in for the Slack Web API the bot
-/// answers through during the run. Same threading shape as the bot's
-/// server (one io_context, N threads), so the difference to it is the bot's own work.
+/// The ceiling for the webhook benchmarks (Telegram and Slack): an HTTP/1.1 server on Beast that
+/// reads each request and answers 200 with one small fixed JSON body, keep-alive, nothing else.
+/// Same threading shape as the bot's server (one io_context, N threads), so the difference to it
+/// is the bot's own work.
 ///
-/// Usage: slack_ceiling_server PORT [THREADS]   (listens on 127.0.0.1 only)
+/// The body is also a valid answer to every platform call the bot makes during a run, so a second
+/// instance stands in for the platform's API:
+/// - Telegram Bot API: `ok` true and a `result` object; getMe reads `result.username`, sendMessage
+///   `result.message_id`; setMyCommands and setWebhook only look at `ok`.
+/// - Slack Web API: auth.test reads `team_id`, `user_id`, `bot_id`; chat.postMessage and
+///   chat.update read `channel` and `ts`.
+///
+/// Usage: ceiling_server PORT [THREADS]   (listens on 127.0.0.1 only)
 
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -28,6 +35,11 @@ using asio::ip::tcp;
 
 namespace {
 
+constexpr std::string_view fixed_answer =
+    R"({"ok":true,"result":{"id":1,"is_bot":true,"first_name":"Rubdown",)"
+    R"("username":"rubdown_bench_bot","message_id":1},)"
+    R"("team_id":"TBENCH","user_id":"UBOT","bot_id":"BBOT","channel":"DBENCH","ts":"1.000001"})";
+
 asio::awaitable<void> serve(tcp::socket socket) {
     beast::flat_buffer buffer;
     for (;;) {
@@ -37,8 +49,7 @@ asio::awaitable<void> serve(tcp::socket socket) {
         if (read_error) co_return;
         http::response<http::string_body> response{http::status::ok, request.version()};
         response.set(http::field::content_type, "application/json");
-        response.body() = R"({"ok":true,"team_id":"TBENCH","user_id":"UBOT","bot_id":"BBOT",)"
-                          R"("channel":"DBENCH","ts":"1.000001"})";
+        response.body() = fixed_answer;
         response.keep_alive(request.keep_alive());
         response.prepare_payload();
         auto [write_error, written] =
@@ -59,7 +70,7 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: slack_ceiling_server PORT [THREADS]\n";
+        std::cerr << "usage: ceiling_server PORT [THREADS]\n";
         return 2;
     }
     const auto port = static_cast<unsigned short>(std::atoi(argv[1]));
