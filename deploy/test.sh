@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Sets up, builds with AddressSanitizer and UndefinedBehaviorSanitizer, and runs the whole suite.
+# Sets up, then runs everything CI runs: the whole suite under AddressSanitizer and
+# UndefinedBehaviorSanitizer, the threaded parts (store, server, dispatcher, senders, scheduler)
+# under ThreadSanitizer, and a short fuzzing pass. The presets are in CMakePresets.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/setup.sh --with-test-tools
-cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DRUBDOWN_SANITIZE=ON >/dev/null
-cmake --build build-test -j"$(nproc)"
-ctest --test-dir build-test --output-on-failure -j"$(nproc)"
+jobs=$(nproc)
+
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$jobs"
+ctest --preset asan -j"$jobs"
+
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j"$jobs"
+ctest --preset tsan -j"$jobs"
+
 # A short fuzzing pass over every parser and the HTTP request path (about a minute of fuzzing plus
 # the clang build); skips itself when clang is missing.
 tests/fuzz/run.sh "${RUBDOWN_FUZZ_SECONDS:-8}"
