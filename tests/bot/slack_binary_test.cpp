@@ -173,7 +173,7 @@ std::size_t count(const std::string& text, const std::string& needle) {
 }  // namespace
 
 TEST_CASE(
-    "binary on Slack: a DM'd hard run is logged; a booking button press edits the message "
+    "binary on Slack: a DM'd hard run is logged, and a booking button press edits the message "
     "and calls off the reminder") {
     FakeSlack slack;
     TempDir dir;
