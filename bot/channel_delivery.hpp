@@ -17,6 +17,9 @@ struct DeliveryResult {
         retry,         ///< try again later (429, 5xx, network); after retry_after when given
         failed,        ///< give up on this message (bad request, chat not found, ...)
         blocked_user,  ///< the runner blocked the bot: mark them inactive, no more nudges
+        /// The bot can no longer write to this shared chat (removed from a group): drop what is
+        /// queued for it and send the runner's nudges to their private chat; they stay active.
+        chat_unavailable,
     };
     Kind kind = Kind::sent;
     /// From the platform's flood control (Telegram retry_after, Slack Retry-After): pause the
@@ -30,22 +33,25 @@ struct DeliveryResult {
 /// One platform's way to send. Implementations live with their adapter; the sender calls them on
 /// its own strand, possibly with several deliveries to different chats in flight at once.
 class ChannelClient {
-public:
+  public:
     virtual ~ChannelClient() = default;
     /// "telegram", "slack": the outbox channel this client serves.
     virtual std::string channel() const = 0;
     /// Messages with the same key are paced together and sent in order (a chat, a Slack channel).
     virtual std::string pacing_key(const storage::OutboxMessage& message) const = 0;
     virtual boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) = 0;
+    /// The runner's private chat on this channel, where their nudges go once a shared chat is
+    /// unavailable; empty when the channel cannot tell (the runner's chat is then left alone).
+    virtual std::string private_chat(const storage::User& /*user*/) const { return {}; }
 };
 
 /// How fast a channel may send (the platform's published or observed limits).
 struct SenderPolicy {
     std::chrono::milliseconds per_key_interval{1000};  ///< about 1 message/s per chat
-    int per_key_burst = 3;                              ///< short bursts tolerated
-    double global_per_second = 30.0;                    ///< all chats together
-    int max_attempts = 6;                               ///< then the message is marked failed
-    std::chrono::milliseconds base_backoff{1000};       ///< doubles per attempt, with jitter
+    int per_key_burst = 3;                             ///< short bursts tolerated
+    double global_per_second = 30.0;                   ///< all chats together
+    int max_attempts = 6;                              ///< then the message is marked failed
+    std::chrono::milliseconds base_backoff{1000};      ///< doubles per attempt, with jitter
     std::chrono::milliseconds max_backoff{std::chrono::minutes(5)};
 };
 

@@ -4,6 +4,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "adapters/telegram/reply_context.hpp"
+
 namespace rubdown::bot {
 
 namespace asio = boost::asio;
@@ -11,6 +13,19 @@ namespace asio = boost::asio;
 namespace {
 storage::UnixSeconds unix_seconds(intents::Seconds instant) {
     return instant.time_since_epoch().count();
+}
+
+/// A Telegram button press is answered (answerCallbackQuery) exactly once, whatever the engine
+/// says: with no reply the runner's client would spin on the button, and a second answer is an
+/// error. The reply context is the Telegram adapter's business, so it decides both.
+bool is_telegram_button_press(const storage::InboxEntry& entry) {
+    return entry.channel == "telegram" && telegram::awaits_callback_answer(entry.reply_context);
+}
+
+/// The reply context of the index-th outbox row answering `entry`.
+std::string reply_context_for_row(const storage::InboxEntry& entry, std::size_t index) {
+    if (index == 0 || !is_telegram_button_press(entry)) return entry.reply_context;
+    return telegram::without_callback_query(entry.reply_context);
 }
 }  // namespace
 
@@ -159,20 +174,24 @@ std::string Dispatcher::process_entry(storage::Repositories& repos, intents::Eng
     // /forget deletes the runner; saving them again would bring the row back.
     if (repos.users.find_by_id(user.id)) repos.users.update(user);
 
-    for (const auto& reply : replies) {
+    auto rows = replies;
+    // Nothing to say to a button press: a blank row still answers the press, and sends nothing.
+    if (rows.empty() && is_telegram_button_press(*entry)) rows.emplace_back();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& reply = rows[i];
         storage::OutboxMessage out;
         out.channel = entry->channel;
         out.chat_id = entry->chat_id;
         out.user_id = user.id;
         out.text = reply.text;
         out.buttons_json = intents::buttons_to_json(reply.buttons);
-        out.reply_context = entry->reply_context;
+        out.reply_context = reply_context_for_row(*entry, i);
         out.edit_original = reply.edit_original;
         out.created_at = timestamp;
         repos.outbox.enqueue(out);
     }
     repos.inbox.mark_processed(inbox_id);
-    return replies.empty() ? std::string{} : entry->channel;
+    return rows.empty() ? std::string{} : entry->channel;
 }
 
 std::string Dispatcher::give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,

@@ -340,6 +340,41 @@ asio::awaitable<void> OutboxSender::State::record(const std::string& key,
                 pacer.finish(key, id, steady_now);
                 break;
             }
+
+            case Kind::chat_unavailable: {
+                // Everything queued for that chat would fail the same way; the runners who wrote
+                // there stay active, and their nudges go to their private chat from now on.
+                auto dropped = pacer.drop_queued(key);
+                std::vector<std::int64_t> ids{id};
+                for (const auto& other : dropped) ids.push_back(other.id);
+                std::vector<std::int64_t> users{row.user_id};
+                for (const auto& other : dropped) users.push_back(other.user_id);
+                auto job = [&client = client, ids, users, chat = row.chat_id,
+                            error = result.error](storage::Repositories& repos) {
+                    std::size_t moved = 0;
+                    for (auto failed_id : ids)
+                        repos.outbox.mark_failed(failed_id, "chat unavailable: " + error);
+                    for (auto user_id : users) {
+                        if (user_id == 0) continue;
+                        auto user = repos.users.find_by_id(user_id);
+                        if (!user || user->chat_id != chat) continue;
+                        const auto private_chat = client.private_chat(*user);
+                        if (private_chat.empty() || private_chat == chat) continue;
+                        user->chat_id = private_chat;
+                        repos.users.update(*user);
+                        ++moved;
+                    }
+                    return moved;
+                };
+                const auto moved = co_await store.async_run(std::move(job), asio::use_awaitable);
+                failed += ids.size();
+                spdlog::info(
+                    "event=outbox_chat_unavailable channel={} id={} chat={} dropped={} "
+                    "runners_moved_to_private_chat={}",
+                    channel, id, row.chat_id, dropped.size(), moved);
+                pacer.finish(key, id, steady_now);
+                break;
+            }
         }
     } catch (const std::exception& failure) {
         // The store is stopping (shutdown): the row stays `sending` and is abandoned next start.

@@ -44,6 +44,16 @@ DeliveryResult to_delivery_result(const telegram::ApiResult& result, std::string
     return delivery;
 }
 
+namespace {
+
+/// Groups, supergroups and channels have negative ids; a private chat's id is the user's.
+bool is_shared_chat(const storage::OutboxMessage& message) {
+    return (!message.chat_id.empty() && message.chat_id.front() == '-') ||
+           telegram::reply_context_from_json(message.reply_context).is_group();
+}
+
+}  // namespace
+
 BotApi::BotApi(http::HttpTransport& transport, std::string api_url, std::string token)
     : transport_(transport), api_url_(std::move(api_url)), token_(std::move(token)) {}
 
@@ -88,13 +98,20 @@ asio::awaitable<DeliveryResult> TelegramDelivery::deliver(storage::OutboxMessage
             spdlog::info("event=telegram_call_skipped id={} error=\"{}\"", message.id, error);
             continue;
         }
-        if (planned.fallback && result.outcome == ApiOutcome::permanent) {
+        // An edit that keeps failing with 5xx (a Bot API stand-in without editMessageText
+        // answers 500 every time) would cost the runner the reply: after a few tries the text
+        // goes out as a new message instead.
+        const bool edit_keeps_failing = result.outcome == ApiOutcome::transient &&
+                                        message.attempts >= edit_attempts_before_fallback;
+        if (planned.fallback && (result.outcome == ApiOutcome::permanent || edit_keeps_failing)) {
             spdlog::info("event=telegram_edit_fallback id={} error=\"{}\"", message.id, error);
             result = co_await api_.call(*planned.fallback);
             if (result.outcome == ApiOutcome::ok) continue;
             error = api_.describe(*planned.fallback, result);
         }
         auto delivery = to_delivery_result(result, error);
+        if (delivery.kind == DeliveryResult::Kind::blocked_user && is_shared_chat(message))
+            delivery.kind = DeliveryResult::Kind::chat_unavailable;
         if (delivery.kind == DeliveryResult::Kind::retry)
             progress_[message.id] = index;
         else
@@ -103,6 +120,12 @@ asio::awaitable<DeliveryResult> TelegramDelivery::deliver(storage::OutboxMessage
     }
     progress_.erase(message.id);
     co_return DeliveryResult{};
+}
+
+std::string TelegramDelivery::private_chat(const storage::User& user) const {
+    constexpr std::string_view prefix = "telegram:";
+    if (!user.key.starts_with(prefix)) return {};
+    return user.key.substr(prefix.size());
 }
 
 }  // namespace rubdown::bot

@@ -18,6 +18,8 @@ namespace rubdown::bot {
 
 /// What a Bot API outcome means for the outbox row (429 -> retry after retry_after; 5xx and
 /// network -> retry; 403 -> blocked_user; 400/404/409 -> failed; 401 -> retry + channel_problem).
+/// A 403 in a group, supergroup or channel (negative chat id) means the bot was removed from that
+/// chat, not that the runner blocked it: TelegramDelivery turns it into chat_unavailable.
 /// `error` should already be free of the token.
 DeliveryResult to_delivery_result(const telegram::ApiResult& result, std::string error);
 
@@ -43,6 +45,10 @@ class BotApi {
 
 class TelegramDelivery final : public ChannelClient {
   public:
+    /// On the row's attempt this many or later, an edit failing with 5xx or a network error falls
+    /// back to a new message (before the sender's default max_attempts of 6 gives the row up).
+    static constexpr int edit_attempts_before_fallback = 3;
+
     explicit TelegramDelivery(BotApi& api) : api_(api) {}
 
     std::string channel() const override { return "telegram"; }
@@ -52,9 +58,12 @@ class TelegramDelivery final : public ChannelClient {
     }
     /// answerCallbackQuery first when the row answers a button press (best effort: an expired
     /// query never costs the reply), then editMessageText for edit_original (falling back to a new
-    /// message when the original cannot be edited), else sendMessage, split over 4096 characters.
+    /// message when the original cannot be edited, or keeps failing), else sendMessage, split over
+    /// 4096 characters.
     /// A retried row resumes at the first call not yet made, so no part is sent twice.
     boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) override;
+    /// A private chat's id is the runner's user id ("telegram:<id>").
+    std::string private_chat(const storage::User& user) const override;
 
   private:
     BotApi& api_;

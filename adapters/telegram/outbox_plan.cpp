@@ -51,7 +51,8 @@ OutboxPlan plan_outbox_message(const storage::OutboxMessage& message) {
         take_warnings(plan, call);
         plan.calls.push_back({std::move(call), std::nullopt, false});
     }
-    if (parts.empty() && !(context.edit_original && context.message_id))
+    // A blank row that answers a button press is the press's acknowledgement alone.
+    if (parts.empty() && !(context.edit_original && context.message_id) && !context.is_callback())
         plan.warnings.push_back("blank text: no message sent");
     return plan;
 }

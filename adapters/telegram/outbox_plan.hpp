@@ -34,6 +34,8 @@ struct OutboxPlan {
 /// 3. sendMessage for each (remaining) part of the text, split to fit 4096 UTF-16 units; the
 ///    buttons go on the last part only; in a group chat the first part quotes the runner's
 ///    message.
+/// A row with blank text that answers a button press plans answerCallbackQuery alone: the
+/// dispatcher writes such a row when the press got no reply, since every press must be answered.
 /// A part that fails permanently (other than best-effort calls and edits with a fallback) fails
 /// the row. The parts are not idempotent: a sender that retries after a partial success should
 /// resume from the first call not yet done rather than replan from the start.

@@ -34,4 +34,14 @@ std::string with_edit_original(std::string_view reply_context) {
     return to_json(context);
 }
 
+std::string without_callback_query(std::string_view reply_context) {
+    auto context = reply_context_from_json(reply_context);
+    context.callback_query_id.clear();
+    return to_json(context);
+}
+
+bool awaits_callback_answer(std::string_view reply_context) {
+    return reply_context_from_json(reply_context).is_callback();
+}
+
 }  // namespace rubdown::telegram

@@ -38,4 +38,14 @@ ReplyContext reply_context_from_json(std::string_view json);
 /// Reply with edit_original = true.
 std::string with_edit_original(std::string_view reply_context);
 
+/// Returns `reply_context` without the button press's query id. Telegram takes one answer per
+/// query: when a press gets several replies, only the first carries the id, so the query is
+/// answered once and the others are plain messages (an edit of the pressed message still works).
+std::string without_callback_query(std::string_view reply_context);
+
+/// Whether the message behind `reply_context` is a button press that must be answered with
+/// answerCallbackQuery even when the bot has nothing to say, so the runner's client stops
+/// showing a spinner on the button.
+bool awaits_callback_answer(std::string_view reply_context);
+
 }  // namespace rubdown::telegram

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include "adapters/telegram/reply_context.hpp"
 #include "bot/dispatcher.hpp"
 #include "storage/store.hpp"
 #include "support/temp_dir.hpp"
@@ -20,6 +22,9 @@ class EchoEngine final : public intents::Engine {
     std::vector<intents::Reply> respond(intents::HandlerContext& context) override {
         ++calls;
         if (context.message.text == "boom") throw std::runtime_error("engine bug");
+        if (context.message.action == "quiet") return {};
+        if (context.message.action == "twice")
+            return {intents::Reply{"one"}, intents::Reply{"two"}};
         return {intents::Reply{"echo: " + context.message.text, {{"Again", "again", ""}}, false}};
     }
     int calls = 0;
@@ -28,6 +33,15 @@ class EchoEngine final : public intents::Engine {
 intents::IncomingMessage message(const std::string& dedup_key, const std::string& text) {
     return intents::IncomingMessage{"telegram", "telegram:7", "7",       "Ana",
                                     text,       "",           dedup_key, "{}"};
+}
+
+/// A Telegram button press, as the update parser makes it.
+intents::IncomingMessage button_press(const std::string& dedup_key, const std::string& action) {
+    return intents::IncomingMessage{
+        "telegram", "telegram:7",
+        "7",        "Ana",
+        "",         action,
+        dedup_key,  R"({"callback_query_id":"q-1","message_id":40,"chat_type":"private"})"};
 }
 
 std::vector<storage::OutboxMessage> outbox(storage::Store& store) {
@@ -112,4 +126,63 @@ TEST_CASE("messages recorded before a crash are processed by the backlog at the 
     io.restart();
     io.run();
     CHECK(outbox(store).size() == 1);
+}
+
+TEST_CASE("a button press the engine has nothing to say to still gets one row that answers it") {
+    TempDir dir;
+    storage::Store store(dir.file("quiet.db"));
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    std::vector<std::string> woken;
+    dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
+    auto accepted = asio::co_spawn(
+        io, dispatcher.accept({button_press("telegram:update:3", "quiet")}), asio::use_future);
+    io.run();
+    CHECK(accepted.get().recorded == 1);
+    CHECK(engine.calls == 1);
+
+    const auto rows = outbox(store);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].text.empty());
+    CHECK(rows[0].buttons_json == "[]");
+    CHECK(telegram::reply_context_from_json(rows[0].reply_context).callback_query_id == "q-1");
+    CHECK(woken == std::vector<std::string>{"telegram"});
+}
+
+TEST_CASE("a button press with several replies is answered by the first row only") {
+    TempDir dir;
+    storage::Store store(dir.file("twice.db"));
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    asio::co_spawn(io, dispatcher.accept({button_press("telegram:update:4", "twice")}),
+                   asio::detached);
+    io.run();
+
+    const auto rows = outbox(store);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].text == "one");
+    CHECK(telegram::reply_context_from_json(rows[0].reply_context).callback_query_id == "q-1");
+    CHECK(rows[1].text == "two");
+    const auto second = telegram::reply_context_from_json(rows[1].reply_context);
+    CHECK(second.callback_query_id.empty());
+    CHECK(second.message_id == 40);
+}
+
+TEST_CASE("a typed message the engine has nothing to say to writes no row") {
+    TempDir dir;
+    storage::Store store(dir.file("silent.db"));
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    auto quiet = message("telegram:update:5", "");
+    quiet.action = "quiet";
+    asio::co_spawn(io, dispatcher.accept({quiet}), asio::detached);
+    io.run();
+    CHECK(engine.calls == 1);
+    CHECK(outbox(store).empty());
 }

@@ -258,6 +258,56 @@ TEST_CASE("403 blocked: the messages fail and the runner becomes inactive") {
     CHECK(rig.sender.counters().blocked == 2);
 }
 
+TEST_CASE(
+    "403 in a group the bot was removed from: that chat is dropped, the runner stays active") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        if (testing::chat_of(request) == "-1001")
+            return bot_api_error(403, "Forbidden: bot was kicked from the supergroup chat");
+        return bot_api_ok();
+    });
+    // The runner (Telegram user 300) last wrote in the group, so it is their chat now.
+    const auto user = fx.store->run([&](storage::Repositories& repos) {
+        return repos.users.find_or_create("telegram:300", "telegram", "-1001", "Ana", 1).id;
+    });
+    const auto first =
+        fx.enqueue("-1001", "one", user, R"({"message_id":5,"chat_type":"supergroup"})");
+    const auto second = fx.enqueue("-1001", "two", user);
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({first, second}); }));
+
+    CHECK(fx.row(first).status == OutboxStatus::failed);
+    CHECK(fx.row(second).status == OutboxStatus::failed);
+    CHECK_THAT(fx.row(first).last_error, Catch::Contains("chat unavailable"));
+    const auto runner =
+        fx.store->run([&](storage::Repositories& repos) { return *repos.users.find_by_id(user); });
+    CHECK(runner.active);
+    CHECK(runner.chat_id == "300");
+    CHECK(rig.sender.counters().blocked == 0);
+
+    // A nudge for that runner now goes to (and reaches) their private chat.
+    const auto nudge = fx.enqueue(runner.chat_id, "Time to book a massage?", user);
+    rig.sender.wake();
+    REQUIRE(eventually([&] { return fx.settled({nudge}); }));
+    CHECK(fx.row(nudge).status == OutboxStatus::sent);
+    CHECK(testing::chat_of(api.requests().back()) == "300");
+}
+
+TEST_CASE("403 in a private chat still marks only that runner inactive") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) {
+        return bot_api_error(403, "Forbidden: bot was blocked by the user");
+    });
+    const auto user = fx.add_user("500");
+    const auto id = fx.enqueue("500", "one", user, R"({"message_id":5,"chat_type":"private"})");
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+    const auto runner =
+        fx.store->run([&](storage::Repositories& repos) { return *repos.users.find_by_id(user); });
+    CHECK_FALSE(runner.active);
+    CHECK(runner.chat_id == "500");
+}
+
 TEST_CASE("401: the channel pauses but never gives the message up") {
     OutboxFixture fx;
     testing::FakeHttpServer api(
@@ -310,6 +360,47 @@ TEST_CASE("an expired button press and a vanished original still get the reply o
     CHECK(testing::method_of(requests[2]) == "sendMessage");
     CHECK(testing::body_of(requests[2])["text"] == "Booked");
     CHECK(fx.row(id).status == OutboxStatus::sent);
+}
+
+TEST_CASE("a blank row for a button press answers the query once and sends no message") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) { return bot_api_ok("true"); });
+    const auto id = fx.enqueue(
+        "100", "", 0, R"({"callback_query_id":"q-9","message_id":79,"chat_type":"private"})");
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+
+    const auto requests = api.requests();
+    REQUIRE(requests.size() == 1);
+    CHECK(testing::method_of(requests[0]) == "answerCallbackQuery");
+    CHECK(testing::body_of(requests[0])["callback_query_id"] == "q-9");
+    CHECK(fx.row(id).status == OutboxStatus::sent);
+}
+
+TEST_CASE(
+    "a Bot API without answerCallbackQuery and editMessageText (HTTP 500) still gets the "
+    "reply out, once") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        const auto method = testing::method_of(request);
+        if (method == "answerCallbackQuery" || method == "editMessageText")
+            return FakeReply::json(500, R"({"message":"API method is not supported"})");
+        return bot_api_ok();
+    });
+    const auto id = fx.enqueue(
+        "100", "Kept", 0, R"({"callback_query_id":"q-10","message_id":80,"chat_type":"private"})",
+        /*edit_original=*/true);
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({id}); }));
+
+    CHECK(fx.row(id).status == OutboxStatus::sent);
+    std::vector<std::string> methods;
+    for (const auto& request : api.requests()) methods.push_back(testing::method_of(request));
+    CHECK(count(methods, "answerCallbackQuery") == 1);
+    CHECK(count(methods, "editMessageText") ==
+          static_cast<std::size_t>(bot::TelegramDelivery::edit_attempts_before_fallback));
+    CHECK(count(methods, "sendMessage") == 1);
+    CHECK(testing::body_of(api.requests().back())["text"] == "Kept");
 }
 
 TEST_CASE("a reply without a button press is sent as a new message, without answering a query") {

@@ -157,3 +157,22 @@ TEST_CASE("nothing to say, and bad buttons, are reported", "[telegram][plan]") {
     no_context.buttons_json = "not json";
     CHECK(methods(plan_outbox_message(no_context)) == std::vector<std::string>{"sendMessage"});
 }
+
+TEST_CASE("a blank row for a button press only answers the query, without a warning",
+          "[telegram][plan]") {
+    const auto plan = plan_outbox_message(outbox("42", "", {}, button_press(1311)));
+    REQUIRE(methods(plan) == std::vector<std::string>{"answerCallbackQuery"});
+    CHECK(body(plan.calls[0])["callback_query_id"] == "cq-1");
+    CHECK(plan.warnings.empty());
+    CHECK(chat_message_count(plan) == 0);
+}
+
+TEST_CASE("without_callback_query keeps the rest of the context", "[telegram][plan]") {
+    const auto context = reply_context_from_json(without_callback_query(to_json(button_press(5))));
+    CHECK_FALSE(context.is_callback());
+    CHECK(context.message_id == 5);
+    CHECK(context.chat_type == "private");
+    CHECK(awaits_callback_answer(to_json(button_press(5))));
+    CHECK_FALSE(awaits_callback_answer(to_json(context)));
+    CHECK_FALSE(awaits_callback_answer(""));
+}
