@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <map>
@@ -432,8 +433,12 @@ class Scenario {
                 post(server_.port(), "/telegram/webhook", body,
                      std::string("X-Telegram-Bot-Api-Secret-Token: ") + kTelegramSecret + "\r\n");
         } else {
-            // Slack signs every attempt afresh, with the time of that attempt.
-            const auto stamp = std::to_string(sim_now);
+            // Slack signs every attempt afresh, with the real time of that attempt: the bot judges
+            // a signature's age by the wall clock even when it runs on a simulated one.
+            const auto stamp =
+                std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count());
             std::string headers =
                 "X-Slack-Request-Timestamp: " + stamp +
                 "\r\nX-Slack-Signature: " + slack::compute_signature(kSlackSecret, stamp, body) +
