@@ -101,20 +101,6 @@ class FakeSlack {
     FakeHttpServer server_;
 };
 
-std::string form_encode(const std::string& text) {
-    std::string encoded;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            char escape[4];
-            std::snprintf(escape, sizeof escape, "%%%02X", c);
-            encoded += escape;
-        }
-    }
-    return encoded;
-}
-
 /// An Events API event_callback with a message.im event: the runner wrote to the bot's DM.
 std::string direct_message(const std::string& text, const std::string& event_id,
                            const std::string& ts) {

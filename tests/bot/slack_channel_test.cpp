@@ -43,20 +43,6 @@ FakeReply fake_slack(const RecordedRequest& request) {
     return FakeReply::json(404, R"({"ok":false,"error":"unknown_method"})");
 }
 
-std::string form_encode(const std::string& text) {
-    std::string encoded;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            char escape[4];
-            std::snprintf(escape, sizeof escape, "%%%02X", c);
-            encoded += escape;
-        }
-    }
-    return encoded;
-}
-
 std::string direct_message(const std::string& text, const std::string& event_id) {
     return Json{{"type", "event_callback"},
                 {"team_id", "T061EG9R6"},

@@ -2,7 +2,9 @@
 // Shared by the Slack channel tests: an io_context on its own thread, signed requests as Slack
 // sends them, and a shared engine (its classifier trains once per test run).
 
+#include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <future>
 #include <memory>
@@ -28,6 +30,21 @@ namespace rubdown::testing::slack_support {
 
 inline constexpr const char* kSigningSecret = "test-signing-secret";
 inline constexpr const char* kBotToken = "xoxb-test-0000-secret-token";
+
+/// A form field's value percent-encoded as Slack sends it (application/x-www-form-urlencoded).
+inline std::string form_encode(const std::string& text) {
+    std::string encoded;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            char escape[4];
+            std::snprintf(escape, sizeof escape, "%%%02X", c);
+            encoded += escape;
+        }
+    }
+    return encoded;
+}
 
 inline std::string read_slack_fixture(const std::string& name) {
     const std::string path = std::string(RUBDOWN_FIXTURES_DIR) + "/slack/" + name;
