@@ -1,5 +1,7 @@
 #include "bot/dispatcher.hpp"
 
+#include <optional>
+
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -98,17 +100,50 @@ void Dispatcher::process_backlog() {
 }
 
 void Dispatcher::process(std::int64_t inbox_id) {
-    asio::co_spawn(executor_, process_async(inbox_id), [inbox_id](std::exception_ptr error) {
-        if (!error) return;
-        try {
-            std::rethrow_exception(error);
-        } catch (const std::exception& failure) {
-            // Typically the store stopping during shutdown; the entry stays unprocessed and is
-            // picked up by the backlog at the next start.
-            spdlog::warn("event=processing_deferred inbox_id={} error=\"{}\"", inbox_id,
-                         failure.what());
+    {
+        std::lock_guard lock(processing_mutex_);
+        if (processing_in_flight_ >= kMaxProcessingInFlight) {
+            waiting_for_processing_.push_back(inbox_id);
+            return;
         }
+        ++processing_in_flight_;
+    }
+    start_processing(inbox_id);
+}
+
+void Dispatcher::start_processing(std::int64_t inbox_id) {
+    asio::co_spawn(executor_, process_async(inbox_id), [this, inbox_id](std::exception_ptr error) {
+        if (error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception& failure) {
+                // Typically the store stopping during shutdown; the entry stays unprocessed and
+                // is picked up by the backlog at the next start.
+                spdlog::warn("event=processing_deferred inbox_id={} error=\"{}\"", inbox_id,
+                             failure.what());
+            }
+        }
+        processing_finished(error != nullptr);
     });
+}
+
+void Dispatcher::processing_finished(bool store_failed) {
+    std::optional<std::int64_t> next;
+    {
+        std::lock_guard lock(processing_mutex_);
+        if (store_failed && !waiting_for_processing_.empty()) {
+            // The store is stopping: the waiting messages stay in the inbox for the next start.
+            spdlog::info("event=processing_deferred waiting={}", waiting_for_processing_.size());
+            waiting_for_processing_.clear();
+        }
+        if (waiting_for_processing_.empty()) {
+            --processing_in_flight_;
+        } else {
+            next = waiting_for_processing_.front();
+            waiting_for_processing_.pop_front();
+        }
+    }
+    if (next) start_processing(*next);
 }
 
 asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
@@ -121,7 +156,7 @@ asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
             [this, inbox_id](storage::Repositories& repos) {
                 return process_entry(repos, engine_, settings_, inbox_id, clock_.now());
             },
-            asio::use_awaitable);
+            asio::use_awaitable, storage::Lane::background);
     } catch (const std::exception& failure) {
         spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", inbox_id, failure.what());
         failed = true;
@@ -131,7 +166,7 @@ asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
             [this, inbox_id](storage::Repositories& repos) {
                 return give_up_on_entry(repos, inbox_id, clock_.now());
             },
-            asio::use_awaitable);
+            asio::use_awaitable, storage::Lane::background);
     }
     if (!channel.empty() && on_outbox_) on_outbox_(channel);
 }

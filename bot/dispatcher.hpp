@@ -4,8 +4,10 @@
 /// one transaction — and tell the channel senders that the outbox has work.
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -59,8 +61,16 @@ class Dispatcher {
   private:
     boost::asio::awaitable<AcceptResult> accept_shared(
         std::shared_ptr<const std::vector<intents::IncomingMessage>> messages);
+    /// Processes `inbox_id` now, or queues its id when enough processing is already under way.
     void process(std::int64_t inbox_id);
+    void start_processing(std::int64_t inbox_id);
+    void processing_finished(bool store_failed);
     boost::asio::awaitable<void> process_async(std::int64_t inbox_id);
+
+    /// Processing jobs in the store's queue at most. Under a burst, messages arrive faster than
+    /// they can be processed; beyond this the waiting ones are kept as ids only (8 bytes each), not
+    /// as queued jobs and coroutine frames, so memory stays flat however long the burst.
+    static constexpr std::size_t kMaxProcessingInFlight = 64;
 
     boost::asio::any_io_executor executor_;
 
@@ -69,6 +79,10 @@ class Dispatcher {
     const intents::Clock& clock_;
     intents::EngineSettings settings_;
     OutboxListener on_outbox_;
+
+    std::mutex processing_mutex_;
+    std::size_t processing_in_flight_ = 0;
+    std::deque<std::int64_t> waiting_for_processing_;
 };
 
 storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,

@@ -35,11 +35,14 @@ bool Store::healthy() {
     }
 }
 
-void Store::enqueue(std::unique_ptr<Task> task) {
+void Store::enqueue(std::unique_ptr<Task> task, Lane lane) {
     {
         std::lock_guard lock(mutex_);
         if (!closed_) {
-            queue_.push_back(std::move(task));
+            if (lane == Lane::background)
+                background_.push_back(std::move(task));
+            else
+                queue_.push_back(std::move(task));
             task = nullptr;
         }
     }
@@ -57,12 +60,20 @@ void Store::loop() {
     for (;;) {
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) {  // stopping, and nothing left to do
+            wake_.wait(lock,
+                       [this] { return stopping_ || !queue_.empty() || !background_.empty(); });
+            if (queue_.empty() && background_.empty()) {  // stopping, and nothing left to do
                 closed_ = true;
                 return;
             }
             batch.swap(queue_);
+            // Prompt jobs first, then a few background ones in FIFO order: the transaction stays
+            // short for the prompt jobs, and background work still advances every time.
+            for (std::size_t taken = 0; taken < kBackgroundPerTransaction && !background_.empty();
+                 ++taken) {
+                batch.push_back(std::move(background_.front()));
+                background_.pop_front();
+            }
         }
         run_batch(batch);
         batch.clear();

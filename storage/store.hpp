@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,12 @@ namespace rubdown::storage {
 
 class SqliteDatabase;
 
+/// Which queue a job waits in. Prompt jobs (recording a message before it is acknowledged, the
+/// senders' bookkeeping) are all taken into the next transaction; background jobs (processing
+/// recorded messages) join it only a few at a time, so an acknowledgement never waits behind a
+/// long queue of processing.
+enum class Lane { prompt, background };
+
 struct StoreStats {
     std::uint64_t jobs = 0;
     std::uint64_t transactions = 0;
@@ -45,7 +52,7 @@ class Store {
     /// Runs `job(Repositories&)` on the store thread; completes with (exception_ptr, result) on the
     /// handler's executor after commit. The result type must be default-constructible.
     template <typename Job, typename CompletionToken>
-    auto async_run(Job job, CompletionToken&& token);
+    auto async_run(Job job, CompletionToken&& token, Lane lane = Lane::prompt);
 
     /// Runs a job and waits for its commit. For command-line tools and tests, never an IO thread.
     template <typename Job>
@@ -67,7 +74,10 @@ class Store {
     template <typename Job, typename Handler>
     struct AsyncTask;
 
-    void enqueue(std::unique_ptr<Task> task);
+    /// Background jobs taken into one transaction at most, beside every prompt job queued.
+    static constexpr std::size_t kBackgroundPerTransaction = 16;
+
+    void enqueue(std::unique_ptr<Task> task, Lane lane = Lane::prompt);
     void loop();
     void run_batch(std::vector<std::unique_ptr<Task>>& batch);
 
@@ -75,6 +85,7 @@ class Store {
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<std::unique_ptr<Task>> queue_;
+    std::deque<std::unique_ptr<Task>> background_;
     bool stopping_ = false;
     bool closed_ = false;  ///< the store thread has exited; no job can run any more
     StoreStats stats_;
@@ -117,11 +128,12 @@ struct Store::AsyncTask final : Store::Task {
 };
 
 template <typename Job, typename CompletionToken>
-auto Store::async_run(Job job, CompletionToken&& token) {
+auto Store::async_run(Job job, CompletionToken&& token, Lane lane) {
     using Result = std::invoke_result_t<Job&, Repositories&>;
-    auto initiate = [this](auto handler, Job job) {
+    auto initiate = [this, lane](auto handler, Job job) {
         using Handler = decltype(handler);
-        enqueue(std::make_unique<AsyncTask<Job, Handler>>(std::move(job), std::move(handler)));
+        enqueue(std::make_unique<AsyncTask<Job, Handler>>(std::move(job), std::move(handler)),
+                lane);
     };
     if constexpr (std::is_void_v<Result>)
         return boost::asio::async_initiate<CompletionToken, void(std::exception_ptr)>(

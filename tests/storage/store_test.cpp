@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <latch>
+#include <string>
 #include <thread>
+#include <vector>
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -129,4 +133,41 @@ TEST_CASE("stop drains queued jobs, then refuses new ones") {
     CHECK_THROWS(store.run([](Repositories&) {}));
     SqliteDatabase reopened(path);
     CHECK(reopened.repositories().users.find_by_key("console:x"));
+}
+
+TEST_CASE("a prompt job is not held behind a long queue of background jobs") {
+    TempDir dir;
+    Store store(dir.file("lanes.db"));
+    asio::io_context io;
+    std::vector<std::string> order;  // appended on the store thread only
+    std::promise<void> gate;
+    auto opened = gate.get_future().share();
+
+    // Holds the store thread so everything below is queued before any of it runs.
+    store.async_run([opened](Repositories&) { opened.wait(); }, asio::detached);
+    constexpr int kBackground = 100;
+    int background_done = 0;
+    for (int i = 0; i < kBackground; ++i) {
+        store.async_run(
+            [&order, i](Repositories&) { order.push_back("b" + std::to_string(i)); },
+            asio::bind_executor(io, [&background_done](std::exception_ptr) { ++background_done; }),
+            Lane::background);
+    }
+    bool prompt_done = false;
+    store.async_run(
+        [&order](Repositories&) { order.push_back("prompt"); },
+        asio::bind_executor(io, [&prompt_done](std::exception_ptr) { prompt_done = true; }));
+    gate.set_value();
+    while (!(prompt_done && background_done == kBackground)) io.run_one();
+
+    REQUIRE(order.size() == kBackground + 1);
+    // The prompt job ran in the first transaction after the gate, ahead of almost all the
+    // background jobs queued before it...
+    const auto prompt_at = std::find(order.begin(), order.end(), "prompt") - order.begin();
+    CHECK(prompt_at == 0);
+    // ...and the background jobs still ran, all of them, in the order they were queued.
+    for (int i = 0; i < kBackground; ++i) {
+        CHECK(order[static_cast<std::size_t>(i) + 1] == "b" + std::to_string(i));
+    }
+    CHECK(store.stats().transactions >= 1 + kBackground / 16);
 }
