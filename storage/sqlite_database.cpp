@@ -14,7 +14,10 @@ namespace {
 
 SQLite::Database open_file(const std::string& path) {
     try {
-        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        // NOMUTEX: the connection is only ever used by one thread at a time (the store thread,
+        // or the opening thread before it), so SQLite's own per-call locking is pure cost.
+        SQLite::Database db(path,
+                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
         // WAL lets readers (e.g. `rubdown export` while serving) run beside the writer, and
         // synchronous=NORMAL in WAL mode still survives a process crash; a busy timeout covers a
         // second process (a CLI command) holding the write lock for a moment.
@@ -85,23 +88,25 @@ Repositories& SqliteDatabase::repositories() {
     return impl_->repositories;
 }
 
+// Transaction control runs for every job of every batch: prepared once and kept, as parsing the
+// SQL again each time cost more than the statement itself.
 void SqliteDatabase::begin() {
-    impl_->db.exec("BEGIN IMMEDIATE");
+    impl_->sql.get("BEGIN IMMEDIATE").exec();
 }
 void SqliteDatabase::commit() {
-    impl_->db.exec("COMMIT");
+    impl_->sql.get("COMMIT").exec();
 }
 void SqliteDatabase::rollback() {
-    impl_->db.exec("ROLLBACK");
+    impl_->sql.get("ROLLBACK").exec();
 }
 void SqliteDatabase::savepoint(const std::string& name) {
-    impl_->db.exec("SAVEPOINT " + name);
+    impl_->sql.get("SAVEPOINT " + name).exec();
 }
 void SqliteDatabase::release(const std::string& name) {
-    impl_->db.exec("RELEASE " + name);
+    impl_->sql.get("RELEASE " + name).exec();
 }
 void SqliteDatabase::rollback_to(const std::string& name) {
-    impl_->db.exec("ROLLBACK TO " + name);
+    impl_->sql.get("ROLLBACK TO " + name).exec();
 }
 
 int SqliteDatabase::schema_version() const {
