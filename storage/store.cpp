@@ -67,35 +67,51 @@ void Store::loop() {
                 return;
             }
             batch.swap(queue_);
-            // Prompt jobs first, then a few background ones in FIFO order: the transaction stays
-            // short for the prompt jobs, and background work still advances every time.
-            for (std::size_t taken = 0; taken < kBackgroundPerTransaction && !background_.empty();
-                 ++taken) {
-                batch.push_back(std::move(background_.front()));
-                background_.pop_front();
-            }
         }
-        run_batch(batch);
+        run_transaction(batch);
         batch.clear();
     }
 }
 
-void Store::run_batch(std::vector<std::unique_ptr<Task>>& batch) {
-    std::vector<std::exception_ptr> errors(batch.size());
+std::unique_ptr<Store::Task> Store::next_background(std::size_t taken, bool idle) {
+    std::lock_guard lock(mutex_);
+    if (background_.empty()) return nullptr;
+    // Prompt jobs in this transaction wait for its commit: only the guaranteed share joins them.
+    if (!idle && taken >= kBackgroundBesidePrompt) return nullptr;
+    // A prompt job arrived while background work ran: commit now so it runs next.
+    if (idle && (taken >= kBackgroundWhenIdle || !queue_.empty())) return nullptr;
+    auto task = std::move(background_.front());
+    background_.pop_front();
+    return task;
+}
+
+void Store::run_transaction(std::vector<std::unique_ptr<Task>>& batch) {
+    std::vector<std::exception_ptr> errors;
     std::uint64_t failed = 0;
+    // Each job in its own savepoint: a failing job is undone alone, the others still commit.
+    const auto run_job = [&](std::size_t index) {
+        db_->savepoint("job");
+        try {
+            batch[index]->execute(db_->repositories());
+            db_->release("job");
+        } catch (...) {
+            errors[index] = std::current_exception();
+            ++failed;
+            db_->rollback_to("job");
+            db_->release("job");
+        }
+    };
+    const bool idle = batch.empty();
     try {
+        errors.resize(batch.size());
         db_->begin();
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            db_->savepoint("job");
-            try {
-                batch[i]->execute(db_->repositories());
-                db_->release("job");
-            } catch (...) {
-                errors[i] = std::current_exception();
-                ++failed;
-                db_->rollback_to("job");
-                db_->release("job");
-            }
+        for (std::size_t i = 0; i < batch.size(); ++i) run_job(i);
+        for (std::size_t taken = 0;; ++taken) {
+            auto task = next_background(taken, idle);
+            if (!task) break;
+            batch.push_back(std::move(task));  // in the batch first: a failure below fails it too
+            errors.resize(batch.size());
+            run_job(batch.size() - 1);
         }
         db_->commit();
     } catch (...) {
@@ -105,7 +121,7 @@ void Store::run_batch(std::vector<std::unique_ptr<Task>>& batch) {
             db_->rollback();
         } catch (...) {
         }
-        for (auto& slot : errors) slot = error;
+        errors.assign(batch.size(), error);
         failed = batch.size();
     }
     {

@@ -64,6 +64,15 @@ class Store {
     StoreStats stats() const;
     bool healthy();
 
+    /// Background jobs run beside the prompt jobs of a transaction: while messages keep arriving,
+    /// acknowledging them comes first and processing only creeps along; it catches up as soon as
+    /// the arrivals pause (the recorded messages are safe in the inbox meanwhile).
+    static constexpr std::size_t kBackgroundBesidePrompt = 2;
+    /// Background jobs in a transaction without prompt jobs at most, to share one commit. Such a
+    /// transaction commits early when a prompt job arrives, so that job waits for one background
+    /// job at most, not for all of them.
+    static constexpr std::size_t kBackgroundWhenIdle = 64;
+
   private:
     struct Task {
         virtual ~Task() = default;
@@ -74,12 +83,14 @@ class Store {
     template <typename Job, typename Handler>
     struct AsyncTask;
 
-    /// Background jobs taken into one transaction at most, beside every prompt job queued.
-    static constexpr std::size_t kBackgroundPerTransaction = 16;
-
     void enqueue(std::unique_ptr<Task> task, Lane lane = Lane::prompt);
     void loop();
-    void run_batch(std::vector<std::unique_ptr<Task>>& batch);
+    /// Runs the prompt jobs of `batch`, then background jobs as the lanes allow (appended to
+    /// `batch`), in one transaction; completes every job after the commit.
+    void run_transaction(std::vector<std::unique_ptr<Task>>& batch);
+    /// The next background job for the running transaction (`taken` so far), or null when it
+    /// should commit now. `idle`: the transaction holds no prompt job.
+    std::unique_ptr<Task> next_background(std::size_t taken, bool idle);
 
     std::unique_ptr<SqliteDatabase> db_;
     mutable std::mutex mutex_;
