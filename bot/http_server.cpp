@@ -1,6 +1,8 @@
 #include "bot/http_server.hpp"
 
 #include <array>
+#include <optional>
+#include <string_view>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
@@ -9,6 +11,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -43,16 +46,39 @@ http::HttpRequest to_neutral(bhttp::request<bhttp::string_body>&& request,
     return neutral;
 }
 
-bhttp::response<bhttp::string_body> to_beast(http::HttpResponse&& response, unsigned version,
-                                             bool keep_alive) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
-    out.set(bhttp::field::server, "rubdown");
-    out.set(bhttp::field::content_type, response.content_type);
-    for (auto& [name, value] : response.headers) out.set(name, value);
-    out.body() = std::move(response.body);
-    out.keep_alive(keep_alive);
-    out.prepare_payload();
+/// The answer as bytes on the wire, written with one plain socket write. Beast's serializer would
+/// do the same through several layers of buffer views per answer; the bot's answers are small,
+/// whole strings, so one contiguous buffer is simpler and cheaper.
+std::string serialize(http::HttpResponse&& response, unsigned version, bool keep_alive) {
+    const auto status = static_cast<unsigned>(response.status);
+    const std::string_view reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
+    std::string out;
+    out.reserve(160 + response.body.size());
+    out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+    out.append(std::to_string(status)).append(" ").append(reason).append("\r\n");
+    out.append("Server: rubdown\r\nContent-Type: ").append(response.content_type).append("\r\n");
+    for (const auto& [name, value] : response.headers)
+        out.append(name).append(": ").append(value).append("\r\n");
+    // 1xx, 204 and 304 answers carry no body and no length (RFC 9110, 8.6).
+    const bool bodiless = status < 200 || status == 204 || status == 304;
+    if (!bodiless) out.append("Content-Length: ").append(std::to_string(response.body.size()));
+    if (!bodiless) out.append("\r\n");
+    // HTTP/1.1 keeps a connection open unless told; HTTP/1.0 closes it unless told.
+    if (version == 10 && keep_alive) out.append("Connection: keep-alive\r\n");
+    if (version != 10 && !keep_alive) out.append("Connection: close\r\n");
+    out.append("\r\n");
+    if (!bodiless) out.append(response.body);
     return out;
+}
+
+bool is_limit_error(const beast::error_code& error) {
+    return error == bhttp::error::header_limit || error == bhttp::error::body_limit;
+}
+
+/// Read errors that end a connection without an answer: the client left or was too slow.
+bool is_silent_read_error(const beast::error_code& error) {
+    return error == beast::error::timeout || error == bhttp::error::end_of_stream ||
+           error == asio::error::eof || error == asio::error::connection_reset;
 }
 
 }  // namespace
@@ -148,6 +174,51 @@ asio::awaitable<void> HttpServer::discard_unread_input(beast::tcp_stream& stream
     }
 }
 
+asio::awaitable<beast::error_code> HttpServer::read_request(beast::tcp_stream& stream,
+                                                            beast::flat_buffer& buffer,
+                                                            RequestParser& parser) {
+    // Parse what is already buffered first and read from the socket only when it is not enough:
+    // a request that arrived in one piece (the usual case) then costs no asynchronous step beyond
+    // the read that brought it. The header and the body each have a deadline for all their reads.
+    parser.eager(true);
+    std::optional<std::chrono::steady_clock::time_point> body_deadline;
+    const auto header_deadline = std::chrono::steady_clock::now() + limits_.header_timeout;
+    beast::error_code error;
+    for (;;) {
+        if (buffer.size() > 0) {
+            error = {};
+            const auto used = parser.put(buffer.data(), error);
+            buffer.consume(used);
+            if (parser.is_done()) co_return beast::error_code{};
+            if (error && error != bhttp::error::need_more) co_return error;
+            // Progress and bytes left (the next chunk of a chunked body): parse on.
+            if (!error && used > 0 && buffer.size() > 0) continue;
+        }
+        if (parser.is_header_done() && !body_deadline)
+            body_deadline = std::chrono::steady_clock::now() + limits_.body_timeout;
+        stream.expires_at(body_deadline ? *body_deadline : header_deadline);
+        const auto received =
+            co_await stream.async_read_some(buffer.prepare(beast::read_size(buffer, 65536)),
+                                            asio::redirect_error(asio::use_awaitable, error));
+        buffer.commit(received);
+        if (error == asio::error::eof) {
+            // The client closed its side: a body delimited by the end of the stream is complete.
+            if (!parser.got_some()) co_return bhttp::error::end_of_stream;
+            error = {};
+            parser.put_eof(error);
+            co_return error;
+        }
+        if (error) co_return error;
+    }
+}
+
+asio::awaitable<void> HttpServer::write_answer(beast::tcp_stream& stream, std::string bytes,
+                                               beast::error_code& error) {
+    stream.expires_after(limits_.body_timeout);
+    co_await asio::async_write(stream, asio::buffer(bytes),
+                               asio::redirect_error(asio::use_awaitable, error));
+}
+
 asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
     auto& stream = connection->stream;
     beast::flat_buffer buffer;
@@ -157,7 +228,6 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
         auto endpoint = stream.socket().remote_endpoint(error);
         remote_address = error ? "" : endpoint.address().to_string();
     }
-
     // Set when the server answers an error before reading the whole request: the rest of it may
     // still be arriving, and closing over unread bytes makes the kernel reset the connection, which
     // can destroy the answer before the client reads it.
@@ -172,93 +242,56 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
             if (error) break;
             buffer.commit(received);
         }
-        // ...then give it the (shorter) header time-out, so a client trickling headers is cut off.
+        // ...then the (shorter) header and body time-outs, so a trickling client is cut off.
         connection->busy = true;
         const auto started = std::chrono::steady_clock::now();
-        bhttp::request_parser<bhttp::string_body> parser;
+        RequestParser parser;
         parser.header_limit(static_cast<std::uint32_t>(limits_.max_header_bytes));
         parser.body_limit(limits_.max_body_bytes);
-        stream.expires_after(limits_.header_timeout);
-        co_await bhttp::async_read_header(stream, buffer, parser,
-                                          asio::redirect_error(asio::use_awaitable, error));
-        if (error == bhttp::error::header_limit || error == bhttp::error::body_limit) {
-            // The parser already knows from Content-Length that the body is too large.
-            auto response =
-                to_beast(error == bhttp::error::body_limit
-                             ? http::HttpResponse::text(413, "request body too large\n")
-                             : http::HttpResponse::text(431, "request headers too large\n"),
-                         11, false);
-            co_await bhttp::async_write(stream, response,
-                                        asio::redirect_error(asio::use_awaitable, error));
+        error = co_await read_request(stream, buffer, parser);
+        const unsigned version = parser.is_header_done() ? parser.get().version() : 11;
+        if (is_limit_error(error)) {
+            // Known from Content-Length (or a chunk) before the body is read: refuse it unread.
+            auto refusal = error == bhttp::error::body_limit
+                               ? http::HttpResponse::text(413, "request body too large\n")
+                               : http::HttpResponse::text(431, "request headers too large\n");
+            co_await write_answer(stream, serialize(std::move(refusal), version, false), error);
             unread_input = true;
             break;
         }
         if (error) {
-            if (error != beast::error::timeout && error != bhttp::error::end_of_stream &&
-                error != asio::error::eof && error != asio::error::connection_reset) {
-                auto response =
-                    to_beast(http::HttpResponse::text(400, "malformed request\n"), 11, false);
-                co_await bhttp::async_write(stream, response,
-                                            asio::redirect_error(asio::use_awaitable, error));
+            if (!is_silent_read_error(error)) {
+                co_await write_answer(
+                    stream,
+                    serialize(http::HttpResponse::text(400, "malformed request\n"), version, false),
+                    error);
                 unread_input = true;
             }
             break;
         }
-
+        bool keep_alive = parser.get().keep_alive();
+        auto request = to_neutral(parser.release(), remote_address);
         http::HttpResponse response;
-        bool keep_alive = false;
-        const unsigned version = parser.get().version();
-        const auto method = std::string(parser.get().method_string());
-        const auto target = std::string(parser.get().target());
-        // Refuse an oversized body before reading it: the declared length is enough to know.
-        if (parser.content_length() && *parser.content_length() > limits_.max_body_bytes) {
-            response = http::HttpResponse::text(413, "request body too large\n");
-        } else {
-            stream.expires_after(limits_.body_timeout);
-            co_await bhttp::async_read(stream, buffer, parser,
-                                       asio::redirect_error(asio::use_awaitable, error));
-            if (error == bhttp::error::body_limit) {
-                response = http::HttpResponse::text(413, "request body too large\n");
-            } else if (error) {
-                if (error != beast::error::timeout && error != asio::error::eof &&
-                    error != bhttp::error::end_of_stream) {
-                    auto refusal = to_beast(http::HttpResponse::text(400, "malformed request\n"),
-                                            version, false);
-                    co_await bhttp::async_write(stream, refusal,
-                                                asio::redirect_error(asio::use_awaitable, error));
-                    unread_input = true;
-                }
-                break;
-            } else {
-                keep_alive = parser.get().keep_alive();
-                auto request = to_neutral(parser.release(), remote_address);
-                try {
-                    response = co_await router_.route(request);
-                } catch (const std::exception& failure) {
-                    spdlog::error("event=handler_failed path={} error=\"{}\"", request.path,
-                                  failure.what());
-                    response = http::HttpResponse::text(500, "internal error\n");
-                }
-            }
-        }
-        // After a 413 the rest of the body is still on the wire: close rather than resync.
-        if (response.status == 413) {
-            keep_alive = false;
-            unread_input = true;
+        try {
+            response = co_await router_.route(request);
+        } catch (const std::exception& failure) {
+            spdlog::error("event=handler_failed path={} error=\"{}\"", request.path,
+                          failure.what());
+            response = http::HttpResponse::text(500, "internal error\n");
         }
         if (stopping_) keep_alive = false;
         const int status = response.status;
-        auto out = to_beast(std::move(response), version, keep_alive);
-        const auto bytes = out.body().size();
-        stream.expires_after(limits_.body_timeout);
-        co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, error));
+        const auto bytes = response.body.size();
+        co_await write_answer(stream, serialize(std::move(response), version, keep_alive), error);
         ++requests_;
-        const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                                std::chrono::steady_clock::now() - started)
-                                .count();
-        spdlog::info("event=request method={} path={} status={} bytes={} duration_us={} remote={}",
-                     method, target.substr(0, target.find('?')), status, bytes, micros,
-                     remote_address);
+        if (spdlog::should_log(spdlog::level::info)) {
+            const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::steady_clock::now() - started)
+                                    .count();
+            spdlog::info(
+                "event=request method={} path={} status={} bytes={} duration_us={} remote={}",
+                request.method, request.path, status, bytes, micros, remote_address);
+        }
         if (error || !keep_alive) break;
     }
     beast::error_code ignored;

@@ -9,12 +9,16 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <string>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
 
 #include "bot/router.hpp"
 
@@ -53,8 +57,14 @@ class HttpServer {
 
   private:
     struct Connection;
+    using RequestParser = boost::beast::http::request_parser<boost::beast::http::string_body>;
     boost::asio::awaitable<void> accept_loop();
     boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+    boost::asio::awaitable<boost::beast::error_code> read_request(boost::beast::tcp_stream& stream,
+                                                                  boost::beast::flat_buffer& buffer,
+                                                                  RequestParser& parser);
+    boost::asio::awaitable<void> write_answer(boost::beast::tcp_stream& stream, std::string bytes,
+                                              boost::beast::error_code& error);
     boost::asio::awaitable<void> discard_unread_input(boost::beast::tcp_stream& stream);
     void forget(const std::shared_ptr<Connection>& connection);
     void maybe_drained();
