@@ -122,8 +122,18 @@ FeatureIndices extract_features(std::string_view normalized, const Cues& cues) {
     return features;
 }
 
-void IntentClassifier::train(const std::vector<TrainingSample>& samples, int epochs) {
-    weights_.assign(static_cast<std::size_t>(kBuckets) * kIntentCount, 0.0f);
+void IntentClassifier::train(std::vector<TrainingSample> samples, int epochs) {
+    // Give every bucket the samples hit a row, in bucket order, and renumber the samples' features
+    // to rows; sorted features stay sorted, so every sum runs in the same order as over buckets.
+    row_of_bucket_.assign(kBuckets, kNoRow);
+    for (const auto& sample : samples)
+        for (const auto f : sample.features) row_of_bucket_[f] = 0;
+    std::uint32_t rows = 0;
+    for (auto& row : row_of_bucket_)
+        if (row != kNoRow) row = rows++;
+    for (auto& sample : samples)
+        for (auto& f : sample.features) f = row_of_bucket_[f];
+    weights_.assign(static_cast<std::size_t>(rows) * kIntentCount, 0.0f);
     bias_.fill(0.0f);
     // Averaged SGD: `sums` accumulates step * update so the average is weights - sums / steps.
     std::vector<float> sums(weights_.size(), 0.0f);
@@ -178,7 +188,9 @@ std::array<float, kIntentCount> IntentClassifier::probabilities(
     if (!features.empty() && !weights_.empty()) {
         const float value = 1.0f / std::sqrt(static_cast<float>(features.size()));
         for (const auto f : features) {
-            const float* row = &weights_[static_cast<std::size_t>(f) * kIntentCount];
+            const auto index = row_of_bucket_[f];
+            if (index == kNoRow) continue;  // never seen in training: a zero weight
+            const float* row = &weights_[static_cast<std::size_t>(index) * kIntentCount];
             for (std::size_t k = 0; k < kIntentCount; ++k) scores[k] += row[k] * value;
         }
     }

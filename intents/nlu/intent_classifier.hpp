@@ -37,14 +37,22 @@ class IntentClassifier {
   public:
     static constexpr std::uint32_t kBuckets = 1u << 18;
 
-    /// Trains from scratch; the same samples in the same order give the same model.
-    void train(const std::vector<TrainingSample>& samples, int epochs);
+    /// Trains from scratch; the same samples in the same order give the same model. The samples
+    /// are consumed (their features are renumbered in place to save a copy).
+    void train(std::vector<TrainingSample> samples, int epochs);
 
     /// Probability per intent (indices of kIntents), summing to 1.
     std::array<float, kIntentCount> probabilities(const FeatureIndices& features) const;
 
   private:
-    std::vector<float> weights_;  ///< kBuckets rows of kIntentCount
+    static constexpr std::uint32_t kNoRow = 0xffffffffu;
+
+    /// Only the buckets some training sample hit can ever get a weight (the rest stay zero and add
+    /// nothing to a score), so only they get a row: a few tens of thousands of the 2^18 buckets.
+    /// A dense table of every bucket cost 9 MiB, and as much again for the averages in training,
+    /// most of the bot's memory. The model is the same either way.
+    std::vector<std::uint32_t> row_of_bucket_;  ///< kBuckets entries: a row, or kNoRow
+    std::vector<float> weights_;                ///< rows of kIntentCount
     std::array<float, kIntentCount> bias_{};
 };
 

@@ -195,7 +195,7 @@ Nlu::Nlu() : model_(std::make_unique<Model>()) {
             samples.push_back({extract_features(typo, analyse(typo).cues), label});
         }
     }
-    model_->classifier.train(samples, kTrainingEpochs);
+    model_->classifier.train(std::move(samples), kTrainingEpochs);
 }
 
 Nlu::~Nlu() = default;
