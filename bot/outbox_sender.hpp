@@ -37,8 +37,10 @@ struct OutboxSenderOptions {
     std::size_t batch_size = 100;
     /// Platform calls in flight at once (each to a different pacing key).
     std::size_t max_in_flight = 16;
-    /// Rows held in memory at most; the rest wait in the database.
-    std::size_t max_queued = 5000;
+    /// Rows held in memory at most; the rest wait in the database. A whole minute of sending at
+    /// Telegram's 30 messages/s, so every chat with something due is among them; more would only
+    /// cost memory and store time, as each read returns the rows held here again before new ones.
+    std::size_t max_queued = 1800;
     /// How long every chat waits after the channel itself failed (bad token).
     std::chrono::milliseconds channel_problem_pause{std::chrono::seconds{60}};
     /// Uniform in [0, 1): the backoff jitter; random when empty.
