@@ -79,6 +79,10 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
     /// Set at once by stop(), from any thread: after it no new store job is started, because the
     /// store may be stopped right after the sender (a job started then could never complete).
     std::atomic<bool> stopping{false};
+    /// A wake() is posted and has not run yet: further ones have nothing to add. Processing calls
+    /// wake() once per message, thousands of times a second under load, and each run of the loop
+    /// walks every queued chat.
+    std::atomic<bool> wake_posted{false};
     bool kicked = false;       ///< something changed while the loop was not waiting
     bool fetch_wanted = true;  ///< wake() asked for a look at the outbox
     SteadyClock::time_point next_poll{};
@@ -405,7 +409,9 @@ void OutboxSender::start() {
 }
 
 void OutboxSender::wake() {
+    if (state_->wake_posted.exchange(true)) return;
     asio::post(state_->executor, [state = state_] {
+        state->wake_posted = false;
         state->fetch_wanted = true;
         state->kick();
     });
