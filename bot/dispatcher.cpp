@@ -1,7 +1,5 @@
 #include "bot/dispatcher.hpp"
 
-#include <optional>
-
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -90,25 +88,37 @@ asio::awaitable<AcceptResult> Dispatcher::accept_shared(
 }
 
 void Dispatcher::process_backlog() {
-    const auto pending = store_.run([](storage::Repositories& repos) {
-        std::vector<std::int64_t> ids;
-        for (const auto& entry : repos.inbox.unprocessed(1000000)) ids.push_back(entry.id);
-        return ids;
-    });
-    if (!pending.empty()) spdlog::info("event=inbox_backlog messages={}", pending.size());
-    for (auto id : pending) process(id);
+    const auto waiting = store_.run(
+        [](storage::Repositories& repos) { return repos.inbox.unprocessed_ids(1).size(); });
+    if (waiting == 0) return;
+    spdlog::info("event=inbox_backlog reason=\"recorded before this start, not yet processed\"");
+    {
+        std::lock_guard lock(processing_mutex_);
+        backlog_in_inbox_ = true;
+        ++backlog_generation_;
+    }
+    refill_from_inbox();
 }
 
 void Dispatcher::process(std::int64_t inbox_id) {
+    bool start_now = false;
+    bool read_now = false;
     {
         std::lock_guard lock(processing_mutex_);
-        if (processing_in_flight_ >= kMaxProcessingInFlight) {
-            waiting_for_processing_.push_back(inbox_id);
-            return;
+        // Behind a backlog, a message waits its turn there too: a runner's messages are then
+        // processed in the order they came, never a later one ahead of an earlier one.
+        if (backlog_in_inbox_ || processing_in_flight_.size() >= kMaxProcessingInFlight) {
+            backlog_in_inbox_ = true;
+            ++backlog_generation_;
+            if (processing_in_flight_.empty()) read_now = true;
+        } else if (!processing_in_flight_.insert(inbox_id).second) {
+            return;  // a read of the inbox started it already
+        } else {
+            start_now = true;
         }
-        ++processing_in_flight_;
     }
-    start_processing(inbox_id);
+    if (start_now) start_processing(inbox_id);
+    if (read_now) refill_from_inbox();
 }
 
 void Dispatcher::start_processing(std::int64_t inbox_id) {
@@ -123,27 +133,67 @@ void Dispatcher::start_processing(std::int64_t inbox_id) {
                              failure.what());
             }
         }
-        processing_finished(error != nullptr);
+        processing_finished(inbox_id, error != nullptr);
     });
 }
 
-void Dispatcher::processing_finished(bool store_failed) {
-    std::optional<std::int64_t> next;
+void Dispatcher::processing_finished(std::int64_t inbox_id, bool store_failed) {
     {
         std::lock_guard lock(processing_mutex_);
-        if (store_failed && !waiting_for_processing_.empty()) {
-            // The store is stopping: the waiting messages stay in the inbox for the next start.
-            spdlog::info("event=processing_deferred waiting={}", waiting_for_processing_.size());
-            waiting_for_processing_.clear();
-        }
-        if (waiting_for_processing_.empty()) {
-            --processing_in_flight_;
-        } else {
-            next = waiting_for_processing_.front();
-            waiting_for_processing_.pop_front();
-        }
+        processing_in_flight_.erase(inbox_id);
+        // The store is stopping: what waits in the inbox is processed at the next start.
+        if (store_failed) backlog_in_inbox_ = false;
+        // Read the inbox once half the slots are free, not on every finished message.
+        if (!backlog_in_inbox_ || processing_in_flight_.size() > kMaxProcessingInFlight / 2) return;
     }
-    if (next) start_processing(*next);
+    refill_from_inbox();
+}
+
+void Dispatcher::refill_from_inbox() {
+    std::uint64_t generation = 0;
+    {
+        std::lock_guard lock(processing_mutex_);
+        if (refilling_ || !backlog_in_inbox_) return;
+        refilling_ = true;
+        generation = backlog_generation_;
+    }
+    asio::co_spawn(executor_, refill_async(generation), [this](std::exception_ptr error) {
+        if (!error) return;
+        // The store is stopping: the backlog stays in the inbox for the next start.
+        std::lock_guard lock(processing_mutex_);
+        refilling_ = false;
+        backlog_in_inbox_ = false;
+    });
+}
+
+asio::awaitable<void> Dispatcher::refill_async(std::uint64_t generation) {
+    // Ask for enough that, after skipping the ids already in flight, the cap can be filled.
+    const auto limit = 2 * kMaxProcessingInFlight;
+    const auto ids = co_await store_.async_run(
+        [limit](storage::Repositories& repos) { return repos.inbox.unprocessed_ids(limit); },
+        asio::use_awaitable, storage::Lane::background);
+    std::vector<std::int64_t> to_start;
+    bool read_again = false;
+    {
+        std::lock_guard lock(processing_mutex_);
+        refilling_ = false;
+        bool all_taken = ids.size() < limit;
+        for (const auto id : ids) {
+            if (processing_in_flight_.count(id)) continue;
+            if (processing_in_flight_.size() >= kMaxProcessingInFlight) {
+                all_taken = false;
+                break;
+            }
+            processing_in_flight_.insert(id);
+            to_start.push_back(id);
+        }
+        // Empty only if nothing was left in the inbox after this read began.
+        if (all_taken && generation == backlog_generation_) backlog_in_inbox_ = false;
+        // Nothing in flight to trigger the next read, yet more may wait: read again now.
+        read_again = backlog_in_inbox_ && processing_in_flight_.empty();
+    }
+    for (const auto id : to_start) start_processing(id);
+    if (read_again) refill_from_inbox();
 }
 
 asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {

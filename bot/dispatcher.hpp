@@ -4,10 +4,10 @@
 /// one transaction — and tell the channel senders that the outbox has work.
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,15 +61,20 @@ class Dispatcher {
   private:
     boost::asio::awaitable<AcceptResult> accept_shared(
         std::shared_ptr<const std::vector<intents::IncomingMessage>> messages);
-    /// Processes `inbox_id` now, or queues its id when enough processing is already under way.
+    /// Processes `inbox_id` now, or leaves it to the backlog when enough processing is already
+    /// under way.
     void process(std::int64_t inbox_id);
     void start_processing(std::int64_t inbox_id);
-    void processing_finished(bool store_failed);
+    void processing_finished(std::int64_t inbox_id, bool store_failed);
     boost::asio::awaitable<void> process_async(std::int64_t inbox_id);
+    /// Reads the oldest unprocessed inbox ids not in flight and starts them, up to the cap.
+    void refill_from_inbox();
+    boost::asio::awaitable<void> refill_async(std::uint64_t generation);
 
     /// Processing jobs in the store's queue at most. Under a burst, messages arrive faster than
-    /// they can be processed; beyond this the waiting ones are kept as ids only (8 bytes each), not
-    /// as queued jobs and coroutine frames, so memory stays flat however long the burst.
+    /// they can be processed; beyond this they wait in the inbox, where they are recorded anyway,
+    /// and are read back in order as processing frees up: memory stays flat however long the
+    /// burst, and a backlog found at start-up is worked off the same way.
     static constexpr std::size_t kMaxProcessingInFlight = 64;
 
     boost::asio::any_io_executor executor_;
@@ -81,8 +86,13 @@ class Dispatcher {
     OutboxListener on_outbox_;
 
     std::mutex processing_mutex_;
-    std::size_t processing_in_flight_ = 0;
-    std::deque<std::int64_t> waiting_for_processing_;
+    std::set<std::int64_t> processing_in_flight_;
+    /// Some recorded messages were left in the inbox for later (`process` found the cap reached).
+    bool backlog_in_inbox_ = false;
+    /// Counts messages left in the inbox, so a read of it that began before the latest of them
+    /// was left there cannot declare the backlog empty.
+    std::uint64_t backlog_generation_ = 0;
+    bool refilling_ = false;
 };
 
 storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,

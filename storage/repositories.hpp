@@ -65,6 +65,8 @@ class InboxRepository {
     /// Records the entry unless its dedup key is known. Sets entry.id when recorded.
     virtual InboxRecordResult record(InboxEntry& entry) = 0;
     virtual std::vector<InboxEntry> unprocessed(std::size_t limit) = 0;
+    /// Ids of the entries not processed yet, oldest first.
+    virtual std::vector<std::int64_t> unprocessed_ids(std::size_t limit) = 0;
     virtual std::optional<InboxEntry> find(std::int64_t inbox_id) = 0;
     virtual void mark_processed(std::int64_t inbox_id) = 0;
 };

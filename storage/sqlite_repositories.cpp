@@ -397,6 +397,14 @@ std::vector<InboxEntry> SqliteInbox::unprocessed(std::size_t limit) {
     return entries;
 }
 
+std::vector<std::int64_t> SqliteInbox::unprocessed_ids(std::size_t limit) {
+    auto& query = sql_.get("SELECT id FROM inbox WHERE processed = 0 ORDER BY id ASC LIMIT ?");
+    query.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<std::int64_t> ids;
+    while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+    return ids;
+}
+
 std::optional<InboxEntry> SqliteInbox::find(std::int64_t inbox_id) {
     auto& query = sql_.get(select_from(kInboxColumns, "inbox", "WHERE id = ?"));
     query.bind(1, inbox_id);

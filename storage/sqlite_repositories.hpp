@@ -63,6 +63,7 @@ class SqliteInbox final : public InboxRepository {
     explicit SqliteInbox(StatementCache& sql) : sql_(sql) {}
     InboxRecordResult record(InboxEntry& entry) override;
     std::vector<InboxEntry> unprocessed(std::size_t limit) override;
+    std::vector<std::int64_t> unprocessed_ids(std::size_t limit) override;
     std::optional<InboxEntry> find(std::int64_t inbox_id) override;
     void mark_processed(std::int64_t inbox_id) override;
 

@@ -186,3 +186,70 @@ TEST_CASE("a typed message the engine has nothing to say to writes no row") {
     CHECK(engine.calls == 1);
     CHECK(outbox(store).empty());
 }
+
+namespace {
+std::vector<std::string> outbox_texts(storage::Store& store) {
+    const auto rows = store.run([](storage::Repositories& repos) {
+        return repos.outbox.due("telegram", 1LL << 40, 100000);
+    });
+    std::vector<std::string> texts;
+    for (const auto& row : rows) texts.push_back(row.text);
+    return texts;
+}
+
+std::vector<std::string> echoes(int count) {
+    std::vector<std::string> texts;
+    for (int i = 0; i < count; ++i) texts.push_back("echo: m" + std::to_string(i));
+    return texts;
+}
+}  // namespace
+
+TEST_CASE("a burst beyond the processing cap waits in the inbox and is processed in order") {
+    TempDir dir;
+    storage::Store store(dir.file("burst.db"));
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    // Far more at once than may be processing (as many webhook requests in flight would be),
+    // all from one runner, so any reordering would show.
+    constexpr int kMessages = 500;
+    for (int i = 0; i < kMessages; ++i) {
+        const auto n = std::to_string(i);
+        asio::co_spawn(io, dispatcher.accept({message("burst:" + n, "m" + n)}), asio::detached);
+    }
+    io.run();
+    CHECK(engine.calls == kMessages);
+    CHECK(outbox_texts(store) == echoes(kMessages));
+    CHECK(store.run([](storage::Repositories& repos) {
+        return repos.inbox.unprocessed_ids(10).size();
+    }) == 0);
+}
+
+TEST_CASE("a start-up backlog beyond the processing cap is worked off, oldest first") {
+    TempDir dir;
+    const auto path = dir.file("big-backlog.db");
+    constexpr int kMessages = 300;
+    {
+        storage::Store store(path);
+        store.run([](storage::Repositories& repos) {
+            for (int i = 0; i < kMessages; ++i) {
+                const auto n = std::to_string(i);
+                auto entry = bot::to_inbox_entry(message("old:" + n, "m" + n), 5);
+                repos.inbox.record(entry);
+            }
+        });
+    }
+    storage::Store store(path);
+    EchoEngine engine;
+    intents::SystemClock clock;
+    asio::io_context io;
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    dispatcher.process_backlog();
+    // A new message behind the backlog waits its turn.
+    asio::co_spawn(io, dispatcher.accept({message("new:1", "m" + std::to_string(kMessages))}),
+                   asio::detached);
+    io.run();
+    CHECK(engine.calls == kMessages + 1);
+    CHECK(outbox_texts(store) == echoes(kMessages + 1));
+}
