@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <future>
 #include <latch>
 #include <string>
@@ -161,13 +162,15 @@ TEST_CASE("a prompt job is not held behind a long queue of background jobs") {
     while (!(prompt_done && background_done == kBackground)) io.run_one();
 
     REQUIRE(order.size() == kBackground + 1);
-    // The prompt job ran in the first transaction after the gate, ahead of almost all the
-    // background jobs queued before it...
+    // The prompt job ran ahead of almost all the background jobs queued before it: behind at most
+    // the share that joins a transaction of prompt jobs (the gate's, when the store thread took
+    // the gate before the rest was queued)...
     const auto prompt_at = std::find(order.begin(), order.end(), "prompt") - order.begin();
-    CHECK(prompt_at == 0);
+    CHECK(prompt_at <= static_cast<std::ptrdiff_t>(Store::kBackgroundBesidePrompt));
     // ...and the background jobs still ran, all of them, in the order they were queued.
+    order.erase(order.begin() + prompt_at);
     for (int i = 0; i < kBackground; ++i) {
-        CHECK(order[static_cast<std::size_t>(i) + 1] == "b" + std::to_string(i));
+        CHECK(order[static_cast<std::size_t>(i)] == "b" + std::to_string(i));
     }
     // They were spread over several transactions: the prompt job's (with at most
     // kBackgroundBesidePrompt of them; the gate may share it) and then kBackgroundWhenIdle at a
