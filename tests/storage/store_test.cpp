@@ -160,6 +160,8 @@ TEST_CASE("a prompt job is not held behind a long queue of background jobs") {
         asio::bind_executor(io, [&prompt_done](std::exception_ptr) { prompt_done = true; }));
     gate.set_value();
     while (!(prompt_done && background_done == kBackground)) io.run_one();
+    // The store thread may still be releasing its hold on `io` after the last handler ran.
+    store.stop();
 
     REQUIRE(order.size() == kBackground + 1);
     // The prompt job ran ahead of almost all the background jobs queued before it: behind at most
@@ -214,6 +216,8 @@ TEST_CASE("background work running alone commits as soon as a prompt job arrives
     }
     gate.set_value();
     while (done < kMore + 3) io.run_one();
+    // The store thread may still be releasing its hold on `io` after the last handler ran.
+    store.stop();
 
     // ...and runs right after it, not after the ten background jobs still queued.
     REQUIRE(order.size() == kMore + 3);
