@@ -167,17 +167,15 @@ void Dispatcher::refill_from_inbox() {
 }
 
 asio::awaitable<void> Dispatcher::refill_async(std::uint64_t generation) {
-    // Ask for enough that, after skipping the ids already in flight, the cap can be filled.
-    const auto limit = 2 * kMaxProcessingInFlight;
     const auto ids = co_await store_.async_run(
-        [limit](storage::Repositories& repos) { return repos.inbox.unprocessed_ids(limit); },
+        [](storage::Repositories& repos) { return repos.inbox.unprocessed_ids(kInboxReadSize); },
         asio::use_awaitable, storage::Lane::background);
     std::vector<std::int64_t> to_start;
     bool read_again = false;
     {
         std::lock_guard lock(processing_mutex_);
         refilling_ = false;
-        bool all_taken = ids.size() < limit;
+        bool all_taken = ids.size() < kInboxReadSize;
         for (const auto id : ids) {
             if (processing_in_flight_.count(id)) continue;
             if (processing_in_flight_.size() >= kMaxProcessingInFlight) {

@@ -76,6 +76,9 @@ class Dispatcher {
     /// and are read back in order as processing frees up: memory stays flat however long the
     /// burst, and a backlog found at start-up is worked off the same way.
     static constexpr std::size_t kMaxProcessingInFlight = 64;
+    /// Ids read from the inbox at a time: enough that, after skipping the ones already in flight,
+    /// the cap can be filled.
+    static constexpr std::size_t kInboxReadSize = 2 * kMaxProcessingInFlight;
 
     boost::asio::any_io_executor executor_;
 
