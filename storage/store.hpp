@@ -50,7 +50,10 @@ class Store {
     Store& operator=(const Store&) = delete;
 
     /// Runs `job(Repositories&)` on the store thread; completes with (exception_ptr, result) on the
-    /// handler's executor after commit. The result type must be default-constructible.
+    /// handler's executor after commit. The result type must be default-constructible. The store
+    /// thread holds work on that executor until just after posting the completion, so its
+    /// execution context must outlive the job even when the handler has already run: stop the
+    /// store before destroying an io_context its jobs complete on.
     template <typename Job, typename CompletionToken>
     auto async_run(Job job, CompletionToken&& token, Lane lane = Lane::prompt);
 
