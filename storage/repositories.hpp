@@ -67,6 +67,8 @@ class InboxRepository {
     virtual std::vector<InboxEntry> unprocessed(std::size_t limit) = 0;
     /// Ids of the entries not processed yet, oldest first.
     virtual std::vector<std::int64_t> unprocessed_ids(std::size_t limit) = 0;
+    /// How many entries are not processed yet (the processing backlog).
+    virtual std::size_t count_unprocessed() = 0;
     virtual std::optional<InboxEntry> find(std::int64_t inbox_id) = 0;
     virtual void mark_processed(std::int64_t inbox_id) = 0;
 };

@@ -405,6 +405,12 @@ std::vector<std::int64_t> SqliteInbox::unprocessed_ids(std::size_t limit) {
     return ids;
 }
 
+std::size_t SqliteInbox::count_unprocessed() {
+    auto& query = sql_.get("SELECT count(*) FROM inbox WHERE processed = 0");
+    query.executeStep();
+    return static_cast<std::size_t>(query.getColumn(0).getInt64());
+}
+
 std::optional<InboxEntry> SqliteInbox::find(std::int64_t inbox_id) {
     auto& query = sql_.get(select_from(kInboxColumns, "inbox", "WHERE id = ?"));
     query.bind(1, inbox_id);

@@ -64,6 +64,7 @@ class SqliteInbox final : public InboxRepository {
     InboxRecordResult record(InboxEntry& entry) override;
     std::vector<InboxEntry> unprocessed(std::size_t limit) override;
     std::vector<std::int64_t> unprocessed_ids(std::size_t limit) override;
+    std::size_t count_unprocessed() override;
     std::optional<InboxEntry> find(std::int64_t inbox_id) override;
     void mark_processed(std::int64_t inbox_id) override;
 

@@ -87,6 +87,7 @@ TEST_CASE("binary: serve answers /healthz and stops cleanly on SIGTERM") {
         auto metrics = client.request("GET", "/metrics");
         REQUIRE(metrics);
         CHECK_THAT(metrics->body(), Catch::Contains("rubdown_http_requests_total"));
+        CHECK_THAT(metrics->body(), Catch::Contains("\nrubdown_inbox_unprocessed 0\n"));
         // The simulated-clock endpoint does not exist on a real clock.
         auto clock = client.request("POST", "/admin/clock", "{\"advance_seconds\":1}");
         REQUIRE(clock);

@@ -97,11 +97,14 @@ TEST_CASE("the inbox records a dedup key once") {
     CHECK(inbox.record(first) == InboxRecordResult::recorded);
     CHECK(first.id > 0);
     CHECK(inbox.record(again) == InboxRecordResult::duplicate);
+    CHECK(inbox.count_unprocessed() == 1);
     auto pending = inbox.unprocessed(10);
     REQUIRE(pending.size() == 1);
     CHECK(pending[0].text == "hi");
+    CHECK(inbox.unprocessed_ids(10) == std::vector<std::int64_t>{pending[0].id});
     inbox.mark_processed(pending[0].id);
     CHECK(inbox.unprocessed(10).empty());
+    CHECK(inbox.count_unprocessed() == 0);
 }
 
 TEST_CASE("the outbox claims a message once and abandons in-flight ones after a crash") {
