@@ -26,7 +26,7 @@ struct HttpServer::Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     /// True while a request is being read past its first byte, handled or answered. Only touched
-    /// on the connection's strand.
+    /// on the connection's executor (a strand, or a context run by one thread).
     bool busy = false;
 };
 
@@ -83,8 +83,16 @@ bool is_silent_read_error(const beast::error_code& error) {
 
 }  // namespace
 
-HttpServer::HttpServer(asio::io_context& io, ServerLimits limits, const Router& router)
-    : io_(io), limits_(limits), router_(router), acceptor_(asio::make_strand(io)) {}
+HttpServer::HttpServer(asio::io_context& io, ServerLimits limits, const Router& router,
+                       ConnectionExecutors connection_executors)
+    : io_(io),
+      limits_(limits),
+      router_(router),
+      connection_executors_(std::move(connection_executors)),
+      acceptor_(asio::make_strand(io)) {
+    if (!connection_executors_)
+        connection_executors_ = [&io] { return asio::any_io_executor(asio::make_strand(io)); };
+}
 
 HttpServer::~HttpServer() = default;
 
@@ -113,9 +121,11 @@ ServerStats HttpServer::stats() const {
 asio::awaitable<void> HttpServer::accept_loop() {
     while (!stopping_) {
         boost::system::error_code error;
-        // Each connection gets its own strand: its steps never run concurrently.
+        // The connection's steps never run concurrently: its executor is a strand or a context
+        // that one thread runs. (A named variable: GCC 12 mishandles some temporaries in co_await.)
+        auto executor = connection_executors_();
         auto socket = co_await acceptor_.async_accept(
-            asio::make_strand(io_), asio::redirect_error(asio::use_awaitable, error));
+            executor, asio::redirect_error(asio::use_awaitable, error));
         if (error) {
             if (stopping_ || error == asio::error::operation_aborted) break;
             // Out of file descriptors and the like: back off briefly instead of spinning.
@@ -135,7 +145,6 @@ asio::awaitable<void> HttpServer::accept_loop() {
             }
             connections_.insert(connection);
         }
-        auto executor = connection->stream.get_executor();
         asio::co_spawn(executor, serve(connection), asio::detached);
     }
 }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -42,7 +43,12 @@ struct ServerStats {
 
 class HttpServer {
   public:
-    HttpServer(boost::asio::io_context& io, ServerLimits limits, const Router& router);
+    /// Where each new connection runs. The default gives each connection a strand on `io`, which
+    /// any number of threads may run; a source of single-threaded contexts (IoPool) needs none.
+    using ConnectionExecutors = std::function<boost::asio::any_io_executor()>;
+
+    HttpServer(boost::asio::io_context& io, ServerLimits limits, const Router& router,
+               ConnectionExecutors connection_executors = {});
     ~HttpServer();
 
     /// Binds and starts accepting. Throws std::system_error naming the address when it cannot.
@@ -72,6 +78,7 @@ class HttpServer {
     boost::asio::io_context& io_;
     ServerLimits limits_;
     const Router& router_;
+    ConnectionExecutors connection_executors_;
     boost::asio::ip::tcp::acceptor acceptor_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::uint64_t> requests_{0};

@@ -5,7 +5,6 @@
 #include <csignal>
 #include <iostream>
 #include <set>
-#include <thread>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -19,6 +18,7 @@
 #include "bot/command_line.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/http_server.hpp"
+#include "bot/io_pool.hpp"
 #include "bot/nudge_listing.hpp"
 #include "bot/nudge_scheduler.hpp"
 #include "bot/operator_routes.hpp"
@@ -50,7 +50,8 @@ int run_serve(const bot::Config& config) {
     const auto settings = engine_settings(config);
     auto engine = intents::make_engine(settings);
 
-    asio::io_context io(static_cast<int>(config.io_threads));
+    bot::IoPool io_pool(config.io_threads);
+    auto& io = io_pool.main_context();
     bot::Dispatcher dispatcher(io.get_executor(), store, *engine, *clock, settings);
 
     // The scheduler fires due nudges into the outbox; whoever sends a channel's outbox is woken.
@@ -83,7 +84,7 @@ int run_serve(const bot::Config& config) {
             "event=open_file_limit_low limit={} wanted={} hint=\"lower "
             "RUBDOWN_MAX_CONNECTIONS or raise the hard limit (ulimit -Hn)\"",
             files, files_wanted);
-    bot::HttpServer server(io, limits, router);
+    bot::HttpServer server(io, limits, router, [&io_pool] { return io_pool.next_executor(); });
 
     // The channels the configuration enables. Start-up checks (getMe, auth.test) run now, so a bad
     // token stops the process with a clear message before it serves anything.
@@ -154,14 +155,11 @@ int run_serve(const bot::Config& config) {
         if (slack) slack->stop();
         server.shutdown(std::chrono::seconds(5), [&] {
             store.stop();
-            io.stop();
+            io_pool.stop();
         });
     });
 
-    std::vector<std::thread> threads;
-    for (unsigned i = 1; i < config.io_threads; ++i) threads.emplace_back([&] { io.run(); });
-    io.run();
-    for (auto& thread : threads) thread.join();
+    io_pool.run();
     store.stop();
     spdlog::info("event=stopped");
     return 0;

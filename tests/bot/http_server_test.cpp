@@ -2,6 +2,9 @@
 
 #include <atomic>
 #include <future>
+#include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -11,6 +14,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "bot/http_server.hpp"
+#include "bot/io_pool.hpp"
 #include "support/raw_http_client.hpp"
 
 using namespace rubdown;
@@ -259,4 +263,56 @@ TEST_CASE("graceful shutdown finishes the request in flight and closes idle conn
         refused = true;
     }
     CHECK(refused);
+}
+
+TEST_CASE("with an IoPool, connections are spread over its threads and shut down gracefully") {
+    bot::IoPool pool(2);
+    bot::Router router;
+    std::mutex mutex;
+    std::set<std::thread::id> serving_threads;
+    std::atomic<int> slow_started{0};
+    router.add("GET", "/where",
+               [&](const http::HttpRequest&) -> asio::awaitable<http::HttpResponse> {
+                   std::lock_guard lock(mutex);
+                   serving_threads.insert(std::this_thread::get_id());
+                   co_return http::HttpResponse::text(200, "here\n");
+               });
+    router.add("GET", "/slow",
+               [&](const http::HttpRequest&) -> asio::awaitable<http::HttpResponse> {
+                   ++slow_started;
+                   asio::steady_timer timer(co_await asio::this_coro::executor,
+                                            std::chrono::milliseconds(300));
+                   co_await timer.async_wait(asio::use_awaitable);
+                   co_return http::HttpResponse::text(200, "finally\n");
+               });
+    bot::HttpServer server(pool.main_context(), {}, router,
+                           [&pool] { return pool.next_executor(); });
+    server.start({asio::ip::make_address("127.0.0.1"), 0});
+    auto running = std::async(std::launch::async, [&] { pool.run(); });
+    const auto port = server.local_endpoint().port();
+
+    std::vector<std::unique_ptr<RawHttpClient>> clients;
+    for (int i = 0; i < 4; ++i) {
+        clients.push_back(std::make_unique<RawHttpClient>(port));
+        for (int j = 0; j < 3; ++j) {
+            auto response = clients.back()->request("GET", "/where");
+            REQUIRE(response);
+            CHECK(response->body() == "here\n");
+        }
+    }
+    {
+        std::lock_guard lock(mutex);
+        CHECK(serving_threads.size() == 2);
+    }
+
+    RawHttpClient busy(port);
+    busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    while (slow_started == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    server.shutdown(std::chrono::seconds(5), [&pool] { pool.stop(); });
+    auto response = busy.read_response();
+    REQUIRE(response);
+    CHECK(response->body() == "finally\n");
+    CHECK_FALSE(response->keep_alive());
+    for (auto& client : clients) CHECK(client->closed_by_server());
+    CHECK(running.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
 }
