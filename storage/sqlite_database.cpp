@@ -93,10 +93,13 @@ Repositories& SqliteDatabase::repositories() {
 void SqliteDatabase::begin() {
     impl_->sql.get("BEGIN IMMEDIATE").exec();
 }
+// Both end the read transaction too: no statement may be left on a row (see reset_used).
 void SqliteDatabase::commit() {
+    impl_->sql.reset_used();
     impl_->sql.get("COMMIT").exec();
 }
 void SqliteDatabase::rollback() {
+    impl_->sql.reset_used();
     impl_->sql.get("ROLLBACK").exec();
 }
 void SqliteDatabase::savepoint(const std::string& name) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -21,7 +22,17 @@ class StatementCache {
         if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
         slot->reset();
         slot->clearBindings();
+        used_.push_back(slot.get());
         return *slot;
+    }
+
+    /// Resets every statement handed out since the last call. Call it when a transaction ends: a
+    /// query left on a row (a lookup that reads one row of a LIMIT 1) keeps the connection's read
+    /// transaction open past COMMIT, and while it is open SQLite never starts the write-ahead log
+    /// over after a checkpoint, so the log grows by every page written (gigabytes under a burst).
+    void reset_used() {
+        for (auto* statement : used_) statement->tryReset();  // an earlier error was reported then
+        used_.clear();
     }
 
     SQLite::Database& database() { return db_; }
@@ -29,6 +40,7 @@ class StatementCache {
   private:
     SQLite::Database& db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::vector<SQLite::Statement*> used_;
 };
 
 }  // namespace rubdown::storage
