@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include <sqlite3.h>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -70,6 +72,8 @@ struct SqliteDatabase::Impl {
     SQLite::Database db;
     int applied;
     StatementCache sql;
+    std::function<void(int)> on_commit;
+    int wal_frames = 0;
     SqliteUsers users;
     SqliteRuns runs;
     SqliteRaces races;
@@ -110,6 +114,29 @@ void SqliteDatabase::release(const std::string& name) {
 }
 void SqliteDatabase::rollback_to(const std::string& name) {
     impl_->sql.get("ROLLBACK TO " + name).exec();
+}
+
+void SqliteDatabase::on_commit(std::function<void(int wal_frames)> listener) {
+    impl_->on_commit = std::move(listener);
+    // Registering a hook replaces SQLite's automatic checkpoint, which is one too.
+    sqlite3_wal_hook(
+        impl_->db.getHandle(),
+        [](void* context, sqlite3*, const char*, int frames) {
+            auto* impl = static_cast<Impl*>(context);
+            impl->wal_frames = frames;
+            if (impl->on_commit) impl->on_commit(frames);
+            return SQLITE_OK;
+        },
+        impl_.get());
+}
+
+int SqliteDatabase::wal_frames() const {
+    return impl_->wal_frames;
+}
+
+void SqliteDatabase::checkpoint() {
+    sqlite3_wal_checkpoint_v2(impl_->db.getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
 }
 
 int SqliteDatabase::schema_version() const {

@@ -3,11 +3,17 @@
 #include <stdexcept>
 
 #include "storage/sqlite_database.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace rubdown::storage {
 
 Store::Store(const std::string& path)
-    : db_(std::make_unique<SqliteDatabase>(path)), thread_([this] { loop(); }) {}
+    : db_(std::make_unique<SqliteDatabase>(path)),
+      checkpointer_(std::make_unique<WalCheckpointer>(path)) {
+    db_->on_commit(
+        [checkpointer = checkpointer_.get()](int frames) { checkpointer->committed(frames); });
+    thread_ = std::thread([this] { loop(); });
+}
 
 Store::~Store() {
     stop();
@@ -20,6 +26,7 @@ void Store::stop() {
     }
     wake_.notify_one();
     if (thread_.joinable()) thread_.join();
+    checkpointer_->stop();
 }
 
 StoreStats Store::stats() const {
@@ -141,6 +148,9 @@ void Store::run_transaction(std::vector<std::unique_ptr<Task>>& batch) {
         stats_.failed_jobs += failed;
     }
     for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->complete(errors[i]);
+    // The checkpointer lags behind a steady stream of commits, and the log only starts over once
+    // all of it is copied: past the limit, copy the rest here, after this batch's completions.
+    if (db_->wal_frames() >= WalCheckpointer::kFramesLimit) db_->checkpoint();
 }
 
 }  // namespace rubdown::storage

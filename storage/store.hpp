@@ -27,6 +27,7 @@
 namespace rubdown::storage {
 
 class SqliteDatabase;
+class WalCheckpointer;
 
 /// Which queue a job waits in. Prompt jobs (recording a message before it is acknowledged, the
 /// senders' bookkeeping) are all taken into the next transaction; background jobs (processing
@@ -99,6 +100,7 @@ class Store {
                                           std::vector<std::unique_ptr<Task>>& arrived);
 
     std::unique_ptr<SqliteDatabase> db_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<std::unique_ptr<Task>> queue_;
