@@ -80,18 +80,13 @@ void Store::loop() {
     }
 }
 
-std::unique_ptr<Store::Task> Store::next_background(std::size_t taken, bool idle,
-                                                    std::vector<std::unique_ptr<Task>>& arrived) {
+std::unique_ptr<Store::Task> Store::next_background(std::size_t taken, bool idle) {
     std::lock_guard lock(mutex_);
-    // A prompt job arrived while background work ran alone: it runs next, in this transaction.
-    if (idle && !queue_.empty()) {
-        arrived.swap(queue_);
-        return nullptr;
-    }
     if (background_.empty()) return nullptr;
     // Prompt jobs in this transaction wait for its commit: only the guaranteed share joins them.
     if (!idle && taken >= kBackgroundBesidePrompt) return nullptr;
-    if (idle && taken >= kBackgroundWhenIdle) return nullptr;
+    // A prompt job arrived while background work ran: commit now so it runs next.
+    if (idle && (taken >= kBackgroundWhenIdle || !queue_.empty())) return nullptr;
     auto task = std::move(background_.front());
     background_.pop_front();
     return task;
@@ -118,18 +113,13 @@ void Store::run_transaction(std::vector<std::unique_ptr<Task>>& batch) {
         errors.resize(batch.size());
         db_->begin();
         for (std::size_t i = 0; i < batch.size(); ++i) run_job(i);
-        std::vector<std::unique_ptr<Task>> arrived;
         for (std::size_t taken = 0;; ++taken) {
-            auto task = next_background(taken, idle, arrived);
+            auto task = next_background(taken, idle);
             if (!task) break;
             batch.push_back(std::move(task));  // in the batch first: a failure below fails it too
             errors.resize(batch.size());
             run_job(batch.size() - 1);
         }
-        const auto first_arrived = batch.size();
-        for (auto& task : arrived) batch.push_back(std::move(task));
-        errors.resize(batch.size());
-        for (std::size_t i = first_arrived; i < batch.size(); ++i) run_job(i);
         db_->commit();
     } catch (...) {
         // The transaction itself failed (disk full, I/O error): nothing of the batch is durable.

@@ -72,10 +72,9 @@ class Store {
     /// acknowledging them comes first and processing only creeps along; it catches up as soon as
     /// the arrivals pause (the recorded messages are safe in the inbox meanwhile).
     static constexpr std::size_t kBackgroundBesidePrompt = 2;
-    /// Background jobs in a transaction without prompt jobs at most, to share one commit. A
-    /// prompt job that arrives meanwhile joins that transaction and ends it: it waits for one
-    /// background job at most, and the background jobs before it share its commit instead of
-    /// paying one of their own (under a burst that was mostly one commit per processed message).
+    /// Background jobs in a transaction without prompt jobs at most, to share one commit. Such a
+    /// transaction commits early when a prompt job arrives, so that job waits for one background
+    /// job at most, not for all of them.
     static constexpr std::size_t kBackgroundWhenIdle = 64;
 
   private:
@@ -94,10 +93,8 @@ class Store {
     /// `batch`), in one transaction; completes every job after the commit.
     void run_transaction(std::vector<std::unique_ptr<Task>>& batch);
     /// The next background job for the running transaction (`taken` so far), or null when it
-    /// should commit now. `idle`: the transaction began without prompt jobs; the prompt jobs that
-    /// arrived since are then moved to `arrived`, to run in it before its commit.
-    std::unique_ptr<Task> next_background(std::size_t taken, bool idle,
-                                          std::vector<std::unique_ptr<Task>>& arrived);
+    /// should commit now. `idle`: the transaction holds no prompt job.
+    std::unique_ptr<Task> next_background(std::size_t taken, bool idle);
 
     std::unique_ptr<SqliteDatabase> db_;
     std::unique_ptr<WalCheckpointer> checkpointer_;
