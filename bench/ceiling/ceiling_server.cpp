@@ -1,7 +1,7 @@
 /// The ceiling for the webhook benchmarks (Telegram and Slack): an HTTP/1.1 server on Beast that
 /// reads each request and answers 200 with one small fixed JSON body, keep-alive, nothing else.
-/// Same threading shape as the bot's server (one io_context, N threads), so the difference to it
-/// is the bot's own work.
+/// N threads on one io_context: the bot's shape until it moved to one io_context per thread; kept
+/// as it was, so that ceilings stay comparable across runs. The difference to it is the bot's work.
 ///
 /// The body is also a valid answer to every platform call the bot makes during a run, so a second
 /// instance stands in for the platform's API:
