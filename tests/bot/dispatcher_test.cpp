@@ -49,6 +49,30 @@ std::vector<storage::OutboxMessage> outbox(storage::Store& store) {
         [](storage::Repositories& repos) { return repos.outbox.due("telegram", 1LL << 40, 100); });
 }
 
+/// A dispatcher on a real database file with the echo engine; its completions run on `io`, which
+/// the test runs. `io` comes first so that it outlives the store's hold on it.
+struct Dispatching {
+    explicit Dispatching(const std::string& path) : store(path) {}
+    asio::io_context io;
+    storage::Store store;
+    EchoEngine engine;
+    intents::SystemClock clock;
+    bot::Dispatcher dispatcher{io.get_executor(), store, engine, clock, {}};
+};
+
+/// Messages recorded (acknowledged) but never processed, as a process killed right after the
+/// acknowledgements leaves them; the database is closed again on return.
+void record_unprocessed(const std::string& path,
+                        const std::vector<intents::IncomingMessage>& messages) {
+    storage::Store store(path);
+    store.run([&messages](storage::Repositories& repos) {
+        for (const auto& message : messages) {
+            auto entry = bot::to_inbox_entry(message, 5);
+            repos.inbox.record(entry);
+        }
+    });
+}
+
 }  // namespace
 
 TEST_CASE("a redelivered message is acknowledged again and processed once") {
@@ -81,22 +105,19 @@ TEST_CASE("a redelivered message is acknowledged again and processed once") {
 
 TEST_CASE("a message the engine fails on is answered with an apology and never retried") {
     TempDir dir;
-    storage::Store store(dir.file("failing.db"));
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
-    auto accepted = asio::co_spawn(
-        io, dispatcher.accept({message("k1", "boom"), message("k2", "fine")}), asio::use_future);
-    io.run();
+    Dispatching d(dir.file("failing.db"));
+    auto accepted =
+        asio::co_spawn(d.io, d.dispatcher.accept({message("k1", "boom"), message("k2", "fine")}),
+                       asio::use_future);
+    d.io.run();
     CHECK(accepted.get().recorded == 2);
-    const auto rows = outbox(store);
+    const auto rows = outbox(d.store);
     REQUIRE(rows.size() == 2);
     // The apology is written by a later job, so it may come after the other message's answer.
     const bool apology_first = rows[0].text.find("Sorry") != std::string::npos;
     CHECK_THAT(rows[apology_first ? 0 : 1].text, Catch::Contains("Sorry"));
     CHECK(rows[apology_first ? 1 : 0].text == "echo: fine");
-    CHECK(store.run([](storage::Repositories& repos) {
+    CHECK(d.store.run([](storage::Repositories& repos) {
         return repos.inbox.unprocessed(10).size();
     }) == 0);
 }
@@ -104,46 +125,32 @@ TEST_CASE("a message the engine fails on is answered with an apology and never r
 TEST_CASE("messages recorded before a crash are processed by the backlog at the next start") {
     TempDir dir;
     const auto path = dir.file("backlog.db");
-    {
-        storage::Store store(path);
-        // Recorded (acknowledged) but never processed: the process died here.
-        store.run([](storage::Repositories& repos) {
-            auto entry = bot::to_inbox_entry(message("telegram:update:9", "still here?"), 5);
-            repos.inbox.record(entry);
-        });
-    }
-    storage::Store store(path);
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
-    dispatcher.process_backlog();
-    io.run();
-    const auto rows = outbox(store);
+    // Recorded (acknowledged) but never processed: the process died here.
+    record_unprocessed(path, {message("telegram:update:9", "still here?")});
+    Dispatching d(path);
+    d.dispatcher.process_backlog();
+    d.io.run();
+    const auto rows = outbox(d.store);
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].text == "echo: still here?");
-    dispatcher.process_backlog();
-    io.restart();
-    io.run();
-    CHECK(outbox(store).size() == 1);
+    d.dispatcher.process_backlog();
+    d.io.restart();
+    d.io.run();
+    CHECK(outbox(d.store).size() == 1);
 }
 
 TEST_CASE("a button press the engine has nothing to say to still gets one row that answers it") {
     TempDir dir;
-    storage::Store store(dir.file("quiet.db"));
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    Dispatching d(dir.file("quiet.db"));
     std::vector<std::string> woken;
-    dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
+    d.dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
     auto accepted = asio::co_spawn(
-        io, dispatcher.accept({button_press("telegram:update:3", "quiet")}), asio::use_future);
-    io.run();
+        d.io, d.dispatcher.accept({button_press("telegram:update:3", "quiet")}), asio::use_future);
+    d.io.run();
     CHECK(accepted.get().recorded == 1);
-    CHECK(engine.calls == 1);
+    CHECK(d.engine.calls == 1);
 
-    const auto rows = outbox(store);
+    const auto rows = outbox(d.store);
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].text.empty());
     CHECK(rows[0].buttons_json == "[]");
@@ -153,16 +160,12 @@ TEST_CASE("a button press the engine has nothing to say to still gets one row th
 
 TEST_CASE("a button press with several replies is answered by the first row only") {
     TempDir dir;
-    storage::Store store(dir.file("twice.db"));
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
-    asio::co_spawn(io, dispatcher.accept({button_press("telegram:update:4", "twice")}),
+    Dispatching d(dir.file("twice.db"));
+    asio::co_spawn(d.io, d.dispatcher.accept({button_press("telegram:update:4", "twice")}),
                    asio::detached);
-    io.run();
+    d.io.run();
 
-    const auto rows = outbox(store);
+    const auto rows = outbox(d.store);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].text == "one");
     CHECK(telegram::reply_context_from_json(rows[0].reply_context).callback_query_id == "q-1");
@@ -174,17 +177,13 @@ TEST_CASE("a button press with several replies is answered by the first row only
 
 TEST_CASE("a typed message the engine has nothing to say to writes no row") {
     TempDir dir;
-    storage::Store store(dir.file("silent.db"));
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    Dispatching d(dir.file("silent.db"));
     auto quiet = message("telegram:update:5", "");
     quiet.action = "quiet";
-    asio::co_spawn(io, dispatcher.accept({quiet}), asio::detached);
-    io.run();
-    CHECK(engine.calls == 1);
-    CHECK(outbox(store).empty());
+    asio::co_spawn(d.io, d.dispatcher.accept({quiet}), asio::detached);
+    d.io.run();
+    CHECK(d.engine.calls == 1);
+    CHECK(outbox(d.store).empty());
 }
 
 namespace {
@@ -206,22 +205,18 @@ std::vector<std::string> echoes(int count) {
 
 TEST_CASE("a burst beyond the processing cap waits in the inbox and is processed in order") {
     TempDir dir;
-    storage::Store store(dir.file("burst.db"));
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    Dispatching d(dir.file("burst.db"));
     // Far more at once than may be processing (as many webhook requests in flight would be),
     // all from one runner, so any reordering would show.
     constexpr int kMessages = 500;
     for (int i = 0; i < kMessages; ++i) {
         const auto n = std::to_string(i);
-        asio::co_spawn(io, dispatcher.accept({message("burst:" + n, "m" + n)}), asio::detached);
+        asio::co_spawn(d.io, d.dispatcher.accept({message("burst:" + n, "m" + n)}), asio::detached);
     }
-    io.run();
-    CHECK(engine.calls == kMessages);
-    CHECK(outbox_texts(store) == echoes(kMessages));
-    CHECK(store.run([](storage::Repositories& repos) {
+    d.io.run();
+    CHECK(d.engine.calls == kMessages);
+    CHECK(outbox_texts(d.store) == echoes(kMessages));
+    CHECK(d.store.run([](storage::Repositories& repos) {
         return repos.inbox.unprocessed_ids(10).size();
     }) == 0);
 }
@@ -230,26 +225,18 @@ TEST_CASE("a start-up backlog beyond the processing cap is worked off, oldest fi
     TempDir dir;
     const auto path = dir.file("big-backlog.db");
     constexpr int kMessages = 300;
-    {
-        storage::Store store(path);
-        store.run([](storage::Repositories& repos) {
-            for (int i = 0; i < kMessages; ++i) {
-                const auto n = std::to_string(i);
-                auto entry = bot::to_inbox_entry(message("old:" + n, "m" + n), 5);
-                repos.inbox.record(entry);
-            }
-        });
+    std::vector<intents::IncomingMessage> old;
+    for (int i = 0; i < kMessages; ++i) {
+        const auto n = std::to_string(i);
+        old.push_back(message("old:" + n, "m" + n));
     }
-    storage::Store store(path);
-    EchoEngine engine;
-    intents::SystemClock clock;
-    asio::io_context io;
-    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
-    dispatcher.process_backlog();
+    record_unprocessed(path, old);
+    Dispatching d(path);
+    d.dispatcher.process_backlog();
     // A new message behind the backlog waits its turn.
-    asio::co_spawn(io, dispatcher.accept({message("new:1", "m" + std::to_string(kMessages))}),
+    asio::co_spawn(d.io, d.dispatcher.accept({message("new:1", "m" + std::to_string(kMessages))}),
                    asio::detached);
-    io.run();
-    CHECK(engine.calls == kMessages + 1);
-    CHECK(outbox_texts(store) == echoes(kMessages + 1));
+    d.io.run();
+    CHECK(d.engine.calls == kMessages + 1);
+    CHECK(outbox_texts(d.store) == echoes(kMessages + 1));
 }
