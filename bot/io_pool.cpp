@@ -1,6 +1,9 @@
 #include "bot/io_pool.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
+#include <string>
 
 namespace rubdown::bot {
 
@@ -27,7 +30,12 @@ void IoPool::run() {
     std::vector<std::thread> threads;
     threads.reserve(contexts_.size() - 1);
     for (std::size_t i = 1; i < contexts_.size(); ++i)
-        threads.emplace_back([context = contexts_[i].get()] { context->run(); });
+        threads.emplace_back([context = contexts_[i].get(), i] {
+            // Named so that `top -H` and perf tell the threads apart; the main one keeps the
+            // process name.
+            pthread_setname_np(pthread_self(), ("io-" + std::to_string(i)).c_str());
+            context->run();
+        });
     contexts_.front()->run();
     // The main context ran out of work or was stopped: the others follow.
     stop();

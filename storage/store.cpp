@@ -1,5 +1,7 @@
 #include "storage/store.hpp"
 
+#include <pthread.h>
+
 #include <stdexcept>
 
 #include "storage/sqlite_database.hpp"
@@ -12,7 +14,10 @@ Store::Store(const std::string& path)
       checkpointer_(std::make_unique<WalCheckpointer>(path)) {
     db_->on_commit(
         [checkpointer = checkpointer_.get()](int frames) { checkpointer->committed(frames); });
-    thread_ = std::thread([this] { loop(); });
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "store");  // for `top -H` and perf
+        loop();
+    });
 }
 
 Store::~Store() {

@@ -1,5 +1,6 @@
 #include "storage/wal_checkpointer.hpp"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include <SQLiteCpp/Database.h>
@@ -33,6 +34,7 @@ void WalCheckpointer::stop() {
 }
 
 void WalCheckpointer::loop() {
+    pthread_setname_np(pthread_self(), "wal-checkpoint");  // for `top -H` and perf
     try {
         SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
         // A connection learns the file is in WAL mode on its first read; until then a checkpoint
