@@ -5,6 +5,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "adapters/telegram/reply_context.hpp"
+#include "bot/planned_nudge_watch.hpp"
 
 namespace rubdown::bot {
 
@@ -197,10 +198,10 @@ asio::awaitable<void> Dispatcher::refill_async(std::uint64_t generation) {
 asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
     // One job per message: its own savepoint, so a failing message never undoes another, and all
     // queued messages still share one commit.
-    std::string channel;
+    ProcessOutcome outcome;
     bool failed = false;
     try {
-        channel = co_await store_.async_run(
+        outcome = co_await store_.async_run(
             [this, inbox_id](storage::Repositories& repos) {
                 return process_entry(repos, engine_, settings_, inbox_id, clock_.now());
             },
@@ -210,13 +211,14 @@ asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
         failed = true;
     }
     if (failed) {
-        channel = co_await store_.async_run(
+        outcome.outbox_channel = co_await store_.async_run(
             [this, inbox_id](storage::Repositories& repos) {
                 return give_up_on_entry(repos, inbox_id, clock_.now());
             },
             asio::use_awaitable, storage::Lane::background);
     }
-    if (!channel.empty() && on_outbox_) on_outbox_(channel);
+    if (outcome.earliest_planned_nudge && on_nudge_) on_nudge_(*outcome.earliest_planned_nudge);
+    if (!outcome.outbox_channel.empty() && on_outbox_) on_outbox_(outcome.outbox_channel);
 }
 
 void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
@@ -238,11 +240,22 @@ void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
     }
 }
 
-std::string Dispatcher::process_entry(storage::Repositories& repos, intents::Engine& engine,
-                                      const intents::EngineSettings& settings,
-                                      std::int64_t inbox_id, intents::Seconds now) {
-    const auto entry = repos.inbox.find(inbox_id);
+ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
+                                         intents::Engine& engine,
+                                         const intents::EngineSettings& settings,
+                                         std::int64_t inbox_id, intents::Seconds now) {
+    const auto entry = store_repos.inbox.find(inbox_id);
     if (!entry || entry->processed) return {};
+    // The handlers see the nudges through a watch, so the scheduler hears of what they planned.
+    PlannedNudgeWatch nudges(store_repos.nudges);
+    storage::Repositories repos{store_repos.users,
+                                store_repos.runs,
+                                store_repos.races,
+                                store_repos.bookings,
+                                store_repos.inbox,
+                                store_repos.outbox,
+                                nudges,
+                                store_repos.conversations};
     const auto timestamp = unix_seconds(now);
     auto user = repos.users.find_or_create(entry->user_key, entry->channel, entry->chat_id,
                                            entry->display_name, timestamp);
@@ -274,7 +287,7 @@ std::string Dispatcher::process_entry(storage::Repositories& repos, intents::Eng
         repos.outbox.enqueue(out);
     }
     repos.inbox.mark_processed(inbox_id);
-    return rows.empty() ? std::string{} : entry->channel;
+    return ProcessOutcome{rows.empty() ? std::string{} : entry->channel, nudges.earliest_planned()};
 }
 
 std::string Dispatcher::give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,

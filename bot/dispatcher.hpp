@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,8 +22,16 @@
 
 namespace rubdown::bot {
 
-/// Called (on the store thread) after processing put messages in a channel's outbox.
+/// Called after processing put messages in a channel's outbox.
 using OutboxListener = std::function<void(const std::string& channel)>;
+/// Called after processing planned a nudge, with the earliest due instant it planned.
+using NudgeListener = std::function<void(storage::UnixSeconds due)>;
+
+/// What processing one message changed that someone outside the store must hear of.
+struct ProcessOutcome {
+    std::string outbox_channel;  ///< the channel that got outbox rows; empty when none
+    std::optional<storage::UnixSeconds> earliest_planned_nudge;
+};
 
 struct AcceptResult {
     std::size_t recorded = 0;
@@ -37,6 +46,7 @@ class Dispatcher {
                intents::EngineSettings settings);
 
     void set_outbox_listener(OutboxListener listener) { on_outbox_ = std::move(listener); }
+    void set_nudge_listener(NudgeListener listener) { on_nudge_ = std::move(listener); }
 
     /// Records the messages of one delivery; completes after the commit, so the caller may then
     /// acknowledge. New messages are then processed in the background.
@@ -49,10 +59,10 @@ class Dispatcher {
     void handle_blocking(const intents::IncomingMessage& message);
 
     /// The processing core, run inside a store job: engine, user update, outbox rows, inbox mark.
-    /// Returns the channel that got outbox rows (empty when none), or nothing if already processed.
-    static std::string process_entry(storage::Repositories& repos, intents::Engine& engine,
-                                     const intents::EngineSettings& settings, std::int64_t inbox_id,
-                                     intents::Seconds now);
+    /// An entry already processed changes nothing (an empty outcome).
+    static ProcessOutcome process_entry(storage::Repositories& repos, intents::Engine& engine,
+                                        const intents::EngineSettings& settings,
+                                        std::int64_t inbox_id, intents::Seconds now);
 
     /// After the engine failed on a message: mark it processed and apologise, so it never loops.
     static std::string give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,
@@ -87,6 +97,7 @@ class Dispatcher {
     const intents::Clock& clock_;
     intents::EngineSettings settings_;
     OutboxListener on_outbox_;
+    NudgeListener on_nudge_;
 
     std::mutex processing_mutex_;
     std::set<std::int64_t> processing_in_flight_;

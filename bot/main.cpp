@@ -64,11 +64,10 @@ int run_serve(const bot::Config& config) {
                                   [&wake_senders](const std::set<std::string>& channels) {
                                       for (const auto& channel : channels) wake_senders(channel);
                                   });
-    // A processed message may have planned a nudge: let the scheduler re-read the next due time.
-    dispatcher.set_outbox_listener([&](const std::string& channel) {
-        scheduler.wake();
-        wake_senders(channel);
-    });
+    dispatcher.set_outbox_listener(wake_senders);
+    // A processed message may have planned a nudge earlier than the one the scheduler awaits.
+    dispatcher.set_nudge_listener(
+        [&scheduler](storage::UnixSeconds due) { scheduler.nudge_planned(due); });
 
     bot::Router router;
     bot::ServerLimits limits;

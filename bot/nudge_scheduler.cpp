@@ -165,6 +165,9 @@ struct NudgeScheduler::State : std::enable_shared_from_this<NudgeScheduler::Stat
     std::atomic<bool> stopped{false};
     bool started = false;       ///< strand only
     bool wake_pending = false;  ///< strand only: a wake() came while the loop was busy
+    bool asleep = false;        ///< strand only: the loop waits on the timer
+    /// Strand only: the next due instant the sleeping loop read; empty when none was pending.
+    std::optional<storage::UnixSeconds> asleep_towards;
 
     mutable std::mutex totals_mutex;
     FireResult totals;
@@ -246,12 +249,13 @@ struct NudgeScheduler::State : std::enable_shared_from_this<NudgeScheduler::Stat
             wake_pending = false;
             bool failed = false;
             std::optional<std::chrono::steady_clock::duration> wait;
+            std::optional<storage::UnixSeconds> next;
             try {
                 const auto fired = co_await fire_all();
                 auto read_next = [](storage::Repositories& repos) {
                     return repos.nudges.next_due();
                 };
-                const auto next = co_await store.async_run(read_next, asio::use_awaitable);
+                next = co_await store.async_run(read_next, asio::use_awaitable);
                 wait = sleep_for(next, fired.examined == 0);
             } catch (const std::exception& error) {
                 spdlog::error("nudges: firing failed, retrying in {} s: {}",
@@ -269,8 +273,11 @@ struct NudgeScheduler::State : std::enable_shared_from_this<NudgeScheduler::Stat
             } else {
                 timer.expires_at(asio::steady_timer::time_point::max());
             }
+            asleep = true;
+            asleep_towards = failed ? std::nullopt : next;
             boost::system::error_code ignored;  // cancelled by wake() or stop()
             co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+            asleep = false;
         }
     }
 };
@@ -303,6 +310,14 @@ void NudgeScheduler::start() {
 
 void NudgeScheduler::wake() {
     asio::post(state_->strand, [state = state_] {
+        state->wake_pending = true;
+        state->timer.cancel();
+    });
+}
+
+void NudgeScheduler::nudge_planned(storage::UnixSeconds due) {
+    asio::post(state_->strand, [state = state_, due] {
+        if (state->asleep && state->asleep_towards && *state->asleep_towards <= due) return;
         state->wake_pending = true;
         state->timer.cancel();
     });

@@ -90,6 +90,11 @@ class NudgeScheduler {
     /// whose due instant may be earlier than the one the scheduler sleeps towards.
     void wake();
 
+    /// A nudge due at `due` was planned: wakes the loop only if that is before the instant it
+    /// sleeps towards (or it is busy, and may have read the next instant before the nudge was
+    /// committed). Processing calls this after every message that planned a nudge.
+    void nudge_planned(storage::UnixSeconds due);
+
     /// Fires everything due at the clock's current time and completes when it is all committed.
     /// The simulated-clock admin endpoint awaits it after moving the clock.
     boost::asio::awaitable<FireResult> fire_now();

@@ -23,11 +23,26 @@ class EchoEngine final : public intents::Engine {
         ++calls;
         if (context.message.text == "boom") throw std::runtime_error("engine bug");
         if (context.message.action == "quiet") return {};
+        if (context.message.action == "plan") plan_nudges(context);
         if (context.message.action == "twice")
             return {intents::Reply{"one"}, intents::Reply{"two"}};
         return {intents::Reply{"echo: " + context.message.text, {{"Again", "again", ""}}, false}};
     }
     int calls = 0;
+
+  private:
+    /// Two pending nudges (due at 2000 and 1000) and one cancelled (due at 500).
+    static void plan_nudges(intents::HandlerContext& context) {
+        storage::Nudge nudge;
+        nudge.user_id = context.user.id;
+        for (const auto due : {2000, 1000}) {
+            nudge.due_at = due;
+            context.repos.nudges.add(nudge);
+        }
+        nudge.due_at = 500;
+        nudge.state = storage::NudgeState::cancelled;
+        context.repos.nudges.add(nudge);
+    }
 };
 
 intents::IncomingMessage message(const std::string& dedup_key, const std::string& text) {
@@ -184,6 +199,23 @@ TEST_CASE("a typed message the engine has nothing to say to writes no row") {
     d.io.run();
     CHECK(d.engine.calls == 1);
     CHECK(outbox(d.store).empty());
+}
+
+TEST_CASE("the nudge listener hears the earliest pending nudge a message planned, and only then") {
+    TempDir dir;
+    Dispatching d(dir.file("plan.db"));
+    std::vector<storage::UnixSeconds> planned;
+    d.dispatcher.set_nudge_listener([&](storage::UnixSeconds due) { planned.push_back(due); });
+    auto plan = message("telegram:update:6", "");
+    plan.action = "plan";
+    asio::co_spawn(d.io, d.dispatcher.accept({message("telegram:update:5", "hi"), plan}),
+                   asio::detached);
+    d.io.run();
+    CHECK(d.engine.calls == 2);
+    CHECK(planned == std::vector<storage::UnixSeconds>{1000});
+    const auto nudges =
+        d.store.run([](storage::Repositories& repos) { return repos.nudges.pending(10); });
+    CHECK(nudges.size() == 2);  // the watch passed the writes through
 }
 
 namespace {

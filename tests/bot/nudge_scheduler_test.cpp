@@ -459,6 +459,50 @@ TEST_CASE_METHOD(SchedulerFixture,
     CHECK(scheduler.totals().sent == 1);
 }
 
+TEST_CASE_METHOD(
+    SchedulerFixture,
+    "a planned nudge wakes the sleeping loop only when it is due before the next one") {
+    intents::SystemClock system_clock;
+    user.quiet_start_minute = user.quiet_end_minute = 0;  // no quiet hours, whatever the hour
+    db([&](Repositories& repos) { repos.users.update(user); });
+    const auto now = to_unix(system_clock.now());
+    storage::Nudge far;
+    far.user_id = user.id;
+    far.due_at = now + 3600;
+    add_nudge(far);
+
+    asio::io_context io;
+    int woken_senders = 0;
+    NudgeScheduler scheduler(io.get_executor(), *store, system_clock, policy, booking_url,
+                             [&](const std::set<std::string>&) {
+                                 ++woken_senders;
+                                 scheduler.stop();
+                             });
+    scheduler.start();
+    io.run_for(std::chrono::milliseconds{300});  // fired nothing, sleeps towards the hour
+    const auto jobs_asleep = store->stats().jobs;
+
+    // Planned later than the instant it sleeps towards: the loop reads nothing.
+    far.due_at = now + 7200;
+    add_nudge(far);
+    const auto jobs_before = store->stats().jobs;
+    scheduler.nudge_planned(now + 7200);
+    io.run_for(std::chrono::milliseconds{300});
+    CHECK(store->stats().jobs == jobs_before);
+    CHECK(jobs_before == jobs_asleep + 1);  // only the test's own write ran meanwhile
+
+    // Planned due now: the loop wakes and sends it, long before its safety wake (60 s).
+    storage::Nudge soon;
+    soon.user_id = user.id;
+    soon.due_at = now;
+    add_nudge(soon);
+    scheduler.nudge_planned(now);
+    io.run_for(std::chrono::seconds{20});  // returns early once the loop has stopped
+    CHECK(woken_senders == 1);
+    CHECK(outbox().size() == 1);
+    CHECK(pending().size() == 2);
+}
+
 TEST_CASE_METHOD(SchedulerFixture, "rubdown nudges lists pending nudges with UTC and local times") {
     clock.set(utc(2026, 10, 1, 12));
     plan_race("2026-10-30");
