@@ -6,9 +6,6 @@ namespace rubdown::intents::nudges {
 
 namespace {
 
-// Enough recent runs to judge what is usual for the runner.
-constexpr std::size_t kRecentRunsToRead = 20;
-
 NudgeFacts read_planning_facts(storage::Repositories& repos, const storage::User& user) {
     NudgeFacts facts;
     facts.bookings = repos.bookings.list(user.id);
@@ -27,8 +24,14 @@ void cancel(storage::Repositories& repos, storage::Nudge nudge) {
 void apply_run_logged(storage::Repositories& repos, const storage::User& user,
                       const storage::Run& run, Seconds now, const NudgePolicy& policy) {
     if (!may_nudge(user)) return;
-    auto previous = repos.runs.list(user.id, kRecentRunsToRead + 1);
-    std::erase_if(previous, [&](const storage::Run& other) { return other.id == run.id; });
+    // Logging a run is the commonest message, so read no more than the plan needs: the history
+    // only when the run is not flagged hard, the rest only for a hard session.
+    std::vector<storage::Run> previous;
+    if (!flagged_hard(run)) {
+        previous = repos.runs.list(user.id, kRunsForMedian + 1);  // may include this run
+        std::erase_if(previous, [&](const storage::Run& other) { return other.id == run.id; });
+        if (!is_hard_session(run, previous)) return;
+    }
     const auto facts = read_planning_facts(repos, user);
     if (auto nudge = plan_after_hard_session(user, run, previous, facts, now, policy)) {
         repos.nudges.add(*nudge);

@@ -28,7 +28,6 @@ constexpr int kPreRaceBookingDays = 7;
 constexpr int kSnoozeRaceReachDays = 7;
 // "Much longer than usual": judged against the median of this many previous runs, when there are
 // at least kMinRunsForMedian of them.
-constexpr std::size_t kRunsForMedian = 10;
 constexpr std::size_t kMinRunsForMedian = 3;
 constexpr double kMuchLongerFactor = 1.5;
 constexpr std::chrono::hours kSnoozeDelay{24};
@@ -105,8 +104,12 @@ bool may_nudge(const storage::User& user) {
     return user.active && !user.nudges_stopped;
 }
 
+bool flagged_hard(const storage::Run& run) {
+    return run.hard || run.effort == storage::Effort::hard;
+}
+
 bool is_hard_session(const storage::Run& run, const std::vector<storage::Run>& previous_runs) {
-    if (run.hard || run.effort == storage::Effort::hard) return true;
+    if (flagged_hard(run)) return true;
     return much_longer_than_usual(run, previous_runs);
 }
 

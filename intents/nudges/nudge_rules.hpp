@@ -2,6 +2,7 @@
 /// The nudge rules as pure functions: value types in, decisions out. No repository, no clock: the
 /// caller passes `now` and the facts it read, so every rule is tested with plain data.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,8 +46,15 @@ DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
 /// Whether the runner may be nudged at all: active on their channel and nudges not stopped.
 bool may_nudge(const storage::User& user);
 
+/// How many of the runner's previous runs (newest first) judge "much longer than usual".
+inline constexpr std::size_t kRunsForMedian = 10;
+
+/// Flagged hard or logged with hard effort: hard whatever the runner's history.
+bool flagged_hard(const storage::Run& run);
+
 /// A hard session: flagged hard, hard effort, or much longer (> 1.5x) than the median of the
-/// runner's previous runs (`previous_runs`, newest first; needs a few to judge).
+/// runner's previous runs (`previous_runs`, newest first; the first kRunsForMedian count, and a
+/// few are needed to judge).
 bool is_hard_session(const storage::Run& run, const std::vector<storage::Run>& previous_runs);
 
 /// A massage booked for a date within `policy.booked_suppresses_within` of now (either side), or

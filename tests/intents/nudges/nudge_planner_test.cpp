@@ -130,6 +130,18 @@ TEST_CASE_METHOD(PlannerFixture, "a run much longer than the stored usual counts
     CHECK(pending_kinds() == std::vector<K>{K::after_hard_session});
 }
 
+TEST_CASE_METHOD(PlannerFixture, "only the ten most recent runs say what is usual") {
+    // Long runs in May, then ten short ones: the short ones are the runner's usual now.
+    for (int i = 0; i < 11; ++i)
+        add_run("2026-05-01", 20, storage::Effort::unknown, utc(2026, 5, 1, 7));
+    for (int i = 0; i < 10; ++i)
+        add_run("2026-05-25", 4, storage::Effort::unknown, utc(2026, 5, 25, 7));
+    const auto now = utc(2026, 6, 3, 9);
+    apply_run_logged(repos, user, add_run("2026-06-03", 7, storage::Effort::unknown, now), now,
+                     policy);
+    CHECK(pending_kinds() == std::vector<K>{K::after_hard_session});
+}
+
 TEST_CASE_METHOD(PlannerFixture, "setting, moving and cancelling a race re-plans its nudges") {
     const auto now = utc(2026, 10, 1, 12);
     auto race = add_race("2026-10-30", "Lakeside Half");
