@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -81,7 +82,13 @@ class Store {
     struct Task {
         virtual ~Task() = default;
         virtual void execute(Repositories& repos) = 0;
+        /// Completes this job alone: posts its handler to its executor, or finishes right here.
         virtual void complete(std::exception_ptr error) = 0;
+        /// The executor the handler runs on, when the store may post it there together with the
+        /// other completions for that executor (see deliver); null to complete() alone.
+        virtual const boost::asio::any_io_executor* shared_executor() const { return nullptr; }
+        /// Runs the handler now; called on shared_executor()'s thread.
+        virtual void deliver(std::exception_ptr /*error*/) {}
     };
 
     template <typename Job, typename Handler>
@@ -92,6 +99,9 @@ class Store {
     /// Runs the prompt jobs of `batch`, then background jobs as the lanes allow (appended to
     /// `batch`), in one transaction; completes every job after the commit.
     void run_transaction(std::vector<std::unique_ptr<Task>>& batch);
+    /// Completes the jobs of a transaction: one post per executor for those that allow it.
+    static void complete_all(std::vector<std::unique_ptr<Task>>& batch,
+                             const std::vector<std::exception_ptr>& errors);
     /// The next background job for the running transaction (`taken` so far), or null when it
     /// should commit now. `idle`: the transaction holds no prompt job.
     std::unique_ptr<Task> next_background(std::size_t taken, bool idle);
@@ -113,10 +123,16 @@ struct Store::AsyncTask final : Store::Task {
     using Result = std::invoke_result_t<Job&, Repositories&>;
     using Stored = std::conditional_t<std::is_void_v<Result>, bool, Result>;
 
+    using Executor = boost::asio::associated_executor_t<Handler>;
+    static constexpr bool kShareable =
+        std::is_convertible_v<Executor, boost::asio::any_io_executor>;
+
     AsyncTask(Job job, Handler handler)
         : job(std::move(job)),
           handler(std::move(handler)),
-          work(boost::asio::make_work_guard(boost::asio::get_associated_executor(this->handler))) {}
+          work(boost::asio::make_work_guard(boost::asio::get_associated_executor(this->handler))) {
+        if constexpr (kShareable) executor.emplace(work.get_executor());
+    }
 
     void execute(Repositories& repos) override {
         if constexpr (std::is_void_v<Result>)
@@ -137,9 +153,22 @@ struct Store::AsyncTask final : Store::Task {
         work.reset();
     }
 
+    const boost::asio::any_io_executor* shared_executor() const override {
+        return executor ? &*executor : nullptr;
+    }
+
+    void deliver(std::exception_ptr error) override {
+        if constexpr (std::is_void_v<Result>)
+            handler(error);
+        else
+            handler(error, error ? Result{} : std::move(result));
+        work.reset();
+    }
+
     Job job;
     Handler handler;
-    boost::asio::executor_work_guard<boost::asio::associated_executor_t<Handler>> work;
+    boost::asio::executor_work_guard<Executor> work;
+    std::optional<boost::asio::any_io_executor> executor;  ///< set when kShareable
     Stored result{};
 };
 

@@ -230,6 +230,42 @@ TEST_CASE("background work running alone commits as soon as a prompt job arrives
     CHECK(order.back() == "b" + std::to_string(kMore));
 }
 
+TEST_CASE("a transaction's completions reach each executor in one post, in the jobs' order") {
+    TempDir dir;
+    Store store(dir.file("completions.db"));
+    asio::io_context first_io;
+    asio::io_context second_io;
+    std::promise<void> gate;
+    auto opened = gate.get_future().share();
+    // Holds the store thread so the jobs below are queued into one transaction.
+    store.async_run([opened](Repositories&) { opened.wait(); }, asio::detached);
+    std::vector<int> first_order;
+    std::vector<int> second_order;
+    constexpr int kJobs = 10;
+    for (int i = 0; i < kJobs; ++i) {
+        store.async_run([](Repositories&) {},
+                        asio::bind_executor(
+                            first_io, [&, i](std::exception_ptr) { first_order.push_back(i); }));
+        store.async_run([](Repositories&) {},
+                        asio::bind_executor(
+                            second_io, [&, i](std::exception_ptr) { second_order.push_back(i); }));
+    }
+    gate.set_value();
+    std::size_t first_posts = 0;
+    while (first_order.size() < kJobs) first_posts += first_io.run_one();
+    std::size_t second_posts = 0;
+    while (second_order.size() < kJobs) second_posts += second_io.run_one();
+    // The store thread may still be releasing its hold on the contexts.
+    store.stop();
+
+    CHECK(first_posts == 1);
+    CHECK(second_posts == 1);
+    std::vector<int> in_order(kJobs);
+    for (int i = 0; i < kJobs; ++i) in_order[static_cast<std::size_t>(i)] = i;
+    CHECK(first_order == in_order);
+    CHECK(second_order == in_order);
+}
+
 namespace {
 /// One small transaction that leaves a lookup on its row, as processing does (a find that reads
 /// one row); about four pages of log.
