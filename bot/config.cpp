@@ -249,8 +249,18 @@ bool has_iso_instant_shape(std::string_view text) {
     const auto zone = text.substr(at);
     if (zone == "Z") return true;
     if (zone.empty() || (zone[0] != '+' && zone[0] != '-')) return false;
-    if (zone.size() == 3 || zone.size() == 5) return digits(at + 1, zone.size() - 1);
-    return zone.size() == 6 && digits(at + 1, 2) && zone[3] == ':' && digits(at + 4, 2);
+    // +hh, +hhmm or +hh:mm; date::parse would take "-99:99" as a 100-hour offset. Real offsets
+    // stay within 18 hours (the widest any library accepts; the world uses -12 to +14).
+    const bool colon = zone.size() == 6;
+    if (!(zone.size() == 3 || zone.size() == 5 || (colon && zone[3] == ':'))) return false;
+    const std::size_t minutes_at = at + (colon ? 4 : 3);
+    if (!digits(at + 1, 2) || (zone.size() > 3 && !digits(minutes_at, 2))) return false;
+    const auto number = [&](std::size_t from) {
+        return (text[from] - '0') * 10 + (text[from + 1] - '0');
+    };
+    const int hours = number(at + 1);
+    const int minutes = zone.size() > 3 ? number(minutes_at) : 0;
+    return minutes < 60 && hours * 60 + minutes <= 18 * 60;
 }
 
 }  // namespace

@@ -129,11 +129,18 @@ TEST_CASE("ISO instants parse with Z, offsets and fractions, and print back in U
     CHECK_FALSE(parse_iso_instant(""));
     CHECK(parse_iso_instant("2026-11-23T11:00:00+0100") == plain);
     CHECK(parse_iso_instant("2026-11-23T11:00:00+01") == plain);
+    // The world's widest offsets parse; beyond 18 hours is a typo, not a place.
+    CHECK(parse_iso_instant("2026-11-24T00:00:00+14:00") == plain);
+    CHECK(parse_iso_instant("2026-11-22T22:00:00-12:00") == plain);
+    CHECK(parse_iso_instant("2026-11-23T10:00:00+18:00"));
+    CHECK_FALSE(parse_iso_instant("2026-11-23T10:00:00+18:01"));
     // A letter inside the time made date::parse convert a NaN to an integer (found by fuzzing).
     for (const char* text :
          {"2026-12-09T09:p0:00Z", "2026-12-09T09:00:p0Z", "2026-12-09T09:00Z",
           "2026-12-09T09:00:00", "2026-12-09T09:00:00.Z", "2026-12-09T09:00:00+1",
-          "2026-12-09 09:00:00Z", "+2026-12-09T09:00:00Z"}) {
+          "2026-12-09 09:00:00Z", "+2026-12-09T09:00:00Z", "2026-11-23T10:00:00-99:99",
+          "2026-11-23T10:00:00+13:60", "2026-11-23T10:00:00+2400", "2026-11-23T25:00:00Z",
+          "2026-11-23T10:61:00Z", "2026-02-30T10:00:00Z"}) {
         INFO(text);
         CHECK_FALSE(parse_iso_instant(text));
     }
