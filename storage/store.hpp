@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -100,8 +101,9 @@ class Store {
     /// `batch`), in one transaction; completes every job after the commit.
     void run_transaction(std::vector<std::unique_ptr<Task>>& batch);
     /// Completes the jobs of a transaction: one post per executor for those that allow it.
+    /// Takes the jobs' errors, too.
     static void complete_all(std::vector<std::unique_ptr<Task>>& batch,
-                             const std::vector<std::exception_ptr>& errors);
+                             std::vector<std::exception_ptr>& errors);
     /// The next background job for the running transaction (`taken` so far), or null when it
     /// should commit now. `idle`: the transaction holds no prompt job.
     std::unique_ptr<Task> next_background(std::size_t taken, bool idle);
@@ -143,13 +145,13 @@ struct Store::AsyncTask final : Store::Task {
 
     void complete(std::exception_ptr error) override {
         auto executor = work.get_executor();
-        boost::asio::post(
-            executor, [handler = std::move(handler), error, result = std::move(result)]() mutable {
-                if constexpr (std::is_void_v<Result>)
-                    handler(error);
-                else
-                    handler(error, error ? Result{} : std::move(result));
-            });
+        boost::asio::post(executor, [handler = std::move(handler), error = std::move(error),
+                                     result = std::move(result)]() mutable {
+            if constexpr (std::is_void_v<Result>)
+                handler(error);
+            else
+                handler(error, error ? Result{} : std::move(result));
+        });
         work.reset();
     }
 
@@ -213,7 +215,7 @@ auto Store::run(Job job) -> std::invoke_result_t<Job&, Repositories&> {
         }
         void complete(std::exception_ptr failure) override {
             std::lock_guard lock(outcome->mutex);
-            outcome->error = failure;
+            outcome->error = std::move(failure);
             outcome->done = true;
             outcome->finished.notify_one();
         }
