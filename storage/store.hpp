@@ -145,13 +145,9 @@ struct Store::AsyncTask final : Store::Task {
 
     void complete(std::exception_ptr error) override {
         auto executor = work.get_executor();
-        boost::asio::post(executor, [handler = std::move(handler), error = std::move(error),
-                                     result = std::move(result)]() mutable {
-            if constexpr (std::is_void_v<Result>)
-                handler(error);
-            else
-                handler(error, error ? Result{} : std::move(result));
-        });
+        boost::asio::post(
+            executor, [handler = std::move(handler), error = std::move(error),
+                       result = std::move(result)]() mutable { invoke(handler, error, result); });
         work.reset();
     }
 
@@ -160,11 +156,16 @@ struct Store::AsyncTask final : Store::Task {
     }
 
     void deliver(std::exception_ptr error) override {
+        invoke(handler, error, result);
+        work.reset();
+    }
+
+    /// The handler's signature: (error) for a void job, (error, result) otherwise.
+    static void invoke(Handler& handler, std::exception_ptr error, Stored& result) {
         if constexpr (std::is_void_v<Result>)
             handler(error);
         else
             handler(error, error ? Result{} : std::move(result));
-        work.reset();
     }
 
     Job job;
