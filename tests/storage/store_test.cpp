@@ -237,8 +237,16 @@ TEST_CASE("a transaction's completions reach each executor in one post, in the j
     asio::io_context second_io;
     std::promise<void> gate;
     auto opened = gate.get_future().share();
-    // Holds the store thread so the jobs below are queued into one transaction.
-    store.async_run([opened](Repositories&) { opened.wait(); }, asio::detached);
+    std::promise<void> holding;
+    // Holds the store thread so the jobs below are queued into one transaction; they are queued
+    // only once it holds it, or a slow store thread would take some of them with the gate.
+    store.async_run(
+        [opened, &holding](Repositories&) {
+            holding.set_value();
+            opened.wait();
+        },
+        asio::detached);
+    holding.get_future().wait();
     std::vector<int> first_order;
     std::vector<int> second_order;
     constexpr int kJobs = 10;
