@@ -1,6 +1,8 @@
 #pragma once
 /// A small Okapi BM25 index over short documents that are already reduced to search terms. Each
-/// document carries a label (the answer it stands for); a query scores every document.
+/// document carries a label (the answer it stands for); a query scores every document that shares
+/// a term with it, found through an inverted index (term -> the documents holding it), so a query
+/// costs one lookup per query term rather than one per term and document.
 
 #include <cstddef>
 #include <string>
@@ -33,22 +35,26 @@ class Bm25Index {
     void set_term_weight(const std::string& term, double weight) { weights_[term] = weight; }
 
     /// Whether any document contains the term.
-    bool contains(const std::string& term) const { return document_frequency_.contains(term); }
+    bool contains(const std::string& term) const { return postings_.contains(term); }
 
     std::size_t size() const { return documents_.size(); }
 
   private:
     struct Document {
         std::string label;
-        std::unordered_map<std::string, int> term_counts;
         std::size_t length = 0;
     };
+    struct Posting {
+        std::size_t document = 0;  ///< index into documents_
+        int count = 0;             ///< how often the term occurs in that document
+    };
 
-    double idf(const std::string& term) const;
+    double idf(std::size_t document_frequency) const;
 
     Bm25Parameters parameters_;
     std::vector<Document> documents_;
-    std::unordered_map<std::string, int> document_frequency_;
+    /// For each term, the documents holding it; their number is the term's document frequency.
+    std::unordered_map<std::string, std::vector<Posting>> postings_;
     std::unordered_map<std::string, double> weights_;
     std::size_t total_length_ = 0;
 };
