@@ -2,8 +2,10 @@
 /// Prepared statements kept for the life of the connection: preparing SQL costs more than running
 /// the small queries the bot makes, and every request makes several.
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,9 +19,16 @@ class StatementCache {
     explicit StatementCache(SQLite::Database& db) : db_(db) {}
 
     /// A reset statement with no bindings, ready to bind and run.
-    SQLite::Statement& get(const std::string& sql) {
-        auto& slot = statements_[sql];
-        if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    SQLite::Statement& get(std::string_view sql) {
+        // Looked up by the view itself: most SQL here is a literal, and a key string built for
+        // every lookup was an allocation per statement run.
+        auto found = statements_.find(sql);
+        if (found == statements_.end()) {
+            std::string text{sql};
+            auto statement = std::make_unique<SQLite::Statement>(db_, text);
+            found = statements_.emplace(std::move(text), std::move(statement)).first;
+        }
+        auto& slot = found->second;
         slot->reset();
         slot->clearBindings();
         used_.push_back(slot.get());
@@ -38,8 +47,16 @@ class StatementCache {
     SQLite::Database& database() { return db_; }
 
   private:
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const noexcept {
+            return std::hash<std::string_view>{}(sql);
+        }
+    };
+
     SQLite::Database& db_;
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>>
+        statements_;
     std::vector<SQLite::Statement*> used_;
 };
 
