@@ -30,6 +30,18 @@ TEST_CASE("parse_iso_date accepts exactly valid YYYY-MM-DD dates") {
     CHECK(format_iso_date(day(2026, 3, 9)) == "2026-03-09");
 }
 
+TEST_CASE("dates are formatted as the date library formats %F, every day of two centuries") {
+    const auto first = day(1900, 1, 1);
+    const auto last = day(2100, 12, 31);
+    int mismatches = 0;
+    for (auto d = first; d <= last; d += date::days{1}) {
+        if (format_iso_date(d) != date::format("%F", d)) ++mismatches;
+    }
+    CHECK(mismatches == 0);
+    CHECK(format_iso_date(day(999, 12, 31)) == "0999-12-31");
+    CHECK(format_iso_date(day(12026, 1, 2)) == date::format("%F", day(12026, 1, 2)));
+}
+
 TEST_CASE("an unknown or empty zone is UTC") {
     const auto* utc_zone = zone_or_utc("UTC");
     CHECK(zone_or_utc("Mars/Olympus_Mons") == utc_zone);
