@@ -8,11 +8,12 @@
 namespace rubdown::intents::handlers {
 namespace {
 
-constexpr std::array<std::pair<FollowUp::Kind, const char*>, 4> kKinds{{
+constexpr std::array<std::pair<FollowUp::Kind, const char*>, 5> kKinds{{
     {FollowUp::Kind::log_run_amount, "log_run_amount"},
     {FollowUp::Kind::log_run_confirm, "log_run_confirm"},
     {FollowUp::Kind::race_date, "race_date"},
     {FollowUp::Kind::time_zone, "time_zone"},
+    {FollowUp::Kind::massage_topic, "massage_topic"},
 }};
 
 }  // namespace
@@ -28,6 +29,7 @@ std::string to_json_text(const FollowUp& follow_up) {
     if (follow_up.effort) json["effort"] = *follow_up.effort;
     if (follow_up.rpe) json["rpe"] = *follow_up.rpe;
     if (!follow_up.text.empty()) json["text"] = follow_up.text;
+    if (follow_up.since != 0) json["since"] = follow_up.since;
     return json.dump();
 }
 
@@ -54,6 +56,7 @@ std::optional<FollowUp> follow_up_from_json(const std::string& text) {
         }
         if (json.contains("effort")) follow_up.effort = json["effort"].get<std::string>();
         if (json.contains("rpe")) follow_up.rpe = json["rpe"].get<int>();
+        if (json.contains("since")) follow_up.since = json["since"].get<std::int64_t>();
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }

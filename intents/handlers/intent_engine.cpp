@@ -18,12 +18,14 @@
 #include "intents/handlers/reminders_handler.hpp"
 #include "intents/handlers/run_stats_handler.hpp"
 #include "intents/handlers/set_race_handler.hpp"
+#include "intents/handlers/small_talk_handler.hpp"
 #include "intents/handlers/text_match.hpp"
 #include "intents/handlers/time_zone_names.hpp"
 #include "intents/handlers/undo_handler.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/lexer.hpp"
 #include "intents/nlu/text_normalizer.hpp"
+#include "intents/nudges/local_time.hpp"
 
 namespace rubdown::intents {
 
@@ -142,6 +144,18 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                         context, *follow_up, with_entities_of(parse, "set_race", today), policy_);
                 }
                 break;
+            case FollowUp::Kind::massage_topic: {
+                // Understood as one of the bot's own subjects, the message is about that.
+                const bool own_subject = parse.confidence >= min_confidence_ &&
+                                         parse.intent != "out_of_scope" && parse.intent != "help" &&
+                                         parse.intent != "greeting";
+                const auto age = nudges::to_unix(context.now) - follow_up->since;
+                if (!own_subject && age < std::chrono::seconds{kMassageTopicLasts}.count() &&
+                    !answer_small_talk(text)) {
+                    answered = answer_on_massage_topic(context, text, knowledge_);
+                }
+                break;
+            }
             case FollowUp::Kind::time_zone:
                 if (const auto zone = resolve_time_zone(text)) {
                     context.repos.conversations.clear(context.user.id);
@@ -154,6 +168,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     }
 
     if (const auto zone = time_zone_statement(text)) return set_time_zone(context, *zone, policy_);
+    if (auto small_talk = answer_small_talk(text)) return std::move(*small_talk);
     if (parse.confidence < min_confidence_) return handle_not_understood(context);
     return route(context, parse);
 }
@@ -174,8 +189,12 @@ std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse
 void IntentEngine::maybe_ask_time_zone(HandlerContext& context, std::vector<Reply>& replies) {
     auto& user = context.user;
     if (user.id == 0 || user.time_zone_known || user.time_zone_asked) return;
-    // One question at a time: wait while another follow-up is pending.
-    if (context.repos.conversations.pending(user.id)) return;
+    // One question at a time: wait while another follow-up is pending (a remembered massage
+    // topic is no question; the time zone question replaces it).
+    if (const auto pending = load_follow_up(context.repos.conversations, user.id);
+        pending && pending->kind != FollowUp::Kind::massage_topic) {
+        return;
+    }
     // Nor under a reply with buttons (a confirmation, a booking link): it would bury them.
     for (const auto& reply : replies) {
         if (!reply.buttons.empty()) return;

@@ -1,16 +1,58 @@
 #include "intents/handlers/massage_question_handler.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include "intents/handlers/follow_up.hpp"
+#include "intents/handlers/text_match.hpp"
+#include "intents/nudges/local_time.hpp"
+
 namespace rubdown::intents::handlers {
 
-std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
-                                           const knowledge::KnowledgeBase& knowledge) {
-    const auto answer = knowledge.answer(parse.text);
+namespace {
+
+std::vector<Reply> reply_with(HandlerContext& context, const knowledge::Answer& answer) {
     Reply reply{answer.text};
     const bool about_booking = answer.id == "when_to_book" || answer.id == "before_race";
     if (about_booking && !context.settings.booking_url.empty()) {
         reply.buttons.push_back(Button{"Book now", "", context.settings.booking_url});
     }
+    FollowUp topic;
+    topic.kind = FollowUp::Kind::massage_topic;
+    topic.since = nudges::to_unix(context.now);
+    save_follow_up(context.repos.conversations, context.user.id, topic);
     return {reply};
+}
+
+/// Words that stand for "a massage" in a question that follows an answer about it.
+constexpr std::string_view kPointers[] = {"one", "it", "them", "that", "this", "those"};
+
+}  // namespace
+
+std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
+                                           const knowledge::KnowledgeBase& knowledge) {
+    return reply_with(context, knowledge.answer(parse.text));
+}
+
+std::optional<std::vector<Reply>> answer_on_massage_topic(
+    HandlerContext& context, std::string_view text, const knowledge::KnowledgeBase& knowledge) {
+    // Without its pointing words the question must still find an answer of its own: "how often
+    // should I get" does, "is going to rain tomorrow" does not.
+    std::string question;
+    bool points_back = false;
+    const auto padded = padded_words(text);  // the words below are views into it
+    for (const auto word : words_of(padded)) {
+        if (std::find(std::begin(kPointers), std::end(kPointers), word) != std::end(kPointers)) {
+            points_back = true;
+        } else {
+            question.append(word).push_back(' ');
+        }
+    }
+    if (!points_back) return std::nullopt;
+    const auto answer = knowledge.answer(question);
+    if (answer.kind == knowledge::AnswerKind::fallback) return std::nullopt;
+    return reply_with(context, answer);
 }
 
 }  // namespace rubdown::intents::handlers

@@ -19,6 +19,16 @@ std::string padded_words(std::string_view text) {
     return out;
 }
 
+std::vector<std::string_view> words_of(std::string_view padded) {
+    std::vector<std::string_view> words;
+    while (!padded.empty()) {
+        const auto end = padded.find(' ');
+        if (end != 0) words.push_back(padded.substr(0, end));
+        padded = end == std::string_view::npos ? std::string_view{} : padded.substr(end + 1);
+    }
+    return words;
+}
+
 namespace {
 
 /// Whether padded_words would only add the two spaces: lower-case ASCII words, single spaces.

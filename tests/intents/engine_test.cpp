@@ -60,6 +60,33 @@ TEST_CASE("greeting, help and out-of-scope say what the bot does", "[engine]") {
     CHECK(contains(weather, "log your runs"));
 }
 
+TEST_CASE("thanks or a plain ok gets a short answer, not the list of what works", "[engine]") {
+    Conversation chat;
+    for (const char* thanks :
+         {"thanks!", "Thank you so much", "thx", "ok, thanks a lot", "cheers mate"}) {
+        INFO(thanks);
+        const auto reply = chat.say_text(thanks);
+        CHECK(contains(reply, "You're welcome"));
+        CHECK_FALSE(contains(reply, "log your runs"));
+    }
+    for (const char* acknowledgement : {"ok", "Okay.", "cool", "got it", "sounds good!"}) {
+        INFO(acknowledgement);
+        CHECK(chat.say_text(acknowledgement) == "👍");
+    }
+    // Anything more is handled as what it says.
+    CHECK(contains(chat.say_text("thanks, I ran 5k in 25:00 today"), "Logged"));
+    CHECK(
+        contains(chat.say_text("ok what's the weather tomorrow"), "outside what I can help with"));
+    CHECK(contains(chat.say_text("so"), "log your runs"));
+}
+
+TEST_CASE("an ok answering the bot's question confirms, it is not small talk", "[engine]") {
+    Conversation chat;
+    const auto asked = chat.say_text("ran 30 km this morning in 1:05:00");
+    REQUIRE(contains(asked, "?"));
+    CHECK(contains(chat.say_text("ok"), "Logged"));
+}
+
 TEST_CASE("massage questions are answered from the knowledge base", "[engine]") {
     Conversation chat;
     CHECK(contains(chat.say_text("does deep tissue massage hurt?"), "sore"));
@@ -70,6 +97,37 @@ TEST_CASE("massage questions are answered from the knowledge base", "[engine]") 
     CHECK(contains(before[0].text, "3 to 5 days"));
     REQUIRE(before[0].buttons.size() == 1);
     CHECK(before[0].buttons[0].url == "https://book.example/rubdown");
+}
+
+TEST_CASE("a short question right after a massage answer is about massage", "[engine]") {
+    Conversation chat;
+    const std::string outside = "outside what I can help with";
+    // Without the topic, these say nothing the bot can answer.
+    CHECK(contains(chat.say_text("how often should I get one?"), outside));
+
+    CHECK(contains(chat.say_text("why do runners get deep tissue massage?"), "tight"));
+    CHECK(contains(chat.say_text("how often should I get one?"), "keep it regular"));
+    // Each answer keeps the topic open for the next question.
+    const auto before_race = chat.say("how long before a race should I have one?");
+    REQUIRE(before_race.size() == 1);
+    CHECK(contains(before_race[0].text, "3 to 5 days"));
+    CHECK(before_race[0].buttons.size() == 1);  // "Book now"
+    // Pointing back at the topic while asking about something else finds no answer there.
+    CHECK(contains(chat.say_text("is it going to rain tomorrow?"), outside));
+    // ... and that closed the topic.
+    CHECK(contains(chat.say_text("how often should I get one?"), outside));
+
+    CHECK(contains(chat.say_text("does deep tissue massage hurt?"), "sore"));
+    chat.now += std::chrono::minutes{61};
+    CHECK(contains(chat.say_text("how often should I get one?"), outside));
+}
+
+TEST_CASE("a run or a race told right after a massage answer is handled as such", "[engine]") {
+    Conversation chat;
+    chat.say_text("why do runners get deep tissue massage?");
+    CHECK(contains(chat.say_text("ran 10k in 50:00 today, it was hard"), "Logged"));
+    chat.say_text("does deep tissue massage hurt?");
+    CHECK(contains(chat.say_text("thanks, that helps"), "You're welcome"));
 }
 
 TEST_CASE("an unknown time zone is asked once, and answered with a city", "[engine]") {
@@ -142,6 +200,14 @@ TEST_CASE("follow-up state survives as JSON", "[engine]") {
     CHECK(back->effort == follow_up.effort);
     CHECK(back->rpe == follow_up.rpe);
     CHECK(back->text == follow_up.text);
+
+    handlers::FollowUp topic;
+    topic.kind = handlers::FollowUp::Kind::massage_topic;
+    topic.since = 1795527734;
+    const auto topic_back = handlers::follow_up_from_json(handlers::to_json_text(topic));
+    REQUIRE(topic_back);
+    CHECK(topic_back->kind == handlers::FollowUp::Kind::massage_topic);
+    CHECK(topic_back->since == 1795527734);
     CHECK_FALSE(handlers::follow_up_from_json("{\"kind\":\"unknown\"}"));
     CHECK_FALSE(handlers::follow_up_from_json("not json"));
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "conversation_fixture.hpp"
+#include "intents/handlers/follow_up.hpp"
 #include "intents/handlers/log_run_handler.hpp"
 
 using rubdown::testing::at;
@@ -83,7 +84,11 @@ TEST_CASE("a follow-up is dropped when the runner changes the subject", "[log_ru
     const auto answer = chat.say_text("does deep tissue massage hurt?");
     CHECK(answer.find("sore") != std::string::npos);
     CHECK(chat.repos().runs.list(chat.user_id()).empty());
-    CHECK_FALSE(chat.repos().conversations.pending(chat.user_id()).has_value());
+    // The run's question is gone; what is kept is the massage topic just answered.
+    const auto pending =
+        rubdown::intents::handlers::load_follow_up(chat.repos().conversations, chat.user_id());
+    REQUIRE(pending);
+    CHECK(pending->kind == rubdown::intents::handlers::FollowUp::Kind::massage_topic);
 }
 
 TEST_CASE("an implausible pace is confirmed before it is stored", "[log_run]") {
