@@ -75,4 +75,12 @@ void save_follow_up(storage::ConversationRepository& conversations, std::int64_t
     conversations.set_pending(user_id, to_json_text(follow_up));
 }
 
+void save_massage_topic(storage::ConversationRepository& conversations, std::int64_t user_id,
+                        std::int64_t now_unix) {
+    FollowUp topic;
+    topic.kind = FollowUp::Kind::massage_topic;
+    topic.since = now_unix;
+    save_follow_up(conversations, user_id, topic);
+}
+
 }  // namespace rubdown::intents::handlers

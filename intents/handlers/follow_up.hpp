@@ -33,5 +33,9 @@ std::optional<FollowUp> load_follow_up(storage::ConversationRepository& conversa
                                        std::int64_t user_id);
 void save_follow_up(storage::ConversationRepository& conversations, std::int64_t user_id,
                     const FollowUp& follow_up);
+/// After a reply about massage (an answer, a race's massage window): the next short question
+/// may point back at it.
+void save_massage_topic(storage::ConversationRepository& conversations, std::int64_t user_id,
+                        std::int64_t now_unix);
 
 }  // namespace rubdown::intents::handlers

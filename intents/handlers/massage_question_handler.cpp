@@ -18,10 +18,7 @@ std::vector<Reply> reply_with(HandlerContext& context, const knowledge::Answer& 
     if (about_booking && !context.settings.booking_url.empty()) {
         reply.buttons.push_back(Button{"Book now", "", context.settings.booking_url});
     }
-    FollowUp topic;
-    topic.kind = FollowUp::Kind::massage_topic;
-    topic.since = nudges::to_unix(context.now);
-    save_follow_up(context.repos.conversations, context.user.id, topic);
+    save_massage_topic(context.repos.conversations, context.user.id, nudges::to_unix(context.now));
     return {reply};
 }
 

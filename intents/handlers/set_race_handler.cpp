@@ -65,8 +65,11 @@ std::string days_away(date::local_days day, date::local_days today) {
     return "in " + std::to_string(days) + " days";
 }
 
-std::vector<Reply> confirm(const std::string& opening, const storage::Race& race,
-                           date::local_days today) {
+/// The race as stored, with its massage window; a question that follows ("when should I book
+/// one?") is then about massage.
+std::vector<Reply> confirm(HandlerContext& context, const std::string& opening,
+                           const storage::Race& race, date::local_days today) {
+    save_massage_topic(context.repos.conversations, context.user.id, nudges::to_unix(context.now));
     const auto day = day_of(race.date, today);
     return {Reply{opening + " " + race.name + " on " + short_day(day, today) + " (" +
                   days_away(day, today) + ").\n" + pre_race_advice(day, today)}};
@@ -132,8 +135,9 @@ std::vector<Reply> place_race(HandlerContext& context, date::local_days day,
         existing->updated_at = nudges::to_unix(context.now);
         context.repos.races.update(*existing);
         nudges::apply_race_changed(context.repos, context.user, *existing, context.now, policy);
-        if (!moved) return confirm("I have it:", *existing, today);
-        return confirm("Moved from " + short_day(old_day, today) + ": your", *existing, today);
+        if (!moved) return confirm(context, "I have it:", *existing, today);
+        return confirm(context, "Moved from " + short_day(old_day, today) + ": your", *existing,
+                       today);
     }
 
     storage::Race race;
@@ -144,7 +148,7 @@ std::vector<Reply> place_race(HandlerContext& context, date::local_days day,
     race.updated_at = nudges::to_unix(context.now);
     race.id = context.repos.races.add(race);
     nudges::apply_race_changed(context.repos, context.user, race, context.now, policy);
-    return confirm("Got it: your", race, today);
+    return confirm(context, "Got it: your", race, today);
 }
 
 }  // namespace

@@ -92,3 +92,11 @@ TEST_CASE("race names come from the distance and a named place", "[set_race]") {
     CHECK(handlers::race_name(std::nullopt, "race on Sunday") == "race");
     CHECK(handlers::race_name(50.0, "an ultra") == "50 km race");
 }
+
+TEST_CASE("a question right after a race is set may point at its massage", "[set_race]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("my marathon is on Dec 20"), "pre-race deep tissue massage"));
+    const auto answer = chat.say_text("when should I book one?");
+    CHECK(contains(answer, "right after a hard training session"));
+    CHECK_FALSE(contains(answer, "outside what I can help with"));
+}
