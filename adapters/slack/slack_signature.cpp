@@ -1,11 +1,14 @@
 #include "adapters/slack/slack_signature.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
+#include <string>
 
 namespace rubdown::slack {
 
@@ -23,6 +26,35 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
         hex.push_back(digits[bytes[i] & 0x0f]);
     }
     return hex;
+}
+
+struct MacContextFree {
+    void operator()(EVP_MAC_CTX* context) const { EVP_MAC_CTX_free(context); }
+};
+using MacContext = std::unique_ptr<EVP_MAC_CTX, MacContextFree>;
+
+/// An HMAC-SHA256 context keyed with `secret`, kept per thread for the last secret asked for (a
+/// server has one signing secret); null if OpenSSL cannot provide one.
+EVP_MAC_CTX* keyed_hmac(std::string_view secret) {
+    // Fetched once and kept for the life of the process: freeing it at exit could run after
+    // OpenSSL's own clean-up.
+    static EVP_MAC* const hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    thread_local std::string keyed_secret;
+    thread_local MacContext keyed;
+    if (keyed && keyed_secret == secret) return keyed.get();
+    keyed.reset(hmac ? EVP_MAC_CTX_new(hmac) : nullptr);
+    if (!keyed) return nullptr;
+    char digest_name[] = "SHA256";
+    const OSSL_PARAM parameters[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
+        OSSL_PARAM_construct_end()};
+    if (EVP_MAC_init(keyed.get(), reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size(), parameters) != 1) {
+        keyed.reset();
+        return nullptr;
+    }
+    keyed_secret = secret;
+    return keyed.get();
 }
 
 bool is_hex(std::string_view text) {
@@ -57,14 +89,22 @@ std::string_view to_string(SignatureCheck check) {
 
 std::string compute_signature(std::string_view signing_secret, std::string_view timestamp,
                               std::string_view body) {
-    std::string base;
-    base.reserve(kVersion.size() + timestamp.size() + body.size() + 2);
-    base.append(kVersion).append(":").append(timestamp).append(":").append(body);
-
+    // A copy of a context already keyed with the secret, fed the pieces of "v0:{timestamp}:{body}"
+    // in turn: the one-shot HMAC() looked up its MAC and digest implementations and set the key
+    // again for every request, and the pieces were first copied into one string.
+    auto* keyed = keyed_hmac(signing_secret);
+    const MacContext mac{keyed ? EVP_MAC_CTX_dup(keyed) : nullptr};
     unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_length = 0;
-    HMAC(EVP_sha256(), signing_secret.data(), static_cast<int>(signing_secret.size()),
-         reinterpret_cast<const unsigned char*>(base.data()), base.size(), digest, &digest_length);
+    std::size_t digest_length = 0;
+    const auto feed = [&mac](std::string_view piece) {
+        return EVP_MAC_update(mac.get(), reinterpret_cast<const unsigned char*>(piece.data()),
+                              piece.size()) == 1;
+    };
+    if (!mac || !feed(kVersion) || !feed(":") || !feed(timestamp) || !feed(":") || !feed(body) ||
+        EVP_MAC_final(mac.get(), digest, &digest_length, sizeof digest) != 1) {
+        // Never expected; an empty signature matches no request, so the request is refused.
+        return {};
+    }
     return std::string(kVersion) + "=" + to_hex(digest, digest_length);
 }
 
