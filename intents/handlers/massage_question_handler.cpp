@@ -25,6 +25,9 @@ std::vector<Reply> reply_with(HandlerContext& context, const knowledge::Answer& 
 /// Words that stand for "a massage" in a question that follows an answer about it.
 constexpr std::string_view kPointers[] = {"one", "it", "them", "that", "this", "those"};
 
+/// Openings that carry a question on from the last answer.
+constexpr std::string_view kContinuations[] = {"what about", "how about", "what if", "and"};
+
 }  // namespace
 
 std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
@@ -39,11 +42,24 @@ std::optional<std::vector<Reply>> answer_on_massage_topic(
     std::string question;
     bool points_back = false;
     const auto padded = padded_words(text);  // the words below are views into it
-    for (const auto word : words_of(padded)) {
-        if (std::find(std::begin(kPointers), std::end(kPointers), word) != std::end(kPointers)) {
+    const auto words = words_of(padded);
+    // "what about after the race?", "and before a marathon?": carrying on from the answer.
+    std::size_t first = 0;
+    for (const auto& opening : kContinuations) {
+        const auto opening_words = words_of(opening);
+        if (words.size() > opening_words.size() &&
+            std::equal(opening_words.begin(), opening_words.end(), words.begin())) {
+            points_back = true;
+            first = opening_words.size();
+            break;
+        }
+    }
+    for (std::size_t i = first; i < words.size(); ++i) {
+        if (std::find(std::begin(kPointers), std::end(kPointers), words[i]) !=
+            std::end(kPointers)) {
             points_back = true;
         } else {
-            question.append(word).push_back(' ');
+            question.append(words[i]).push_back(' ');
         }
     }
     if (!points_back) return std::nullopt;

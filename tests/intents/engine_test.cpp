@@ -112,6 +112,8 @@ TEST_CASE("a short question right after a massage answer is about massage", "[en
     REQUIRE(before_race.size() == 1);
     CHECK(contains(before_race[0].text, "3 to 5 days"));
     CHECK(before_race[0].buttons.size() == 1);  // "Book now"
+    CHECK(contains(chat.say_text("what about after the race?"),
+                   "right after a hard training session"));
     // Pointing back at the topic while asking about something else finds no answer there.
     CHECK(contains(chat.say_text("is it going to rain tomorrow?"), outside));
     // ... and that closed the topic.
