@@ -132,9 +132,11 @@ SignatureCheck check_signature(std::string_view signing_secret, std::string_view
         !is_hex(signature_header.substr(prefix.size())))
         return SignatureCheck::malformed_signature;
 
-    // Lengths are equal here, so CRYPTO_memcmp's time depends on neither string's content.
+    // With equal lengths CRYPTO_memcmp's time depends on neither string's content. The length
+    // check fails closed should OpenSSL ever give no signature: comparing no bytes would match.
     const std::string expected = compute_signature(signing_secret, timestamp_header, body);
-    if (CRYPTO_memcmp(expected.data(), signature_header.data(), expected.size()) != 0)
+    if (expected.size() != signature_header.size() ||
+        CRYPTO_memcmp(expected.data(), signature_header.data(), expected.size()) != 0)
         return SignatureCheck::mismatch;
     return SignatureCheck::valid;
 }
