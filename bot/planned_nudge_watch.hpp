@@ -37,6 +37,9 @@ class PlannedNudgeWatch final : public storage::NudgeRepository {
     std::optional<storage::UnixSeconds> last_sent(std::int64_t user_id) override {
         return inner_.last_sent(user_id);
     }
+    std::vector<storage::Nudge> sent_for_race(std::int64_t user_id, std::int64_t race_id) override {
+        return inner_.sent_for_race(user_id, race_id);
+    }
 
   private:
     void note(const storage::Nudge& nudge);

@@ -107,6 +107,8 @@ class NudgeRepository {
     virtual std::vector<Nudge> pending(std::size_t limit) = 0;
     /// The latest instant a nudge was sent to this user, if any.
     virtual std::optional<UnixSeconds> last_sent(std::int64_t user_id) = 0;
+    /// The nudges already sent to this user about this race, oldest first.
+    virtual std::vector<Nudge> sent_for_race(std::int64_t user_id, std::int64_t race_id) = 0;
 };
 
 /// A follow-up question waiting for the runner's answer (e.g. "how far did you run?").

@@ -584,6 +584,16 @@ std::optional<UnixSeconds> SqliteNudges::last_sent(std::int64_t user_id) {
     return optional_int(query.getColumn(0));
 }
 
+std::vector<Nudge> SqliteNudges::sent_for_race(std::int64_t user_id, std::int64_t race_id) {
+    // nudges_by_user (user_id, state) finds the runner's sent ones; a runner has few per race.
+    auto& query = sql_.get(
+        select_from(kNudgeColumns, "nudges",
+                    "WHERE user_id = ? AND state = 'sent' AND race_id = ? ORDER BY sent_at, id"));
+    query.bind(1, user_id);
+    query.bind(2, race_id);
+    return read_nudges(query);
+}
+
 // ---- conversations ----
 
 std::optional<std::string> SqliteConversations::pending(std::int64_t user_id) {

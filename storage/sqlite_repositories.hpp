@@ -100,6 +100,7 @@ class SqliteNudges final : public NudgeRepository {
     std::vector<Nudge> pending_for_user(std::int64_t user_id) override;
     std::vector<Nudge> pending(std::size_t limit) override;
     std::optional<UnixSeconds> last_sent(std::int64_t user_id) override;
+    std::vector<Nudge> sent_for_race(std::int64_t user_id, std::int64_t race_id) override;
 
   private:
     StatementCache& sql_;

@@ -25,8 +25,7 @@ std::vector<Reply> handle_button_action(HandlerContext& context,
         return {edit("Booked ✓ Enjoy the massage. I'll hold off the reminders.")};
     }
     if (action == nudges::kSnoozeAction) {
-        nudges::apply_snooze(context.repos, context.user, context.now, policy);
-        return {edit("Snoozed ✓ I'll remind you tomorrow.")};
+        return {edit("Snoozed ✓ " + snooze_nudges(context, policy))};
     }
     if (action == nudges::kStopAction) return {edit("Stopped ✓ " + stop_nudges(context))};
     if (action == kForgetConfirmAction) return handle_forget_confirmed(context);

@@ -56,14 +56,16 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
     run.logged_at = nudges::to_unix(context.now);
     run.id = context.repos.runs.add(run);
     context.repos.conversations.clear(context.user.id);
-    nudges::apply_run_logged(context.repos, context.user, run, context.now, policy);
+    const auto nudge =
+        nudges::apply_run_logged(context.repos, context.user, run, context.now, policy);
 
     std::string text = "Logged ✓ " + describe_run_on(run, today) + ".";
     if (run.hard) {
         text +=
             "\nThat was a hard one: a deep tissue massage in the next day or two helps you "
             "recover.";
-        if (!context.user.nudges_stopped) text += " I'll remind you to book one.";
+        // Promised only when planned: a pause, a recent booking or yesterday's nudge rule it out.
+        if (nudge) text += " I'll remind you to book one.";
     }
     text += "\nNot right? Say /undo.";
     return {Reply{text}};

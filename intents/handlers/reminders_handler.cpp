@@ -114,6 +114,23 @@ std::string stop_nudges(HandlerContext& context) {
            "them back on.";
 }
 
+std::string snooze_nudges(HandlerContext& context, const nudges::NudgePolicy& policy) {
+    switch (nudges::apply_snooze(context.repos, context.user, context.now, policy)) {
+        case nudges::SnoozeOutcome::planned:
+            break;
+        case nudges::SnoozeOutcome::reminders_off:
+            return "Your reminders are off, so I won't send one. Say \"resume reminders\" to turn "
+                   "them back on.";
+        case nudges::SnoozeOutcome::reminder_coming:
+            return "You have a race reminder coming within a day anyway, so I won't add another.";
+        case nudges::SnoozeOutcome::race_too_close:
+            return "Your race is too close now for deep tissue work (it can leave you sore for a "
+                   "day or two), so I won't remind you before it. A gentle recovery massage after "
+                   "the race is a good idea.";
+    }
+    return "I'll remind you tomorrow.";
+}
+
 std::vector<Reply> set_time_zone(HandlerContext& context, const std::string& zone,
                                  const nudges::NudgePolicy& policy) {
     context.user.time_zone = zone;
@@ -191,8 +208,7 @@ std::vector<Reply> handle_reminders(HandlerContext& context, const nlu::Parse& p
         return {Reply{stop_nudges(context)}};
     }
     if (has_any_phrase(padded, {"snooze", "later", "tomorrow", "not now", "remind me"})) {
-        nudges::apply_snooze(context.repos, user, context.now, policy);
-        return {Reply{"OK, I'll remind you tomorrow."}};
+        return {Reply{"OK. " + snooze_nudges(context, policy)}};
     }
     return {Reply{status(user, context.now)}};
 }

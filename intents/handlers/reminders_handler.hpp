@@ -22,6 +22,10 @@ std::vector<Reply> set_time_zone(HandlerContext& context, const std::string& zon
 /// Stops every nudge. Shared with the "Stop" button.
 std::string stop_nudges(HandlerContext& context);
 
+/// "Remind me tomorrow": plans the snooze and says what will happen (reminders off, a race
+/// reminder due that day anyway, or a race too close for a massage). Shared with the button.
+std::string snooze_nudges(HandlerContext& context, const nudges::NudgePolicy& policy);
+
 struct QuietHours {
     int start_minute = 0;  ///< local minutes after midnight
     int end_minute = 0;

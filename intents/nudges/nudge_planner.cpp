@@ -21,28 +21,42 @@ void cancel(storage::Repositories& repos, storage::Nudge nudge) {
 
 }  // namespace
 
-void apply_run_logged(storage::Repositories& repos, const storage::User& user,
-                      const storage::Run& run, Seconds now, const NudgePolicy& policy) {
-    if (!may_nudge(user)) return;
+std::optional<storage::Nudge> apply_run_logged(storage::Repositories& repos,
+                                               const storage::User& user, const storage::Run& run,
+                                               Seconds now, const NudgePolicy& policy) {
+    if (!may_nudge(user)) return std::nullopt;
     // Logging a run is the commonest message, so read no more than the plan needs: the history
     // only when the run is not flagged hard, the rest only for a hard session.
     std::vector<storage::Run> previous;
     if (!flagged_hard(run)) {
         previous = repos.runs.list(user.id, kRunsForMedian + 1);  // may include this run
         std::erase_if(previous, [&](const storage::Run& other) { return other.id == run.id; });
-        if (!is_hard_session(run, previous)) return;
+        if (!is_hard_session(run, previous)) return std::nullopt;
     }
     const auto facts = read_planning_facts(repos, user);
-    if (auto nudge = plan_after_hard_session(user, run, previous, facts, now, policy)) {
-        repos.nudges.add(*nudge);
-    }
+    auto nudge = plan_after_hard_session(user, run, previous, facts, now, policy);
+    if (nudge) nudge->id = repos.nudges.add(*nudge);
+    return nudge;
 }
 
 void apply_race_changed(storage::Repositories& repos, const storage::User& user,
                         const storage::Race& race, Seconds now, const NudgePolicy& /*policy*/) {
     auto facts = read_planning_facts(repos, user);
-    for (const auto& nudge : facts.pending) {
-        if (nudge.race_id && *nudge.race_id == race.id) cancel(repos, nudge);
+    facts.sent_for_race = repos.nudges.sent_for_race(user.id, race.id);
+    for (auto nudge : facts.pending) {
+        if (!nudge.race_id || *nudge.race_id != race.id) continue;
+        if (nudge.kind != storage::NudgeKind::snoozed) {
+            cancel(repos, nudge);  // planned again below, for the race as it is now
+            continue;
+        }
+        // The runner asked for this one: it stays, within the moved race's window.
+        const auto window_end = pre_race_window_end(user, race.date);
+        if (race.cancelled || !window_end || from_unix(nudge.due_at) >= *window_end) {
+            cancel(repos, nudge);
+        } else if (nudge.not_after != to_unix(*window_end)) {
+            nudge.not_after = to_unix(*window_end);
+            repos.nudges.update(nudge);
+        }
     }
     for (const auto& nudge : plan_race_nudges(user, race, facts, now)) repos.nudges.add(nudge);
 }
@@ -60,21 +74,22 @@ void apply_nudges_stopped(storage::Repositories& repos, const storage::User& use
     for (const auto& nudge : repos.nudges.pending_for_user(user.id)) cancel(repos, nudge);
 }
 
-void apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,
-                  const NudgePolicy& policy) {
-    if (!may_nudge(user)) return;
+SnoozeOutcome apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,
+                           const NudgePolicy& policy) {
+    if (!may_nudge(user)) return SnoozeOutcome::reminders_off;
     const auto facts = read_planning_facts(repos, user);
     const auto today = local_date(zone_or_utc(user.time_zone), now);
     const auto races = repos.races.upcoming(user.id, format_iso_date(today));
     std::optional<storage::Race> next_race;
     if (!races.empty()) next_race = races.front();
     const auto snoozed = plan_snooze(user, next_race, facts, now, policy);
-    if (!snoozed) return;
+    if (!snoozed.nudge) return snoozed.outcome;
     // The snooze takes the place of the general reminders still waiting; race nudges stay.
     for (const auto& nudge : facts.pending) {
         if (replaced_by_snooze(nudge.kind)) cancel(repos, nudge);
     }
-    repos.nudges.add(*snoozed);
+    repos.nudges.add(*snoozed.nudge);
+    return snoozed.outcome;
 }
 
 NudgeFacts read_due_facts(storage::Repositories& repos, const storage::Nudge& nudge) {

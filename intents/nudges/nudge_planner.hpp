@@ -15,12 +15,17 @@
 
 namespace rubdown::intents::nudges {
 
-/// Called by log_run after storing a run. Plans an after-hard-session nudge when the run is hard.
-void apply_run_logged(storage::Repositories& repos, const storage::User& user,
-                      const storage::Run& run, Seconds now, const NudgePolicy& policy);
+/// Called by log_run after storing a run. Plans an after-hard-session nudge when the run is hard
+/// and returns it (none: nothing was planned, so the reply should promise no reminder).
+std::optional<storage::Nudge> apply_run_logged(storage::Repositories& repos,
+                                               const storage::User& user, const storage::Run& run,
+                                               Seconds now, const NudgePolicy& policy);
 
-/// Called by set_race after storing, moving or cancelling a race: cancels its old nudges and
-/// plans the pre-race (D-5, D-4 at 09:00 local) and post-race (D+1 10:00 local) ones.
+/// Called by set_race after storing, moving or cancelling a race, and for every upcoming race
+/// when the time zone changes or reminders resume: cancels its old nudges and plans the pre-race
+/// (D-5, D-4 at 09:00 local) and post-race (D+1 10:00 local) ones, leaving out those already sent
+/// for this race day. A snooze the runner asked for stays, unless the race is cancelled or the
+/// snooze would now come after the race's massage window.
 void apply_race_changed(storage::Repositories& repos, const storage::User& user,
                         const storage::Race& race, Seconds now, const NudgePolicy& policy);
 
@@ -31,9 +36,10 @@ void apply_booking(storage::Repositories& repos, const storage::User& user,
 /// Called when the runner stops nudges: cancels every pending one.
 void apply_nudges_stopped(storage::Repositories& repos, const storage::User& user);
 
-/// "Remind me tomorrow": a snoozed nudge 24 h later, moved out of quiet hours.
-void apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,
-                  const NudgePolicy& policy);
+/// "Remind me tomorrow": a snoozed nudge 24 h later, moved out of quiet hours. Says whether it
+/// was planned, or why not, for the reply.
+SnoozeOutcome apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,
+                           const NudgePolicy& policy);
 
 /// For the scheduler: the facts decide_due() needs about a due nudge (bookings, last sent, race).
 NudgeFacts read_due_facts(storage::Repositories& repos, const storage::Nudge& nudge);

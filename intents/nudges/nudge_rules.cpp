@@ -40,6 +40,10 @@ bool is_race_kind(NudgeKind kind) {
     return kind == NudgeKind::pre_race_first || kind == NudgeKind::pre_race_second;
 }
 
+bool is_of_race(const storage::Nudge& nudge, const storage::Race& race, NudgeKind kind) {
+    return nudge.kind == kind && nudge.race_id && *nudge.race_id == race.id;
+}
+
 std::optional<double> median(std::vector<double> values) {
     if (values.size() < kMinRunsForMedian) return std::nullopt;
     std::sort(values.begin(), values.end());
@@ -145,25 +149,41 @@ bool within_min_gap(Seconds a, Seconds b, const NudgePolicy& policy) {
     return apart(a, b) < policy.min_gap_between_nudges;
 }
 
+std::chrono::seconds cap_slack(const NudgePolicy& policy) {
+    // 2 h of a 24 h gap: the same share of a shorter one, so that a 2 h gap still spaces nudges.
+    constexpr auto kDay = std::chrono::seconds{hours{24}};
+    if (policy.min_gap_between_nudges >= kDay) return policy.daily_cap_slack;
+    return policy.daily_cap_slack * policy.min_gap_between_nudges.count() / kDay.count();
+}
+
+bool too_soon_after_last_sent(Seconds last, Seconds next, const NudgePolicy& policy) {
+    return last <= next && next - last < policy.min_gap_between_nudges - cap_slack(policy);
+}
+
 std::optional<Seconds> race_day_start(const storage::User& user, const std::string& race_date) {
     const auto day = parse_iso_date(race_date);
     if (!day) return std::nullopt;
     return start_of_local_day(zone_or_utc(user.time_zone), *day);
 }
 
-bool pre_race_window_open(const storage::User& user, const std::string& race_date, Seconds now) {
+std::optional<Seconds> pre_race_window_end(const storage::User& user,
+                                           const std::string& race_date) {
     const auto day = parse_iso_date(race_date);
-    if (!day) return false;
-    const auto window_end = start_of_local_day(zone_or_utc(user.time_zone),
-                                               *day - date::days{kPreRaceWindowLastDayBefore - 1});
-    return now < window_end;
+    if (!day) return std::nullopt;
+    return start_of_local_day(zone_or_utc(user.time_zone),
+                              *day - date::days{kPreRaceWindowLastDayBefore - 1});
+}
+
+bool pre_race_window_open(const storage::User& user, const std::string& race_date, Seconds now) {
+    const auto window_end = pre_race_window_end(user, race_date);
+    return window_end && now < *window_end;
 }
 
 std::optional<storage::Nudge> plan_after_hard_session(
     const storage::User& user, const storage::Run& run,
     const std::vector<storage::Run>& previous_runs, const NudgeFacts& facts, Seconds now,
     const NudgePolicy& policy) {
-    if (!may_nudge(user) || from_unix(user.nudges_paused_until) > now) return std::nullopt;
+    if (!may_nudge(user)) return std::nullopt;
     if (!is_hard_session(run, previous_runs)) return std::nullopt;
     // A hard run logged days later has already been recovered from.
     const auto* zone = zone_or_utc(user.time_zone);
@@ -171,12 +191,16 @@ std::optional<storage::Nudge> plan_after_hard_session(
         if (*run_day < local_date(zone, now) - date::days{1}) return std::nullopt;
     }
     if (any_recent_booking(facts.bookings, user, now, policy)) return std::nullopt;
-    if (facts.last_sent && within_min_gap(from_unix(*facts.last_sent), now, policy)) {
-        return std::nullopt;
-    }
     const auto logged = run.logged_at != 0 ? from_unix(run.logged_at) : now;
     const auto due =
         out_of_quiet_hours(user, std::max(logged + policy.after_hard_session_delay, now));
+    // Judged at the due instant, as decide_due() will: a pause over by then, or yesterday's
+    // nudge a day before it, leaves this one free to go.
+    const auto paused_until = from_unix(user.nudges_paused_until);
+    if (paused_until > due && paused_until - due > policy.grace_period) return std::nullopt;
+    if (facts.last_sent && too_soon_after_last_sent(from_unix(*facts.last_sent), due, policy)) {
+        return std::nullopt;
+    }
     for (const auto& other : facts.pending) {
         if (within_min_gap(from_unix(other.due_at), due, policy)) return std::nullopt;
     }
@@ -194,10 +218,34 @@ std::vector<storage::Nudge> plan_race_nudges(const storage::User& user, const st
     const auto* zone = zone_or_utc(user.time_zone);
     const auto race_start = start_of_local_day(zone, *race_day);
 
+    // Sent for this race day already: a pre-race nudge in its last week, a post-race one after it.
+    // A race moved further than that gets its reminders again.
+    const auto pre_race_since =
+        start_of_local_day(zone, *race_day - date::days{kPreRaceBookingDays});
+    const auto already_sent = [&](NudgeKind kind) {
+        const auto since = is_race_kind(kind) ? pre_race_since : race_start;
+        return std::any_of(facts.sent_for_race.begin(), facts.sent_for_race.end(),
+                           [&](const storage::Nudge& sent) {
+                               return is_of_race(sent, race, kind) &&
+                                      from_unix(sent.sent_at) >= since;
+                           });
+    };
+    const auto was_pending = [&](NudgeKind kind) {
+        return std::any_of(
+            facts.pending.begin(), facts.pending.end(),
+            [&](const storage::Nudge& other) { return is_of_race(other, race, kind); });
+    };
     const auto add = [&](NudgeKind kind, date::local_days day, minutes clock_time,
                          Seconds not_after) {
-        const auto due = out_of_quiet_hours(user, local_instant(zone, day, clock_time));
-        if (due <= now || due >= not_after) return;
+        if (already_sent(kind)) return;
+        auto due = out_of_quiet_hours(user, local_instant(zone, day, clock_time));
+        if (due <= now) {
+            // Still owed to the runner, whose new zone put its hour behind us: now, then.
+            if (!was_pending(kind)) return;
+            due = out_of_quiet_hours(user, now);
+            if (is_race_kind(kind) && !pre_race_window_open(user, race.date, due)) return;
+        }
+        if (due >= not_after) return;
         auto nudge = make_nudge(user, kind, due, now);
         nudge.not_after = to_unix(not_after);
         if (race.id != 0) nudge.race_id = race.id;
@@ -218,30 +266,28 @@ bool replaced_by_snooze(NudgeKind kind) {
     return kind == NudgeKind::after_hard_session || kind == NudgeKind::snoozed;
 }
 
-std::optional<storage::Nudge> plan_snooze(const storage::User& user,
-                                          const std::optional<storage::Race>& next_race,
-                                          const NudgeFacts& facts, Seconds now,
-                                          const NudgePolicy& policy) {
-    if (!may_nudge(user)) return std::nullopt;
+SnoozePlan plan_snooze(const storage::User& user, const std::optional<storage::Race>& next_race,
+                       const NudgeFacts& facts, Seconds now, const NudgePolicy& policy) {
+    if (!may_nudge(user)) return {SnoozeOutcome::reminders_off, std::nullopt};
     const auto due = out_of_quiet_hours(user, now + kSnoozeDelay);
-    for (const auto& other : facts.pending) {
-        if (!replaced_by_snooze(other.kind) &&
-            within_min_gap(from_unix(other.due_at), due, policy)) {
-            return std::nullopt;
-        }
-    }
     auto nudge = make_nudge(user, NudgeKind::snoozed, due, now);
     if (next_race && !next_race->cancelled) {
         const auto* zone = zone_or_utc(user.time_zone);
         const auto race_day = parse_iso_date(next_race->date);
         if (race_day && *race_day - local_date(zone, now) <= date::days{kSnoozeRaceReachDays}) {
-            const auto race_start = start_of_local_day(zone, *race_day);
-            if (due >= race_start) return std::nullopt;  // the race comes first
-            nudge.not_after = to_unix(race_start);
+            const auto window_end = pre_race_window_end(user, next_race->date);
+            if (due >= *window_end) return {SnoozeOutcome::race_too_close, std::nullopt};
+            nudge.not_after = to_unix(*window_end);
             if (next_race->id != 0) nudge.race_id = next_race->id;
         }
     }
-    return nudge;
+    for (const auto& other : facts.pending) {
+        if (!replaced_by_snooze(other.kind) &&
+            within_min_gap(from_unix(other.due_at), due, policy)) {
+            return {SnoozeOutcome::reminder_coming, std::nullopt};
+        }
+    }
+    return {SnoozeOutcome::planned, nudge};
 }
 
 bool booking_cancels(const storage::Nudge& nudge, const storage::Booking& booking,
@@ -290,9 +336,8 @@ DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
     }
     if (facts.last_sent) {
         const auto last = from_unix(*facts.last_sent);
-        // Sending tolerates a little less than the full gap (see NudgePolicy::daily_cap_slack).
-        if (last <= earliest &&
-            earliest - last < policy.min_gap_between_nudges - policy.daily_cap_slack) {
+        // Sending tolerates a little less than the full gap (see cap_slack).
+        if (too_soon_after_last_sent(last, earliest, policy)) {
             earliest = last + policy.min_gap_between_nudges;
             reason = "daily_cap";
         }

@@ -23,6 +23,8 @@ struct NudgeFacts {
     std::vector<storage::Nudge> pending;
     /// The race a nudge is about, when it has one (used when deciding a due nudge).
     std::optional<storage::Race> race;
+    /// The nudges already sent about the race being planned (used when planning it again).
+    std::vector<storage::Nudge> sent_for_race;
 };
 
 enum class DueAction {
@@ -71,6 +73,13 @@ bool booking_covers_race(const storage::Booking& booking, const storage::User& u
 /// cap used when planning).
 bool within_min_gap(Seconds a, Seconds b, const NudgePolicy& policy);
 
+/// How much less than the minimum gap a nudge may follow the last one sent: daily_cap_slack for
+/// the default day-long gap, scaled down with a shorter gap so that the cap still holds.
+std::chrono::seconds cap_slack(const NudgePolicy& policy);
+
+/// Whether a nudge at `next` would come too soon after the last one sent, at `last`.
+bool too_soon_after_last_sent(Seconds last, Seconds next, const NudgePolicy& policy);
+
 /// The after-hard-session nudge for a run that was just logged, if one is due.
 std::optional<storage::Nudge> plan_after_hard_session(
     const storage::User& user, const storage::Run& run,
@@ -78,7 +87,10 @@ std::optional<storage::Nudge> plan_after_hard_session(
     const NudgePolicy& policy);
 
 /// The pre-race (D-5 and D-4 at 09:00) and post-race (D+1 at 10:00) nudges of a race, local to
-/// the runner, leaving out those already past and the pre-race ones a booking already covers.
+/// the runner, leaving out those already past, the pre-race ones a booking already covers and
+/// those `facts.sent_for_race` shows were sent for this race day already. Planning a race again
+/// (a new time zone, reminders resumed) sends at once, out of quiet hours, a nudge that was still
+/// pending in `facts.pending` but whose new local time has just gone by.
 std::vector<storage::Nudge> plan_race_nudges(const storage::User& user, const storage::Race& race,
                                              const NudgeFacts& facts, Seconds now);
 
@@ -86,13 +98,23 @@ std::vector<storage::Nudge> plan_race_nudges(const storage::User& user, const st
 /// stay: they are reminders of their own).
 bool replaced_by_snooze(storage::NudgeKind kind);
 
+enum class SnoozeOutcome {
+    planned,
+    reminders_off,    ///< the runner stopped nudges or blocked the bot
+    reminder_coming,  ///< a race nudge in `facts.pending` reminds the runner that day anyway
+    race_too_close,   ///< tomorrow is past the pre-race massage window of a race this week
+};
+
+struct SnoozePlan {
+    SnoozeOutcome outcome = SnoozeOutcome::planned;
+    std::optional<storage::Nudge> nudge;  ///< set when planned
+};
+
 /// The snoozed nudge 24 h from now, out of quiet hours. It belongs to `next_race` when that race
-/// is within a week (and then never goes out after race day starts). None when a pending race
-/// nudge in `facts.pending` already reminds the runner that day.
-std::optional<storage::Nudge> plan_snooze(const storage::User& user,
-                                          const std::optional<storage::Race>& next_race,
-                                          const NudgeFacts& facts, Seconds now,
-                                          const NudgePolicy& policy);
+/// is within a week, and then never goes out after the pre-race massage window (the end of D-3):
+/// it asks whether a massage is booked, and closer to the race one should not be.
+SnoozePlan plan_snooze(const storage::User& user, const std::optional<storage::Race>& next_race,
+                       const NudgeFacts& facts, Seconds now, const NudgePolicy& policy);
 
 /// Whether recording `booking` makes the pending `nudge` pointless. `race` is the nudge's race.
 bool booking_cancels(const storage::Nudge& nudge, const storage::Booking& booking,
@@ -101,6 +123,9 @@ bool booking_cancels(const storage::Nudge& nudge, const storage::Booking& bookin
 /// Whether the pre-race massage window (3-5 days before) is still ahead for a race on `race_date`
 /// (ISO local date): true until the end of D-3, local to the runner.
 bool pre_race_window_open(const storage::User& user, const std::string& race_date, Seconds now);
+
+/// The end of that window: local midnight after D-3, as a UTC instant.
+std::optional<Seconds> pre_race_window_end(const storage::User& user, const std::string& race_date);
 
 /// Local midnight at the start of race day, as the UTC instant after which no pre-race nudge goes.
 std::optional<Seconds> race_day_start(const storage::User& user, const std::string& race_date);

@@ -38,10 +38,20 @@ TEST_CASE("a hard run plans a nudge and an easy one does not", "[log_run]") {
     CHECK_FALSE(easy.hard);
     CHECK(easy.distance_km == Approx(8.0467).epsilon(0.001));
 
-    chat.say("12k tempo in 58:10, felt hard");
+    const auto hard = chat.say_text("12k tempo in 58:10, felt hard");
     const auto nudges = chat.repos().nudges.pending_for_user(chat.user_id());
     REQUIRE(nudges.size() == 1);
     CHECK(nudges[0].kind == storage::NudgeKind::after_hard_session);
+    CHECK(hard.find("I'll remind you to book one") != std::string::npos);
+}
+
+TEST_CASE("a hard run promises a reminder only when one is planned", "[log_run]") {
+    Conversation chat;
+    chat.say("pause reminders for 3 days");
+    const auto text = chat.say_text("12k tempo in 58:10, felt hard");
+    CHECK(text.find("That was a hard one") != std::string::npos);
+    CHECK(text.find("remind you") == std::string::npos);
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
 }
 
 TEST_CASE("a run without distance or time gets one follow-up question", "[log_run]") {

@@ -87,3 +87,23 @@ TEST_CASE("resuming after a stop plans the race reminders again", "[reminders]")
     chat.say("resume reminders");
     CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).size() == planned);
 }
+
+TEST_CASE("a snooze says what will happen", "[reminders]") {
+    Conversation chat;  // Monday 23 Nov, Berlin
+    chat.say("12k tempo in 58:10, felt hard");
+    CHECK(chat.say_text("remind me tomorrow").find("I'll remind you tomorrow") !=
+          std::string::npos);
+
+    SECTION("a race the day after tomorrow: too close for a massage, no snooze") {
+        chat.say("10k race on Nov 25");
+        const auto text = chat.say_text("remind me tomorrow");
+        CHECK(text.find("too close") != std::string::npos);
+        CHECK(text.find("I'll remind you tomorrow") == std::string::npos);
+    }
+    SECTION("reminders stopped") {
+        chat.say("stop reminding me");
+        const auto text = chat.say_text("remind me tomorrow");
+        CHECK(text.find("reminders are off") != std::string::npos);
+        CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+    }
+}

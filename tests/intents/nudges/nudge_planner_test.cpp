@@ -72,6 +72,32 @@ class PlannerFixture {
         return race;
     }
 
+    /// The scheduler's part, at `now`: decides every due nudge, marks those to send as sent and
+    /// returns their kinds.
+    std::vector<NudgeKind> send_due(Seconds now) {
+        std::vector<NudgeKind> sent;
+        for (auto nudge : repos.nudges.due(to_unix(now), 100)) {
+            const auto decision =
+                decide_due(nudge, user, read_due_facts(repos, nudge), now, policy);
+            if (decision.action != DueAction::send) {
+                record_due_decision(repos, nudge, decision);
+                continue;
+            }
+            nudge.state = storage::NudgeState::sent;
+            nudge.sent_at = to_unix(now);
+            repos.nudges.update(nudge);
+            sent.push_back(nudge.kind);
+        }
+        return sent;
+    }
+
+    /// Moves to `zone`, as set_time_zone does, and plans `race` again at `now`.
+    void move_to(const std::string& zone, const storage::Race& race, Seconds now) {
+        user.time_zone = zone;
+        repos.users.update(user);
+        apply_race_changed(repos, user, race, now, policy);
+    }
+
     storage::Booking add_booking(std::optional<std::string> day, Seconds recorded) {
         storage::Booking booking;
         booking.user_id = user.id;
@@ -174,6 +200,101 @@ TEST_CASE_METHOD(PlannerFixture, "setting, moving and cancelling a race re-plans
     for (const auto& nudge : nudges) CHECK(nudge.race_id == other.id);
 }
 
+TEST_CASE_METHOD(PlannerFixture, "planning a race again never repeats a reminder already sent") {
+    auto race = add_race("2026-12-14", "Winter Half");
+    apply_race_changed(repos, user, race, utc(2026, 12, 1, 12), policy);
+    // D-5, 09:00 CET.
+    REQUIRE(send_due(utc(2026, 12, 9, 8)) == std::vector<K>{K::pre_race_first});
+
+    // In New York, D-5 09:00 is still ahead (14:00 UTC); it went out already, D-4 has not.
+    move_to("America/New_York", race, utc(2026, 12, 9, 8, 30));
+    auto nudges = pending();
+    REQUIRE(pending_kinds() == std::vector<K>{K::pre_race_second, K::post_race});
+    CHECK(from_unix(nudges[0].due_at) == utc(2026, 12, 10, 14));  // D-4 09:00 EST
+    std::vector<K> sent;
+    for (auto now = utc(2026, 12, 9, 9); now < utc(2026, 12, 17, 0); now += std::chrono::hours{1}) {
+        for (const auto kind : send_due(now)) sent.push_back(kind);
+    }
+    CHECK(sent == std::vector<K>{K::pre_race_second, K::post_race});
+
+    // Planned again with nothing changed (say, reminders resumed): nothing new.
+    apply_race_changed(repos, user, race, utc(2026, 12, 16, 0), policy);
+    CHECK(pending().empty());
+}
+
+TEST_CASE_METHOD(PlannerFixture, "a race moved by more than its week gets its reminders again") {
+    auto race = add_race("2026-12-14", "Winter Half");
+    apply_race_changed(repos, user, race, utc(2026, 12, 1, 12), policy);
+    REQUIRE(send_due(utc(2026, 12, 9, 8)) == std::vector<K>{K::pre_race_first});
+
+    // A day later: the reminder of Dec 9 was in the new race's last week too.
+    race.date = "2026-12-15";
+    repos.races.update(race);
+    apply_race_changed(repos, user, race, utc(2026, 12, 9, 10), policy);
+    CHECK(pending_kinds() == std::vector<K>{K::pre_race_second, K::post_race});
+
+    // A week later: D-5 comes again.
+    race.date = "2026-12-22";
+    repos.races.update(race);
+    apply_race_changed(repos, user, race, utc(2026, 12, 9, 10), policy);
+    CHECK(pending_kinds() == std::vector<K>{K::pre_race_first, K::pre_race_second, K::post_race});
+}
+
+TEST_CASE_METHOD(PlannerFixture,
+                 "a new zone that puts a pending reminder's hour behind us sends it now") {
+    user.time_zone = "America/New_York";
+    repos.users.update(user);
+    const auto race = add_race("2026-12-14", "Winter Half");
+    apply_race_changed(repos, user, race, utc(2026, 12, 1, 12), policy);
+    // At 10:00 UTC on D-5 New York's 09:00 (14:00 UTC) is ahead; Berlin's (08:00 UTC) is past.
+    const auto now = utc(2026, 12, 9, 10);
+    move_to("Europe/Berlin", race, now);
+    auto nudges = pending();
+    REQUIRE(pending_kinds() == std::vector<K>{K::pre_race_first, K::pre_race_second, K::post_race});
+    CHECK(from_unix(nudges[0].due_at) == now);
+    CHECK(send_due(now) == std::vector<K>{K::pre_race_first});
+
+    // Not so a reminder that was never planned: a race set on its D-5 afternoon skips D-5.
+    const auto other = add_race("2027-01-10", "New Year 10K");
+    apply_race_changed(repos, user, other, utc(2027, 1, 5, 12), policy);
+    std::size_t of_other = 0;
+    for (const auto& nudge : pending()) {
+        if (nudge.race_id != other.id) continue;
+        ++of_other;
+        CHECK(nudge.kind != K::pre_race_first);
+    }
+    CHECK(of_other == 2);
+}
+
+TEST_CASE_METHOD(PlannerFixture, "a snooze stays when its race is planned again") {
+    auto race = add_race("2026-10-31", "Lakeside Half");
+    apply_race_changed(repos, user, race, utc(2026, 10, 1, 12), policy);
+    REQUIRE(send_due(utc(2026, 10, 26, 8)) == std::vector<K>{K::pre_race_first});
+    REQUIRE(send_due(utc(2026, 10, 27, 8)) == std::vector<K>{K::pre_race_second});
+    REQUIRE(apply_snooze(repos, user, utc(2026, 10, 27, 8, 5), policy) == SnoozeOutcome::planned);
+    REQUIRE(pending_kinds() == std::vector<K>{K::snoozed, K::post_race});
+
+    // A new zone: the snooze stays, its limit the end of D-3 in London (Oct 29 00:00 GMT).
+    move_to("Europe/London", race, utc(2026, 10, 27, 10));
+    auto nudges = pending();
+    REQUIRE(pending_kinds() == std::vector<K>{K::snoozed, K::post_race});
+    CHECK(from_unix(nudges[0].due_at) == utc(2026, 10, 28, 8, 5));
+    CHECK(from_unix(nudges[0].not_after) == utc(2026, 10, 29, 0));
+
+    SECTION("moved so close that tomorrow is past its window: the snooze goes") {
+        race.date = "2026-10-30";
+        repos.races.update(race);
+        apply_race_changed(repos, user, race, utc(2026, 10, 27, 11), policy);
+        CHECK(pending_kinds() == std::vector<K>{K::post_race});
+    }
+    SECTION("cancelled: the snooze goes with it") {
+        race.cancelled = true;
+        repos.races.update(race);
+        apply_race_changed(repos, user, race, utc(2026, 10, 27, 11), policy);
+        CHECK(pending().empty());
+    }
+}
+
 TEST_CASE_METHOD(PlannerFixture, "a booking cancels what it makes pointless") {
     const auto now = utc(2026, 10, 22, 10);
     const auto race = add_race("2026-10-30", "Lakeside Half");
@@ -226,7 +347,8 @@ TEST_CASE_METHOD(PlannerFixture, "snoozing replaces the general reminder with on
         nudges = pending();
         REQUIRE(nudges.size() == 1);
         CHECK(nudges[0].race_id == race.id);
-        CHECK(from_unix(nudges[0].not_after) == utc(2026, 6, 7, 22));  // 00:00 CEST on race day
+        // The end of D-3: 00:00 CEST on Jun 6.
+        CHECK(from_unix(nudges[0].not_after) == utc(2026, 6, 5, 22));
     }
     SECTION("stopped runners get no snooze") {
         user.nudges_stopped = true;

@@ -180,6 +180,14 @@ TEST_CASE("no after-hard-session nudge when something makes it unwelcome") {
         CHECK_FALSE(plan(paused, {}));
         paused.nudges_paused_until = unix_utc(2026, 6, 3, 9);  // a pause that is over
         CHECK(plan(paused, {}));
+        // The nudge is due at 12:00: a pause over by then, or within the grace period after it
+        // (the nudge then waits for its end), does not drop it.
+        paused.nudges_paused_until = unix_utc(2026, 6, 3, 11);
+        CHECK(plan(paused, {}));
+        paused.nudges_paused_until = unix_utc(2026, 6, 3, 18);
+        CHECK(plan(paused, {}));
+        paused.nudges_paused_until = unix_utc(2026, 6, 3, 18, 1);
+        CHECK_FALSE(plan(paused, {}));
     }
     SECTION("a massage booked within 48 h, either side") {
         const auto recorded = utc(2026, 5, 20, 12);
@@ -192,8 +200,12 @@ TEST_CASE("no after-hard-session nudge when something makes it unwelcome") {
         CHECK(plan(user, {{undated_booking(now - hours{49})}, {}, {}, {}}));
     }
     SECTION("at most one nudge a day") {
-        CHECK_FALSE(plan(user, {{}, storage::UnixSeconds{unix_utc(2026, 6, 2, 11)}, {}, {}}));
-        CHECK(plan(user, {{}, storage::UnixSeconds{unix_utc(2026, 6, 2, 9, 59)}, {}, {}}));
+        // The nudge is due at 12:00; yesterday's must be a day before that, less the 2 h slack
+        // the send-time check allows (decide_due).
+        CHECK_FALSE(plan(user, {{}, storage::UnixSeconds{unix_utc(2026, 6, 2, 14, 1)}, {}, {}}));
+        CHECK(plan(user, {{}, storage::UnixSeconds{unix_utc(2026, 6, 2, 14)}, {}, {}}));
+        // A runner who logs a hard session at the same hour every day gets a nudge every day.
+        CHECK(plan(user, {{}, storage::UnixSeconds{unix_utc(2026, 6, 2, 12)}, {}, {}}));
         // Another nudge already pending within a day of 12:00 today.
         CHECK_FALSE(
             plan(user, {{}, {}, {pending_nudge(NudgeKind::post_race, utc(2026, 6, 4, 10))}, {}}));
@@ -359,7 +371,9 @@ TEST_CASE("snooze: 24 h later, out of quiet hours, tied to a race that is near")
     const NudgePolicy policy;
     const auto user = runner_in("Europe/Berlin");
 
-    auto snoozed = plan_snooze(user, std::nullopt, {}, utc(2026, 10, 24, 10), policy);
+    auto plan = plan_snooze(user, std::nullopt, {}, utc(2026, 10, 24, 10), policy);
+    CHECK(plan.outcome == SnoozeOutcome::planned);
+    auto snoozed = plan.nudge;
     REQUIRE(snoozed);
     CHECK(snoozed->kind == NudgeKind::snoozed);
     CHECK(due_of(*snoozed) == utc(2026, 10, 25, 10));
@@ -367,31 +381,65 @@ TEST_CASE("snooze: 24 h later, out of quiet hours, tied to a race that is near")
     CHECK_FALSE(snoozed->race_id);
 
     // 24 h after 22:00 CEST is 21:00 CET, quiet: it moves to 08:00 CET the next morning.
-    snoozed = plan_snooze(user, std::nullopt, {}, utc(2026, 10, 24, 20), policy);
+    snoozed = plan_snooze(user, std::nullopt, {}, utc(2026, 10, 24, 20), policy).nudge;
     REQUIRE(snoozed);
     CHECK(due_of(*snoozed) == utc(2026, 10, 26, 7));
 
-    snoozed = plan_snooze(user, race_on("2026-10-28"), {}, utc(2026, 10, 24, 10), policy);
+    // Tied to a race within the week, until its massage window ends: the end of D-3 (Oct 25,
+    // 00:00 CET on Oct 26 = Oct 25 23:00 UTC).
+    snoozed = plan_snooze(user, race_on("2026-10-28"), {}, utc(2026, 10, 24, 10), policy).nudge;
     REQUIRE(snoozed);
     CHECK(snoozed->race_id == 3);
-    CHECK(from_unix(snoozed->not_after) == utc(2026, 10, 27, 23));
+    CHECK(from_unix(snoozed->not_after) == utc(2026, 10, 25, 23));
 
-    CHECK_FALSE(plan_snooze(user, race_on("2026-10-25"), {}, utc(2026, 10, 24, 10), policy));
-    snoozed = plan_snooze(user, race_on("2026-12-25"), {}, utc(2026, 10, 24, 10), policy);
+    // Tomorrow is past the window (a race on D+2 or D+3): no snooze, and the reply says why.
+    for (const char* race_day : {"2026-10-25", "2026-10-26", "2026-10-27"}) {
+        INFO(race_day);
+        plan = plan_snooze(user, race_on(race_day), {}, utc(2026, 10, 24, 10), policy);
+        CHECK(plan.outcome == SnoozeOutcome::race_too_close);
+        CHECK_FALSE(plan.nudge);
+    }
+    snoozed = plan_snooze(user, race_on("2026-12-25"), {}, utc(2026, 10, 24, 10), policy).nudge;
     REQUIRE(snoozed);
     CHECK_FALSE(snoozed->race_id);
 
     // A race nudge the next day reminds anyway; a general one is replaced by the snooze.
     const NudgeFacts race_nudge_pending{
-        {}, {}, {pending_nudge(NudgeKind::pre_race_second, utc(2026, 10, 25, 8))}, {}};
-    CHECK_FALSE(plan_snooze(user, std::nullopt, race_nudge_pending, utc(2026, 10, 24, 10), policy));
+        {}, {}, {pending_nudge(NudgeKind::pre_race_second, utc(2026, 10, 25, 8))}, {}, {}};
+    plan = plan_snooze(user, std::nullopt, race_nudge_pending, utc(2026, 10, 24, 10), policy);
+    CHECK(plan.outcome == SnoozeOutcome::reminder_coming);
+    CHECK_FALSE(plan.nudge);
     const NudgeFacts general_pending{
-        {}, {}, {pending_nudge(NudgeKind::after_hard_session, utc(2026, 10, 24, 12))}, {}};
-    CHECK(plan_snooze(user, std::nullopt, general_pending, utc(2026, 10, 24, 10), policy));
+        {}, {}, {pending_nudge(NudgeKind::after_hard_session, utc(2026, 10, 24, 12))}, {}, {}};
+    CHECK(plan_snooze(user, std::nullopt, general_pending, utc(2026, 10, 24, 10), policy).nudge);
     CHECK(replaced_by_snooze(NudgeKind::after_hard_session));
     CHECK_FALSE(replaced_by_snooze(NudgeKind::post_race));
 
     auto stopped = user;
     stopped.nudges_stopped = true;
-    CHECK_FALSE(plan_snooze(stopped, std::nullopt, {}, utc(2026, 10, 24, 10), policy));
+    plan = plan_snooze(stopped, std::nullopt, {}, utc(2026, 10, 24, 10), policy);
+    CHECK(plan.outcome == SnoozeOutcome::reminders_off);
+    CHECK_FALSE(plan.nudge);
+}
+
+TEST_CASE("the daily cap's slack shrinks with a shorter minimum gap") {
+    NudgePolicy policy;
+    CHECK(cap_slack(policy) == std::chrono::hours{2});
+    const auto last = utc(2026, 6, 3, 10);
+    CHECK(too_soon_after_last_sent(last, last + std::chrono::hours{21}, policy));
+    CHECK_FALSE(too_soon_after_last_sent(last, last + std::chrono::hours{22}, policy));
+
+    policy.min_gap_between_nudges = std::chrono::hours{12};
+    CHECK(cap_slack(policy) == std::chrono::hours{1});
+    CHECK(too_soon_after_last_sent(last, last + std::chrono::minutes{10 * 60 + 30}, policy));
+    CHECK_FALSE(too_soon_after_last_sent(last, last + std::chrono::hours{11}, policy));
+
+    // With a 2 h gap two nudges at the same instant are still spaced.
+    policy.min_gap_between_nudges = std::chrono::hours{2};
+    CHECK(cap_slack(policy) == std::chrono::minutes{10});
+    CHECK(too_soon_after_last_sent(last, last, policy));
+    CHECK_FALSE(too_soon_after_last_sent(last, last + std::chrono::minutes{110}, policy));
+
+    policy.min_gap_between_nudges = std::chrono::seconds{0};
+    CHECK_FALSE(too_soon_after_last_sent(last, last, policy));
 }
