@@ -49,7 +49,10 @@ http::HttpRequest to_neutral(bhttp::request<bhttp::string_body>&& request,
 /// The answer as bytes on the wire, written with one plain socket write. Beast's serializer would
 /// do the same through several layers of buffer views per answer; the bot's answers are small,
 /// whole strings, so one contiguous buffer is simpler and cheaper.
-std::string serialize(http::HttpResponse&& response, unsigned version, bool keep_alive) {
+/// An answer to HEAD keeps its Content-Length but carries no body (RFC 9110, 9.3.2): a client
+/// reads none, and bytes after the headers would be taken for the next answer.
+std::string serialize(http::HttpResponse&& response, unsigned version, bool keep_alive,
+                      bool head = false) {
     const auto status = static_cast<unsigned>(response.status);
     const std::string_view reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
     std::string out;
@@ -67,7 +70,7 @@ std::string serialize(http::HttpResponse&& response, unsigned version, bool keep
     if (version == 10 && keep_alive) out.append("Connection: keep-alive\r\n");
     if (version != 10 && !keep_alive) out.append("Connection: close\r\n");
     out.append("\r\n");
-    if (!bodiless) out.append(response.body);
+    if (!bodiless && !head) out.append(response.body);
     return out;
 }
 
@@ -203,6 +206,11 @@ asio::awaitable<beast::error_code> HttpServer::read_request(beast::tcp_stream& s
             // Progress and bytes left (the next chunk of a chunked body): parse on.
             if (!error && used > 0 && buffer.size() > 0) continue;
         }
+        // Beast holds the body to its limit by chunk sizes only: a chunk line or a trailer that
+        // never ends would grow the buffer without bound. Nothing legitimate waits unparsed
+        // after the headers for longer than a header block.
+        if (parser.is_header_done() && buffer.size() > limits_.max_header_bytes)
+            co_return bhttp::error::body_limit;
         if (parser.is_header_done() && !body_deadline)
             body_deadline = std::chrono::steady_clock::now() + limits_.body_timeout;
         stream.expires_at(body_deadline ? *body_deadline : header_deadline);
@@ -291,7 +299,9 @@ asio::awaitable<void> HttpServer::serve(std::shared_ptr<Connection> connection) 
         if (stopping_) keep_alive = false;
         const int status = response.status;
         const auto bytes = response.body.size();
-        co_await write_answer(stream, serialize(std::move(response), version, keep_alive), error);
+        co_await write_answer(
+            stream, serialize(std::move(response), version, keep_alive, request.method == "HEAD"),
+            error);
         ++requests_;
         if (spdlog::should_log(spdlog::level::info)) {
             const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -10,6 +10,11 @@ std::pair<const RouteHandler*, http::HttpResponse> Router::find(
     const http::HttpRequest& request) const {
     if (auto it = routes_.find({request.path, request.method}); it != routes_.end())
         return {&it->second, {}};
+    // HEAD is GET without the body (the server leaves it out): monitors probe /healthz so.
+    if (request.method == "HEAD") {
+        if (auto it = routes_.find({request.path, "GET"}); it != routes_.end())
+            return {&it->second, {}};
+    }
     std::string allow;
     for (auto it = routes_.lower_bound({request.path, ""});
          it != routes_.end() && it->first.first == request.path; ++it)

@@ -119,6 +119,40 @@ TEST_CASE("an oversized body gets 413, by declared length or by chunks") {
     }
 }
 
+TEST_CASE("a chunk line or trailer that never ends gets 413, not an ever larger buffer") {
+    // Beast checks chunk sizes against the body limit, not the length of a chunk's extension or
+    // of a trailer: without a bound of the server's own these grew its memory by the megabyte.
+    bot::ServerLimits limits;
+    limits.max_body_bytes = 1024;
+    RunningServer running(limits);
+    running.start();
+    const std::string endless(1024 * 1024, 'a');
+    for (const std::string start : {"1;", "0\r\nX-Trailer: "}) {
+        INFO(start);
+        RawHttpClient client(running.port());
+        client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + start +
+                    endless);
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 413);
+    }
+}
+
+TEST_CASE("HEAD is answered as GET, with its length and without a body") {
+    RunningServer running;
+    running.start();
+    RawHttpClient client(running.port());
+    // A body after HEAD's headers would be read as the start of the next answer.
+    client.send("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto raw = client.read_raw_until("hello\n");
+    CHECK(raw.find("Content-Length: 6\r\n") != std::string::npos);
+    const auto first = raw.find("HTTP/1.1 200 OK\r\n");
+    REQUIRE(first == 0);
+    const auto head_end = raw.find("\r\n\r\n");
+    REQUIRE(head_end != std::string::npos);
+    CHECK(raw.compare(head_end + 4, 17, "HTTP/1.1 200 OK\r\n") == 0);
+}
+
 TEST_CASE("malformed requests get 400 and oversized headers 431") {
     RunningServer running;
     running.start();

@@ -44,6 +44,21 @@ class RawHttpClient {
         return read_response();
     }
 
+    /// The raw bytes that arrive until `marker` is among them (or the server closes, or a read
+    /// times out), for checking framing that a parsing read would hide.
+    std::string read_raw_until(const std::string& marker) {
+        std::string raw(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+        buffer_.consume(buffer_.size());
+        char chunk[4096];
+        while (raw.find(marker) == std::string::npos) {
+            boost::system::error_code error;
+            const auto received = socket_.read_some(boost::asio::buffer(chunk), error);
+            if (error) break;
+            raw.append(chunk, received);
+        }
+        return raw;
+    }
+
     /// True when the server has closed the connection (a read sees end of stream).
     bool closed_by_server() {
         char byte;
