@@ -7,6 +7,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include "bot/outbox_pacer.hpp"
 #include "storage/records.hpp"
 
 namespace rubdown::bot {
@@ -39,6 +40,10 @@ class ChannelClient {
     virtual std::string channel() const = 0;
     /// Messages with the same key are paced together and sent in order (a chat, a Slack channel).
     virtual std::string pacing_key(const storage::OutboxMessage& message) const = 0;
+    /// What delivering it costs that key: its messages (parts), and whether the key is a shared
+    virtual PacingCharge pacing_charge(const storage::OutboxMessage& /*message*/) const {
+        return {};
+    }
     virtual boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) = 0;
     /// The runner's private chat on this channel, where their nudges go once a shared chat is
     /// unavailable; empty when the channel cannot tell (the runner's chat is then left alone).
@@ -53,6 +58,7 @@ struct SenderPolicy {
     int max_attempts = 6;                              ///< then the message is marked failed
     std::chrono::milliseconds base_backoff{1000};      ///< doubles per attempt, with jitter
     std::chrono::milliseconds max_backoff{std::chrono::minutes(5)};
+    std::size_t shared_per_minute = 0;  ///< per shared chat (a group) in any minute; 0 = no cap
 };
 
 }  // namespace rubdown::bot

@@ -6,7 +6,8 @@
 /// so the parts of a conversation arrive in order and one busy chat never holds up the others:
 /// keys with a sendable head take turns (round robin). Each key has a token bucket (about one
 /// message per interval, short bursts tolerated), all keys share a global bucket, and a bound on
-/// rows in flight keeps the platform calls in check.
+/// rows in flight keeps the platform calls in check. A row may cost more than one message (a long
+/// reply sent in parts), and a shared chat (a Telegram group) may have a per-minute cap besides.
 
 #include <chrono>
 #include <cstddef>
@@ -29,6 +30,14 @@ struct PacingLimits {
     /// 0 or less = no global limit.
     double global_per_second = 30.0;
     std::size_t max_in_flight = 16;
+    /// Shared chats: at most this many messages in any sliding minute; 0 = no such cap.
+    std::size_t shared_per_minute = 0;
+};
+
+/// What delivering one row costs its key and the channel.
+struct PacingCharge {
+    std::size_t messages = 1;  ///< messages the row puts into the chat (its parts)
+    bool shared_chat = false;  ///< the key is a shared chat (PacingLimits::shared_per_minute)
 };
 
 class OutboxPacer {
@@ -39,7 +48,7 @@ class OutboxPacer {
 
     /// Queues `row` behind its key's others. False (nothing changes) when the row is already
     /// queued or in flight here.
-    bool push(const std::string& key, storage::OutboxMessage row);
+    bool push(const std::string& key, storage::OutboxMessage row, PacingCharge charge = {});
     bool knows(std::int64_t id) const { return known_.count(id) != 0; }
 
     /// The next row to deliver now, marked in flight and charged to the limits; nullopt when none
@@ -50,7 +59,8 @@ class OutboxPacer {
     void finish(const std::string& key, std::int64_t id, Time now);
     /// The row handed out by next_ready goes back to the head of its key, which waits until
     /// `until`.
-    void retry(const std::string& key, storage::OutboxMessage row, Time until);
+    void retry(const std::string& key, storage::OutboxMessage row, Time until,
+               PacingCharge charge = {});
     /// Holds every key until `until` (the channel itself is in trouble).
     void pause_all(Time until);
     /// Removes the key's queued rows (not the one in flight) and returns them.
@@ -73,14 +83,23 @@ class OutboxPacer {
         void refill(Time now);
         Time ready_at() const;
     };
+    struct Queued {
+        storage::OutboxMessage row;
+        PacingCharge charge;
+    };
     struct Key {
-        std::deque<storage::OutboxMessage> queue;
+        std::deque<Queued> queue;
         bool in_flight = false;
         Time paused_until{};
         Bucket bucket;
+        /// Shared chats: when each message of the last minute went, oldest first.
+        std::deque<Time> sent_last_minute;
     };
 
     void forget_if_idle(std::map<std::string, Key>::iterator it, Time now);
+    /// When the key's shared-chat cap lets `charge` go (`now` or later); `now` for other keys.
+    Time shared_cap_ready_at(const Key& key, const PacingCharge& charge, Time now) const;
+    static void forget_older_than_a_minute(Key& key, Time now);
 
     PacingLimits limits_;
     std::map<std::string, Key> keys_;

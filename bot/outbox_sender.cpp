@@ -60,7 +60,8 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
           channel(client.channel()),
           timer(this->executor),
           pacer(PacingLimits{policy.per_key_interval, policy.per_key_burst,
-                             policy.global_per_second, this->options.max_in_flight}),
+                             policy.global_per_second, this->options.max_in_flight,
+                             policy.shared_per_minute}),
           random_engine(std::random_device{}()) {}
 
     asio::any_io_executor executor;
@@ -191,7 +192,8 @@ asio::awaitable<void> OutboxSender::State::fetch() {
     for (auto& row : rows) {
         if (pacer.knows(row.id)) continue;
         const auto key = client.pacing_key(row);
-        pacer.push(key, std::move(row));
+        const auto charge = client.pacing_charge(row);
+        pacer.push(key, std::move(row), charge);
     }
 }
 
@@ -302,7 +304,8 @@ asio::awaitable<void> OutboxSender::State::record(const std::string& key,
                                   channel, delay.count(), result.error);
                     pacer.pause_all(steady_now + delay);
                 }
-                pacer.retry(key, std::move(row), steady_now + delay);
+                const auto charge = client.pacing_charge(row);
+                pacer.retry(key, std::move(row), steady_now + delay, charge);
                 break;
             }
 

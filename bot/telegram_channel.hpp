@@ -49,8 +49,9 @@ struct TelegramSettings {
     std::string webhook_url;       ///< webhook mode: the public URL registered with setWebhook
     std::string webhook_secret;    ///< checked on every delivery; required in webhook mode
     std::size_t max_body_bytes = 1024 * 1024;
-    /// Telegram's published limits: about 1 message/s per chat (bursts tolerated), 30/s overall.
-    SenderPolicy policy{};
+    /// Telegram's published limits: about 1 message/s per chat (bursts tolerated), 30/s overall,
+    /// 20 a minute in a group.
+    SenderPolicy policy{.shared_per_minute = 20};
     OutboxSenderOptions sender{};
     std::chrono::seconds poll_timeout{50};  ///< getUpdates long-poll time-out
     /// After an empty getUpdates that came back at once (a stand-in server that does not hold the

@@ -1,5 +1,6 @@
 #include "bot/telegram_delivery.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include <spdlog/spdlog.h>
@@ -53,6 +54,11 @@ bool is_shared_chat(const storage::OutboxMessage& message) {
 }
 
 }  // namespace
+
+PacingCharge TelegramDelivery::pacing_charge(const storage::OutboxMessage& message) const {
+    const auto messages = telegram::chat_message_count(telegram::plan_outbox_message(message));
+    return {std::max<std::size_t>(1, messages), is_shared_chat(message)};
+}
 
 BotApi::BotApi(http::HttpTransport& transport, std::string api_url, std::string token)
     : transport_(transport), api_url_(std::move(api_url)), token_(std::move(token)) {}

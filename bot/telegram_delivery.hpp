@@ -56,6 +56,9 @@ class TelegramDelivery final : public ChannelClient {
     std::string pacing_key(const storage::OutboxMessage& message) const override {
         return message.chat_id;
     }
+    /// Each part of a split reply and each edit is a message in the chat; a group, supergroup or
+    /// channel is a shared chat (Telegram: about 20 messages a minute there).
+    PacingCharge pacing_charge(const storage::OutboxMessage& message) const override;
     /// answerCallbackQuery first when the row answers a button press (best effort: an expired
     /// query never costs the reply), then editMessageText for edit_original (falling back to a new
     /// message when the original cannot be edited, or keeps failing), else sendMessage, split over

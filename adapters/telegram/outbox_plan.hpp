@@ -41,8 +41,8 @@ struct OutboxPlan {
 /// resume from the first call not yet done rather than replan from the start.
 OutboxPlan plan_outbox_message(const storage::OutboxMessage& message);
 
-/// Messages the plan puts into the chat (edits included, answerCallbackQuery not): what the send
-/// scheduler should charge against the chat's flood limits.
+/// Messages the plan puts into the chat (edits included, answerCallbackQuery not): what the
+/// outbox sender charges against the chat's flood limits (TelegramDelivery::pacing_charge).
 std::size_t chat_message_count(const OutboxPlan& plan);
 
 }  // namespace rubdown::telegram

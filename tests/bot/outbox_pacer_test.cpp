@@ -147,3 +147,58 @@ TEST_CASE("pacer: drop_queued removes a key's waiting rows but not the one in fl
     CHECK(pacer.known() == 0);
     CHECK(pacer.keys() == 0);
 }
+
+TEST_CASE("pacer: a shared chat gets at most its cap in any sliding minute") {
+    using rubdown::bot::PacingCharge;
+    // One message a second per chat with a burst of 3, and a group cap of 20 a minute.
+    OutboxPacer pacer(PacingLimits{1000ms, 3, 0.0, 16, 20});
+    const OutboxPacer::Time t0 = OutboxPacer::Time{} + 10s;
+    const PacingCharge group{1, true};
+    for (int id = 1; id <= 30; ++id) pacer.push("-100", row(id, "-100"), group);
+    for (int id = 101; id <= 130; ++id) pacer.push("7", row(id, "7"));
+
+    // Walk a second at a time: the per-chat bucket alone would let 3 + 59 = 62 through in the
+    // first minute; the group gets 20 (3 at once, then one a second), the private chat its 62.
+    std::vector<OutboxPacer::Time> group_sent;
+    std::size_t private_sent = 0;
+    for (auto now = t0; now < t0 + 120s; now += 1s) {
+        while (auto next = pacer.next_ready(now)) {
+            if (next->chat_id == "-100")
+                group_sent.push_back(now);
+            else
+                ++private_sent;
+            pacer.finish(next->chat_id, next->id, now);
+        }
+    }
+    REQUIRE(group_sent.size() == 30);
+    CHECK(private_sent == 30);
+    for (std::size_t i = 20; i < group_sent.size(); ++i) {
+        INFO("message " << i);
+        CHECK(group_sent[i] - group_sent[i - 20] >= 60s);
+    }
+    // The 21st waits for the first to leave the window, not longer.
+    CHECK(group_sent[20] == group_sent[0] + 60s);
+}
+
+TEST_CASE("pacer: a row of several messages is charged for each") {
+    using rubdown::bot::PacingCharge;
+    OutboxPacer pacer(PacingLimits{1000ms, 3, 0.0, 16, 20});
+    const OutboxPacer::Time t0 = OutboxPacer::Time{} + 10s;
+    pacer.push("7", row(1, "7"), PacingCharge{3, false});  // a reply sent in three parts
+    pacer.push("7", row(2, "7"));
+    CHECK(drain(pacer, t0) == std::vector<std::int64_t>{1});
+    // The burst of three went on the parts: the next row waits a full interval.
+    const auto wake = pacer.next_wakeup(t0);
+    REQUIRE(wake);
+    CHECK(*wake == t0 + 1000ms);
+    CHECK(drain(pacer, t0 + 1000ms) == std::vector<std::int64_t>{2});
+
+    // In a group, a row of more parts than the cap waits for an empty window, then goes.
+    pacer.push("-5", row(3, "-5"), PacingCharge{1, true});
+    pacer.push("-5", row(4, "-5"), PacingCharge{25, true});
+    CHECK(drain(pacer, t0) == std::vector<std::int64_t>{3});
+    const auto group_wake = pacer.next_wakeup(t0 + 1s);
+    REQUIRE(group_wake);
+    CHECK(*group_wake == t0 + 60s);
+    CHECK(drain(pacer, t0 + 60s) == std::vector<std::int64_t>{4});
+}

@@ -505,3 +505,25 @@ TEST_CASE("sender metrics are Prometheus counters under the channel's prefix") {
     CHECK(text.find("\nrubdown_telegram_outbox_retried_total 2\n") != std::string::npos);
     CHECK(text.find("\nrubdown_telegram_outbox_failed_total 1\n") != std::string::npos);
 }
+
+TEST_CASE("Telegram charges each part of a reply, and groups are shared chats") {
+    asio::io_context io;
+    http::HttpClient http(io.get_executor());
+    bot::BotApi api(http, "http://127.0.0.1:9", kToken);
+    bot::TelegramDelivery delivery(api);
+    storage::OutboxMessage message;
+    message.channel = "telegram";
+    message.chat_id = "42";
+    message.text = "Logged.";
+    auto charge = delivery.pacing_charge(message);
+    CHECK(charge.messages == 1);
+    CHECK_FALSE(charge.shared_chat);
+
+    // Over 4096 characters, in sentences: two messages.
+    message.text.clear();
+    while (message.text.size() < 6000) message.text += "A hard week of training is done. ";
+    message.chat_id = "-1001234";
+    charge = delivery.pacing_charge(message);
+    CHECK(charge.messages == 2);
+    CHECK(charge.shared_chat);
+}
