@@ -21,6 +21,9 @@ struct DeliveryResult {
         /// The bot can no longer write to this shared chat (removed from a group): drop what is
         /// queued for it and send the runner's nudges to their private chat; they stay active.
         chat_unavailable,
+        /// The chat lives on under another id (a Telegram group upgraded to a supergroup): send
+        /// this message, the others queued for the chat and the runners' nudges to `moved_to`.
+        chat_moved,
     };
     Kind kind = Kind::sent;
     /// From the platform's flood control (Telegram retry_after, Slack Retry-After): pause the
@@ -28,7 +31,8 @@ struct DeliveryResult {
     std::chrono::seconds retry_after{0};
     /// The whole channel is misconfigured (bad token): pause every chat, log loudly.
     bool channel_problem = false;
-    std::string error;  ///< for logs and the outbox row; never contains a token
+    std::string error;     ///< for logs and the outbox row; never contains a token
+    std::string moved_to;  ///< chat_moved: the chat's new id
 };
 
 /// One platform's way to send. Implementations live with their adapter; the sender calls them on

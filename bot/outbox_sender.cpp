@@ -348,6 +348,29 @@ asio::awaitable<void> OutboxSender::State::record(const std::string& key,
                 break;
             }
 
+            case Kind::chat_moved: {
+                // The chat's queued rows are read back under its new id; this one goes first
+                // (its id is the oldest), at once: nothing was wrong with the message.
+                pacer.drop_queued(key);
+                auto job = [channel = channel, id, now, from = row.chat_id, to = result.moved_to,
+                            error = result.error](storage::Repositories& repos) {
+                    const auto rows = repos.outbox.move_chat(channel, from, to);
+                    const auto runners = repos.users.move_chat(channel, from, to);
+                    repos.outbox.reschedule(id, now, error);
+                    return std::pair{rows, runners};
+                };
+                const auto [rows, runners] =
+                    co_await store.async_run(std::move(job), asio::use_awaitable);
+                ++retried;
+                spdlog::info(
+                    "event=outbox_chat_moved channel={} id={} from={} to={} rows_moved={} "
+                    "runners_moved={}",
+                    channel, id, row.chat_id, result.moved_to, rows, runners);
+                pacer.finish(key, id, steady_now);
+                fetch_wanted = true;
+                break;
+            }
+
             case Kind::chat_unavailable: {
                 // Everything queued for that chat would fail the same way; the runners who wrote
                 // there stay active, and their nudges go to their private chat from now on.

@@ -35,6 +35,10 @@ DeliveryResult to_delivery_result(const telegram::ApiResult& result, std::string
             break;
         case ApiOutcome::permanent:
             delivery.kind = DeliveryResult::Kind::failed;
+            if (result.migrate_to_chat_id) {
+                delivery.kind = DeliveryResult::Kind::chat_moved;
+                delivery.moved_to = std::to_string(*result.migrate_to_chat_id);
+            }
             break;
         case ApiOutcome::unauthorized:
             // Nothing will go out until the operator fixes the token: keep the row, pause all.
@@ -118,7 +122,9 @@ asio::awaitable<DeliveryResult> TelegramDelivery::deliver(storage::OutboxMessage
         auto delivery = to_delivery_result(result, error);
         if (delivery.kind == DeliveryResult::Kind::blocked_user && is_shared_chat(message))
             delivery.kind = DeliveryResult::Kind::chat_unavailable;
-        if (delivery.kind == DeliveryResult::Kind::retry)
+        // A moved chat gets the rest of the row, from the call that failed.
+        if (delivery.kind == DeliveryResult::Kind::retry ||
+            delivery.kind == DeliveryResult::Kind::chat_moved)
             progress_[message.id] = index;
         else
             progress_.erase(message.id);

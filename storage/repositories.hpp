@@ -24,6 +24,9 @@ class UserRepository {
     virtual void update(const User& user) = 0;
     /// Deletes the user and everything stored about them.
     virtual void erase(std::int64_t user_id) = 0;
+    /// The chat has a new id: the channel's runners whose chat it was now have the new one.
+    virtual std::size_t move_chat(const std::string& channel, const std::string& from,
+                                  const std::string& to) = 0;
 };
 
 class RunRepository {
@@ -92,6 +95,9 @@ class OutboxRepository {
     virtual std::size_t abandon_in_flight(const std::string& channel) = 0;
     virtual std::optional<OutboxMessage> find(std::int64_t id) = 0;
     virtual std::size_t count_pending(const std::string& channel) = 0;
+    /// The chat has a new id: its pending and sending rows go there. Returns how many moved.
+    virtual std::size_t move_chat(const std::string& channel, const std::string& from,
+                                  const std::string& to) = 0;
 };
 
 class NudgeRepository {

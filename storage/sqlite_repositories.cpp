@@ -240,6 +240,15 @@ void SqliteUsers::erase(std::int64_t user_id) {
     remove.exec();
 }
 
+std::size_t SqliteUsers::move_chat(const std::string& channel, const std::string& from,
+                                   const std::string& to) {
+    auto& statement = sql_.get("UPDATE users SET chat_id = ? WHERE channel = ? AND chat_id = ?");
+    statement.bind(1, to);
+    statement.bind(2, channel);
+    statement.bind(3, from);
+    return static_cast<std::size_t>(statement.exec());
+}
+
 // ---- runs ----
 
 std::int64_t SqliteRuns::add(const Run& run) {
@@ -510,6 +519,17 @@ std::size_t SqliteOutbox::count_pending(const std::string& channel) {
     query.bind(1, channel);
     query.executeStep();
     return static_cast<std::size_t>(query.getColumn(0).getInt64());
+}
+
+std::size_t SqliteOutbox::move_chat(const std::string& channel, const std::string& from,
+                                    const std::string& to) {
+    auto& statement = sql_.get(
+        "UPDATE outbox SET chat_id = ? "
+        "WHERE channel = ? AND chat_id = ? AND status IN ('pending', 'sending')");
+    statement.bind(1, to);
+    statement.bind(2, channel);
+    statement.bind(3, from);
+    return static_cast<std::size_t>(statement.exec());
 }
 
 // ---- nudges ----

@@ -17,6 +17,8 @@ class SqliteUsers final : public UserRepository {
     std::optional<User> find_by_id(std::int64_t id) override;
     void update(const User& user) override;
     void erase(std::int64_t user_id) override;
+    std::size_t move_chat(const std::string& channel, const std::string& from,
+                          const std::string& to) override;
 
   private:
     StatementCache& sql_;
@@ -85,6 +87,8 @@ class SqliteOutbox final : public OutboxRepository {
     std::size_t abandon_in_flight(const std::string& channel) override;
     std::optional<OutboxMessage> find(std::int64_t id) override;
     std::size_t count_pending(const std::string& channel) override;
+    std::size_t move_chat(const std::string& channel, const std::string& from,
+                          const std::string& to) override;
 
   private:
     StatementCache& sql_;

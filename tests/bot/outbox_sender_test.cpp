@@ -527,3 +527,49 @@ TEST_CASE("Telegram charges each part of a reply, and groups are shared chats") 
     CHECK(charge.messages == 2);
     CHECK(charge.shared_chat);
 }
+
+TEST_CASE("a group upgraded to a supergroup: its messages and runners follow it to the new id") {
+    OutboxFixture fx;
+    Timeline timeline;
+    std::vector<std::string> chats;
+    std::mutex mutex;
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        timeline.add(request);
+        std::lock_guard lock(mutex);
+        chats.push_back(testing::chat_of(request));
+        if (chats.back() == "-100") {
+            // The Bot API's answer to a message for a group that became a supergroup.
+            return testing::FakeReply::json(
+                400, R"({"ok":false,"error_code":400,)"
+                     R"("description":"Bad Request: group chat was upgraded to a supergroup chat",)"
+                     R"("parameters":{"migrate_to_chat_id":-1001234}})");
+        }
+        return bot_api_ok();
+    });
+    const auto runner = fx.store->run([](storage::Repositories& repos) {
+        return repos.users.find_or_create("telegram:7", "telegram", "-100", "", 1).id;
+    });
+    const auto first = fx.enqueue("-100", "first", runner);
+    const auto second = fx.enqueue("-100", "second", runner);
+    const auto elsewhere = fx.enqueue("55", "elsewhere");
+
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    REQUIRE(eventually([&] { return fx.settled({first, second, elsewhere}); }));
+    CHECK(fx.row(first).status == OutboxStatus::sent);
+    CHECK(fx.row(second).status == OutboxStatus::sent);
+    CHECK(fx.row(first).chat_id == "-1001234");
+    CHECK(fx.row(second).chat_id == "-1001234");
+    CHECK(fx.row(elsewhere).chat_id == "55");
+    const auto user =
+        fx.store->run([&](storage::Repositories& repos) { return repos.users.find_by_id(runner); });
+    REQUIRE(user);
+    CHECK(user->chat_id == "-1001234");
+
+    std::lock_guard lock(mutex);
+    // Only the first message met the old id; both went to the new one, in order, once.
+    CHECK(std::count(chats.begin(), chats.end(), "-100") == 1);
+    CHECK(std::count(chats.begin(), chats.end(), "-1001234") == 2);
+    const auto texts = timeline.texts();
+    CHECK(count(texts, "second") == 1);
+    CHECK(index_of(texts, "first", 1) < index_of(texts, "second"));
+}
