@@ -211,8 +211,18 @@ asio::awaitable<beast::error_code> HttpServer::read_request(beast::tcp_stream& s
         // after the headers for longer than a header block.
         if (parser.is_header_done() && buffer.size() > limits_.max_header_bytes)
             co_return bhttp::error::body_limit;
-        if (parser.is_header_done() && !body_deadline)
+        if (parser.is_header_done() && !body_deadline) {
             body_deadline = std::chrono::steady_clock::now() + limits_.body_timeout;
+            // A client that asked to be told before it sends the body (curl does for a large
+            // one) waits for this; a body too large was refused above without it.
+            if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
+                static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+                stream.expires_at(*body_deadline);
+                co_await asio::async_write(stream, asio::buffer(kContinue),
+                                           asio::redirect_error(asio::use_awaitable, error));
+                if (error) co_return error;
+            }
+        }
         stream.expires_at(body_deadline ? *body_deadline : header_deadline);
         const auto received =
             co_await stream.async_read_some(buffer.prepare(beast::read_size(buffer, 65536)),

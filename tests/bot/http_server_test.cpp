@@ -138,6 +138,32 @@ TEST_CASE("a chunk line or trailer that never ends gets 413, not an ever larger 
     }
 }
 
+TEST_CASE("Expect: 100-continue gets its interim answer before the body is sent") {
+    RunningServer running;
+    running.start();
+    RawHttpClient client(running.port());
+    client.send(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+    CHECK(client.read_raw_until("\r\n\r\n") == "HTTP/1.1 100 Continue\r\n\r\n");
+    client.send("hello");
+    auto response = client.read_response();
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+    CHECK(response->body() == "hello");
+
+    // A body over the limit is refused at once, without the interim answer.
+    bot::ServerLimits limits;
+    limits.max_body_bytes = 1024;
+    RunningServer small(limits);
+    small.start();
+    RawHttpClient refused(small.port());
+    refused.send(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n");
+    auto refusal = refused.read_response();
+    REQUIRE(refusal);
+    CHECK(refusal->result_int() == 413);
+}
+
 TEST_CASE("HEAD is answered as GET, with its length and without a body") {
     RunningServer running;
     running.start();
