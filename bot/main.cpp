@@ -85,12 +85,23 @@ int run_serve(const bot::Config& config) {
             files, files_wanted);
     bot::HttpServer server(io, limits, router, [&io_pool] { return io_pool.next_executor(); });
 
+    // A nudge that waited in a channel's outbox (an outage, a long queue) still keeps the runner's
+    // quiet hours and its grace period.
+    auto timely_nudges = [policy = settings.nudge_policy](storage::Repositories& repos,
+                                                          const storage::OutboxMessage& row,
+                                                          storage::UnixSeconds now) {
+        return bot::nudge_row_may_go_now(repos, row, intents::Seconds{std::chrono::seconds{now}},
+                                         policy);
+    };
+
     // The channels the configuration enables. Start-up checks (getMe, auth.test) run now, so a bad
     // token stops the process with a clear message before it serves anything.
     std::unique_ptr<bot::TelegramChannel> telegram;
     if (config.telegram_enabled()) {
+        auto telegram_settings = bot::telegram_settings(config);
+        telegram_settings.sender.may_go_now = timely_nudges;
         telegram = std::make_unique<bot::TelegramChannel>(io.get_executor(), store, dispatcher,
-                                                          *clock, bot::telegram_settings(config));
+                                                          *clock, std::move(telegram_settings));
         telegram->start_up();
         telegram->add_routes(router);
         outbox_waiters.push_back([&telegram](const std::string& channel) {
@@ -99,8 +110,10 @@ int run_serve(const bot::Config& config) {
     }
     std::unique_ptr<bot::SlackChannel> slack;
     if (config.slack_enabled()) {
+        auto slack_settings = bot::slack_settings(config);
+        slack_settings.sender.may_go_now = timely_nudges;
         slack = std::make_unique<bot::SlackChannel>(io.get_executor(), store, dispatcher, *clock,
-                                                    bot::slack_settings(config));
+                                                    std::move(slack_settings));
         slack->start_up();
         slack->add_routes(router);
         outbox_waiters.push_back([&slack](const std::string& channel) {

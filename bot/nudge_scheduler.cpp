@@ -65,6 +65,33 @@ storage::OutboxMessage outbox_message(const storage::Nudge& nudge, const storage
 
 }  // namespace
 
+bool nudge_row_may_go_now(storage::Repositories& repos, const storage::OutboxMessage& row,
+                          Seconds now, const intents::nudges::NudgePolicy& policy) {
+    if (!row.nudge_id) return true;
+    auto nudge = repos.nudges.find(*row.nudge_id);
+    const auto user = repos.users.find_by_id(row.user_id);
+    if (!nudge || !user) return true;
+    const auto decision = intents::nudges::decide_queued_nudge(*nudge, *user, now, policy);
+    switch (decision.action) {
+        case intents::nudges::DueAction::send:
+        case intents::nudges::DueAction::cancel:  // not a timing verdict: never given here
+            return true;
+        case intents::nudges::DueAction::postpone:
+            repos.outbox.reschedule(row.id, intents::nudges::to_unix(decision.until),
+                                    "held: " + std::string(decision.reason));
+            break;
+        case intents::nudges::DueAction::expire:
+            repos.outbox.mark_failed(row.id, "expired: " + std::string(decision.reason));
+            nudge->state = storage::NudgeState::expired;
+            repos.nudges.update(*nudge);
+            break;
+    }
+    spdlog::info("event=queued_nudge_{} nudge_id={} outbox_id={} reason={}",
+                 decision.action == intents::nudges::DueAction::expire ? "expired" : "held",
+                 nudge->id, row.id, decision.reason);
+    return false;
+}
+
 FireResult fire_due_nudges(storage::Repositories& repos, Seconds now,
                            const nudges::NudgePolicy& policy, const std::string& booking_url,
                            std::size_t limit) {

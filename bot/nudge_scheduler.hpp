@@ -56,6 +56,12 @@ FireResult fire_due_nudges(storage::Repositories& repos, intents::Seconds now,
                            const intents::nudges::NudgePolicy& policy,
                            const std::string& booking_url, std::size_t limit);
 
+/// For a channel's OutboxSender (OutboxSenderOptions::may_go_now): a nudge's message that waited
+/// in the outbox goes now, is held out of the runner's quiet hours, or is dropped past its grace
+/// period (decide_queued_nudge), its nudge then marked expired. Other rows always go.
+bool nudge_row_may_go_now(storage::Repositories& repos, const storage::OutboxMessage& row,
+                          intents::Seconds now, const intents::nudges::NudgePolicy& policy);
+
 struct NudgeSchedulerOptions {
     /// Due rows per store job: bounds memory and how long one job holds the store thread.
     std::size_t batch_size = 500;

@@ -217,15 +217,18 @@ asio::awaitable<void> OutboxSender::State::deliver(storage::OutboxMessage row) {
         co_return;
     }
     try {
-        claimed = co_await store.async_run(
-            [id = row.id](storage::Repositories& repos) { return repos.outbox.claim(id); },
-            asio::use_awaitable);
+        auto job = [&row, &may_go_now = options.may_go_now,
+                    now = now_seconds()](storage::Repositories& repos) {
+            if (!repos.outbox.claim(row.id)) return false;
+            return !may_go_now || may_go_now(repos, row, now);
+        };
+        claimed = co_await store.async_run(std::move(job), asio::use_awaitable);
     } catch (const std::exception& failure) {
         spdlog::error("event=outbox_claim_failed channel={} id={} error=\"{}\"", channel, row.id,
                       failure.what());
     }
     if (!claimed) {
-        // Sent, failed or claimed elsewhere since it was read: not ours to send.
+        // Sent, failed or claimed elsewhere since it was read, or held back: not ours to send.
         pacer.finish(key, row.id, SteadyClock::now());
         kick();
         co_return;

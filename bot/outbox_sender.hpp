@@ -26,7 +26,8 @@
 
 namespace rubdown::storage {
 class Store;
-}
+struct Repositories;
+}  // namespace rubdown::storage
 
 namespace rubdown::bot {
 
@@ -45,6 +46,12 @@ struct OutboxSenderOptions {
     std::chrono::milliseconds channel_problem_pause{std::chrono::seconds{60}};
     /// Uniform in [0, 1): the backoff jitter; random when empty.
     std::function<double()> random;
+    /// Asked in the claim's transaction whether a claimed row may go out now (`now` in the
+    /// Clock's seconds); when not, it has rescheduled or failed the row itself. A nudge that
+    /// waited out an outage is held out of quiet hours or dropped (nudge_row_may_go_now).
+    std::function<bool(storage::Repositories&, const storage::OutboxMessage&,
+                       storage::UnixSeconds now)>
+        may_go_now;
 };
 
 struct SenderCounters {

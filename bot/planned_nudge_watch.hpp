@@ -28,6 +28,7 @@ class PlannedNudgeWatch final : public storage::NudgeRepository {
         return inner_.due(now, limit);
     }
     std::optional<storage::UnixSeconds> next_due() override { return inner_.next_due(); }
+    std::optional<storage::Nudge> find(std::int64_t id) override { return inner_.find(id); }
     std::vector<storage::Nudge> pending_for_user(std::int64_t user_id) override {
         return inner_.pending_for_user(user_id);
     }

@@ -105,6 +105,7 @@ class NudgeRepository {
     virtual ~NudgeRepository() = default;
     virtual std::int64_t add(const Nudge& nudge) = 0;
     virtual void update(const Nudge& nudge) = 0;
+    virtual std::optional<Nudge> find(std::int64_t id) = 0;
     /// Pending nudges due at or before `now`, earliest first, at most `limit`.
     virtual std::vector<Nudge> due(UnixSeconds now, std::size_t limit) = 0;
     /// The earliest due instant of any pending nudge.

@@ -568,6 +568,14 @@ void SqliteNudges::update(const Nudge& nudge) {
     statement.exec();
 }
 
+std::optional<Nudge> SqliteNudges::find(std::int64_t id) {
+    auto& query = sql_.get(select_from(kNudgeColumns, "nudges", "WHERE id = ?"));
+    query.bind(1, id);
+    auto found = read_nudges(query);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
 std::vector<Nudge> SqliteNudges::due(UnixSeconds now, std::size_t limit) {
     auto& query = sql_.get(
         select_from(kNudgeColumns, "nudges",

@@ -99,6 +99,7 @@ class SqliteNudges final : public NudgeRepository {
     explicit SqliteNudges(StatementCache& sql) : sql_(sql) {}
     std::int64_t add(const Nudge& nudge) override;
     void update(const Nudge& nudge) override;
+    std::optional<Nudge> find(std::int64_t id) override;
     std::vector<Nudge> due(UnixSeconds now, std::size_t limit) override;
     std::optional<UnixSeconds> next_due() override;
     std::vector<Nudge> pending_for_user(std::int64_t user_id) override;

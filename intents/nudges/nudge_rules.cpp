@@ -306,6 +306,19 @@ bool booking_cancels(const storage::Nudge& nudge, const storage::Booking& bookin
     return false;
 }
 
+DueDecision decide_queued_nudge(const storage::Nudge& nudge, const storage::User& user, Seconds now,
+                                const NudgePolicy& policy) {
+    const auto due = from_unix(nudge.due_at);
+    const Seconds not_after = nudge.not_after != 0 ? from_unix(nudge.not_after) : Seconds::max();
+    const auto allowed = out_of_quiet_hours(user, now);
+    if (allowed >= not_after) return {DueAction::expire, {}, "past_not_after"};
+    if (allowed - due > policy.grace_period) {
+        return {DueAction::expire, {}, allowed == now ? "late" : "quiet_hours"};
+    }
+    if (allowed != now) return {DueAction::postpone, allowed, "quiet_hours"};
+    return {DueAction::send, {}, "due"};
+}
+
 DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
                        const NudgeFacts& facts, Seconds now, const NudgePolicy& policy) {
     const auto due = from_unix(nudge.due_at);

@@ -45,6 +45,13 @@ struct DueDecision {
 DueDecision decide_due(const storage::Nudge& nudge, const storage::User& user,
                        const NudgeFacts& facts, Seconds now, const NudgePolicy& policy);
 
+/// What to do with a nudge's message that is about to go out at `now` after waiting in the outbox
+/// (a platform outage, a long queue): send it, hold it (`until`) out of the runner's quiet hours,
+/// or drop it (`expire`) once it would be later than the grace period, as decide_due() would.
+/// Only the timing is judged: a booking or a stop since the nudge went into the outbox is not.
+DueDecision decide_queued_nudge(const storage::Nudge& nudge, const storage::User& user, Seconds now,
+                                const NudgePolicy& policy);
+
 /// Whether the runner may be nudged at all: active on their channel and nudges not stopped.
 bool may_nudge(const storage::User& user);
 

@@ -544,3 +544,51 @@ TEST_CASE_METHOD(SchedulerFixture, "rubdown nudges lists pending nudges with UTC
     });
     CHECK(nobody == "No runner console:zoe.\n");
 }
+
+TEST_CASE_METHOD(SchedulerFixture,
+                 "a nudge left waiting in the outbox is held out of quiet hours or dropped") {
+    // Logged at 12:00 CEST, the nudge fires at 14:00 CEST (12:00 UTC) into the outbox.
+    log_hard_run();
+    clock.advance(policy.after_hard_session_delay);
+    REQUIRE(fire_now().sent == 1);
+    auto rows = outbox();
+    REQUIRE(rows.size() == 1);
+    const auto row = rows[0];
+    REQUIRE(row.nudge_id);
+    const auto may_go = [&](Seconds now) {
+        return db([&](Repositories& repos) {
+            return bot::nudge_row_may_go_now(repos, row, now, policy);
+        });
+    };
+    const auto outbox_row = [&] {
+        return db([&](Repositories& repos) { return repos.outbox.find(row.id); }).value();
+    };
+    const auto nudge = [&] {
+        return db([&](Repositories& repos) { return repos.nudges.find(*row.nudge_id); }).value();
+    };
+
+    // Soon after: it goes, and nothing is written.
+    CHECK(may_go(utc(2026, 6, 10, 12, 30)));
+    CHECK(outbox_row().status == storage::OutboxStatus::pending);
+
+    // With quiet hours 15:00-16:00, a send tried at 15:30 CEST waits for 16:00 (14:00 UTC).
+    user.quiet_start_minute = 15 * 60;
+    user.quiet_end_minute = 16 * 60;
+    db([&](Repositories& repos) { repos.users.update(user); });
+    CHECK_FALSE(may_go(utc(2026, 6, 10, 13, 30)));
+    CHECK(outbox_row().status == storage::OutboxStatus::pending);
+    CHECK(outbox_row().not_before == to_unix(utc(2026, 6, 10, 14)));
+
+    // After a long outage it is dropped, and its nudge counts as expired, not sent.
+    CHECK_FALSE(may_go(utc(2026, 6, 11, 9)));
+    CHECK(outbox_row().status == storage::OutboxStatus::failed);
+    CHECK(outbox_row().last_error.find("expired") != std::string::npos);
+    CHECK(nudge().state == storage::NudgeState::expired);
+
+    // Rows that are not nudges always go.
+    storage::OutboxMessage reply;
+    reply.id = 999;
+    CHECK(db([&](Repositories& repos) {
+        return bot::nudge_row_may_go_now(repos, reply, utc(2026, 6, 11, 9), policy);
+    }));
+}

@@ -573,3 +573,27 @@ TEST_CASE("a group upgraded to a supergroup: its messages and runners follow it 
     CHECK(count(texts, "second") == 1);
     CHECK(index_of(texts, "first", 1) < index_of(texts, "second"));
 }
+
+TEST_CASE("a row the may_go_now check holds back is not sent") {
+    OutboxFixture fx;
+    testing::FakeHttpServer api([&](const RecordedRequest&) { return bot_api_ok(); });
+    const auto held = fx.enqueue("100", "held");
+    const auto sent = fx.enqueue("200", "sent");
+    auto options = fast_options();
+    std::atomic<int> asked{0};
+    options.may_go_now = [&](storage::Repositories& repos, const storage::OutboxMessage& row,
+                             storage::UnixSeconds) {
+        ++asked;
+        if (row.id != held) return true;
+        repos.outbox.mark_failed(row.id, "expired: test");
+        return false;
+    };
+    SenderRig rig(*fx.store, fx.clock, api.base_url(), fast_policy(), std::move(options));
+    REQUIRE(eventually([&] { return fx.settled({held, sent}); }));
+    CHECK(fx.row(held).status == OutboxStatus::failed);
+    CHECK(fx.row(sent).status == OutboxStatus::sent);
+    CHECK(asked == 2);
+    std::this_thread::sleep_for(100ms);
+    REQUIRE(api.requests().size() == 1);
+    CHECK(testing::chat_of(api.requests()[0]) == "200");
+}

@@ -614,15 +614,6 @@ class Scenario {
         wait_until([&] { return db_.count("SELECT COUNT(*) FROM inbox WHERE processed = 0") == 0; },
                    kDrainDeadline, "day " + std::to_string(day) + "'s messages to be processed");
 
-        // Yesterday's nudges must be out (or abandoned) before today's fire, so that what the
-        // fakes receive in an epoch belongs to that day.
-        wait_until(
-            [&] {
-                return db_.count(
-                           "SELECT COUNT(*) FROM outbox WHERE nudge_id IS NOT NULL AND "
-                           "status IN ('pending','sending')") == 0;
-            },
-            kDrainDeadline, "day " + std::to_string(day - 1) + "'s nudges to be sent");
         fakes_.set_epoch(day);
         for (const auto& kill : today) {
             if (kill.moment != KillMoment::while_firing) continue;
@@ -644,6 +635,16 @@ class Scenario {
             std::this_thread::sleep_for(kill.delay);
             crash_and_restart(kill, day);
         }
+        // Today's nudges are out (or abandoned) before the clock moves on: so what the fakes
+        // receive in an epoch belongs to that day, and because a nudge still waiting in the
+        // outbox a day after it was due is dropped as late, as after an outage.
+        wait_until(
+            [&] {
+                return db_.count(
+                           "SELECT COUNT(*) FROM outbox WHERE nudge_id IS NOT NULL AND "
+                           "status IN ('pending','sending')") == 0;
+            },
+            kDrainDeadline, "day " + std::to_string(day) + "'s nudges to be sent");
         set_clock(day_start + kDay);
         outcome_.log.push_back("day " + std::to_string(day) + ": " +
                                std::to_string(day_updates.size()) + " updates");

@@ -222,3 +222,34 @@ TEST_CASE("booking_is_recent looks 48 h either side of now, in the runner's loca
     undated.recorded_at = unix_utc(2026, 10, 30, 13);
     CHECK_FALSE(booking_is_recent(undated, user, now, policy));
 }
+
+TEST_CASE("a nudge that waited in the outbox: sent in time, held out of quiet hours, or dropped") {
+    const NudgePolicy policy;
+    // Due 20:00 CET (19:00 UTC); the runner's quiet hours are 21:00-08:00.
+    auto s = after_hard_session(utc(2026, 11, 3, 19));
+    CHECK(decide_queued_nudge(s.nudge, s.user, utc(2026, 11, 3, 19, 30), policy).action ==
+          DueAction::send);
+    // Delayed into the quiet hours: 08:00 is 12 h after it was due, past the 6 h grace.
+    auto decision = decide_queued_nudge(s.nudge, s.user, utc(2026, 11, 3, 20, 5), policy);
+    CHECK(decision.action == DueAction::expire);
+    CHECK(decision.reason == "quiet_hours");
+
+    // With quiet hours 22:00-23:00 the same delay only holds it until 23:00.
+    s.user.quiet_start_minute = 22 * 60;
+    s.user.quiet_end_minute = 23 * 60;
+    decision = decide_queued_nudge(s.nudge, s.user, utc(2026, 11, 3, 21, 5), policy);
+    CHECK(decision.action == DueAction::postpone);
+    CHECK(decision.until == utc(2026, 11, 3, 22));
+
+    // Out of quiet hours but later than the grace period (a long outage): dropped.
+    decision = decide_queued_nudge(s.nudge, s.user, utc(2026, 11, 4, 9, 1), policy);
+    CHECK(decision.action == DueAction::expire);
+    CHECK(decision.reason == "late");
+
+    // A pre-race nudge never goes out once the race day has begun.
+    const auto race = pre_race_first();
+    CHECK(decide_queued_nudge(race.nudge, race.user, utc(2026, 10, 25, 9), policy).action ==
+          DueAction::send);
+    CHECK(decide_queued_nudge(race.nudge, race.user, utc(2026, 10, 29, 23), policy).action ==
+          DueAction::expire);
+}
