@@ -1,0 +1,34 @@
+#pragma once
+// Reads the labelled evaluation files: one `label<TAB>text[<TAB>more]` a line, '#' comments.
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct LabelledLine {
+    std::vector<std::string> columns;  ///< at least two: label and text
+    int line = 0;
+};
+
+inline std::vector<LabelledLine> read_labelled_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    std::vector<LabelledLine> lines;
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        LabelledLine entry{{}, number};
+        std::stringstream stream(line);
+        for (std::string column; std::getline(stream, column, '\t');)
+            entry.columns.push_back(column);
+        if (entry.columns.size() < 2)
+            throw std::runtime_error(path + ":" + std::to_string(number) + ": no tab");
+        lines.push_back(std::move(entry));
+    }
+    return lines;
+}

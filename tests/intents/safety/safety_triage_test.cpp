@@ -1,0 +1,135 @@
+#include "intents/safety/safety_triage.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace rubdown::intents::safety;
+
+namespace {
+
+Level level_of(const std::string& text) {
+    return triage(text).level;
+}
+
+struct Scores {
+    int urgent = 0, urgent_found = 0, medical = 0, medical_found = 0, none = 0, false_alarms = 0;
+};
+
+/// The evaluation set's figures, as bench/nlu/safety_eval prints them.
+Scores score_file(const std::string& path) {
+    std::ifstream in(path);
+    REQUIRE(in);
+    Scores scores;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t');
+        REQUIRE(tab != std::string::npos);
+        const auto label = line.substr(0, tab);
+        const auto found = triage(line.substr(tab + 1)).level;
+        if (label == "urgent") {
+            ++scores.urgent;
+            scores.urgent_found += found == Level::urgent ? 1 : 0;
+        } else if (label == "medical") {
+            ++scores.medical;
+            scores.medical_found += found != Level::none ? 1 : 0;
+        } else {
+            REQUIRE(label == "none");
+            ++scores.none;
+            scores.false_alarms += found != Level::none ? 1 : 0;
+        }
+    }
+    return scores;
+}
+
+}  // namespace
+
+TEST_CASE("the rules' data is consistent", "[safety]") {
+    std::set<std::string_view> used;
+    for (const auto& rule : rules()) {
+        INFO("rule of topic " << rule.topic);
+        CHECK_FALSE(rule.groups.empty());
+        for (const auto& group : rule.groups) CHECK_FALSE(group.empty());
+        CHECK(rule.window >= 1);
+        used.insert(rule.topic);
+        bool known = false;
+        for (const auto& topic : topics()) known = known || topic.id == rule.topic;
+        CHECK(known);
+    }
+    for (const auto& topic : topics()) {
+        INFO("topic " << topic.id);
+        CHECK(used.contains(topic.id));
+        CHECK(topic.level != Level::none);
+        CHECK(topic.reply.size() > 40);
+    }
+}
+
+TEST_CASE("the reported red flags are caught at their level", "[safety]") {
+    CHECK(level_of("I had chest pain on my run this morning") == Level::urgent);
+    CHECK(level_of("ran 8k with chest pain and felt faint at the end") == Level::urgent);
+    CHECK(level_of("can I get a massage with a blood clot in my leg?") == Level::medical);
+    CHECK(level_of("my shin hurts in one spot even when I walk, should I get it massaged?") ==
+          Level::medical);
+    CHECK(level_of("heart racing and I'm dizzy") == Level::urgent);
+    CHECK(level_of("my friend collapsed after the race in the heat, she's confused") ==
+          Level::urgent);
+    CHECK(level_of("I'm on warfarin, is deep tissue ok?") == Level::medical);
+    CHECK(level_of("20 weeks pregnant, can I book a sports massage?") == Level::medical);
+    CHECK(level_of("my toes go numb and tingly on long runs") == Level::medical);
+}
+
+TEST_CASE("the most urgent flag wins and names its topic", "[safety]") {
+    const auto verdict = triage("I'm pregnant and had chest pressure on my jog");
+    CHECK(verdict.level == Level::urgent);
+    CHECK(verdict.topic == "chest_pain");
+    CHECK(safety_reply(verdict).find("emergency services") != std::string::npos);
+    CHECK(triage("calf is red and swollen after the flight").topic == "blood_clot");
+    CHECK(safety_reply(Verdict{}).empty());
+}
+
+TEST_CASE("ordinary running talk is not a red flag", "[safety]") {
+    for (const char* text :
+         {"legs are toast after that long run", "tight calves, can I book a massage?",
+          "heart rate 165 on the hills", "hill repeats are a pain in the neck",
+          "my stress fracture from two years ago is fully healed",
+          "sore quads after the marathon, DOMS is real", "ran 10k in 52:30, felt hard",
+          "out of breath on the last rep but fine after a minute", "I broke 20 minutes at parkrun!",
+          "shed a tear at the finish line", "fingers numb from the cold this morning",
+          "tingling with excitement for Sunday", "my pace completely collapsed in the last 5k",
+          "what is a sports massage?"}) {
+        INFO(text);
+        CHECK(level_of(text) == Level::none);
+    }
+}
+
+TEST_CASE("negation only reaches its own clause", "[safety]") {
+    CHECK(level_of("no chest pain, just tired legs") == Level::none);
+    CHECK(level_of("didn't feel dizzy at all this time") == Level::none);
+    CHECK(level_of("no chest pain but my calf is swollen and red") == Level::medical);
+    CHECK(level_of("no idea why, but my chest feels tight") == Level::urgent);
+}
+
+TEST_CASE("word patterns: prefixes, any-word gaps and typographic apostrophes", "[safety]") {
+    CHECK(level_of("my feet get tingly") == Level::medical);                    // tingl*
+    CHECK(level_of("it hurts in one tiny spot on my shin") == Level::medical);  // one ? spot
+    CHECK(level_of("I can’t breathe properly") == Level::urgent);               // can’t -> cant
+    CHECK(level_of("temp of 38.5 since last night") == Level::medical);         // 38.5 stays 38
+}
+
+TEST_CASE("the labelled sets meet the safety targets", "[safety]") {
+    // The development sets (tuned on) and the held-out set (reported): urgent recall 100 %, medical
+    // recall at least 97 %, false alarms at most 3 % of near misses.
+    for (const char* name : {"dev.tsv", "dev2.tsv"}) {
+        INFO(name);
+        const auto scores =
+            score_file(std::string{RUBDOWN_SOURCE_DIR} + "/tests/intents/safety/" + name);
+        CHECK(scores.urgent >= 30);
+        CHECK(scores.urgent_found == scores.urgent);
+        CHECK(scores.medical_found * 100 >= scores.medical * 97);
+        CHECK(scores.false_alarms * 100 <= scores.none * 3);
+    }
+}
