@@ -26,6 +26,8 @@ struct HandlerContext {
     const IncomingMessage& message;
     Seconds now;
     const EngineSettings& settings;
+    /// The message carries a medical red flag: what it logs plans no booking nudge.
+    bool red_flag = false;
 };
 
 /// Understands a message and answers it, reading and writing storage through the context.

@@ -26,6 +26,7 @@
 #include "intents/nlu/lexer.hpp"
 #include "intents/nlu/text_normalizer.hpp"
 #include "intents/nudges/local_time.hpp"
+#include "intents/nudges/nudge_planner.hpp"
 
 namespace rubdown::intents {
 
@@ -101,13 +102,16 @@ IntentEngine::IntentEngine(nudges::NudgePolicy policy, double min_confidence)
 std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
     if (!context.message.action.empty()) return handle_button_action(context, policy_);
     auto replies = respond_to_text(context);
-    maybe_ask_time_zone(context, replies);
+    // No small print under a safety answer.
+    if (!context.red_flag) maybe_ask_time_zone(context, replies);
     return replies;
 }
 
 std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     const auto text = trim(context.message.text);
     if (text.empty()) return handle_not_understood(context);
+    if (const auto verdict = safety::triage(text))
+        return respond_to_red_flag(context, verdict, text);
 
     switch (data_command(text)) {
         case DataCommand::undo:
@@ -171,6 +175,29 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     if (auto small_talk = answer_small_talk(text)) return std::move(*small_talk);
     if (parse.confidence < min_confidence_) return handle_not_understood(context);
     return route(context, parse);
+}
+
+std::vector<Reply> IntentEngine::respond_to_red_flag(HandlerContext& context,
+                                                     const safety::Verdict& verdict,
+                                                     const std::string& text) {
+    context.red_flag = true;
+    std::vector<Reply> replies{Reply{safety::safety_reply(verdict)}};
+    // A question the bot was waiting on is dropped: this message is about something else.
+    context.repos.conversations.clear(context.user.id);
+    const auto parse = nlu_.parse(text, context.now, context.user.time_zone);
+    std::vector<Reply> handled;
+    if (parse.intent == "log_run" && (parse.entities.distance_km || parse.entities.duration_s)) {
+        handled = handle_log_run(context, parse, policy_);
+    } else if (parse.intent == "set_race") {
+        handled = handle_set_race(context, parse, policy_);
+    }
+    replies.insert(replies.end(), handled.begin(), handled.end());
+    if (nudges::apply_red_flag(context.repos, context.user) > 0) {
+        replies.push_back(
+            Reply{"I've called off the massage reminder I had planned. Book one once you've been "
+                  "checked and cleared."});
+    }
+    return replies;
 }
 
 std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse& parse) {

@@ -1,7 +1,8 @@
 #pragma once
-/// The engine Rubdown runs: button presses and data commands first, then the answer to a pending
-/// follow-up question, then the NLU and one handler per intent. Asks once for the runner's time
-/// zone while it is unknown.
+/// The engine Rubdown runs: button presses first; then, for typed text, the safety triage (a red
+/// flag is answered before anything else), data commands, the answer to a pending follow-up
+/// question, and the NLU with one handler per intent. Asks once for the runner's time zone while
+/// it is unknown.
 
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "intents/nlu/nlu.hpp"
 #include "intents/nlu/parse.hpp"
 #include "intents/nudges/nudge_policy.hpp"
+#include "intents/safety/safety_triage.hpp"
 
 namespace rubdown::intents::handlers {
 
@@ -29,6 +31,10 @@ class IntentEngine final : public Engine {
 
   private:
     std::vector<Reply> respond_to_text(HandlerContext& context);
+    /// The safety answer first; a run told with it is still logged (without a nudge) and a race
+    /// still remembered; nothing else of the message is acted on.
+    std::vector<Reply> respond_to_red_flag(HandlerContext& context, const safety::Verdict& verdict,
+                                           const std::string& text);
     /// Appends the one-time time-zone question when it is due.
     void maybe_ask_time_zone(HandlerContext& context, std::vector<Reply>& replies);
 

@@ -56,11 +56,15 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
     run.logged_at = nudges::to_unix(context.now);
     run.id = context.repos.runs.add(run);
     context.repos.conversations.clear(context.user.id);
-    const auto nudge =
-        nudges::apply_run_logged(context.repos, context.user, run, context.now, policy);
+    // A run told with a red flag is logged, but no massage is suggested for it.
+    const auto nudge = context.red_flag ? std::nullopt
+                                        : nudges::apply_run_logged(context.repos, context.user, run,
+                                                                   context.now, policy);
 
     std::string text = "Logged ✓ " + describe_run_on(run, today) + ".";
-    if (run.hard) {
+    if (context.red_flag) {
+        text += " No massage reminder for this one: get checked first.";
+    } else if (run.hard) {
         text +=
             "\nThat was a hard one: a deep tissue massage in the next day or two helps you "
             "recover.";

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "intents/safety/safety_triage.hpp"
+
 namespace rubdown::intents::nlu {
 
 void run_nlu_stream(const Nlu& nlu, std::istream& in, std::ostream& out, Seconds now,
@@ -13,8 +15,11 @@ void run_nlu_stream(const Nlu& nlu, std::istream& in, std::ostream& out, Seconds
     while (std::getline(in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const Parse parse = nlu.parse(line, now, time_zone);
-        out << to_json(parse).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
+        auto json = to_json(parse);
+        // The triage runs apart from the NLU, as in the engine; its verdict sits beside the parse.
+        const auto level = safety::level_name(safety::triage(line).level);
+        json["safety"] = level.empty() ? nlohmann::json(nullptr) : nlohmann::json(level);
+        out << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         out.flush();
     }
 }

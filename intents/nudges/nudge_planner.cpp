@@ -70,6 +70,16 @@ void apply_booking(storage::Repositories& repos, const storage::User& user,
     }
 }
 
+std::size_t apply_red_flag(storage::Repositories& repos, const storage::User& user) {
+    std::size_t cancelled = 0;
+    for (const auto& nudge : repos.nudges.pending_for_user(user.id)) {
+        if (nudge.race_id) continue;  // days away, and about the race: the runner may be cleared
+        cancel(repos, nudge);
+        ++cancelled;
+    }
+    return cancelled;
+}
+
 void apply_nudges_stopped(storage::Repositories& repos, const storage::User& user) {
     for (const auto& nudge : repos.nudges.pending_for_user(user.id)) cancel(repos, nudge);
 }

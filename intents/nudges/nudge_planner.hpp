@@ -33,6 +33,11 @@ void apply_race_changed(storage::Repositories& repos, const storage::User& user,
 void apply_booking(storage::Repositories& repos, const storage::User& user,
                    const storage::Booking& booking, Seconds now);
 
+/// Called when a message carries a medical red flag: cancels the pending reminders to book a
+/// massage that no race is behind (after a hard session, snoozed), since the runner should not
+/// book one until cleared. Returns how many it cancelled.
+std::size_t apply_red_flag(storage::Repositories& repos, const storage::User& user);
+
 /// Called when the runner stops nudges: cancels every pending one.
 void apply_nudges_stopped(storage::Repositories& repos, const storage::User& user);
 

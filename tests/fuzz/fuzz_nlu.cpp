@@ -1,6 +1,7 @@
-// Fuzzes the whole NLU as a chat message reaches it: any bytes, any time zone string the user row
-// may hold, any instant, must give one of the contract's intents with a confidence in [0, 1],
-// entities inside their documented bounds, and a JSON line that can be written.
+// Fuzzes the whole NLU, and the safety triage before it, as a chat message reaches them: any bytes,
+// any time zone string the user row may hold, any instant, must give one of the contract's intents
+// with a confidence in [0, 1], entities inside their documented bounds, and a JSON line that can be
+// written.
 
 #include <chrono>
 #include <cstddef>
@@ -15,6 +16,7 @@
 #include "intents/nlu/distance_parser.hpp"
 #include "intents/nlu/duration_parser.hpp"
 #include "intents/nlu/nlu.hpp"
+#include "intents/safety/safety_triage.hpp"
 
 namespace {
 
@@ -65,5 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::chrono::seconds{input.ConsumeIntegralInRange<std::int64_t>(0, kLatestInstant)}};
     const std::string text = input.ConsumeRemainingBytesAsString();
     check(nlu.parse(text, now, zone));
+    // The safety triage sees the same text first: a verdict always comes with its reply.
+    const auto verdict = safety::triage(text);
+    if (static_cast<bool>(verdict) == safety::safety_reply(verdict).empty()) std::abort();
     return 0;
 }
