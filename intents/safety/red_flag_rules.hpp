@@ -31,10 +31,13 @@ struct Rule {
     int window = 6;
     /// Phrases that, within `unless_window` words of the match, show it is not a red flag.
     std::vector<std::string_view> unless = {};
-    /// Whether "healed", "years ago", "ruled out" and the like clear it (a past or ruled-out
-    /// injury; never a medication or a symptom that needs help now).
+    /// Whether "healed", "ruled out" and the like clear it (an injury that is over; never a
+    /// symptom that needs help now: "passed out, fine now" is still urgent).
     bool clearable = true;
     int unless_window = 3;
+    /// Whether "years ago", "on TV", "general question" and the like clear it (not the runner's
+    /// now; never a medication, which "since last year" does not end).
+    bool history_clears = true;
 };
 
 const std::vector<Topic>& topics();
@@ -42,9 +45,11 @@ const std::vector<Rule>& rules();
 
 /// Words that negate a red flag a few words after them ("no", "didn't", "without").
 const std::vector<std::string_view>& negators();
-/// Phrases that place an injury in the healed past or rule it out ("fully healed", "2 years
-/// ago", "ruled out").
-const std::vector<std::string_view>& cleared_markers();
+/// Phrases that say an injury is over: "fully healed", "ruled out", "all good now".
+const std::vector<std::string_view>& resolved_markers();
+/// Phrases that place a symptom outside the runner's present, or show it is not meant: "years
+/// ago", "in 2019", "on TV", "general question", "what should I do if", "from laughing".
+const std::vector<std::string_view>& not_now_markers();
 /// Idioms removed before matching ("pain in the neck", "shed a tear", "fever pitch").
 const std::vector<std::string_view>& idioms();
 

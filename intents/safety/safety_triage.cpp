@@ -129,7 +129,13 @@ bool near_any(const std::vector<Span>& spans, Span match, int window) {
 }
 
 /// Where the rule fires in the message, if it does.
-bool rule_fires(const Words& words, const Rule& rule, const std::vector<Span>& cleared) {
+/// What can clear a red flag near it: an injury over, or a symptom not in the runner's present.
+struct Clearers {
+    std::vector<Span> resolved;
+    std::vector<Span> not_now;
+};
+
+bool rule_fires(const Words& words, const Rule& rule, const Clearers& clearers) {
     std::vector<std::vector<Span>> groups;
     for (const auto& group : rule.groups) {
         auto spans = find_any(words, group);
@@ -157,7 +163,8 @@ bool rule_fires(const Words& words, const Rule& rule, const std::vector<Span>& c
         }
         if (!all) continue;
         if (near_any(unless, whole, std::max(rule.unless_window, 0))) continue;
-        if (rule.clearable && near_any(cleared, whole, 10)) continue;
+        if (rule.clearable && near_any(clearers.resolved, whole, 10)) continue;
+        if (rule.history_clears && near_any(clearers.not_now, whole, 12)) continue;
         return true;
     }
     return false;
@@ -180,12 +187,13 @@ Verdict triage(std::string_view text) {
             for (int i = span.first; i <= span.last; ++i) words.text[i].clear();
         }
     }
-    const auto cleared = find_any(words, cleared_markers());
+    const Clearers clearers{find_any(words, resolved_markers()),
+                            find_any(words, not_now_markers())};
     Verdict verdict;
     for (const auto& rule : rules()) {
         const auto* topic = find_topic(rule.topic);
         if (topic == nullptr || topic->level <= verdict.level) continue;
-        if (rule_fires(words, rule, cleared)) verdict = {topic->level, std::string{topic->id}};
+        if (rule_fires(words, rule, clearers)) verdict = {topic->level, std::string{topic->id}};
     }
     return verdict;
 }
