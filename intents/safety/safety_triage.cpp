@@ -143,7 +143,9 @@ bool rule_fires(const Words& words, const Rule& rule, const Clearers& clearers) 
         if (spans.empty()) return false;
         groups.push_back(std::move(spans));
     }
-    const auto unless = find_any(words, rule.unless);
+    // "not cold, just no feeling": a negated exception does not excuse the match.
+    auto unless = find_any(words, rule.unless);
+    std::erase_if(unless, [&](Span s) { return negated(words, s); });
     for (const auto anchor : groups.front()) {
         // Every other group needs an occurrence within the window of the first group's.
         Span whole = anchor;
