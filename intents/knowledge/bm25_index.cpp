@@ -10,6 +10,8 @@ namespace rubdown::intents::knowledge {
 void Bm25Index::add(std::string label, std::vector<std::string> terms) {
     const std::size_t index = documents_.size();
     std::unordered_map<std::string, int> term_counts;
+    auto& label_terms = label_terms_[label];
+    for (const auto& term : terms) label_terms.insert(term);
     for (auto& term : terms) ++term_counts[std::move(term)];
     for (auto& [term, count] : term_counts) postings_[term].push_back({index, count});
     total_length_ += terms.size();
@@ -21,6 +23,23 @@ double Bm25Index::idf(std::size_t document_frequency) const {
     const double n = static_cast<double>(documents_.size());
     // The "+1" form never goes negative, so a word found everywhere still counts a little.
     return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+double Bm25Index::coverage(const std::vector<std::string>& query_terms,
+                           const std::string& label) const {
+    const std::unordered_set<std::string> unique_terms(query_terms.begin(), query_terms.end());
+    const auto held = label_terms_.find(label);
+    double found = 0.0;
+    double total = 0.0;
+    for (const auto& term : unique_terms) {
+        const auto postings = postings_.find(term);
+        const auto weight = weights_.find(term);
+        const double w = weight == weights_.end() ? 1.0 : weight->second;
+        const double mass = w * idf(postings == postings_.end() ? 0 : postings->second.size());
+        total += mass;
+        if (held != label_terms_.end() && held->second.contains(term)) found += mass;
+    }
+    return total > 0.0 ? found / total : 0.0;
 }
 
 std::vector<ScoredLabel> Bm25Index::rank(const std::vector<std::string>& query_terms) const {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace rubdown::intents::knowledge {
@@ -37,6 +38,12 @@ class Bm25Index {
     /// Whether any document contains the term.
     bool contains(const std::string& term) const { return postings_.contains(term); }
 
+    /// How much of the query the label's documents hold: the weighted IDF of the query terms found
+    /// in any of them over that of all query terms, in [0, 1]. A term no document holds counts
+    /// at the highest IDF: a word the index has never seen ("foam", "gun") is what the question is
+    /// about and the label does not cover it.
+    double coverage(const std::vector<std::string>& query_terms, const std::string& label) const;
+
     std::size_t size() const { return documents_.size(); }
 
   private:
@@ -56,6 +63,8 @@ class Bm25Index {
     /// For each term, the documents holding it; their number is the term's document frequency.
     std::unordered_map<std::string, std::vector<Posting>> postings_;
     std::unordered_map<std::string, double> weights_;
+    /// For each label, the terms its documents hold.
+    std::unordered_map<std::string, std::unordered_set<std::string>> label_terms_;
     std::size_t total_length_ = 0;
 };
 

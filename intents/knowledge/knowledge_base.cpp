@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "intents/knowledge/medical_topics.hpp"
+#include "intents/knowledge/question_subject.hpp"
 #include "intents/knowledge/text_normalizer.hpp"
 
 namespace rubdown::intents::knowledge {
@@ -21,6 +22,19 @@ const char* const kFallbackText =
 
 /// Words nearly every answer shares: they show the question is about massage, not which answer.
 const char* const kDomainTerms[] = {"deep", "tissue", "sport", "massage", "therapist", "run"};
+
+/// The runner's circumstances rather than the subject of the question: body parts, days,
+/// distances, people. "my quads are wrecked after the 10k, will a massage help?" asks about
+/// soreness; an answer need not mention quads or 10k to cover it. Search terms (stemmed).
+const char* const kContextTerms[] = {
+    "leg",      "calve",   "calf",    "quad",    "hamstring", "hip",      "glute",  "back",
+    "foot",     "feet",    "shin",    "knee",    "ankle",     "thigh",    "arm",    "shoulder",
+    "neck",     "year",    "monday",  "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",   "morning", "evening", "night",   "tonight",   "weekend",  "hour",   "minute",
+    "5k",       "10k",     "mile",    "km",      "mileage",   "distance", "hill",   "repeat",
+    "interval", "track",   "tempo",   "ultra",   "club",      "casual",   "friend", "coach",
+    "birthday", "tir",     "heavy",   "dur",     "feel",      "lot",      "here",   "whyy",
+    "low",      "high",    "money"};
 
 /// Question words: they help pick an answer but say nothing about whether the topic is massage.
 const std::unordered_set<std::string>& question_words() {
@@ -53,7 +67,10 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "what happens during a deep tissue massage", "what does a sports massage involve",
           "how does deep tissue massage work", "what kind of massage is deep tissue",
           "how is it different from a regular relaxing massage",
-          "deep tissue layers of muscle and fascia pressure"}},
+          "deep tissue layers of muscle and fascia pressure",
+          "does it work the whole body or just the problem spots",
+          "which layers of muscle does it reach", "what is that kind of massage exactly",
+          "what do they do in a session"}},
         {"why_runners",
          "Runners keep loading the same muscles, so they build up tight spots, knots and cramps, "
          "and one tight area can start pulling on others. A sports massage goes straight for those "
@@ -65,7 +82,9 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "why deep tissue rather than a normal massage",
           "runners tight spots knots cramps problem areas",
           "my calves are always tight would a sports massage help",
-          "why would I choose deep tissue as a runner", "why do marathon runners get massages"}},
+          "why would I choose deep tissue as a runner", "why do marathon runners get massages",
+          "why is deep tissue such a runner thing", "is deep tissue a good fit for runners",
+          "why do runners swear by it"}},
         {"benefits",
          "For a runner the main gains are: more blood flowing through the muscles (which helps "
          "clear out waste), relief from pain, soreness and cramps after training or racing, and "
@@ -76,7 +95,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "what does a sports massage do for me", "how does massage help runners",
           "what is sports massage good for", "why is massage good for recovery",
           "what do I gain from a deep tissue massage", "pros of deep tissue massage",
-          "does massage help recovery"}},
+          "does massage help recovery", "what will I get out of a massage",
+          "is it good for me to get massages"}},
         {"blood_flow",
          "Regular deep tissue work, with its stretching and lymphatic drainage techniques, opens "
          "up "
@@ -87,7 +107,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "does sports massage flush out toxins", "what is lymphatic drainage",
           "does massage remove lactic acid", "how does massage help blood flow to the muscles",
           "massage blood vessels circulation toxins waste", "does massage get rid of toxins",
-          "does it increase blood flow", "lymphatic drainage massage for runners"}},
+          "does it increase blood flow", "lymphatic drainage massage for runners",
+          "does it get the blood moving"}},
         {"pain_relief",
          "Yes: sports massage is well known for easing the pain, muscle soreness and cramps that "
          "build up from training or come after a race. Working the tight spots directly is what "
@@ -97,7 +118,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "my legs ache after training will massage help", "massage for sore legs after a race",
           "does massage help with doms", "can a massage stop my calf cramps",
           "does deep tissue massage help with muscle pain", "relief for sore muscles",
-          "will massage ease soreness after my marathon"}},
+          "will massage ease soreness after my marathon",
+          "does it take the edge off aches after a race"}},
         {"flexibility",
          "It can make you more flexible. Deep tissue sessions include stretching and pulling "
          "techniques, and with regular sessions your flexibility and range of motion grow. That "
@@ -106,7 +128,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "does sports massage help range of motion", "can massage improve my mobility",
           "does massage help with stiff hamstrings flexibility", "does massage help me change pace",
           "stretching during sports massage", "better motion and flexibility from massage",
-          "does massage loosen me up"}},
+          "does massage loosen me up", "will massage help me switch pace"}},
         {"does_it_hurt",
          "It is firmer than a relaxation massage: the pressure is intense and focused, so it can "
          "feel uncomfortable at times and be a bit of a strain on the body. It's common to feel "
@@ -115,7 +137,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "will I be sore after a deep tissue massage", "does a sports massage leave you sore",
           "is deep tissue massage uncomfortable", "how intense is a deep tissue massage",
           "why am I sore after my massage", "is it normal to ache after a sports massage",
-          "does it hurt", "how bad is the pain of deep tissue", "soreness after a massage"}},
+          "does it hurt", "how bad is the pain of deep tissue", "soreness after a massage",
+          "should a massage feel uncomfortable", "is it normal to feel tender after a massage"}},
         {"when_to_book",
          "The best times are right after a hard training session and after a race: that's when "
          "your "
@@ -127,7 +150,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "when should I get a deep tissue massage", "massage after a long run or intervals",
           "best time to schedule a massage", "when do I need a sports massage",
           "after a race when should I book", "should I get a massage after a hard workout",
-          "I just did a hard run today should I get a massage"}},
+          "I just did a hard run today should I get a massage", "ideal timing for a massage",
+          "good idea to have a massage after the race"}},
         {"before_race",
          "Have it 3 to 5 days before the race. Deep tissue work is demanding and can leave you "
          "slightly sore, so a session any closer to race day risks taking that soreness to the "
@@ -139,7 +163,9 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "when should I get a massage before my half marathon",
           "should I have a massage the week of my race", "pre race massage timing",
           "is a massage two days before a race too late", "massage before race day",
-          "is it safe to get a deep tissue massage just before a race"}},
+          "is it safe to get a deep tissue massage just before a race",
+          "is it a bad idea to have a massage the day before a race",
+          "how many days out from a race should my last massage be"}},
         {"how_often",
          "Tie it to your training: book after your hard sessions and after each race, when "
          "recovery "
@@ -150,7 +176,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "how frequently should I have a massage", "how many massages a month",
           "should I get a massage every week", "how regularly should I book a massage",
           "once a month or once a week massage", "how many times should I have a massage",
-          "how often do I need a massage"}},
+          "how often do I need a massage", "is once a month enough", "weekly or monthly massage",
+          "massage every week during training"}},
         {"performance",
          "Training hard and eating well are only half of it; recovery counts too, and massage is "
          "one of the things that helps. Runners who make deep tissue sessions part of their "
@@ -159,7 +186,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
          {"will massage make me a better runner", "does massage improve performance",
           "can massage make me faster", "does sports massage help race performance",
           "is massage important for recovery", "is recovery massage important for athletes",
-          "do elite runners get massages"}},
+          "do elite runners get massages", "does massage help me recover faster between sessions",
+          "can regular massage help me get a pb"}},
     };
     return entries;
 }
@@ -172,40 +200,55 @@ KnowledgeBase::KnowledgeBase(const std::vector<KnowledgeEntry>& entries) : entri
         index_.add(entry.id, search_terms(entry.answer));
     }
     for (const char* term : kDomainTerms) index_.set_term_weight(term, 0.3);
+    for (const char* term : kContextTerms) index_.set_term_weight(term, 0.2);
     // Question words still tell answers apart ("why" vs "how often"), at a lower weight so that
     // "how ... work" cannot outvote a specific word such as "often".
     for (const auto& term : question_words()) index_.set_term_weight(term, 0.6);
 }
 
-Answer KnowledgeBase::answer(std::string_view question) const {
-    if (detect_medical_topic(question))
-        return {"referral", kReferralText, 0.0, AnswerKind::referral};
+std::optional<Match> KnowledgeBase::best_match(std::string_view question) const {
     const auto terms = search_terms(question);
     // A question matched only through question words ("what's the weather?") is off topic.
     const bool on_topic = std::any_of(terms.begin(), terms.end(), [this](const std::string& term) {
         return !is_question_word(term) && index_.contains(term);
     });
-    const auto ranked = on_topic ? index_.rank(terms) : std::vector<ScoredLabel>{};
+    if (!on_topic) return std::nullopt;
+    const auto ranked = index_.rank(terms);
+    if (ranked.empty()) return std::nullopt;
+    const auto& best = ranked.front();
+    return Match{best.label, best.score, index_.coverage(terms, best.label)};
+}
+
+Answer KnowledgeBase::answer(std::string_view question, bool on_massage_topic) const {
+    if (detect_medical_topic(question))
+        return {"referral", kReferralText, 0.0, AnswerKind::referral};
+    const auto match = best_match(question);
+    const auto terms = search_terms(question);
     const bool names_massage = std::any_of(terms.begin(), terms.end(), [](const std::string& t) {
         return t == "massage" || t == "deep" || t == "tissue";
     });
-    if (names_massage && terms.size() <= 3 &&
-        (ranked.empty() || ranked.front().score < kMinimumScore)) {
+    // Nothing asked beyond the subject itself: only massage words and question words.
+    const bool only_subject = std::all_of(terms.begin(), terms.end(), [](const std::string& t) {
+        return is_question_word(t) || std::find(std::begin(kDomainTerms), std::end(kDomainTerms),
+                                                t) != std::end(kDomainTerms);
+    });
+    if (names_massage && only_subject && terms.size() <= 3 &&
+        (!match || match->score < kMinimumScore)) {
         // "tell me about sports massage": nothing specific asked, so say what it is.
         for (const auto& entry : entries_) {
             if (entry.id == "what_is") return {entry.id, entry.answer, 0.0, AnswerKind::answer};
         }
     }
-    if (ranked.empty() || ranked.front().score < kMinimumScore) {
-        return {"fallback", kFallbackText, ranked.empty() ? 0.0 : ranked.front().score,
-                AnswerKind::fallback};
+    if (!match || match->score < kMinimumScore || match->coverage < kMinimumCoverage) {
+        return {"fallback", kFallbackText, match ? match->score : 0.0, AnswerKind::fallback,
+                match ? match->coverage : 0.0};
     }
     for (const auto& entry : entries_) {
-        if (entry.id == ranked.front().label) {
-            return {entry.id, entry.answer, ranked.front().score, AnswerKind::answer};
-        }
+        if (entry.id != match->id) continue;
+        if (entry.about_massage && !on_massage_topic && !refers_to_massage(question)) break;
+        return {entry.id, entry.answer, match->score, AnswerKind::answer, match->coverage};
     }
-    return {"fallback", kFallbackText, 0.0, AnswerKind::fallback};
+    return {"fallback", kFallbackText, match->score, AnswerKind::fallback, match->coverage};
 }
 
 }  // namespace rubdown::intents::knowledge

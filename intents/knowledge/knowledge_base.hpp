@@ -3,6 +3,7 @@
 /// each found through several ways of asking for it (BM25 over paraphrased questions). Medical
 /// questions are recognised first and referred to a professional; weak matches get a fallback.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,14 @@ struct Answer {
     std::string text;
     double score = 0.0;  ///< BM25 score of the best match (0 for referral and fallback)
     AnswerKind kind = AnswerKind::answer;
+    double coverage = 0.0;  ///< how much of the question the best entry holds, in [0, 1]
+};
+
+/// The entry that ranks first for a question, and how sure the ranking is of it.
+struct Match {
+    std::string id;
+    double score = 0.0;     ///< BM25
+    double coverage = 0.0;  ///< Bm25Index::coverage of the question by this entry
 };
 
 /// One answer and the questions it answers.
@@ -29,6 +38,9 @@ struct KnowledgeEntry {
     std::string id;
     std::string answer;
     std::vector<std::string> questions;
+    /// The built-in answers are about massage and answer only a question about it; an
+    /// operator's ("where are you?", "what does it cost?") need not name it.
+    bool about_massage = true;
 };
 
 /// The built-in entries (ids: what_is, why_runners, benefits, blood_flow, pain_relief,
@@ -42,10 +54,19 @@ class KnowledgeBase {
 
     /// The best answer for a question; a referral for medical topics; a fallback below the
     /// score threshold. Pure and const: safe to share between threads.
-    Answer answer(std::string_view question) const;
+    /// `on_massage_topic`: the conversation is already about massage ("what about range of
+    /// motion?" right after an answer), so the question need not name it.
+    Answer answer(std::string_view question, bool on_massage_topic = false) const;
+
+    /// The first-ranked entry, whatever its score (none when no entry shares a word with the
+    /// question). answer() decides from it whether to answer.
+    std::optional<Match> best_match(std::string_view question) const;
 
     /// A best score below this means the question is not about anything the knowledge covers.
     static constexpr double kMinimumScore = 2.0;
+    /// Below this coverage the best entry leaves most of the question unanswered ("how often
+    /// should I foam roll?" matches "how often" and nothing else): the bot says it does not know.
+    static constexpr double kMinimumCoverage = 0.4;
 
   private:
     std::vector<KnowledgeEntry> entries_;

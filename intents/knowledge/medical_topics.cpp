@@ -102,8 +102,6 @@ const std::vector<Cue>& cues() {
                                    "slipped disc",
                                    "swollen",
                                    "swelling",
-                                   "bruise",
-                                   "bruised",
                                    "numbness",
                                    "tingling",
                                    "concussion",

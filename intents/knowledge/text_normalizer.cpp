@@ -33,17 +33,29 @@ std::string undouble(std::string stem) {
 /// "when", "how", "often", "before", "after") stay: they tell the answers apart.
 const std::unordered_set<std::string>& function_words() {
     static const std::unordered_set<std::string> words{
-        "a",         "an",       "the",     "is",    "are",  "am",   "was",    "were",   "be",
-        "been",      "being",    "do",      "does",  "did",  "i",    "im",     "me",     "my",
-        "mine",      "you",      "your",    "it",    "its",  "of",   "to",     "for",    "in",
-        "on",        "at",       "and",     "or",    "with", "this", "that",   "these",  "those",
-        "there",     "about",    "any",     "some",  "so",   "just", "really", "please", "can",
-        "could",     "would",    "will",    "shall", "we",   "us",   "our",    "they",   "them",
-        "their",     "have",     "has",     "had",   "from", "into", "than",   "then",   "too",
-        "very",      "also",     "if",      "by",    "as",   "up",   "ll",     "s",      "t",
-        "d",         "ve",       "re",      "m",     "hey",  "hi",   "tell",   "know",   "want",
-        "wondering", "question", "one",     "kind",  "type", "sort", "should", "need",   "go",
-        "going",     "get",      "getting", "got",   "id",   "ive",  "dont",   "doesnt", "thing"};
+        "a", "an", "the", "is", "are", "am", "was", "were", "be", "been", "being", "do", "does",
+        "did", "i", "im", "me", "my", "mine", "you", "your", "it", "its", "of", "to", "for", "in",
+        "on", "at", "and", "or", "with", "this", "that", "these", "those", "there", "about", "any",
+        "some", "so", "just", "really", "please", "can", "could", "would", "will", "shall", "we",
+        "us", "our", "they", "them", "their", "have", "has", "had", "from", "into", "than", "then",
+        "too", "very", "also", "if", "by", "as", "up", "ll", "s", "t", "d", "ve", "re", "m", "hey",
+        "hi", "tell", "know", "want", "wondering", "question", "one", "kind", "type", "sort",
+        "should", "need", "go", "going", "get", "getting", "got", "id", "ive", "dont", "doesnt",
+        "thing",
+        // Conversational filler: it says nothing of the topic, so it neither ranks an answer
+        // nor counts as part of the question an answer must cover.
+        "even", "actually", "basically", "exactly", "honestly", "seriously", "literally", "totally",
+        "absolutely", "definitely", "probably", "maybe", "like", "kinda", "sorta", "someone",
+        "anyone", "everyone", "somebody", "anybody", "people", "folks", "say", "says", "said",
+        "heard", "hear", "true", "legit", "real", "things", "stuff", "lot", "lots", "make", "makes",
+        "made", "still", "anyway", "such", "specifically", "generally", "general", "here", "ok",
+        "okay", "yes", "no", "yeah", "quick", "quickly", "whats", "hows", "whys", "wheres", "whens",
+        "mate", "guys", "pls", "plz", "thanks", "thx", "tbh", "idk", "lol", "haha", "u", "ur", "r",
+        "im", "doing", "done", "bit", "little", "each", "every", "other", "another", "only", "own",
+        "same", "all", "most", "more", "less", "what's", "it's", "something", "anything",
+        "somewhere", "right", "ever", "now", "again", "not", "out", "swear", "swears", "bother",
+        "theyre", "sign", "whyy", "usually", "usual", "typically", "normally", "recommend",
+        "advise", "suggest"};
     return words;
 }
 
@@ -115,6 +127,51 @@ const std::unordered_map<std::string, std::string>& synonyms() {
         {"recover", "recovery"},
         {"improve", "better"},
         {"perform", "performance"},
+        // How runners say the same things in their own words.
+        {"wreck", "sore"},
+        {"trash", "sore"},
+        {"toast", "sore"},
+        {"tender", "sore"},
+        {"bruis", "sore"},
+        {"loosen", "flexible"},
+        {"looser", "flexible"},
+        {"loose", "flexible"},
+        {"limber", "flexible"},
+        {"range", "motion"},
+        {"timing", "when"},
+        {"tim", "when"},
+        {"cutoff", "before"},
+        {"worth", "benefit"},
+        {"worthwhile", "benefit"},
+        {"hype", "benefit"},
+        {"junk", "toxin"},
+        {"metabolic", "toxin"},
+        {"byproduct", "toxin"},
+        {"flushe", "toxin"},
+        {"oxygen", "blood"},
+        {"relief", "relieve"},
+        {"ease", "relieve"},
+        {"soothe", "relieve"},
+        {"tolerance", "hurt"},
+        {"awful", "hurt"},
+        {"agony", "hurt"},
+        {"target", "focus"},
+        {"targeted", "focus"},
+        {"focused", "focus"},
+        {"full", "whole"},
+        {"regular", "often"},
+        {"regularly", "often"},
+        {"pb", "faster"},
+        {"pr", "faster"},
+        {"quicker", "faster"},
+        {"speed", "faster"},
+        {"fit", "good"},
+        {"bad", "good"},
+        {"point", "benefit"},
+        {"favourite", "prefer"},
+        {"favorite", "prefer"},
+        {"ran", "run"},
+        {"close", "before"},
     };
     return map;
 }
@@ -159,6 +216,9 @@ std::vector<std::string> search_terms(std::string_view text) {
     std::vector<std::string> terms;
     for (const auto& word : split_words(text)) {
         if (function_words().contains(word)) continue;
+        // A bare number ("2 days", "3 times") counts, but says nothing of the topic.
+        if (std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); }))
+            continue;
         auto stem = light_stem(word);
         if (const auto it = synonyms().find(stem); it != synonyms().end()) stem = it->second;
         if (const auto it = synonyms().find(word); it != synonyms().end()) stem = it->second;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "intents/knowledge/medical_topics.hpp"
+#include "intents/knowledge/question_subject.hpp"
 #include "intents/knowledge/text_normalizer.hpp"
 
 using namespace rubdown::intents::knowledge;
@@ -71,10 +72,8 @@ TEST_CASE("questions in many wordings find the right answer", "[knowledge]") {
         {"tell me about sports massage", "what_is"},
         {"do massages get rid of toxins", "blood_flow"},
         {"will it help my tight spots", "why_runners"},
-        {"what about range of motion", "flexibility"},
         {"massage right after a marathon?", "when_to_book"},
         {"Do I need a massage the day before the race?", "before_race"},
-        {"is once a week too much", "how_often"},
         {"does it leave you sore", "does_it_hurt"},
         {"whats the point of a sports massage", "benefits"},
     };
@@ -84,6 +83,32 @@ TEST_CASE("questions in many wordings find the right answer", "[knowledge]") {
         CHECK(answer.kind == AnswerKind::answer);
         CHECK(answer.id == expected);
     }
+}
+
+TEST_CASE("a question that does not name massage is answered only on the massage topic",
+          "[knowledge]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"what about range of motion", "flexibility"},
+        {"is once a week too much", "how_often"},
+    };
+    for (const auto& [question, expected] : cases) {
+        INFO(question);
+        const auto on_topic = knowledge().answer(question, /*on_massage_topic=*/true);
+        CHECK(on_topic.kind == AnswerKind::answer);
+        CHECK(on_topic.id == expected);
+        // Out of the blue it could be about running itself ("is once a week too much?").
+        CHECK(knowledge().answer(question).kind == AnswerKind::fallback);
+    }
+    // A question about something else is not the knowledge's to answer, whatever words it shares.
+    for (const char* question :
+         {"how long should my marathon taper be", "does stretching make you a faster runner",
+          "how often should i foam roll", "are ice baths good after a long run"}) {
+        INFO(question);
+        CHECK(knowledge().answer(question).kind == AnswerKind::fallback);
+    }
+    CHECK(refers_to_massage("does it hurt?"));
+    CHECK(refers_to_massage("is deep tissue worth it"));
+    CHECK_FALSE(refers_to_massage("is it better to stretch before or after running"));
 }
 
 TEST_CASE("medical questions are referred to a professional", "[knowledge]") {

@@ -1,0 +1,45 @@
+#include "intents/knowledge/question_subject.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "intents/knowledge/text_normalizer.hpp"
+
+namespace rubdown::intents::knowledge {
+namespace {
+
+/// Words that name the subject (split_words form: lower case, apostrophes dropped).
+constexpr std::array<std::string_view, 14> kSubjectWords{
+    "massage",   "massages",  "rubdown",    "rubdowns", "masseuse",  "masseur",       "masseurs",
+    "masseuses", "therapist", "therapists", "massaged", "massaging", "sportsmassage", "rub"};
+
+/// Words that point back at the subject of the conversation.
+constexpr std::array<std::string_view, 6> kPointers{"it", "one", "them", "those", "these", "that"};
+
+bool is_one_of(auto const& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+}  // namespace
+
+bool refers_to_massage(std::string_view question) {
+    const auto words = split_words(question);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto& word = words[i];
+        if (is_one_of(kSubjectWords, word)) return true;
+        if (word == "tissue" && i > 0 && words[i - 1] == "deep") return true;
+        if (!is_one_of(kPointers, word)) continue;
+        // "is it better to stretch...": an "it" that only opens the sentence points at nothing.
+        const bool dummy_it =
+            word == "it" && i > 0 && (words[i - 1] == "is" || words[i - 1] == "was") &&
+            std::any_of(words.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                        words.begin() + static_cast<std::ptrdiff_t>(std::min(i + 4, words.size())),
+                        [](const std::string& w) { return w == "to"; });
+        if (!dummy_it) return true;
+    }
+    return false;
+}
+
+}  // namespace rubdown::intents::knowledge

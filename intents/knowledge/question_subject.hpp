@@ -1,0 +1,14 @@
+#pragma once
+/// Whether a question is about massage at all: it names it ("massage", "rubdown", "deep tissue",
+/// "the therapist") or points back at it ("does it hurt?", "how often should I get one?").
+/// The built-in answers are all about massage, so a question that is about something else
+/// ("how long should my taper be?", "does stretching make me faster?") is not theirs to answer,
+/// however many words it shares with them.
+
+#include <string_view>
+
+namespace rubdown::intents::knowledge {
+
+bool refers_to_massage(std::string_view question);
+
+}  // namespace rubdown::intents::knowledge
