@@ -177,7 +177,9 @@ int main(int argc, char** argv) {
                 now_text.c_str(), tz.c_str());
     std::printf("| intent | utterances | correct | accuracy (recall) | precision |\n");
     std::printf("| --- | ---: | ---: | ---: | ---: |\n");
-    for (const char* label : nlu::kIntents) {
+    std::vector<const char*> labels(std::begin(nlu::kIntents), std::end(nlu::kIntents));
+    labels.push_back(nlu::kSmallTalkIntent);
+    for (const char* label : labels) {
         const auto [right, count] = per_intent[label];
         const int predicted = predicted_count[label];
         std::printf("| %s | %d | %d | %.1f%% | %.1f%% |\n", label, count, right,

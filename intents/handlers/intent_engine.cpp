@@ -155,7 +155,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                                          parse.intent != "greeting";
                 const auto age = nudges::to_unix(context.now) - follow_up->since;
                 if (!own_subject && age < std::chrono::seconds{kMassageTopicLasts}.count() &&
-                    !answer_small_talk(text)) {
+                    parse.intent != nlu::kSmallTalkIntent) {
                     answered = answer_on_massage_topic(context, text, knowledge_);
                 }
                 break;
@@ -172,8 +172,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     }
 
     if (const auto zone = time_zone_statement(text)) return set_time_zone(context, *zone, policy_);
-    if (auto small_talk = answer_small_talk(text)) return std::move(*small_talk);
-    if (parse.confidence < min_confidence_) return handle_not_understood(context);
+    if (parse.confidence < min_confidence_) return handle_not_understood(context, parse.intent);
     return route(context, parse);
 }
 
@@ -209,7 +208,13 @@ std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse
     if (intent == "reminders") return handle_reminders(context, parse, policy_);
     if (intent == "massage_question") return handle_massage_question(context, parse, knowledge_);
     if (intent == "greeting") return handle_greeting(context);
+    if (intent == nlu::kSmallTalkIntent) return handle_small_talk(parse.text);
     if (intent == "help") return handle_help(context);
+    // An operator's own entry may answer what the NLU files as out of scope ("where are you?").
+    if (const auto answer = knowledge_.answer(parse.text, knowledge::Subject::elsewhere);
+        answer.kind == knowledge::AnswerKind::answer) {
+        return answer_from_knowledge(context, answer);
+    }
     return handle_out_of_scope(context);
 }
 

@@ -10,9 +10,9 @@
 
 namespace rubdown::intents::handlers {
 
-namespace {
+namespace {}  // namespace
 
-std::vector<Reply> reply_with(HandlerContext& context, const knowledge::Answer& answer) {
+std::vector<Reply> answer_from_knowledge(HandlerContext& context, const knowledge::Answer& answer) {
     Reply reply{answer.text};
     const bool about_booking = answer.id == "when_to_book" || answer.id == "before_race";
     if (about_booking && !context.settings.booking_url.empty()) {
@@ -21,6 +21,8 @@ std::vector<Reply> reply_with(HandlerContext& context, const knowledge::Answer& 
     save_massage_topic(context.repos.conversations, context.user.id, nudges::to_unix(context.now));
     return {reply};
 }
+
+namespace {
 
 /// Words that stand for "a massage" in a question that follows an answer about it.
 constexpr std::string_view kPointers[] = {"one", "it", "them", "that", "this", "those"};
@@ -32,7 +34,7 @@ constexpr std::string_view kContinuations[] = {"what about", "how about", "what 
 
 std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
                                            const knowledge::KnowledgeBase& knowledge) {
-    return reply_with(context, knowledge.answer(parse.text));
+    return answer_from_knowledge(context, knowledge.answer(parse.text));
 }
 
 std::optional<std::vector<Reply>> answer_on_massage_topic(
@@ -63,9 +65,9 @@ std::optional<std::vector<Reply>> answer_on_massage_topic(
         }
     }
     if (!points_back) return std::nullopt;
-    const auto answer = knowledge.answer(question);
+    const auto answer = knowledge.answer(question, knowledge::Subject::massage_topic);
     if (answer.kind == knowledge::AnswerKind::fallback) return std::nullopt;
-    return reply_with(context, answer);
+    return answer_from_knowledge(context, answer);
 }
 
 }  // namespace rubdown::intents::handlers

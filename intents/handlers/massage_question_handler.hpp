@@ -18,6 +18,10 @@ namespace rubdown::intents::handlers {
 /// massage.
 inline constexpr std::chrono::minutes kMassageTopicLasts{60};
 
+/// Replies with a knowledge-base answer ("Book now" under booking answers) and opens the
+/// massage topic for a follow-up question.
+std::vector<Reply> answer_from_knowledge(HandlerContext& context, const knowledge::Answer& answer);
+
 std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
                                            const knowledge::KnowledgeBase& knowledge);
 

@@ -1,57 +1,41 @@
 #include "intents/handlers/small_talk_handler.hpp"
 
-#include <algorithm>
-#include <iterator>
-
-#include "intents/handlers/text_match.hpp"
-
 namespace rubdown::intents::handlers {
 
-namespace {
-
-constexpr std::string_view kThanks[] = {"thanks", "thank",      "thx",         "ty", "cheers",
-                                        "ta",     "appreciate", "appreciated", "tnx"};
-
-constexpr std::string_view kAcknowledgements[] = {
-    "ok",    "okay",    "k",       "kk",   "cool",      "great", "perfect",
-    "noted", "awesome", "alright", "nice", "brilliant", "lovely"};
-
-/// Words that may stand beside the ones above without making the message about something else:
-/// "thank you so much", "got it", "sounds good", "will do".
-constexpr std::string_view kFillers[] = {"you",  "so",     "much",   "a",      "lot",    "very",
-                                         "many", "again",  "for",    "that",   "got",    "it",
-                                         "will", "do",     "sounds", "good",   "mate",   "oh",
-                                         "and",  "really", "helps",  "helped", "helpful"};
-
-template <std::size_t N>
-bool is_one_of(const std::string_view (&words)[N], std::string_view word) {
-    return std::find(std::begin(words), std::end(words), word) != std::end(words);
+Reply small_talk_reply(nlu::SmallTalk kind) {
+    switch (kind) {
+        case nlu::SmallTalk::thanks:
+            return Reply{"You're welcome! Tell me about your next run when it's done."};
+        case nlu::SmallTalk::acknowledgement:
+            return Reply{"👍"};
+        case nlu::SmallTalk::laughter:
+            return Reply{"😄"};
+        case nlu::SmallTalk::emoji:
+            return Reply{"🙌"};
+        case nlu::SmallTalk::how_are_you:
+            return Reply{"All good here, thanks for asking! How are your legs feeling?"};
+        case nlu::SmallTalk::good_night:
+            return Reply{"Good night! Sleep is the best recovery there is. 😴"};
+        case nlu::SmallTalk::goodbye:
+            return Reply{"Bye for now! I'm here when you've got a run to log."};
+        case nlu::SmallTalk::compliment:
+            return Reply{"Thank you, that made my day! 🙌"};
+        case nlu::SmallTalk::teasing:
+            return Reply{
+                "Fair enough, I'm still learning. Tell me what I got wrong and I'll try to do "
+                "better."};
+        case nlu::SmallTalk::are_you_a_bot:
+            return Reply{
+                "I'm Rubdown, a bot: I log your runs, remember your races and answer questions "
+                "on sports massage. For anything medical, ask a real person: a doctor or a "
+                "physio."};
+    }
+    return Reply{"👍"};
 }
 
-}  // namespace
-
-std::optional<std::vector<Reply>> answer_small_talk(std::string_view text) {
-    const auto padded = padded_words(text);
-    bool thanked = false;
-    bool acknowledged = false;
-    for (const auto word : words_of(padded)) {
-        if (is_one_of(kThanks, word)) {
-            thanked = true;
-        } else if (is_one_of(kAcknowledgements, word)) {
-            acknowledged = true;
-        } else if (!is_one_of(kFillers, word)) {
-            return std::nullopt;
-        }
-    }
-    if (thanked) {
-        return std::vector<Reply>{
-            Reply{"You're welcome! Tell me about your next run when it's done."}};
-    }
-    // "got it" and "sounds good" acknowledge with fillers alone.
-    if (acknowledged || has_any_phrase(padded, {"got it", "sounds good", "will do"})) {
-        return std::vector<Reply>{Reply{"👍"}};
-    }
-    return std::nullopt;
+std::vector<Reply> handle_small_talk(std::string_view text) {
+    const auto kind = nlu::detect_small_talk(text);
+    return {small_talk_reply(kind.value_or(nlu::SmallTalk::acknowledgement))};
 }
 
 }  // namespace rubdown::intents::handlers

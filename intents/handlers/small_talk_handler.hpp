@@ -1,18 +1,20 @@
 #pragma once
-/// A thank-you or a plain "ok" after an answer: a short reply, not the "outside what I can help
-/// with" list. The NLU has no label for these (the contract files them under out_of_scope, and a
-/// bare "thank you" reads as a weak greeting), so the engine asks here before it routes.
+/// Small talk (thanks, "ok", "lol", emoji, "how are you", "good night", ...): a short reply that
+/// fits, never the list of what the bot can do. What counts as small talk is the NLU's
+/// (nlu/small_talk.hpp); what the bot says back is here.
 
-#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "intents/engine.hpp"
+#include "intents/nlu/small_talk.hpp"
 
 namespace rubdown::intents::handlers {
 
-/// The reply when the whole message is thanks or an acknowledgement ("thanks a lot!", "ok cool",
-/// "got it"); nothing when it says anything else ("thanks, I ran 5k today").
-std::optional<std::vector<Reply>> answer_small_talk(std::string_view text);
+/// The reply to one kind of small talk.
+Reply small_talk_reply(nlu::SmallTalk kind);
+
+/// The reply to a message the NLU labelled small talk.
+std::vector<Reply> handle_small_talk(std::string_view text);
 
 }  // namespace rubdown::intents::handlers

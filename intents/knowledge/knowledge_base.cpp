@@ -16,9 +16,10 @@ const char* const kReferralText =
     "physiotherapist first, and tell the massage therapist about it before your session.";
 
 const char* const kFallbackText =
-    "I'm not sure I have an answer for that one. I can tell you what deep tissue (sports) massage "
-    "is, why runners use it, its benefits, whether it hurts, when to book it after hard sessions "
-    "or races, and how many days before a race to have it.";
+    "I don't know that one, sorry: it isn't among what I can answer. I can tell you what deep "
+    "tissue (sports) massage is, why runners use it, its benefits, whether it hurts, when to book "
+    "it, and how many days before a race to have it. Your massage therapist is the best person to "
+    "ask about the rest.";
 
 /// Words nearly every answer shares: they show the question is about massage, not which answer.
 const char* const kDomainTerms[] = {"deep", "tissue", "sport", "massage", "therapist", "run"};
@@ -92,7 +93,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
          "them for more.",
          {"what are the benefits of deep tissue massage", "benefits of sports massage for runners",
           "what are the advantages of a sports massage", "is deep tissue massage worth it",
-          "what does a sports massage do for me", "how does massage help runners",
+          "what good does a sports massage do me", "how does massage help runners",
           "what is sports massage good for", "why is massage good for recovery",
           "what do I gain from a deep tissue massage", "pros of deep tissue massage",
           "does massage help recovery", "what will I get out of a massage",
@@ -165,7 +166,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "is a massage two days before a race too late", "massage before race day",
           "is it safe to get a deep tissue massage just before a race",
           "is it a bad idea to have a massage the day before a race",
-          "how many days out from a race should my last massage be"}},
+          "how many days out from a race should I have my massage"}},
         {"how_often",
          "Tie it to your training: book after your hard sessions and after each race, when "
          "recovery "
@@ -219,7 +220,7 @@ std::optional<Match> KnowledgeBase::best_match(std::string_view question) const 
     return Match{best.label, best.score, index_.coverage(terms, best.label)};
 }
 
-Answer KnowledgeBase::answer(std::string_view question, bool on_massage_topic) const {
+Answer KnowledgeBase::answer(std::string_view question, Subject subject) const {
     if (detect_medical_topic(question))
         return {"referral", kReferralText, 0.0, AnswerKind::referral};
     const auto match = best_match(question);
@@ -245,7 +246,10 @@ Answer KnowledgeBase::answer(std::string_view question, bool on_massage_topic) c
     }
     for (const auto& entry : entries_) {
         if (entry.id != match->id) continue;
-        if (entry.about_massage && !on_massage_topic && !refers_to_massage(question)) break;
+        if (entry.about_massage && subject != Subject::massage_topic &&
+            !refers_to_massage(question, /*pointing=*/subject == Subject::asked)) {
+            break;
+        }
         return {entry.id, entry.answer, match->score, AnswerKind::answer, match->coverage};
     }
     return {"fallback", kFallbackText, match->score, AnswerKind::fallback, match->coverage};

@@ -26,6 +26,14 @@ struct Answer {
     double coverage = 0.0;  ///< how much of the question the best entry holds, in [0, 1]
 };
 
+/// What the conversation tells of a question's subject. The built-in answers are about massage
+/// and answer a question only when it is about massage too.
+enum class Subject {
+    asked,  ///< a question of its own: it must name massage or point at it ("does it hurt?")
+    massage_topic,  ///< right after a massage answer: "what about range of motion?" is about it
+    elsewhere,      ///< the NLU found it about something else: only a question naming massage
+};
+
 /// The entry that ranks first for a question, and how sure the ranking is of it.
 struct Match {
     std::string id;
@@ -52,11 +60,10 @@ class KnowledgeBase {
     /// Indexes `entries` (their questions and their answer text).
     explicit KnowledgeBase(const std::vector<KnowledgeEntry>& entries = massage_knowledge());
 
-    /// The best answer for a question; a referral for medical topics; a fallback below the
-    /// score threshold. Pure and const: safe to share between threads.
-    /// `on_massage_topic`: the conversation is already about massage ("what about range of
-    /// motion?" right after an answer), so the question need not name it.
-    Answer answer(std::string_view question, bool on_massage_topic = false) const;
+    /// The best answer for a question; a referral for medical topics; a fallback when no entry
+    /// answers it with confidence. `subject` says what the conversation already tells of the
+    /// question's subject. Pure and const: safe to share between threads.
+    Answer answer(std::string_view question, Subject subject = Subject::asked) const;
 
     /// The first-ranked entry, whatever its score (none when no entry shares a word with the
     /// question). answer() decides from it whether to answer.

@@ -24,13 +24,13 @@ bool is_one_of(auto const& list, std::string_view word) {
 
 }  // namespace
 
-bool refers_to_massage(std::string_view question) {
+bool refers_to_massage(std::string_view question, bool pointing) {
     const auto words = split_words(question);
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (is_one_of(kSubjectWords, word)) return true;
         if (word == "tissue" && i > 0 && words[i - 1] == "deep") return true;
-        if (!is_one_of(kPointers, word)) continue;
+        if (!pointing || !is_one_of(kPointers, word)) continue;
         // "is it better to stretch...": an "it" that only opens the sentence points at nothing.
         const bool dummy_it =
             word == "it" && i > 0 && (words[i - 1] == "is" || words[i - 1] == "was") &&

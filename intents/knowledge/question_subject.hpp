@@ -9,6 +9,8 @@
 
 namespace rubdown::intents::knowledge {
 
-bool refers_to_massage(std::string_view question);
+/// `pointing`: whether pointing back ("it", "one") counts; not when the question is already known
+/// to be about something else.
+bool refers_to_massage(std::string_view question, bool pointing = true);
 
 }  // namespace rubdown::intents::knowledge

@@ -12,6 +12,7 @@
 #include "intents/nlu/intent_classifier.hpp"
 #include "intents/nlu/lexer.hpp"
 #include "intents/nlu/slash_command.hpp"
+#include "intents/nlu/small_talk.hpp"
 #include "intents/nlu/text_normalizer.hpp"
 #include "intents/nlu/training_data.hpp"
 #include "intents/nlu/typo_augmenter.hpp"
@@ -219,6 +220,9 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
 
     if (commanded) {
         parse.intent = *commanded;
+        parse.confidence = 1.0;
+    } else if (detect_small_talk(text)) {
+        parse.intent = kSmallTalkIntent;
         parse.confidence = 1.0;
     } else if (!has_text) {
         parse.intent = "out_of_scope";

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -13,6 +14,18 @@ namespace rubdown::intents::nlu {
 inline constexpr const char* kIntents[] = {"massage_question", "log_run",   "set_race",
                                            "book_massage",     "run_stats", "reminders",
                                            "greeting",         "help",      "out_of_scope"};
+
+/// Labels that rules give before the classifier runs, beside kIntents (the classifier's): small
+/// talk is a closed set of phrases, not something to learn from examples.
+inline constexpr const char* kSmallTalkIntent = "smalltalk";
+
+/// Whether `label` is one `rubdown nlu` may print: a classifier label or a rule label.
+inline bool is_contract_intent(std::string_view label) {
+    for (const char* known : kIntents) {
+        if (label == known) return true;
+    }
+    return label == kSmallTalkIntent;
+}
 
 struct Entities {
     std::optional<double> distance_km;

@@ -36,9 +36,7 @@ const char* const kZones[] = {"UTC",
                               "Not/AZone"};
 
 bool is_intent(const std::string& intent) {
-    for (const char* label : kIntents)
-        if (intent == label) return true;
-    return false;
+    return is_contract_intent(intent);
 }
 
 void check(const Parse& parse) {

@@ -2,6 +2,7 @@
 
 #include "conversation_fixture.hpp"
 #include "intents/handlers/follow_up.hpp"
+#include "intents/handlers/out_of_scope_handler.hpp"
 #include "intents/handlers/run_format.hpp"
 
 using rubdown::testing::at;
@@ -10,7 +11,7 @@ namespace handlers = rubdown::intents::handlers;
 namespace storage = rubdown::storage;
 
 namespace {
-bool contains(const std::string& text, const std::string& part) {
+bool contains(std::string_view text, std::string_view part) {
     return text.find(part) != std::string::npos;
 }
 }  // namespace
@@ -57,7 +58,9 @@ TEST_CASE("greeting, help and out-of-scope say what the bot does", "[engine]") {
     CHECK(contains(chat.say_text("what can you do?"), "/undo"));
     const auto weather = chat.say_text("what's the weather tomorrow");
     CHECK(contains(weather, "outside what I can help with"));
-    CHECK(contains(weather, "log your runs"));
+    // One line pointing at /help, not the whole list every time.
+    CHECK(contains(weather, "/help"));
+    CHECK_FALSE(contains(weather, "log your runs"));
 }
 
 TEST_CASE("thanks or a plain ok gets a short answer, not the list of what works", "[engine]") {
@@ -77,7 +80,48 @@ TEST_CASE("thanks or a plain ok gets a short answer, not the list of what works"
     CHECK(contains(chat.say_text("thanks, I ran 5k in 25:00 today"), "Logged"));
     CHECK(
         contains(chat.say_text("ok what's the weather tomorrow"), "outside what I can help with"));
-    CHECK(contains(chat.say_text("so"), "log your runs"));
+    CHECK(contains(chat.say_text("so"), "log your runs"));  // a weak greeting
+}
+
+TEST_CASE("small talk of every kind gets a short reply that fits", "[engine]") {
+    Conversation chat;
+    CHECK(chat.say_text("lol ok") == "😄");
+    CHECK(chat.say_text("👍") == "🙌");
+    CHECK(contains(chat.say_text("how are you?"), "How are your legs"));
+    CHECK(contains(chat.say_text("good night"), "Good night"));
+    CHECK(contains(chat.say_text("are you a bot?"), "I'm Rubdown, a bot"));
+    CHECK(contains(chat.say_text("you're useless lol"), "still learning"));
+    for (const char* text : {"lol ok", "👍", "how are you?", "cya", "you're the best"}) {
+        INFO(text);
+        CHECK_FALSE(contains(chat.say_text(text), "log your runs"));
+    }
+}
+
+TEST_CASE("a message not understood gets one example that fits what it seemed to be", "[engine]") {
+    Conversation chat;
+    // Understood only weakly as a run: the example is about logging one.
+    CHECK(contains(handlers::example_for("log_run"), "ran 8k in 45 min"));
+    CHECK(contains(handlers::example_for("run_stats"), "how far did I run"));
+    CHECK(contains(handlers::example_for("nonsense"), "/help"));
+    // The NLU leans (weakly) towards run statistics here: the example is about those.
+    const auto reply = chat.say_text("10k intervals, proper hard, legs are toast");
+    CHECK(contains(reply, "didn't quite get"));
+    CHECK(contains(reply, "how far did I run"));
+    CHECK_FALSE(contains(reply, "log your runs"));
+}
+
+TEST_CASE("a massage question the knowledge does not cover is answered honestly", "[engine]") {
+    Conversation chat;
+    for (const char* text :
+         {"is foam rolling as good as a massage?", "should I drink lots of water after a massage?",
+          "are massage guns any good?"}) {
+        INFO(text);
+        const auto reply = chat.say_text(text);
+        CHECK((contains(reply, "I don't know that one") ||
+               contains(reply, "outside what I can help with")));
+        CHECK_FALSE(contains(reply, "3 to 5 days"));
+    }
+    CHECK(contains(chat.say_text("what is a sports massage?"), "deeper layers"));
 }
 
 TEST_CASE("an ok answering the bot's question confirms, it is not small talk", "[engine]") {

@@ -93,7 +93,7 @@ TEST_CASE("a question that does not name massage is answered only on the massage
     };
     for (const auto& [question, expected] : cases) {
         INFO(question);
-        const auto on_topic = knowledge().answer(question, /*on_massage_topic=*/true);
+        const auto on_topic = knowledge().answer(question, Subject::massage_topic);
         CHECK(on_topic.kind == AnswerKind::answer);
         CHECK(on_topic.id == expected);
         // Out of the blue it could be about running itself ("is once a week too much?").
@@ -109,6 +109,12 @@ TEST_CASE("a question that does not name massage is answered only on the massage
     CHECK(refers_to_massage("does it hurt?"));
     CHECK(refers_to_massage("is deep tissue worth it"));
     CHECK_FALSE(refers_to_massage("is it better to stretch before or after running"));
+    // Known to be about something else, a pointing word is not enough.
+    CHECK(knowledge().answer("how often should I get one?").kind == AnswerKind::answer);
+    CHECK(knowledge().answer("how often should I get one?", Subject::elsewhere).kind ==
+          AnswerKind::fallback);
+    CHECK(knowledge().answer("how often should I get a massage?", Subject::elsewhere).kind ==
+          AnswerKind::answer);
 }
 
 TEST_CASE("medical questions are referred to a professional", "[knowledge]") {
