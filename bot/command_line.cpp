@@ -17,7 +17,8 @@ std::string first_line(const std::string& text) {
     return text.substr(0, text.find('\n'));
 }
 
-const std::vector<std::string> kCommands{"serve", "chat", "nlu", "migrate", "export", "nudges"};
+const std::vector<std::string> kCommands{"serve",  "chat",   "nlu",      "migrate",
+                                         "export", "nudges", "knowledge"};
 
 /// The first word that is neither a flag nor a configuration flag's value: the command.
 std::optional<std::string> find_command(int argc, const char* const* argv) {
@@ -68,6 +69,13 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
         ->check(CLI::IsMember({"csv", "json"}));
     auto* nudges = app.add_subcommand("nudges", "list pending nudges with their due times");
     nudges->add_option("--user", result.user_key, "only this user (CHANNEL:ID)");
+    auto* knowledge = app.add_subcommand("knowledge", "check or try an operator's knowledge file");
+    knowledge->require_subcommand(1);
+    auto* check = knowledge->add_subcommand("check", "validate a knowledge file (exit 1 if bad)");
+    check->add_option("FILE", result.knowledge_file, "the Markdown file")->required();
+    auto* ask = knowledge->add_subcommand(
+        "ask", "which entry would answer a question (with RUBDOWN_KNOWLEDGE), or abstain");
+    ask->add_option("QUESTION", result.question, "the question, in quotes")->required();
 
     // CLI11's own message for a missing or unknown command is unclear; say it plainly.
     const auto command = find_command(argc, argv);
@@ -78,8 +86,8 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
     if (!asks_for_help_or_version) {
         if (!command)
             return EarlyExit{2,
-                             "rubdown: a command is required: serve, chat, nlu, migrate, export "
-                             "or nudges (see rubdown --help)"};
+                             "rubdown: a command is required: serve, chat, nlu, migrate, export, "
+                             "nudges or knowledge (see rubdown --help)"};
         if (std::find(kCommands.begin(), kCommands.end(), *command) == kCommands.end())
             return EarlyExit{2, "rubdown: unknown command '" + *command + "' (see rubdown --help)"};
     }
@@ -90,7 +98,8 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
         app.parse(args);
     } catch (const CLI::CallForHelp&) {
         const CLI::App* target = &app;
-        for (auto* sub : app.get_subcommands()) target = sub;
+        // The innermost subcommand named: "knowledge ask --help" is about ask.
+        while (!target->get_subcommands().empty()) target = target->get_subcommands().front();
         return EarlyExit{0, target->help()};
     } catch (const CLI::CallForVersion& version) {
         return EarlyExit{0, version.what()};
@@ -118,6 +127,8 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
     if (*migrate) result.command = Command::migrate;
     if (*export_runs) result.command = Command::export_runs;
     if (*nudges) result.command = Command::nudges;
+    if (*check) result.command = Command::knowledge_check;
+    if (*ask) result.command = Command::knowledge_ask;
     return result;
 }
 

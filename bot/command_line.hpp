@@ -10,7 +10,16 @@
 
 namespace rubdown::bot {
 
-enum class Command { serve, chat, nlu, migrate, export_runs, nudges };
+enum class Command {
+    serve,
+    chat,
+    nlu,
+    migrate,
+    export_runs,
+    nudges,
+    knowledge_check,
+    knowledge_ask
+};
 
 struct CommandLine {
     Command command = Command::serve;
@@ -20,6 +29,8 @@ struct CommandLine {
     std::string nlu_time_zone = "UTC";  ///< nlu --tz
     std::string user_key;               ///< export/nudges --user
     std::string export_format = "csv";  ///< export --format
+    std::string knowledge_file;         ///< knowledge check FILE
+    std::string question;               ///< knowledge ask "QUESTION"
 };
 
 /// What to do instead of running: print `text` and exit with `exit_code` (help, version, errors).

@@ -7,6 +7,8 @@
 
 #include <date/date.h>
 
+#include "intents/knowledge/live_knowledge.hpp"
+
 namespace rubdown::bot {
 
 namespace {
@@ -96,6 +98,12 @@ const std::vector<Setting>& all_settings() {
          [](Config& c, const std::string& v) {
              require_http_url(v);
              c.booking_url = v;
+         }},
+        {"RUBDOWN_KNOWLEDGE", "--knowledge",
+         "an operator's Markdown file of questions and answers (reloaded on SIGHUP)",
+         [](Config& c, const std::string& v) {
+             if (v.empty()) throw ConfigError("must not be empty");
+             c.knowledge_path = v;
          }},
         {"RUBDOWN_SIM_CLOCK", "--sim-clock",
          "ISO instant: run on a simulated clock that starts there (tests and demos)",
@@ -219,7 +227,9 @@ intents::nudges::NudgePolicy nudge_policy(const Config& config) {
 }
 
 intents::EngineSettings engine_settings(const Config& config) {
-    return intents::EngineSettings{config.booking_url, nudge_policy(config)};
+    return intents::EngineSettings{config.booking_url, nudge_policy(config),
+                                   std::make_shared<intents::knowledge::LiveKnowledge>(
+                                       intents::knowledge::build_knowledge(config.knowledge_path))};
 }
 
 namespace {

@@ -21,6 +21,7 @@ struct Config {
     std::uint16_t listen_port = 8080;
     std::string log_level = "info";
     std::string booking_url;
+    std::string knowledge_path;  ///< an operator's Markdown knowledge file; empty: built-in only
     std::optional<intents::Seconds> sim_clock_start;
     std::string admin_token;
 
@@ -82,6 +83,8 @@ std::map<std::string, std::string> read_environment();
 /// "2026-11-23T10:00:00Z" (also with an offset or fractional seconds) -> instant; nullopt if bad.
 /// The parts of the configuration the intents and the nudge scheduler see.
 intents::nudges::NudgePolicy nudge_policy(const Config& config);
+/// Reads the operator's knowledge file (RUBDOWN_KNOWLEDGE): throws
+/// intents::knowledge::KnowledgeFileError naming the file and line of a problem.
 intents::EngineSettings engine_settings(const Config& config);
 
 std::optional<intents::Seconds> parse_iso_instant(const std::string& text);

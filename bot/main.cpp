@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
+#include <functional>
 #include <iostream>
 #include <set>
 
@@ -26,6 +28,8 @@
 #include "bot/slack_channel.hpp"
 #include "bot/telegram_channel.hpp"
 #include "intents/handlers/runs_export.hpp"
+#include "intents/knowledge/knowledge_file.hpp"
+#include "intents/knowledge/live_knowledge.hpp"
 #include "intents/nlu/nlu.hpp"
 #include "intents/nlu/nlu_stream.hpp"
 #include "storage/sqlite_database.hpp"
@@ -127,7 +131,36 @@ int run_serve(const bot::Config& config) {
     operator_deps.fire_due = [&scheduler]() -> asio::awaitable<void> {
         co_await scheduler.fire_now();
     };
-    operator_deps.extra_metrics = [&scheduler, &telegram, &slack] {
+    // SIGHUP: read the operator's knowledge file again; a bad file keeps the answers in force.
+    std::atomic<std::uint64_t> reloads_ok{0};  // written on the first IO thread, read by /metrics
+    std::atomic<std::uint64_t> reloads_failed{0};
+    asio::signal_set hangups(io, SIGHUP);
+    std::function<void()> await_hangup = [&] {
+        hangups.async_wait([&](const boost::system::error_code& error, int) {
+            if (error) return;
+            if (config.knowledge_path.empty()) {
+                spdlog::warn("event=knowledge_reload_skipped reason=\"no RUBDOWN_KNOWLEDGE\"");
+            } else {
+                try {
+                    auto next = intents::knowledge::build_knowledge(config.knowledge_path);
+                    const auto entries = next->size();
+                    settings.knowledge->replace(std::move(next));
+                    ++reloads_ok;
+                    spdlog::info("event=knowledge_reloaded file={} entries={}",
+                                 config.knowledge_path, entries);
+                } catch (const std::exception& problem) {
+                    ++reloads_failed;
+                    spdlog::warn("event=knowledge_reload_failed error=\"{}\" kept=previous",
+                                 problem.what());
+                }
+            }
+            await_hangup();
+        });
+    };
+    await_hangup();
+
+    operator_deps.extra_metrics = [&scheduler, &telegram, &slack, &settings, &reloads_ok,
+                                   &reloads_failed] {
         const auto totals = scheduler.totals();
         std::string text = "# TYPE rubdown_nudges_sent_total counter\nrubdown_nudges_sent_total " +
                            std::to_string(totals.sent) +
@@ -136,6 +169,14 @@ int run_serve(const bot::Config& config) {
                            std::to_string(totals.expired) + "\n";
         if (telegram) text += telegram->metrics();
         if (slack) text += slack->metrics();
+        text +=
+            "# TYPE rubdown_knowledge_reloads_total counter\n"
+            "rubdown_knowledge_reloads_total{result=\"ok\"} " +
+            std::to_string(reloads_ok.load()) +
+            "\nrubdown_knowledge_reloads_total{result=\"failed\"} " +
+            std::to_string(reloads_failed.load()) + "\n";
+        text += "# TYPE rubdown_knowledge_entries gauge\nrubdown_knowledge_entries " +
+                std::to_string(settings.knowledge->current()->size()) + "\n";
         return text;
     };
     bot::add_operator_routes(router, std::move(operator_deps));
@@ -163,6 +204,7 @@ int run_serve(const bot::Config& config) {
         if (error) return;
         spdlog::info("event=shutting_down signal={}", signal);
         scheduler.stop();
+        hangups.cancel();
         if (telegram) telegram->stop();
         if (slack) slack->stop();
         server.shutdown(std::chrono::seconds(5), [&] {
@@ -181,6 +223,45 @@ int run_nlu(const bot::CommandLine& line) {
     intents::nlu::Nlu nlu;
     intents::nlu::run_nlu_stream(nlu, std::cin, std::cout, *bot::parse_iso_instant(line.nlu_now),
                                  line.nlu_time_zone);
+    return 0;
+}
+
+int run_knowledge_check(const std::string& path) {
+    try {
+        const auto file = intents::knowledge::load_knowledge_file(path);
+        std::cout << path << ": OK, " << file.entries.size() << " entr"
+                  << (file.entries.size() == 1 ? "y" : "ies")
+                  << (file.title.empty() ? "" : " (" + file.title + ")") << "\n";
+        return 0;
+    } catch (const intents::knowledge::KnowledgeFileError& problem) {
+        std::cerr << problem.what() << "\n";
+        return 1;
+    }
+}
+
+int run_knowledge_ask(const bot::Config& config, const std::string& question) {
+    namespace knowledge = intents::knowledge;
+    const auto base = knowledge::build_knowledge(config.knowledge_path);
+    const auto answer = base->answer(question);
+    const auto match = base->best_match(question);
+    const auto scores = [&](const knowledge::Match& m) {
+        return "score " + std::to_string(m.score).substr(0, 4) + ", coverage " +
+               std::to_string(m.coverage).substr(0, 4);
+    };
+    switch (answer.kind) {
+        case knowledge::AnswerKind::answer:
+            std::cout << "entry: " << answer.id << " (" << scores(*match) << ")\n"
+                      << answer.text << "\n";
+            break;
+        case knowledge::AnswerKind::referral:
+            std::cout << "referral: a medical question, referred to a doctor or physio\n";
+            break;
+        case knowledge::AnswerKind::fallback:
+            std::cout << "abstain: no entry answers it with confidence";
+            if (match) std::cout << " (best: " << match->id << ", " << scores(*match) << ")";
+            std::cout << "\n";
+            break;
+    }
     return 0;
 }
 
@@ -245,7 +326,15 @@ int main(int argc, char** argv) {
                 return run_export(line);
             case bot::Command::nudges:
                 return run_nudges(line);
+            case bot::Command::knowledge_check:
+                return run_knowledge_check(line.knowledge_file);
+            case bot::Command::knowledge_ask:
+                return run_knowledge_ask(line.config, line.question);
         }
+    } catch (const intents::knowledge::KnowledgeFileError& error) {
+        // A bad RUBDOWN_KNOWLEDGE file is a bad setting: stop before serving, naming file and line.
+        std::cerr << "rubdown: RUBDOWN_KNOWLEDGE: " << error.what() << "\n";
+        return 2;
     } catch (const std::exception& error) {
         std::cerr << "rubdown: " << error.what() << "\n";
         return 1;

@@ -13,10 +13,16 @@
 
 namespace rubdown::intents {
 
+namespace knowledge {
+class LiveKnowledge;
+}
+
 /// Operator settings the handlers need.
 struct EngineSettings {
     std::string booking_url;  ///< RUBDOWN_BOOKING_URL, may be empty
     nudges::NudgePolicy nudge_policy;
+    /// The answers in force (built-in plus RUBDOWN_KNOWLEDGE), swapped on reload; null: built-in.
+    std::shared_ptr<knowledge::LiveKnowledge> knowledge;
 };
 
 /// Everything a handler may use for one message. Built by the dispatcher on the store thread.

@@ -32,7 +32,7 @@ namespace rubdown::intents {
 
 std::unique_ptr<Engine> make_engine(EngineSettings settings) {
     // Handlers read the booking link from each HandlerContext; the nudge rules are fixed here.
-    return std::make_unique<handlers::IntentEngine>(settings.nudge_policy);
+    return std::make_unique<handlers::IntentEngine>(settings.nudge_policy, settings.knowledge);
 }
 
 }  // namespace rubdown::intents
@@ -96,8 +96,14 @@ DataCommand data_command(const std::string& text) {
     return DataCommand::none;
 }
 
-IntentEngine::IntentEngine(nudges::NudgePolicy policy, double min_confidence)
-    : policy_(policy), min_confidence_(min_confidence) {}
+IntentEngine::IntentEngine(nudges::NudgePolicy policy,
+                           std::shared_ptr<knowledge::LiveKnowledge> knowledge,
+                           double min_confidence)
+    : policy_(policy),
+      min_confidence_(min_confidence),
+      knowledge_(knowledge ? std::move(knowledge)
+                           : std::make_shared<knowledge::LiveKnowledge>(
+                                 std::make_shared<const knowledge::KnowledgeBase>())) {}
 
 std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
     if (!context.message.action.empty()) return handle_button_action(context, policy_);
@@ -156,7 +162,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                 const auto age = nudges::to_unix(context.now) - follow_up->since;
                 if (!own_subject && age < std::chrono::seconds{kMassageTopicLasts}.count() &&
                     parse.intent != nlu::kSmallTalkIntent) {
-                    answered = answer_on_massage_topic(context, text, knowledge_);
+                    answered = answer_on_massage_topic(context, text, *knowledge_->current());
                 }
                 break;
             }
@@ -206,12 +212,14 @@ std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse
     if (intent == "run_stats") return handle_run_stats(context, parse);
     if (intent == "book_massage") return handle_book_massage(context, parse);
     if (intent == "reminders") return handle_reminders(context, parse, policy_);
-    if (intent == "massage_question") return handle_massage_question(context, parse, knowledge_);
+    if (intent == "massage_question")
+        return handle_massage_question(context, parse, *knowledge_->current());
     if (intent == "greeting") return handle_greeting(context);
     if (intent == nlu::kSmallTalkIntent) return handle_small_talk(parse.text);
     if (intent == "help") return handle_help(context);
     // An operator's own entry may answer what the NLU files as out of scope ("where are you?").
-    if (const auto answer = knowledge_.answer(parse.text, knowledge::Subject::elsewhere);
+    if (const auto answer =
+            knowledge_->current()->answer(parse.text, knowledge::Subject::elsewhere);
         answer.kind == knowledge::AnswerKind::answer) {
         return answer_from_knowledge(context, answer);
     }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "intents/engine.hpp"
-#include "intents/knowledge/knowledge_base.hpp"
+#include "intents/knowledge/live_knowledge.hpp"
 #include "intents/nlu/nlu.hpp"
 #include "intents/nlu/parse.hpp"
 #include "intents/nudges/nudge_policy.hpp"
@@ -21,7 +21,9 @@ class IntentEngine final : public Engine {
     /// Below this NLU confidence the bot says it did not understand rather than guess.
     static constexpr double kDefaultMinConfidence = 0.3;
 
+    /// `knowledge`: the answers in force, which a reload may swap; null means the built-in ones.
     explicit IntentEngine(nudges::NudgePolicy policy = {},
+                          std::shared_ptr<knowledge::LiveKnowledge> knowledge = nullptr,
                           double min_confidence = kDefaultMinConfidence);
 
     std::vector<Reply> respond(HandlerContext& context) override;
@@ -41,7 +43,7 @@ class IntentEngine final : public Engine {
     nudges::NudgePolicy policy_;
     double min_confidence_;
     nlu::Nlu nlu_;
-    knowledge::KnowledgeBase knowledge_;
+    std::shared_ptr<knowledge::LiveKnowledge> knowledge_;
 };
 
 /// Data commands that bypass the NLU: "/undo", "delete my last run", "/export", "/forget",

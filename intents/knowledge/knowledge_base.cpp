@@ -28,19 +28,19 @@ const char* const kDomainTerms[] = {"deep", "tissue", "sport", "massage", "thera
 /// distances, people. "my quads are wrecked after the 10k, will a massage help?" asks about
 /// soreness; an answer need not mention quads or 10k to cover it. Search terms (stemmed).
 const char* const kContextTerms[] = {
-    "leg",      "calve",   "calf",    "quad",    "hamstring", "hip",      "glute",  "back",
-    "foot",     "feet",    "shin",    "knee",    "ankle",     "thigh",    "arm",    "shoulder",
-    "neck",     "year",    "monday",  "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday",   "morning", "evening", "night",   "tonight",   "weekend",  "hour",   "minute",
-    "5k",       "10k",     "mile",    "km",      "mileage",   "distance", "hill",   "repeat",
-    "interval", "track",   "tempo",   "ultra",   "club",      "casual",   "friend", "coach",
-    "birthday", "tir",     "heavy",   "dur",     "feel",      "lot",      "here",   "whyy",
-    "low",      "high",    "money"};
+    "leg", "calve", "calf", "quad", "hamstring", "hip", "glute", "back", "foot", "feet", "shin",
+    "knee", "ankle", "thigh", "arm", "shoulder", "neck", "year", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "morning", "evening", "night", "tonight", "weekend",
+    "hour", "minute", "5k", "10k", "mile", "km", "mileage", "distance", "hill", "repeat",
+    "interval", "track", "tempo", "ultra", "club", "casual", "friend", "coach", "birthday", "tir",
+    "heavy", "dur", "feel", "lot", "here", "whyy", "low", "high", "money",
+    // The operator's own place, which many of its runners' questions name.
+    "clinic", "studio", "practice", "centre", "center", "place", "shop"};
 
 /// Question words: they help pick an answer but say nothing about whether the topic is massage.
 const std::unordered_set<std::string>& question_words() {
     static const std::unordered_set<std::string> words{
-        "what", "how",  "why",  "when", "which", "who",      "where", "best",
+        "what", "how",  "why",  "when", "which", "who",      "best",
         "good", "time", "will", "make", "day",   "tomorrow", "today", "work",
         "much", "many", "ok",   "okay", "idea",  "better"};
     return words;

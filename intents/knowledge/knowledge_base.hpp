@@ -69,6 +69,9 @@ class KnowledgeBase {
     /// question). answer() decides from it whether to answer.
     std::optional<Match> best_match(std::string_view question) const;
 
+    /// How many entries it answers from (built-in and the operator's).
+    std::size_t size() const { return entries_.size(); }
+
     /// A best score below this means the question is not about anything the knowledge covers.
     static constexpr double kMinimumScore = 2.0;
     /// Below this coverage the best entry leaves most of the question unanswered ("how often
