@@ -216,13 +216,14 @@ std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse
         return handle_massage_question(context, parse, *knowledge_->current());
     if (intent == "greeting") return handle_greeting(context);
     if (intent == nlu::kSmallTalkIntent) return handle_small_talk(parse.text);
-    if (intent == "help") return handle_help(context);
-    // An operator's own entry may answer what the NLU files as out of scope ("where are you?").
+    // An operator's own entry may answer what the NLU files as help or out of scope ("what's your
+    // address?", "where are you?"); a built-in one only a question naming massage.
     if (const auto answer =
             knowledge_->current()->answer(parse.text, knowledge::Subject::elsewhere);
         answer.kind == knowledge::AnswerKind::answer) {
         return answer_from_knowledge(context, answer);
     }
+    if (intent == "help") return handle_help(context);
     return handle_out_of_scope(context);
 }
 
