@@ -1,4 +1,5 @@
-// Times Nlu::parse (classification plus entities) and the start-up training, per message.
+// Times Nlu::parse (classification plus entities), the safety triage that runs before it on every
+// message, and the start-up training, per message.
 // Usage: nlu_bench [iterations]
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "intents/nlu/nlu.hpp"
+#include "intents/safety/safety_triage.hpp"
 
 namespace {
 
@@ -53,6 +55,18 @@ int main(int argc, char** argv) {
     std::printf("parse (classify + entities): %ld messages, mean %.0f ns/message (%.2f us)\n",
                 iterations, total_ns / static_cast<double>(iterations),
                 total_ns / static_cast<double>(iterations) / 1000.0);
+
+    (void)rubdown::intents::safety::triage(kMessages.front());  // compiles the rules once
+    const auto triage_start = Clock::now();
+    for (long i = 0; i < iterations; ++i) {
+        const auto& message = kMessages[static_cast<std::size_t>(i) % kMessages.size()];
+        checksum += rubdown::intents::safety::triage(message).topic.size();
+    }
+    const double triage_ns =
+        std::chrono::duration<double, std::nano>(Clock::now() - triage_start).count();
+    std::printf("safety triage: %ld messages, mean %.0f ns/message (%.2f us)\n", iterations,
+                triage_ns / static_cast<double>(iterations),
+                triage_ns / static_cast<double>(iterations) / 1000.0);
     std::printf("checksum %zu\n", checksum);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rubdown::intents::nlu {
@@ -134,22 +135,32 @@ std::string squeezed(std::string_view word) {
     return out;
 }
 
-bool same_word(const std::string& typed, std::string_view phrase_word) {
-    return typed == phrase_word || squeezed(typed) == squeezed(phrase_word);
+/// The phrase table compiled once: phrases by their first (squeezed) word, so a message is read
+/// once instead of once per phrase.
+struct CompiledPhrase {
+    std::size_t kind;                ///< index into phrase_table()
+    std::vector<std::string> parts;  ///< squeezed words
+};
+
+const std::unordered_map<std::string, std::vector<CompiledPhrase>>& phrases_by_first_word() {
+    static const auto index = [] {
+        std::unordered_map<std::string, std::vector<CompiledPhrase>> out;
+        const auto& table = phrase_table();
+        for (std::size_t kind = 0; kind < table.size(); ++kind) {
+            for (const auto phrase : table[kind].phrases) {
+                CompiledPhrase compiled{kind, {}};
+                for (const auto& word : words_of(phrase)) compiled.parts.push_back(squeezed(word));
+                if (!compiled.parts.empty())
+                    out[compiled.parts.front()].push_back(std::move(compiled));
+            }
+        }
+        return out;
+    }();
+    return index;
 }
 
-bool phrase_at(const std::vector<std::string>& words, std::size_t at, std::string_view phrase,
-               std::size_t& length) {
-    std::size_t i = at;
-    while (!phrase.empty()) {
-        const auto space = phrase.find(' ');
-        const auto word = phrase.substr(0, space);
-        if (i >= words.size() || !same_word(words[i], word)) return false;
-        ++i;
-        phrase = space == std::string_view::npos ? std::string_view{} : phrase.substr(space + 1);
-    }
-    length = i - at;
-    return true;
+bool is_in(const std::vector<std::string_view>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
 }
 
 }  // namespace
@@ -162,29 +173,36 @@ std::optional<SmallTalk> detect_small_talk(std::string_view text) {
             text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
         return sent_something ? std::optional{SmallTalk::emoji} : std::nullopt;
     }
-    const auto& table = phrase_table();
+    // Stretched words match their phrase ("coool", "niiice"): compare squeezed forms.
+    std::vector<std::string> squeezed_words;
+    squeezed_words.reserve(words.size());
+    for (const auto& word : words) squeezed_words.push_back(squeezed(word));
+
+    const auto& index = phrases_by_first_word();
     std::optional<std::size_t> found;  // index into the table: lower is more telling
     bool greeted = false;
     for (std::size_t at = 0; at < words.size();) {
         // The longest phrase of any kind that starts here.
         std::size_t best_length = 0;
         std::size_t best_kind = 0;
-        for (std::size_t kind = 0; kind < table.size(); ++kind) {
-            for (const auto phrase : table[kind].phrases) {
-                std::size_t length = 0;
-                if (phrase_at(words, at, phrase, length) && length > best_length) {
-                    best_length = length;
-                    best_kind = kind;
+        if (const auto candidates = index.find(squeezed_words[at]); candidates != index.end()) {
+            for (const auto& phrase : candidates->second) {
+                const auto length = phrase.parts.size();
+                if (length <= best_length || at + length > words.size() ||
+                    !std::equal(phrase.parts.begin(), phrase.parts.end(),
+                                squeezed_words.begin() + static_cast<std::ptrdiff_t>(at))) {
+                    continue;
                 }
+                best_length = length;
+                best_kind = phrase.kind;
             }
         }
         if (best_length > 0) {
             found = found ? std::min(*found, best_kind) : best_kind;
             at += best_length;
-        } else if (std::find(fillers().begin(), fillers().end(), words[at]) != fillers().end()) {
+        } else if (is_in(fillers(), words[at])) {
             ++at;
-        } else if (std::find(greeting_words().begin(), greeting_words().end(), words[at]) !=
-                   greeting_words().end()) {
+        } else if (is_in(greeting_words(), words[at])) {
             greeted = true;
             ++at;
         } else {
@@ -193,10 +211,10 @@ std::optional<SmallTalk> detect_small_talk(std::string_view text) {
     }
     if (!found) return std::nullopt;
     // "hey there, how's it going?", "good morning": a greeting, not small talk.
-    const auto kind = table[*found].kind;
+    const auto kind = phrase_table()[*found].kind;
     if (greeted && (kind == SmallTalk::how_are_you || kind == SmallTalk::acknowledgement))
         return std::nullopt;
-    return table[*found].kind;
+    return kind;
 }
 
 }  // namespace rubdown::intents::nlu

@@ -1,9 +1,11 @@
 #include "intents/safety/safety_triage.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rubdown::intents::safety {
@@ -88,29 +90,106 @@ int distance(Span a, Span b) {
     return 0;
 }
 
-std::vector<Span> find_phrase(const Words& words, std::string_view phrase) {
-    std::vector<Span> found;
-    const auto parts = split_pattern(phrase);
-    const auto n = static_cast<int>(words.text.size());
-    const auto k = static_cast<int>(parts.size());
-    for (int i = 0; k > 0 && i + k <= n; ++i) {
-        bool match = true;
-        for (int j = 0; j < k && match; ++j) {
-            match =
-                words.clause[i + j] == words.clause[i] && word_matches(parts[j], words.text[i + j]);
+/// Every phrase list of the data, compiled once: phrases are indexed by their first word, so a
+/// message is read once rather than once per phrase (about a thousand of them).
+class PhraseIndex {
+  public:
+    /// Adds a list of phrases and returns its id.
+    int add_list(const std::vector<std::string_view>& phrases) {
+        const int list = lists_++;
+        for (const auto phrase : phrases) {
+            auto parts = split_pattern(phrase);
+            if (parts.empty()) continue;
+            const int id = static_cast<int>(phrases_.size());
+            if (parts.front() == "?") {
+                by_any_first_.push_back(id);
+            } else if (parts.front().ends_with('*')) {
+                by_first_letter_[static_cast<unsigned char>(parts.front().front())].push_back(id);
+            } else {
+                by_first_word_[parts.front()].push_back(id);
+            }
+            phrases_.push_back({std::move(parts), list});
         }
-        if (match) found.push_back({i, i + k - 1});
+        return list;
     }
-    return found;
-}
 
-std::vector<Span> find_any(const Words& words, const std::vector<std::string_view>& phrases) {
-    std::vector<Span> found;
-    for (const auto phrase : phrases) {
-        const auto spans = find_phrase(words, phrase);
-        found.insert(found.end(), spans.begin(), spans.end());
+    /// Where each list's phrases occur in the words (whole phrases, inside one clause).
+    std::vector<std::vector<Span>> find_all(const Words& words) const {
+        std::vector<std::vector<Span>> found(static_cast<std::size_t>(lists_));
+        const auto n = static_cast<int>(words.text.size());
+        const auto try_at = [&](int id, int at) {
+            const auto& phrase = phrases_[static_cast<std::size_t>(id)];
+            const auto k = static_cast<int>(phrase.parts.size());
+            if (at + k > n) return;
+            for (int j = 0; j < k; ++j) {
+                if (words.clause[at + j] != words.clause[at] ||
+                    !word_matches(phrase.parts[j], words.text[at + j])) {
+                    return;
+                }
+            }
+            found[static_cast<std::size_t>(phrase.list)].push_back({at, at + k - 1});
+        };
+        for (int at = 0; at < n; ++at) {
+            if (const auto it = by_first_word_.find(std::string_view{words.text[at]});
+                it != by_first_word_.end()) {
+                for (const int id : it->second) try_at(id, at);
+            }
+            const auto& word = words.text[at];
+            if (!word.empty()) {
+                for (const int id : by_first_letter_[static_cast<unsigned char>(word.front())])
+                    try_at(id, at);
+            }
+            for (const int id : by_any_first_) try_at(id, at);
+        }
+        return found;
     }
-    return found;
+
+  private:
+    struct Phrase {
+        std::vector<std::string_view> parts;
+        int list = 0;
+    };
+    std::vector<Phrase> phrases_;
+    std::unordered_map<std::string_view, std::vector<int>> by_first_word_;
+    /// Phrases opening with a prefix pattern ("pain*"), by its first letter.
+    std::array<std::vector<int>, 256> by_first_letter_;
+    std::vector<int> by_any_first_;  ///< phrases opening with "?"
+    int lists_ = 0;
+};
+
+/// The rules with their phrase lists compiled into one index.
+struct CompiledRules {
+    struct CompiledRule {
+        const Rule* rule;
+        const Topic* topic;
+        std::vector<int> groups;  ///< list ids, one per group
+        int unless = 0;
+    };
+    PhraseIndex index;
+    std::vector<CompiledRule> rules;
+    int idioms = 0;
+    int resolved = 0;
+    int not_now = 0;
+};
+
+const Topic* find_topic(std::string_view id);
+
+const CompiledRules& compiled_rules() {
+    static const CompiledRules compiled = [] {
+        CompiledRules out;
+        out.idioms = out.index.add_list(idioms());
+        out.resolved = out.index.add_list(resolved_markers());
+        out.not_now = out.index.add_list(not_now_markers());
+        for (const auto& rule : rules()) {
+            CompiledRules::CompiledRule compiled_rule{&rule, find_topic(rule.topic), {}, 0};
+            for (const auto& group : rule.groups)
+                compiled_rule.groups.push_back(out.index.add_list(group));
+            compiled_rule.unless = out.index.add_list(rule.unless);
+            out.rules.push_back(std::move(compiled_rule));
+        }
+        return out;
+    }();
+    return compiled;
 }
 
 /// "no chest pain", "didn't feel dizzy at all": a negator up to three words before, same clause.
@@ -128,23 +207,26 @@ bool near_any(const std::vector<Span>& spans, Span match, int window) {
                        [&](Span s) { return distance(s, match) <= window; });
 }
 
-/// Where the rule fires in the message, if it does.
 /// What can clear a red flag near it: an injury over, or a symptom not in the runner's present.
 struct Clearers {
     std::vector<Span> resolved;
     std::vector<Span> not_now;
 };
 
-bool rule_fires(const Words& words, const Rule& rule, const Clearers& clearers) {
+/// Whether the rule fires: an occurrence of every group within the window, none negated, with
+/// no exception or clearing phrase near it. `found` holds every list's occurrences.
+bool rule_fires(const Words& words, const CompiledRules::CompiledRule& compiled,
+                const std::vector<std::vector<Span>>& found, const Clearers& clearers) {
+    const Rule& rule = *compiled.rule;
     std::vector<std::vector<Span>> groups;
-    for (const auto& group : rule.groups) {
-        auto spans = find_any(words, group);
+    for (const int list : compiled.groups) {
+        auto spans = found[static_cast<std::size_t>(list)];
         std::erase_if(spans, [&](Span s) { return negated(words, s); });
         if (spans.empty()) return false;
         groups.push_back(std::move(spans));
     }
     // "not cold, just no feeling": a negated exception does not excuse the match.
-    auto unless = find_any(words, rule.unless);
+    auto unless = found[static_cast<std::size_t>(compiled.unless)];
     std::erase_if(unless, [&](Span s) { return negated(words, s); });
     for (const auto anchor : groups.front()) {
         // Every other group needs an occurrence within the window of the first group's.
@@ -182,20 +264,28 @@ const Topic* find_topic(std::string_view id) {
 }  // namespace
 
 Verdict triage(std::string_view text) {
-    auto words = words_of(text);
-    // Idioms are blanked out, keeping positions: "hills are a pain in the neck".
-    for (const auto idiom : idioms()) {
-        for (const auto span : find_phrase(words, idiom)) {
-            for (int i = span.first; i <= span.last; ++i) words.text[i].clear();
+    const auto words = words_of(text);
+    const auto& compiled = compiled_rules();
+    auto found = compiled.index.find_all(words);
+    // Idioms take their words out of play: "hills are a pain in the neck" holds no pain.
+    const auto& idiom_spans = found[static_cast<std::size_t>(compiled.idioms)];
+    if (!idiom_spans.empty()) {
+        for (std::size_t list = 0; list < found.size(); ++list) {
+            if (static_cast<int>(list) == compiled.idioms) continue;
+            std::erase_if(found[list], [&](Span s) {
+                return std::any_of(idiom_spans.begin(), idiom_spans.end(),
+                                   [&](Span idiom) { return distance(s, idiom) == 0; });
+            });
         }
     }
-    const Clearers clearers{find_any(words, resolved_markers()),
-                            find_any(words, not_now_markers())};
+    const Clearers clearers{found[static_cast<std::size_t>(compiled.resolved)],
+                            found[static_cast<std::size_t>(compiled.not_now)]};
     Verdict verdict;
-    for (const auto& rule : rules()) {
-        const auto* topic = find_topic(rule.topic);
-        if (topic == nullptr || topic->level <= verdict.level) continue;
-        if (rule_fires(words, rule, clearers)) verdict = {topic->level, std::string{topic->id}};
+    for (const auto& rule : compiled.rules) {
+        if (rule.topic == nullptr || rule.topic->level <= verdict.level) continue;
+        if (rule_fires(words, rule, found, clearers)) {
+            verdict = {rule.topic->level, std::string{rule.topic->id}};
+        }
     }
     return verdict;
 }
