@@ -16,6 +16,7 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/nlu/labelled_file.hpp"
 #include "intents/nlu/date_parser.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/lexer.hpp"
@@ -35,20 +36,10 @@ struct Case {
 };
 
 std::vector<Case> read_cases(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
     std::vector<Case> cases;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> columns;
-        std::stringstream stream(line);
-        for (std::string column; std::getline(stream, column, '\t');) columns.push_back(column);
-        if (columns.size() < 2)
-            throw std::runtime_error("line " + std::to_string(number) + ": no tab");
-        Case c{columns[0], columns[1], json::object(), number};
+    for (const auto& line : read_labelled_file(path)) {
+        const auto& columns = line.columns;
+        Case c{columns[0], columns[1], json::object(), line.line};
         if (columns.size() >= 3 && !columns[2].empty()) c.expected = json::parse(columns[2]);
         cases.push_back(std::move(c));
     }
