@@ -135,6 +135,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
 
     // An answer to the question asked last time? A confident, longer message about something
     // else is not: the question is dropped and the message handled on its own.
+    bool on_massage_topic = false;  // a massage answer was given within the hour
     if (const auto follow_up = load_follow_up(context.repos.conversations, context.user.id)) {
         const auto padded = padded_words(text);
         const bool other_topic = parse.confidence >= min_confidence_ &&
@@ -160,8 +161,8 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                                          parse.intent != "out_of_scope" && parse.intent != "help" &&
                                          parse.intent != "greeting";
                 const auto age = nudges::to_unix(context.now) - follow_up->since;
-                if (!own_subject && age < std::chrono::seconds{kMassageTopicLasts}.count() &&
-                    parse.intent != nlu::kSmallTalkIntent) {
+                on_massage_topic = age < std::chrono::seconds{kMassageTopicLasts}.count();
+                if (!own_subject && on_massage_topic && parse.intent != nlu::kSmallTalkIntent) {
                     answered = answer_on_massage_topic(context, text, *knowledge_->current());
                 }
                 break;
@@ -179,6 +180,11 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
 
     if (const auto zone = time_zone_statement(text)) return set_time_zone(context, *zone, policy_);
     if (parse.confidence < min_confidence_) return handle_not_understood(context, parse.intent);
+    // Right after a massage answer, "is once a month enough?" is about massage without saying so.
+    if (parse.intent == "massage_question" && on_massage_topic) {
+        return handle_massage_question(context, parse, *knowledge_->current(),
+                                       knowledge::Subject::massage_topic);
+    }
     return route(context, parse);
 }
 

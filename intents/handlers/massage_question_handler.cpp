@@ -33,8 +33,9 @@ constexpr std::string_view kContinuations[] = {"what about", "how about", "what 
 }  // namespace
 
 std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
-                                           const knowledge::KnowledgeBase& knowledge) {
-    return answer_from_knowledge(context, knowledge.answer(parse.text));
+                                           const knowledge::KnowledgeBase& knowledge,
+                                           knowledge::Subject subject) {
+    return answer_from_knowledge(context, knowledge.answer(parse.text, subject));
 }
 
 std::optional<std::vector<Reply>> answer_on_massage_topic(
@@ -64,7 +65,11 @@ std::optional<std::vector<Reply>> answer_on_massage_topic(
             question.append(words[i]).push_back(' ');
         }
     }
-    if (!points_back) return std::nullopt;
+    // A plain question carries on too ("is once a month enough?"): the answer's coverage
+    // threshold, not a pointing word, keeps "is it going to rain?" from being answered.
+    const auto last = text.find_last_not_of(" \t\r\n");
+    const bool asks = last != std::string_view::npos && text[last] == '?';
+    if (!points_back && !asks) return std::nullopt;
     const auto answer = knowledge.answer(question, knowledge::Subject::massage_topic);
     if (answer.kind == knowledge::AnswerKind::fallback) return std::nullopt;
     return answer_from_knowledge(context, answer);

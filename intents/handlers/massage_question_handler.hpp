@@ -23,7 +23,8 @@ inline constexpr std::chrono::minutes kMassageTopicLasts{60};
 std::vector<Reply> answer_from_knowledge(HandlerContext& context, const knowledge::Answer& answer);
 
 std::vector<Reply> handle_massage_question(HandlerContext& context, const nlu::Parse& parse,
-                                           const knowledge::KnowledgeBase& knowledge);
+                                           const knowledge::KnowledgeBase& knowledge,
+                                           knowledge::Subject subject = knowledge::Subject::asked);
 
 /// `text` read as being about massage, when it points back at the topic ("one", "it", "them",
 /// "that"...) and the knowledge base answers it that way; nothing otherwise.

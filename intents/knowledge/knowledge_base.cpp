@@ -41,8 +41,8 @@ const char* const kContextTerms[] = {
 const std::unordered_set<std::string>& question_words() {
     static const std::unordered_set<std::string> words{
         "what", "how",  "why",  "when", "which", "who",      "best",
-        "good", "time", "will", "make", "day",   "tomorrow", "today", "work",
-        "much", "many", "ok",   "okay", "idea",  "better"};
+        "good", "time", "will", "make", "day",   "tomorrow", "today",
+        "work", "much", "many", "ok",   "okay",  "idea",     "better"};
     return words;
 }
 
@@ -71,7 +71,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "deep tissue layers of muscle and fascia pressure",
           "does it work the whole body or just the problem spots",
           "which layers of muscle does it reach", "what is that kind of massage exactly",
-          "what do they do in a session"}},
+          "what do they do in a session", "never had one what is a sports massage"}},
         {"why_runners",
          "Runners keep loading the same muscles, so they build up tight spots, knots and cramps, "
          "and one tight area can start pulling on others. A sports massage goes straight for those "
@@ -85,7 +85,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "my calves are always tight would a sports massage help",
           "why would I choose deep tissue as a runner", "why do marathon runners get massages",
           "why is deep tissue such a runner thing", "is deep tissue a good fit for runners",
-          "why do runners swear by it"}},
+          "why do runners swear by it", "why do runners need it more than gym goers",
+          "what is it with runners and deep tissue"}},
         {"benefits",
          "For a runner the main gains are: more blood flowing through the muscles (which helps "
          "clear out waste), relief from pain, soreness and cramps after training or racing, and "
@@ -97,7 +98,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "what is sports massage good for", "why is massage good for recovery",
           "what do I gain from a deep tissue massage", "pros of deep tissue massage",
           "does massage help recovery", "what will I get out of a massage",
-          "is it good for me to get massages"}},
+          "is it good for me to get massages", "what does a massage do for you",
+          "does massage actually do anything", "what is the point of it"}},
         {"blood_flow",
          "Regular deep tissue work, with its stretching and lymphatic drainage techniques, opens "
          "up "
@@ -120,7 +122,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "does massage help with doms", "can a massage stop my calf cramps",
           "does deep tissue massage help with muscle pain", "relief for sore muscles",
           "will massage ease soreness after my marathon",
-          "does it take the edge off aches after a race"}},
+          "does it take the edge off aches after a race", "does it get rid of aches from training",
+          "can it help with cramp on long runs"}},
         {"flexibility",
          "It can make you more flexible. Deep tissue sessions include stretching and pulling "
          "techniques, and with regular sessions your flexibility and range of motion grow. That "
@@ -129,7 +132,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "does sports massage help range of motion", "can massage improve my mobility",
           "does massage help with stiff hamstrings flexibility", "does massage help me change pace",
           "stretching during sports massage", "better motion and flexibility from massage",
-          "does massage loosen me up", "will massage help me switch pace"}},
+          "does massage loosen me up", "will massage help me switch pace",
+          "I am stiff can a massage help"}},
         {"does_it_hurt",
          "It is firmer than a relaxation massage: the pressure is intense and focused, so it can "
          "feel uncomfortable at times and be a bit of a strain on the body. It's common to feel "
@@ -139,7 +143,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "is deep tissue massage uncomfortable", "how intense is a deep tissue massage",
           "why am I sore after my massage", "is it normal to ache after a sports massage",
           "does it hurt", "how bad is the pain of deep tissue", "soreness after a massage",
-          "should a massage feel uncomfortable", "is it normal to feel tender after a massage"}},
+          "should a massage feel uncomfortable", "is it normal to feel tender after a massage",
+          "will my legs ache afterwards", "I have a low pain tolerance"}},
         {"when_to_book",
          "The best times are right after a hard training session and after a race: that's when "
          "your "
@@ -152,7 +157,9 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "best time to schedule a massage", "when do I need a sports massage",
           "after a race when should I book", "should I get a massage after a hard workout",
           "I just did a hard run today should I get a massage", "ideal timing for a massage",
-          "good idea to have a massage after the race"}},
+          "good idea to have a massage after the race",
+          "right time for a massage in my training week",
+          "after a tough workout or on an easy day"}},
         {"before_race",
          "Have it 3 to 5 days before the race. Deep tissue work is demanding and can leave you "
          "slightly sore, so a session any closer to race day risks taking that soreness to the "
@@ -166,7 +173,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "is a massage two days before a race too late", "massage before race day",
           "is it safe to get a deep tissue massage just before a race",
           "is it a bad idea to have a massage the day before a race",
-          "how many days out from a race should I have my massage"}},
+          "how many days out from a race should I have my massage", "massage in race week",
+          "taper week massage", "race in 4 days still ok to have a massage"}},
         {"how_often",
          "Tie it to your training: book after your hard sessions and after each race, when "
          "recovery "
@@ -178,7 +186,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "should I get a massage every week", "how regularly should I book a massage",
           "once a month or once a week massage", "how many times should I have a massage",
           "how often do I need a massage", "is once a month enough", "weekly or monthly massage",
-          "massage every week during training"}},
+          "massage every week during training", "weekly massage overkill"}},
         {"performance",
          "Training hard and eating well are only half of it; recovery counts too, and massage is "
          "one of the things that helps. Runners who make deep tissue sessions part of their "
@@ -188,7 +196,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "can massage make me faster", "does sports massage help race performance",
           "is massage important for recovery", "is recovery massage important for athletes",
           "do elite runners get massages", "does massage help me recover faster between sessions",
-          "can regular massage help me get a pb"}},
+          "can regular massage help me get a pb", "can massage take time off my marathon",
+          "proof that massage improves race times"}},
     };
     return entries;
 }

@@ -30,6 +30,8 @@ bool refers_to_massage(std::string_view question, bool pointing) {
         const auto& word = words[i];
         if (is_one_of(kSubjectWords, word)) return true;
         if (word == "tissue" && i > 0 && words[i - 1] == "deep") return true;
+        // "getting worked on": what runners call a massage.
+        if (word == "on" && i > 0 && words[i - 1] == "worked") return true;
         if (!pointing || !is_one_of(kPointers, word)) continue;
         // "is it better to stretch...": an "it" that only opens the sentence points at nothing.
         const bool dummy_it =

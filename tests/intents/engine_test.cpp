@@ -110,6 +110,14 @@ TEST_CASE("a message not understood gets one example that fits what it seemed to
     CHECK_FALSE(contains(reply, "log your runs"));
 }
 
+TEST_CASE("right after a massage answer, a question need not name massage", "[engine]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("how often should I get a sports massage?"), "keep it regular"));
+    CHECK(contains(chat.say_text("is once a month enough?"), "keep it regular"));
+    chat.now += std::chrono::minutes{61};
+    CHECK_FALSE(contains(chat.say_text("is once a month enough?"), "keep it regular"));
+}
+
 TEST_CASE("a massage question the knowledge does not cover is answered honestly", "[engine]") {
     Conversation chat;
     for (const char* text :
