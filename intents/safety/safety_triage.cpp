@@ -18,6 +18,40 @@ struct Words {
     std::vector<int> clause;
 };
 
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/// A word of the data and its regular English forms, so that one pattern covers them: "faint"
+/// also matches "faints", "fainted" and "fainting"; "collapse" "collapsed" and "collapsing";
+/// "pop" "popped"; "worry" "worried". Forms are made from the data's word, never guessed back
+/// from the message's ("bit" is not a form of "bite", nor "black" of "blacked"). Odd forms
+/// ("stitcheses") are harmless: no message holds them.
+std::vector<std::string> forms_of(std::string_view word) {
+    std::vector<std::string> forms{std::string{word}};
+    if (word.size() < 3) return forms;
+    const std::string w{word};
+    const char last = w.back();
+    if (last == 'e') {
+        const auto stem = w.substr(0, w.size() - 1);
+        forms.insert(forms.end(), {w + "s", w + "d", stem + "ing"});
+    } else if (last == 'y' && !is_vowel(w[w.size() - 2])) {
+        const auto stem = w.substr(0, w.size() - 1);
+        forms.insert(forms.end(), {stem + "ies", stem + "ied", w + "ing"});
+    } else {
+        const bool sibilant =
+            last == 's' || last == 'x' || last == 'z' || w.ends_with("ch") || w.ends_with("sh");
+        forms.insert(forms.end(), {w + (sibilant ? "es" : "s"), w + "ed", w + "ing"});
+        // A short word ending consonant-vowel-consonant doubles it: "stopped", "throbbing".
+        const auto n = w.size();
+        if (n <= 4 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+            is_vowel(w[n - 2]) && !is_vowel(w[n - 3])) {
+            forms.insert(forms.end(), {w + last + "ed", w + last + "ing"});
+        }
+    }
+    return forms;
+}
+
 bool is_clause_break(char c) {
     return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ||
            c == '(' || c == ')';
@@ -58,14 +92,36 @@ Words words_of(std::string_view text) {
     return words;
 }
 
-bool word_matches(std::string_view pattern, std::string_view word) {
-    if (pattern == "?") return !word.empty();
-    if (pattern.ends_with('*')) {
-        pattern.remove_suffix(1);
-        return word.starts_with(pattern);
+/// One word of a phrase: "?" (any word), "prefix*", or a word in any of its forms.
+struct WordPattern {
+    enum class Kind { any, prefix, word };
+    Kind kind = Kind::word;
+    std::string_view prefix;         ///< without its '*'
+    std::vector<std::string> forms;  ///< of a word
+
+    explicit WordPattern(std::string_view pattern) {
+        if (pattern == "?") {
+            kind = Kind::any;
+        } else if (pattern.ends_with('*')) {
+            kind = Kind::prefix;
+            prefix = pattern.substr(0, pattern.size() - 1);
+        } else {
+            forms = forms_of(pattern);
+        }
     }
-    return word == pattern;
-}
+
+    bool matches(std::string_view word) const {
+        switch (kind) {
+            case Kind::any:
+                return !word.empty();
+            case Kind::prefix:
+                return word.starts_with(prefix);
+            case Kind::word:
+                break;
+        }
+        return std::find(forms.begin(), forms.end(), word) != forms.end();
+    }
+};
 
 std::vector<std::string_view> split_pattern(std::string_view phrase) {
     std::vector<std::string_view> parts;
@@ -98,15 +154,23 @@ class PhraseIndex {
     int add_list(const std::vector<std::string_view>& phrases) {
         const int list = lists_++;
         for (const auto phrase : phrases) {
-            auto parts = split_pattern(phrase);
+            std::vector<WordPattern> parts;
+            for (const auto part : split_pattern(phrase)) parts.emplace_back(part);
             if (parts.empty()) continue;
             const int id = static_cast<int>(phrases_.size());
-            if (parts.front() == "?") {
-                by_any_first_.push_back(id);
-            } else if (parts.front().ends_with('*')) {
-                by_first_letter_[static_cast<unsigned char>(parts.front().front())].push_back(id);
-            } else {
-                by_first_word_[parts.front()].push_back(id);
+            const auto& first = parts.front();
+            switch (first.kind) {
+                case WordPattern::Kind::any:
+                    by_any_first_.push_back(id);
+                    break;
+                case WordPattern::Kind::prefix:
+                    by_first_letter_[static_cast<unsigned char>(first.prefix.front())].push_back(
+                        id);
+                    break;
+                case WordPattern::Kind::word:
+                    // Found by any of its first word's forms ("fainted" finds "faint").
+                    for (const auto& form : first.forms) by_first_word_[form].push_back(id);
+                    break;
             }
             phrases_.push_back({std::move(parts), list});
         }
@@ -123,18 +187,17 @@ class PhraseIndex {
             if (at + k > n) return;
             for (int j = 0; j < k; ++j) {
                 if (words.clause[at + j] != words.clause[at] ||
-                    !word_matches(phrase.parts[j], words.text[at + j])) {
+                    !phrase.parts[static_cast<std::size_t>(j)].matches(words.text[at + j])) {
                     return;
                 }
             }
             found[static_cast<std::size_t>(phrase.list)].push_back({at, at + k - 1});
         };
         for (int at = 0; at < n; ++at) {
-            if (const auto it = by_first_word_.find(std::string_view{words.text[at]});
-                it != by_first_word_.end()) {
+            const auto& word = words.text[static_cast<std::size_t>(at)];
+            if (const auto it = by_first_word_.find(word); it != by_first_word_.end()) {
                 for (const int id : it->second) try_at(id, at);
             }
-            const auto& word = words.text[at];
             if (!word.empty()) {
                 for (const int id : by_first_letter_[static_cast<unsigned char>(word.front())])
                     try_at(id, at);
@@ -146,11 +209,11 @@ class PhraseIndex {
 
   private:
     struct Phrase {
-        std::vector<std::string_view> parts;
+        std::vector<WordPattern> parts;
         int list = 0;
     };
     std::vector<Phrase> phrases_;
-    std::unordered_map<std::string_view, std::vector<int>> by_first_word_;
+    std::unordered_map<std::string, std::vector<int>> by_first_word_;
     /// Phrases opening with a prefix pattern ("pain*"), by its first letter.
     std::array<std::vector<int>, 256> by_first_letter_;
     std::vector<int> by_any_first_;  ///< phrases opening with "?"

@@ -120,10 +120,21 @@ TEST_CASE("word patterns: prefixes, any-word gaps and typographic apostrophes", 
     CHECK(level_of("temp of 38.5 since last night") == Level::medical);         // 38.5 stays 38
 }
 
+TEST_CASE("a base form in the data matches the word's other forms, not the reverse", "[safety]") {
+    // "tilt" is in the data: "tilted" and "tilting" are its forms.
+    CHECK(level_of("felt my heart race and the ground tilted") == Level::urgent);
+    // "collapse" is in the data: "collapses" (with the e of the base dropped) too.
+    CHECK(level_of("she collapses at the end of every hot race") == Level::urgent);
+    // "blacked" (out) is in the data; "black" (a toenail) is not one of its forms.
+    CHECK(level_of("my toenail went black after the marathon") == Level::none);
+    CHECK(level_of("blacked out at the finish") == Level::urgent);
+}
+
 TEST_CASE("the labelled sets meet the safety targets", "[safety]") {
     // The development sets (tuned on) and the held-out set (reported): urgent recall 100 %, medical
     // recall at least 97 %, false alarms at most 3 % of near misses.
-    for (const char* name : {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv"}) {
+    for (const char* name :
+         {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev7.tsv"}) {
         INFO(name);
         const auto scores =
             score_file(std::string{RUBDOWN_SOURCE_DIR} + "/tests/intents/safety/" + name);
