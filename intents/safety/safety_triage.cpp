@@ -255,12 +255,16 @@ const CompiledRules& compiled_rules() {
     return compiled;
 }
 
-/// "no chest pain", "didn't feel dizzy at all": a negator up to three words before, same clause.
+/// "no chest pain", "didn't feel dizzy at all", "no pain in my chest": a negator up to four
+/// words before, in the same clause and not before an "and" ("not regular and my head is
+/// spinning" does not deny the spinning).
 bool negated(const Words& words, Span span) {
-    for (int i = std::max(0, span.first - 3); i < span.first; ++i) {
-        if (words.clause[i] != words.clause[span.first]) continue;
-        const auto& list = negators();
-        if (std::find(list.begin(), list.end(), words.text[i]) != list.end()) return true;
+    const auto& list = negators();
+    for (int i = span.first - 1; i >= std::max(0, span.first - 4); --i) {
+        if (words.clause[i] != words.clause[span.first]) break;
+        const auto& word = words.text[static_cast<std::size_t>(i)];
+        if (word == "and" || word == "then") break;
+        if (std::find(list.begin(), list.end(), word) != list.end()) return true;
     }
     return false;
 }

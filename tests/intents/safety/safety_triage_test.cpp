@@ -113,6 +113,12 @@ TEST_CASE("negation only reaches its own clause", "[safety]") {
     CHECK(level_of("no idea why, but my chest feels tight") == Level::urgent);
 }
 
+TEST_CASE("negation reaches four words back but not across 'and'", "[safety]") {
+    CHECK(level_of("no pain in my chest, just knackered") == Level::none);
+    CHECK(level_of("heart beating fast and not regular and head is spinning") == Level::urgent);
+    CHECK(level_of("didn't eat and then felt dizzy on the run") == Level::medical);
+}
+
 TEST_CASE("word patterns: prefixes, any-word gaps and typographic apostrophes", "[safety]") {
     CHECK(level_of("my feet get tingly") == Level::medical);                    // tingl*
     CHECK(level_of("it hurts in one tiny spot on my shin") == Level::medical);  // one ? spot
@@ -134,7 +140,7 @@ TEST_CASE("the labelled sets meet the safety targets", "[safety]") {
     // The development sets (tuned on) and the held-out set (reported): urgent recall 100 %, medical
     // recall at least 97 %, false alarms at most 3 % of near misses.
     for (const char* name :
-         {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev7.tsv"}) {
+         {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv"}) {
         INFO(name);
         const auto scores =
             score_file(std::string{RUBDOWN_SOURCE_DIR} + "/tests/intents/safety/" + name);
