@@ -83,4 +83,11 @@ std::vector<ScoredLabel> Bm25Index::rank(const std::vector<std::string>& query_t
     return ranked;
 }
 
+std::vector<std::string> Bm25Index::terms() const {
+    std::vector<std::string> out;
+    out.reserve(postings_.size());
+    for (const auto& [term, postings] : postings_) out.push_back(term);
+    return out;
+}
+
 }  // namespace rubdown::intents::knowledge

@@ -46,6 +46,9 @@ class Bm25Index {
 
     std::size_t size() const { return documents_.size(); }
 
+    /// Every term some document holds.
+    std::vector<std::string> terms() const;
+
   private:
     struct Document {
         std::string label;

@@ -61,45 +61,78 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
          "relaxation massage spreads gentle strokes over the whole body; a sports massage zeroes "
          "in "
          "on the particular spots that are bothering you.",
-         {"what is deep tissue massage", "what is a sports massage", "what does deep tissue mean",
-          "explain sports massage", "how is deep tissue different from a relaxation massage",
+         {"what is deep tissue massage",
+          "what is a sports massage",
+          "what does deep tissue mean",
+          "explain sports massage",
+          "how is deep tissue different from a relaxation massage",
           "difference between sports massage and a normal massage",
-          "deep tissue vs swedish massage", "is a sports massage the same as a spa massage",
-          "what happens during a deep tissue massage", "what does a sports massage involve",
-          "how does deep tissue massage work", "what kind of massage is deep tissue",
+          "deep tissue vs swedish massage",
+          "is a sports massage the same as a spa massage",
+          "what happens during a deep tissue massage",
+          "what does a sports massage involve",
+          "how does deep tissue massage work",
+          "what kind of massage is deep tissue",
           "how is it different from a regular relaxing massage",
           "deep tissue layers of muscle and fascia pressure",
           "does it work the whole body or just the problem spots",
-          "which layers of muscle does it reach", "what is that kind of massage exactly",
-          "what do they do in a session", "never had one what is a sports massage"}},
+          "which layers of muscle does it reach",
+          "what is that kind of massage exactly",
+          "what do they do in a session",
+          "never had one what is a sports massage",
+          "explain deep tissue simply",
+          "why is it called deep tissue"}},
         {"why_runners",
          "Runners keep loading the same muscles, so they build up tight spots, knots and cramps, "
          "and one tight area can start pulling on others. A sports massage goes straight for those "
          "problem areas with focused pressure instead of a general once-over, which is why so many "
          "runners pick it.",
-         {"why do runners get deep tissue massage", "why do runners prefer sports massage",
-          "why is sports massage popular with runners", "is deep tissue massage good for runners",
+         {"why do runners get deep tissue massage",
+          "why do runners prefer sports massage",
+          "why is sports massage popular with runners",
+          "is deep tissue massage good for runners",
           "why should a runner get a sports massage",
           "why deep tissue rather than a normal massage",
           "runners tight spots knots cramps problem areas",
           "my calves are always tight would a sports massage help",
-          "why would I choose deep tissue as a runner", "why do marathon runners get massages",
-          "why is deep tissue such a runner thing", "is deep tissue a good fit for runners",
-          "why do runners swear by it", "why do runners need it more than gym goers",
-          "what is it with runners and deep tissue"}},
+          "why would I choose deep tissue as a runner",
+          "why do marathon runners get massages",
+          "why is deep tissue such a runner thing",
+          "is deep tissue a good fit for runners",
+          "why do runners swear by it",
+          "why do runners need it more than gym goers",
+          "what is it with runners and deep tissue",
+          "why would a runner pick a sports massage over a regular one",
+          "what is the point of deep tissue for runners specifically",
+          "why do runners need their knots worked out",
+          "is sports massage a runner thing",
+          "why do marathoners love a massage",
+          "why do coaches tell runners to get deep tissue"}},
         {"benefits",
          "For a runner the main gains are: more blood flowing through the muscles (which helps "
          "clear out waste), relief from pain, soreness and cramps after training or racing, and "
          "better flexibility and range of motion from the stretching involved. Ask me about any of "
          "them for more.",
-         {"what are the benefits of deep tissue massage", "benefits of sports massage for runners",
-          "what are the advantages of a sports massage", "is deep tissue massage worth it",
-          "what good does a sports massage do me", "how does massage help runners",
-          "what is sports massage good for", "why is massage good for recovery",
-          "what do I gain from a deep tissue massage", "pros of deep tissue massage",
-          "does massage help recovery", "what will I get out of a massage",
-          "is it good for me to get massages", "what does a massage do for you",
-          "does massage actually do anything", "what is the point of it"}},
+         {"what are the benefits of deep tissue massage",
+          "benefits of sports massage for runners",
+          "what are the advantages of a sports massage",
+          "is deep tissue massage worth it",
+          "what good does a sports massage do me",
+          "how does massage help runners",
+          "what is sports massage good for",
+          "why is massage good for recovery",
+          "what do I gain from a deep tissue massage",
+          "pros of deep tissue massage",
+          "does massage help recovery",
+          "what will I get out of a massage",
+          "is it good for me to get massages",
+          "what does a massage do for you",
+          "does massage actually do anything",
+          "what is the point of it",
+          "what does it actually do for me as a runner",
+          "is it worth the money or a waste",
+          "is it beneficial or just hype",
+          "what do I get out of it"}},
         {"blood_flow",
          "Regular deep tissue work, with its stretching and lymphatic drainage techniques, opens "
          "up "
@@ -111,7 +144,9 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "does massage remove lactic acid", "how does massage help blood flow to the muscles",
           "massage blood vessels circulation toxins waste", "does massage get rid of toxins",
           "does it increase blood flow", "lymphatic drainage massage for runners",
-          "does it get the blood moving"}},
+          "does it get the blood moving", "can it flush the junk out of my muscles",
+          "do massages flush out waste products", "will it get more blood into my calves",
+          "circulation benefits of massage"}},
         {"pain_relief",
          "Yes: sports massage is well known for easing the pain, muscle soreness and cramps that "
          "build up from training or come after a race. Working the tight spots directly is what "
@@ -133,7 +168,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "does massage help with stiff hamstrings flexibility", "does massage help me change pace",
           "stretching during sports massage", "better motion and flexibility from massage",
           "does massage loosen me up", "will massage help me switch pace",
-          "I am stiff can a massage help"}},
+          "I am stiff can a massage help", "does my range of motion improve after a session",
+          "the therapist pulls and stretches your leg"}},
         {"does_it_hurt",
          "It is firmer than a relaxation massage: the pressure is intense and focused, so it can "
          "feel uncomfortable at times and be a bit of a strain on the body. It's common to feel "
@@ -144,7 +180,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "why am I sore after my massage", "is it normal to ache after a sports massage",
           "does it hurt", "how bad is the pain of deep tissue", "soreness after a massage",
           "should a massage feel uncomfortable", "is it normal to feel tender after a massage",
-          "will my legs ache afterwards", "I have a low pain tolerance"}},
+          "will my legs ache afterwards", "I have a low pain tolerance",
+          "scared it will be too intense", "the ouch factor of a massage", "will it hurt a lot"}},
         {"when_to_book",
          "The best times are right after a hard training session and after a race: that's when "
          "your "
@@ -158,8 +195,9 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "after a race when should I book", "should I get a massage after a hard workout",
           "I just did a hard run today should I get a massage", "ideal timing for a massage",
           "good idea to have a massage after the race",
-          "right time for a massage in my training week",
-          "after a tough workout or on an easy day"}},
+          "right time for a massage in my training week", "after a tough workout or on an easy day",
+          "which day of my training week is best",
+          "just finished a long run is now a good time for a massage"}},
         {"before_race",
          "Have it 3 to 5 days before the race. Deep tissue work is demanding and can leave you "
          "slightly sore, so a session any closer to race day risks taking that soreness to the "
@@ -174,7 +212,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "is it safe to get a deep tissue massage just before a race",
           "is it a bad idea to have a massage the day before a race",
           "how many days out from a race should I have my massage", "massage in race week",
-          "taper week massage", "race in 4 days still ok to have a massage"}},
+          "taper week massage", "race in 4 days still ok to have a massage",
+          "my final massage before a 10k how far out should it be"}},
         {"how_often",
          "Tie it to your training: book after your hard sessions and after each race, when "
          "recovery "
@@ -197,7 +236,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "is massage important for recovery", "is recovery massage important for athletes",
           "do elite runners get massages", "does massage help me recover faster between sessions",
           "can regular massage help me get a pb", "can massage take time off my marathon",
-          "proof that massage improves race times"}},
+          "proof that massage improves race times",
+          "will regular massages make me a better runner"}},
     };
     return entries;
 }
@@ -214,10 +254,22 @@ KnowledgeBase::KnowledgeBase(const std::vector<KnowledgeEntry>& entries) : entri
     // Question words still tell answers apart ("why" vs "how often"), at a lower weight so that
     // "how ... work" cannot outvote a specific word such as "often".
     for (const auto& term : question_words()) index_.set_term_weight(term, 0.6);
+    spelling_ = SpellingCorrector(index_.terms());
+}
+
+std::vector<std::string> KnowledgeBase::terms_of(std::string_view question) const {
+    auto terms = search_terms(question);
+    for (auto& term : terms) {
+        if (!is_question_word(term)) term = spelling_.correct(term);
+    }
+    return terms;
 }
 
 std::optional<Match> KnowledgeBase::best_match(std::string_view question) const {
-    const auto terms = search_terms(question);
+    return best_match_of(terms_of(question));
+}
+
+std::optional<Match> KnowledgeBase::best_match_of(const std::vector<std::string>& terms) const {
     // A question matched only through question words ("what's the weather?") is off topic.
     const bool on_topic = std::any_of(terms.begin(), terms.end(), [this](const std::string& term) {
         return !is_question_word(term) && index_.contains(term);
@@ -232,8 +284,8 @@ std::optional<Match> KnowledgeBase::best_match(std::string_view question) const 
 Answer KnowledgeBase::answer(std::string_view question, Subject subject) const {
     if (detect_medical_topic(question))
         return {"referral", kReferralText, 0.0, AnswerKind::referral};
-    const auto match = best_match(question);
-    const auto terms = search_terms(question);
+    const auto terms = terms_of(question);
+    const auto match = best_match_of(terms);
     const bool names_massage = std::any_of(terms.begin(), terms.end(), [](const std::string& t) {
         return t == "massage" || t == "deep" || t == "tissue";
     });
@@ -255,7 +307,11 @@ Answer KnowledgeBase::answer(std::string_view question, Subject subject) const {
     }
     for (const auto& entry : entries_) {
         if (entry.id != match->id) continue;
-        if (entry.about_massage && subject != Subject::massage_topic &&
+        // The repaired terms name massage too ("deep tisue masage").
+        const bool names_it = std::any_of(terms.begin(), terms.end(), [](const std::string& t) {
+            return t == "massage" || t == "tissue";
+        });
+        if (entry.about_massage && subject != Subject::massage_topic && !names_it &&
             !refers_to_massage(question, /*pointing=*/subject == Subject::asked)) {
             break;
         }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "intents/knowledge/bm25_index.hpp"
+#include "intents/knowledge/spelling.hpp"
 
 namespace rubdown::intents::knowledge {
 
@@ -79,8 +80,13 @@ class KnowledgeBase {
     static constexpr double kMinimumCoverage = 0.4;
 
   private:
+    /// The question's search terms, typos repaired against the index's own words.
+    std::vector<std::string> terms_of(std::string_view question) const;
+    std::optional<Match> best_match_of(const std::vector<std::string>& terms) const;
+
     std::vector<KnowledgeEntry> entries_;
     Bm25Index index_;
+    SpellingCorrector spelling_;
 };
 
 }  // namespace rubdown::intents::knowledge

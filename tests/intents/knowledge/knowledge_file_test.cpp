@@ -47,9 +47,8 @@ TEST_CASE("a knowledge file: title, questions, other phrasings and answers", "[k
     REQUIRE(file.entries.size() == 2);
     const auto& cost = file.entries[0];
     CHECK(cost.id == "How much does it cost?");
-    CHECK(cost.questions ==
-          std::vector<std::string>{"How much does it cost?", "what are your prices",
-                                   "is it expensive"});
+    CHECK(cost.questions == std::vector<std::string>{"How much does it cost?",
+                                                     "what are your prices", "is it expensive"});
     // A list inside the answer stays in the answer; paragraphs keep one blank line between them.
     CHECK(cost.answer == "A 60-minute session is €55.\n- cash or card\n\nSecond paragraph.");
     CHECK_FALSE(cost.about_massage);
@@ -62,12 +61,12 @@ TEST_CASE("a knowledge file that breaks the format names the line", "[knowledge]
     CHECK(error_line("Some text first\n## Q?\nA.") == 1);
     CHECK(error_line("## Q?\nA.\n# A title too late\n") == 3);
     CHECK(error_line("## Q?\nA.\n### a sub-heading\n") == 3);
-    CHECK(error_line("## Q?\n\n## R?\nB.") == 1);                  // Q has no answer
-    CHECK(error_line("## Q?\nA.\n## R?\n- q\nB.") == 4);           // "q" repeats a question
-    CHECK(error_line("## Q?\nA.\n##   \nB.") == 3);                // a question with no words
-    CHECK(error_line("# Title only\n") == 1);                      // no entries
+    CHECK(error_line("## Q?\n\n## R?\nB.") == 1);         // Q has no answer
+    CHECK(error_line("## Q?\nA.\n## R?\n- q\nB.") == 4);  // "q" repeats a question
+    CHECK(error_line("## Q?\nA.\n##   \nB.") == 3);       // a question with no words
+    CHECK(error_line("# Title only\n") == 1);             // no entries
     CHECK(error_line("") == 1);
-    CHECK(error_line("## Q?\n" + std::string(4000, 'a')) == 1);   // longer than one message
+    CHECK(error_line("## Q?\n" + std::string(4000, 'a')) == 1);  // longer than one message
     try {
         parse_knowledge_file("## Q?\n\n## R?\nB.", "clinic.md");
         FAIL("no error");
