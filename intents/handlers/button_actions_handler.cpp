@@ -1,5 +1,6 @@
 #include "intents/handlers/button_actions_handler.hpp"
 
+#include "intents/button_owner.hpp"
 #include "intents/handlers/book_massage_handler.hpp"
 #include "intents/handlers/forget_handler.hpp"
 #include "intents/handlers/reminders_handler.hpp"
@@ -19,7 +20,13 @@ Reply edit(std::string text) {
 
 std::vector<Reply> handle_button_action(HandlerContext& context,
                                         const nudges::NudgePolicy& policy) {
-    const std::string_view action = context.message.action;
+    const auto pressed = read_pressed_button(context.message.action, context.message.user_key);
+    if (pressed.for_someone_else) {
+        return {
+            Reply{"That button was for the runner it was shown to, so I left it alone. Type "
+                  "/help to see what I can do for you."}};
+    }
+    const std::string_view action = pressed.action;
     if (action == nudges::kBookedAction) {
         record_booking(context, std::nullopt);
         return {edit("Booked ✓ Enjoy the massage. I'll hold off the reminders.")};

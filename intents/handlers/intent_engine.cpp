@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "intents/button_owner.hpp"
 #include "intents/handlers/book_massage_handler.hpp"
 #include "intents/handlers/button_actions_handler.hpp"
 #include "intents/handlers/export_handler.hpp"
@@ -106,10 +107,16 @@ IntentEngine::IntentEngine(nudges::NudgePolicy policy,
                                  std::make_shared<const knowledge::KnowledgeBase>())) {}
 
 std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
-    if (!context.message.action.empty()) return handle_button_action(context, policy_);
-    auto replies = respond_to_text(context);
-    // No small print under a safety answer.
-    if (!context.red_flag) maybe_ask_time_zone(context, replies);
+    std::vector<Reply> replies;
+    if (!context.message.action.empty()) {
+        replies = handle_button_action(context, policy_);
+    } else {
+        replies = respond_to_text(context);
+        // No small print under a safety answer.
+        if (!context.red_flag) maybe_ask_time_zone(context, replies);
+    }
+    // Every button acts only for the runner it is shown to (a group sees them all).
+    for (auto& reply : replies) bind_buttons(reply.buttons, context.message.user_key);
     return replies;
 }
 

@@ -1,5 +1,6 @@
 #include "intents/nudges/nudge_message.hpp"
 
+#include "intents/button_owner.hpp"
 #include "intents/nudges/local_time.hpp"
 
 namespace rubdown::intents::nudges {
@@ -100,6 +101,8 @@ Reply nudge_message(const storage::Nudge& nudge, const storage::User& user,
     reply.buttons.push_back(Button{"Booked ✓", std::string{kBookedAction}, ""});
     reply.buttons.push_back(Button{"Remind me tomorrow", std::string{kSnoozeAction}, ""});
     reply.buttons.push_back(Button{"Stop these", std::string{kStopAction}, ""});
+    // In a group, only the runner the reminder is for may answer it.
+    bind_buttons(reply.buttons, user.key);
     return reply;
 }
 

@@ -18,6 +18,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "bot/nudge_listing.hpp"
+#include "intents/button_owner.hpp"
 #include "intents/nudges/local_time.hpp"
 #include "intents/nudges/nudge_message.hpp"
 #include "intents/nudges/nudge_planner.hpp"
@@ -203,7 +204,8 @@ TEST_CASE_METHOD(SchedulerFixture, "a hard-run nudge fires at its due time, exac
     bool has_snooze = false;
     bool has_booking_link = false;
     for (const auto& button : buttons) {
-        has_snooze |= button.action == intents::nudges::kSnoozeAction;
+        has_snooze |= intents::read_pressed_button(button.action, user.key).action ==
+                      intents::nudges::kSnoozeAction;
         has_booking_link |= button.url == booking_url;
     }
     CHECK(has_snooze);

@@ -217,7 +217,7 @@ TEST_CASE(
     while (!offer_post && std::chrono::steady_clock::now() < offer_deadline) {
         for (const auto& post : slack.calls("/chat.postMessage", 0))
             for (const auto& button : buttons_of(Json::parse(post.body)))
-                if (button.value("value", "") == "nudge:booked") offer_post = post;
+                if (button.value("value", "").starts_with("nudge:booked@")) offer_post = post;
         if (!offer_post) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     REQUIRE(offer_post);
@@ -226,12 +226,13 @@ TEST_CASE(
     const auto buttons = buttons_of(offer);
     REQUIRE(buttons.size() == 2);
     CHECK(buttons[0].value("url", "") == "https://clinic.example/book");
-    CHECK(buttons[1].value("value", "") == "nudge:booked");
+    const auto booked_value = buttons[1].value("value", "");
+    CHECK(booked_value.starts_with("nudge:booked@"));
     const auto offer_ts = slack.ts_of(*offer_post);
     REQUIRE_FALSE(offer_ts.empty());
 
     // 3. The runner presses "Booked ✓".
-    const auto press = signed_post("/slack/interactivity", button_press("nudge:booked", offer_ts),
+    const auto press = signed_post("/slack/interactivity", button_press(booked_value, offer_ts),
                                    "application/x-www-form-urlencoded");
     CHECK(press.status == 200);
     const auto updates = slack.calls("/chat.update", 1);

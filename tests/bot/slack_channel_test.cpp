@@ -207,8 +207,8 @@ TEST_CASE("Slack channel: a DM is answered with buttons, and a press edits that 
     CHECK(question["text"].get<std::string>().find("can't be undone") != std::string::npos);
     const auto values = button_values(question);
     REQUIRE(values.size() == 2);
-    CHECK(values[0] == "forget:confirm");
-    CHECK(values[1] == "forget:cancel");
+    CHECK(values[0].starts_with("forget:confirm@"));
+    CHECK(values[1].starts_with("forget:cancel@"));
 
     // The runner keeps their data: the question is replaced in place.
     const auto press = fixture.post(

@@ -48,8 +48,9 @@ TEST_CASE("/forget deletes everything only after confirmation", "[forget]") {
     const auto replies = chat.say("/forget");
     REQUIRE(replies.size() == 1);
     REQUIRE(replies[0].buttons.size() == 2);
-    CHECK(replies[0].buttons[0].action == "forget:confirm");
-    CHECK(replies[0].buttons[1].action == "forget:cancel");
+    // Each button is tagged with the runner it was shown to (intents/button_owner.hpp).
+    CHECK(replies[0].buttons[0].action.starts_with("forget:confirm@"));
+    CHECK(replies[0].buttons[1].action.starts_with("forget:cancel@"));
     CHECK(chat.user().has_value());
 
     SECTION("cancel keeps the data") {

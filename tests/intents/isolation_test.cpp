@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "conversation_fixture.hpp"
+#include "intents/button_owner.hpp"
 
 using rubdown::testing::Conversation;
 
@@ -50,4 +51,59 @@ TEST_CASE("a second runner's commands and buttons never touch the first runner's
     const auto export_csv = chat.say_text("/export");
     CHECK(export_csv.find("12k tempo") != std::string::npos);
     CHECK(export_csv.find("21.1k") != std::string::npos);
+}
+
+TEST_CASE("a button acts only for the runner it was shown to", "[isolation][buttons]") {
+    // A group chat: Ana and Ben see the same messages and can press the same buttons.
+    Conversation chat;
+    chat.say("12k tempo in 58:10, felt hard");
+    const auto ana = chat.user_id();
+    const auto forget = chat.say("/forget");
+    REQUIRE(forget.size() == 1);
+    REQUIRE(forget[0].buttons.size() == 2);
+    const auto delete_button = forget[0].buttons[0].action;
+    const auto keep_button = forget[0].buttons[1].action;
+    CHECK(rubdown::intents::read_pressed_button(delete_button, "console:ana").action ==
+          "forget:confirm");
+
+    chat.user_key = "console:ben";
+    chat.say("ran 5k easy");
+    const auto ben = chat.user_id();
+    const auto pressed = chat.press(delete_button);
+    REQUIRE(pressed.size() == 1);
+    CHECK(pressed[0].text.find("left it alone") != std::string::npos);
+    CHECK_FALSE(pressed[0].edit_original);  // Ana's question stays as it was
+    CHECK(chat.repos().runs.list(ben).size() == 1);
+
+    chat.user_key = "console:ana";
+    CHECK(chat.repos().runs.list(ana).size() == 1);
+    // Ana's own press still works, and the buttons under its answer are hers too.
+    const auto kept = chat.press(keep_button);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].text.find("left it alone") == std::string::npos);
+    CHECK(chat.repos().runs.list(ana).size() == 1);
+}
+
+TEST_CASE("button tags are stable, short and differ between runners", "[buttons]") {
+    using rubdown::intents::owner_tag;
+    CHECK(owner_tag("telegram:42") == owner_tag("telegram:42"));
+    CHECK(owner_tag("telegram:42") != owner_tag("telegram:43"));
+    CHECK(owner_tag("telegram:42").size() == 8);
+    std::vector<rubdown::intents::Button> buttons{{"Book now", "", "https://book.example"},
+                                                  {"Booked ✓", "nudge:booked", ""}};
+    rubdown::intents::bind_buttons(buttons, "telegram:42");
+    CHECK(buttons[0].action.empty());  // a link button carries no action
+    CHECK(buttons[1].action == "nudge:booked@" + owner_tag("telegram:42"));
+    // Longest action and tag still fit Telegram's 64-byte callback data.
+    CHECK(buttons[1].action.size() <= 64);
+    rubdown::intents::bind_buttons(buttons, "telegram:43");  // bound once, never twice
+    CHECK(buttons[1].action == "nudge:booked@" + owner_tag("telegram:42"));
+    const auto mine = rubdown::intents::read_pressed_button(buttons[1].action, "telegram:42");
+    CHECK(mine.action == "nudge:booked");
+    CHECK_FALSE(mine.for_someone_else);
+    CHECK(rubdown::intents::read_pressed_button(buttons[1].action, "telegram:43").for_someone_else);
+    // An untagged action (sent before tags, or made up by an adapter) is the presser's own.
+    const auto untagged = rubdown::intents::read_pressed_button("telegram:non_text", "telegram:43");
+    CHECK(untagged.action == "telegram:non_text");
+    CHECK_FALSE(untagged.for_someone_else);
 }

@@ -261,12 +261,13 @@ async function main() {
     from = runner.received.length;
     await runner.command('/forget');
     const question = await runner.waitFor('with the /forget buttons',
-      (u) => buttonsOf(u).some((b) => b.callback_data === 'forget:cancel'), from);
+      (u) => buttonsOf(u).some((b) => String(b.callback_data).startsWith('forget:cancel@')), from);
     const labels = buttonsOf(question).map((b) => b.text);
     check(labels.includes('Keep my data') && labels.includes('Delete everything'),
           `/forget offers inline buttons ${JSON.stringify(labels)}`);
     const questionId = question.messageId;
-    await runner.press('forget:cancel', questionId);
+    const keepData = buttonsOf(question).find((b) => b.text === 'Keep my data').callback_data;
+    await runner.press(keepData, questionId);
     const deadline = Date.now() + 15000;
     let edited = null;
     while (!edited && Date.now() < deadline) {

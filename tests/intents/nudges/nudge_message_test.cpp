@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "intents/button_owner.hpp"
 #include "nudge_test_support.hpp"
 
 using namespace rubdown;
@@ -46,14 +47,16 @@ TEST_CASE("every nudge carries the four buttons, Book now only with a booking UR
         const auto with_url = nudge_message(nudge, user, race, "https://book.example/massage");
         REQUIRE(with_url.buttons.size() == 4);
         CHECK(with_url.buttons[0] == Button{"Book now", "", "https://book.example/massage"});
-        CHECK(with_url.buttons[1] == Button{"Booked ✓", "nudge:booked", ""});
-        CHECK(with_url.buttons[2] == Button{"Remind me tomorrow", "nudge:snooze", ""});
-        CHECK(with_url.buttons[3] == Button{"Stop these", "nudge:stop", ""});
+        // Each action is tagged with the runner the nudge is for.
+        const auto tag = "@" + rubdown::intents::owner_tag(user.key);
+        CHECK(with_url.buttons[1] == Button{"Booked ✓", "nudge:booked" + tag, ""});
+        CHECK(with_url.buttons[2] == Button{"Remind me tomorrow", "nudge:snooze" + tag, ""});
+        CHECK(with_url.buttons[3] == Button{"Stop these", "nudge:stop" + tag, ""});
         CHECK_FALSE(with_url.edit_original);
 
         const auto without_url = nudge_message(nudge, user, race, "");
         REQUIRE(without_url.buttons.size() == 3);
-        CHECK(without_url.buttons[0].action == "nudge:booked");
+        CHECK(without_url.buttons[0].action == "nudge:booked" + tag);
         for (const auto& button : without_url.buttons) {
             CHECK(button.url.empty());
             CHECK(button.action.size() <= 64);  // Telegram's callback_data limit
