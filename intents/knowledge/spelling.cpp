@@ -9,22 +9,31 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
     const auto n = a.size();
     const auto m = b.size();
     if (static_cast<int>(n > m ? n - m : m - n) > limit) return limit + 1;
-    // Optimal string alignment: Levenshtein plus the swap of two neighbouring letters.
-    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+    // Optimal string alignment: Levenshtein plus the swap of two neighbouring letters. Three
+    // rows suffice (the swap looks two rows back), so a comparison allocates once.
+    std::vector<int> rows(3 * (m + 1));
+    const auto row = [&](std::size_t i) {
+        return rows.begin() + static_cast<long>((i % 3) * (m + 1));
+    };
+    for (std::size_t j = 0; j <= m; ++j) row(0)[static_cast<long>(j)] = static_cast<int>(j);
     for (std::size_t i = 1; i <= n; ++i) {
-        int row_best = limit + 1;
+        const auto current = row(i);
+        const auto previous = row(i - 1);
+        const auto before = row(i + 1);  // i - 2, modulo 3
+        current[0] = static_cast<int>(i);
+        int row_best = current[0];
         for (std::size_t j = 1; j <= m; ++j) {
+            const auto at = static_cast<long>(j);
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[at] =
+                std::min({previous[at] + 1, current[at - 1] + 1, previous[at - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            row_best = std::min(row_best, d[i][j]);
+                current[at] = std::min(current[at], before[at - 2] + 1);
+            row_best = std::min(row_best, current[at]);
         }
         if (row_best > limit) return limit + 1;
     }
-    return std::min(d[n][m], limit + 1);
+    return std::min(row(n)[static_cast<long>(m)], limit + 1);
 }
 
 SpellingCorrector::SpellingCorrector(std::vector<std::string> vocabulary)
