@@ -1,39 +1,12 @@
 #include "intents/nlu/intent_classifier.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <numeric>
-#include <random>
 #include <string>
 
 namespace rubdown::intents::nlu {
 namespace {
 
-constexpr std::uint32_t kFnvOffset = 2166136261u;
-constexpr std::uint32_t kFnvPrime = 16777619u;
-
-/// FNV-1a over a kind tag and the parts, so "w:run" and "b:run" land in different buckets.
-struct Hasher {
-    std::uint32_t h = kFnvOffset;
-    explicit Hasher(char kind) { feed(kind); }
-    void feed(char c) {
-        h ^= static_cast<unsigned char>(c);
-        h *= kFnvPrime;
-    }
-    void feed(std::string_view s) {
-        for (char c : s) feed(c);
-    }
-    std::uint32_t bucket() const {
-        // Final avalanche so short strings spread over the whole table.
-        std::uint32_t x = h;
-        x ^= x >> 16;
-        x *= 0x7feb352dU;
-        x ^= x >> 15;
-        x *= 0x846ca68bU;
-        x ^= x >> 16;
-        return x & (IntentClassifier::kBuckets - 1);
-    }
-};
+using Hasher = learning::FeatureHasher;
 
 bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -117,88 +90,16 @@ FeatureIndices extract_features(std::string_view normalized, const Cues& cues) {
     cue("past_run_measure", cues.past_run_verb && (cues.distance || cues.duration));
     cue("past_day", cues.past_day);
     cue("past_day_measure", cues.past_day && (cues.distance || cues.duration));
-    std::sort(features.begin(), features.end());
-    features.erase(std::unique(features.begin(), features.end()), features.end());
+    learning::make_feature_set(features);
     return features;
-}
-
-void IntentClassifier::train(std::vector<TrainingSample> samples, int epochs) {
-    // Give every bucket the samples hit a row, in bucket order, and renumber the samples' features
-    // to rows; sorted features stay sorted, so every sum runs in the same order as over buckets.
-    row_of_bucket_.assign(kBuckets, kNoRow);
-    for (const auto& sample : samples)
-        for (const auto f : sample.features) row_of_bucket_[f] = 0;
-    std::uint32_t rows = 0;
-    for (auto& row : row_of_bucket_)
-        if (row != kNoRow) row = rows++;
-    for (auto& sample : samples)
-        for (auto& f : sample.features) f = row_of_bucket_[f];
-    weights_.assign(static_cast<std::size_t>(rows) * kIntentCount, 0.0f);
-    bias_.fill(0.0f);
-    // Averaged SGD: `sums` accumulates step * update so the average is weights - sums / steps.
-    std::vector<float> sums(weights_.size(), 0.0f);
-    std::array<float, kIntentCount> bias_sums{};
-    std::vector<std::size_t> order(samples.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937 shuffle_rng(20261123u);
-    float step = 1.0f;
-    const float l2 = 1e-5f;
-    for (int epoch = 0; epoch < epochs; ++epoch) {
-        std::shuffle(order.begin(), order.end(), shuffle_rng);
-        const float rate = 0.8f / (1.0f + 0.3f * static_cast<float>(epoch));
-        for (const std::size_t index : order) {
-            const auto& sample = samples[index];
-            if (sample.features.empty()) continue;
-            const float value = 1.0f / std::sqrt(static_cast<float>(sample.features.size()));
-            std::array<float, kIntentCount> scores = bias_;
-            for (const auto f : sample.features) {
-                const float* row = &weights_[static_cast<std::size_t>(f) * kIntentCount];
-                for (std::size_t k = 0; k < kIntentCount; ++k) scores[k] += row[k] * value;
-            }
-            const float top = *std::max_element(scores.begin(), scores.end());
-            float total = 0.0f;
-            for (auto& s : scores) total += (s = std::exp(s - top));
-            std::array<float, kIntentCount> update{};
-            for (std::size_t k = 0; k < kIntentCount; ++k) {
-                const float gradient = scores[k] / total - (k == sample.label ? 1.0f : 0.0f);
-                update[k] = -rate * gradient;
-                bias_[k] += update[k];
-                bias_sums[k] += step * update[k];
-            }
-            // Feature-major: one feature's nine weights sit together in memory.
-            for (const auto f : sample.features) {
-                float* row = &weights_[static_cast<std::size_t>(f) * kIntentCount];
-                float* sum_row = &sums[static_cast<std::size_t>(f) * kIntentCount];
-                for (std::size_t k = 0; k < kIntentCount; ++k) {
-                    const float change = update[k] * value - rate * l2 * row[k];
-                    row[k] += change;
-                    sum_row[k] += step * change;
-                }
-            }
-            step += 1.0f;
-        }
-    }
-    for (std::size_t i = 0; i < weights_.size(); ++i) weights_[i] -= sums[i] / step;
-    for (std::size_t k = 0; k < kIntentCount; ++k) bias_[k] -= bias_sums[k] / step;
 }
 
 std::array<float, kIntentCount> IntentClassifier::probabilities(
     const FeatureIndices& features) const {
-    std::array<float, kIntentCount> scores = bias_;
-    if (!features.empty() && !weights_.empty()) {
-        const float value = 1.0f / std::sqrt(static_cast<float>(features.size()));
-        for (const auto f : features) {
-            const auto index = row_of_bucket_[f];
-            if (index == kNoRow) continue;  // never seen in training: a zero weight
-            const float* row = &weights_[static_cast<std::size_t>(index) * kIntentCount];
-            for (std::size_t k = 0; k < kIntentCount; ++k) scores[k] += row[k] * value;
-        }
-    }
-    const float top = *std::max_element(scores.begin(), scores.end());
-    float total = 0.0f;
-    for (auto& s : scores) total += (s = std::exp(s - top));
-    for (auto& s : scores) s /= total;
-    return scores;
+    const auto p = classifier_.probabilities(features);
+    std::array<float, kIntentCount> out{};
+    std::copy(p.begin(), p.end(), out.begin());
+    return out;
 }
 
 }  // namespace rubdown::intents::nlu

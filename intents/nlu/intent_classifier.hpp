@@ -1,12 +1,14 @@
 #pragma once
-/// A softmax (multinomial logistic regression) intent classifier over hashed word, word-pair and
-/// character n-gram features, trained in memory by averaged stochastic gradient descent.
+/// The intent classifier: a softmax classifier (learning/softmax_classifier.hpp) over hashed word,
+/// word-pair and character n-gram features of a message and the entity parsers' cues.
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
+
+#include "intents/learning/softmax_classifier.hpp"
 
 namespace rubdown::intents::nlu {
 
@@ -22,38 +24,25 @@ struct Cues {
     bool past_day = false;  ///< "yesterday", "this morning", "3 days ago"
 };
 
-/// Sorted, de-duplicated hashed feature indices of one message.
-using FeatureIndices = std::vector<std::uint32_t>;
+using learning::FeatureIndices;
+using learning::TrainingSample;
 
 /// Builds the features of a normalised message (see normalize_text).
 FeatureIndices extract_features(std::string_view normalized, const Cues& cues);
 
-struct TrainingSample {
-    FeatureIndices features;
-    std::size_t label = 0;
-};
-
 class IntentClassifier {
   public:
-    static constexpr std::uint32_t kBuckets = 1u << 18;
-
     /// Trains from scratch; the same samples in the same order give the same model. The samples
-    /// are consumed (their features are renumbered in place to save a copy).
-    void train(std::vector<TrainingSample> samples, int epochs);
+    /// are consumed.
+    void train(std::vector<TrainingSample> samples, int epochs) {
+        classifier_.train(std::move(samples), epochs);
+    }
 
     /// Probability per intent (indices of kIntents), summing to 1.
     std::array<float, kIntentCount> probabilities(const FeatureIndices& features) const;
 
   private:
-    static constexpr std::uint32_t kNoRow = 0xffffffffu;
-
-    /// Only the buckets some training sample hit can ever get a weight (the rest stay zero and add
-    /// nothing to a score), so only they get a row: a few tens of thousands of the 2^18 buckets.
-    /// A dense table of every bucket cost 9 MiB, and as much again for the averages in training,
-    /// most of the bot's memory. The model is the same either way.
-    std::vector<std::uint32_t> row_of_bucket_;  ///< kBuckets entries: a row, or kNoRow
-    std::vector<float> weights_;                ///< rows of kIntentCount
-    std::array<float, kIntentCount> bias_{};
+    learning::SoftmaxClassifier classifier_{kIntentCount};
 };
 
 }  // namespace rubdown::intents::nlu

@@ -12,7 +12,8 @@ struct LabelledUtterance {
     std::string text;
 };
 
-/// The raw data: one `label<TAB>text` a line; blank lines and lines starting with '#' are ignored.
+/// The raw data (intents/nlu/training/*.tsv, embedded at build time): one `label<TAB>text` a line;
+/// blank lines and lines starting with '#' are ignored.
 std::string_view training_data_text();
 
 /// The parsed data, in file order.

@@ -65,6 +65,16 @@ const std::vector<Topic>& topics() {
          "Dizziness during or after a run is worth a doctor's check, especially if it happens "
          "again. If it comes with chest pain, a racing heart, fainting or confusion, call "
          "emergency services (112, 911 or 999)."},
+        // Said by the learned model when no rule names the problem: the words looked like a red
+        // flag of that level, so the reply covers the level rather than one problem.
+        {"urgent_other", Level::urgent,
+         "What you describe could be serious. If it's happening now, to you or someone with you, "
+         "stop, sit or lie down and call emergency services (112, 911 or 999). If it has passed, "
+         "please see a doctor before you run hard again."},
+        {"medical_other", Level::medical,
+         "That sounds like something a doctor or physiotherapist should look at before you run "
+         "hard on it or have a deep tissue massage there. If it gets worse quickly, or comes with "
+         "chest pain, fainting or trouble breathing, call emergency services (112, 911 or 999)."},
         {"head_injury", Level::medical,
          "A knock to the head needs a doctor's check before you run again, sooner if you have a "
          "headache, sickness or blurred vision."},

@@ -1,5 +1,7 @@
 #include "intents/safety/safety_triage.hpp"
 
+#include "intents/safety/rule_matcher.hpp"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
@@ -13,6 +15,11 @@ namespace {
 
 Level level_of(const std::string& text) {
     return triage(text).level;
+}
+
+/// The rules' level alone, for tests of the matcher itself (the learned model may add to it).
+Level rules_level(const std::string& text) {
+    return read_rules(text, false).level;
 }
 
 struct Scores {
@@ -62,7 +69,10 @@ TEST_CASE("the rules' data is consistent", "[safety]") {
     }
     for (const auto& topic : topics()) {
         INFO("topic " << topic.id);
-        CHECK(used.contains(topic.id));
+        // Every topic has its rules, but the two the learned model says when no rule names the
+        // problem.
+        const bool general = topic.id == "urgent_other" || topic.id == "medical_other";
+        CHECK(used.contains(topic.id) != general);
         CHECK(topic.level != Level::none);
         CHECK(topic.reply.size() > 40);
     }
@@ -114,16 +124,16 @@ TEST_CASE("negation only reaches its own clause", "[safety]") {
 }
 
 TEST_CASE("negation reaches four words back but not across 'and'", "[safety]") {
-    CHECK(level_of("no pain in my chest, just knackered") == Level::none);
-    CHECK(level_of("heart beating fast and not regular and head is spinning") == Level::urgent);
-    CHECK(level_of("didn't eat and then felt dizzy on the run") == Level::medical);
+    CHECK(rules_level("no pain in my chest, just knackered") == Level::none);
+    CHECK(rules_level("heart beating fast and not regular and head is spinning") == Level::urgent);
+    CHECK(rules_level("didn't eat and then felt dizzy on the run") == Level::medical);
 }
 
 TEST_CASE("word patterns: prefixes, any-word gaps and typographic apostrophes", "[safety]") {
-    CHECK(level_of("my feet get tingly") == Level::medical);                    // tingl*
-    CHECK(level_of("it hurts in one tiny spot on my shin") == Level::medical);  // one ? spot
-    CHECK(level_of("I can’t breathe properly") == Level::urgent);               // can’t -> cant
-    CHECK(level_of("temp of 38.5 since last night") == Level::medical);         // 38.5 stays 38
+    CHECK(rules_level("my feet get tingly") == Level::medical);                    // tingl*
+    CHECK(rules_level("it hurts in one tiny spot on my shin") == Level::medical);  // one ? spot
+    CHECK(rules_level("I can’t breathe properly") == Level::urgent);        // can’t -> cant
+    CHECK(rules_level("temp of 38.5 since last night") == Level::medical);  // 38.5 stays 38
 }
 
 TEST_CASE("a base form in the data matches the word's other forms, not the reverse", "[safety]") {
@@ -136,14 +146,16 @@ TEST_CASE("a base form in the data matches the word's other forms, not the rever
     CHECK(level_of("blacked out at the finish") == Level::urgent);
 }
 
-TEST_CASE("the labelled sets meet the safety targets", "[safety]") {
-    // The development sets (tuned on) and the held-out set (reported): urgent recall 100 %, medical
-    // recall at least 97 %, false alarms at most 3 % of near misses.
+TEST_CASE("the development sets meet the safety targets", "[safety]") {
+    // The development sets the rules were tuned on (the model learns from them too): urgent
+    // recall 100 %, medical recall at least 97 %, false alarms at most 3 % of near misses. Set 8
+    // chose the model's thresholds and no rule was tuned on it; it and the held-out set
+    // (tests/intents/safety/holdout3.tsv) are reported, not asserted: see bench/nlu/README.md.
     for (const char* name :
          {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv"}) {
         INFO(name);
         const auto scores =
-            score_file(std::string{RUBDOWN_SOURCE_DIR} + "/tests/intents/safety/" + name);
+            score_file(std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name);
         CHECK(scores.urgent >= 30);
         CHECK(scores.urgent_found == scores.urgent);
         CHECK(scores.medical_found * 100 >= scores.medical * 97);

@@ -1,0 +1,117 @@
+// Chooses the safety triage's model thresholds on a validation set the model was not trained on:
+// trains the learned half on the TRAIN files (and the ordinary messages it always learns from),
+// then scores VALIDATION with the rules alone and with the rules and the model over a grid of
+// thresholds. Usage: safety_model_eval VALIDATION TRAIN... [--veto V | --verbose URGENT FLAGGED
+// [VETO]]
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "intents/safety/safety_model.hpp"
+
+namespace safety = rubdown::intents::safety;
+
+namespace {
+
+std::vector<safety::LabelledText> read_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return safety::parse_labelled_texts(buffer.str(), path);
+}
+
+struct Figures {
+    int urgent = 0, urgent_found = 0, medical = 0, medical_found = 0, none = 0, alarms = 0;
+    void add(safety::Level label, safety::Level found) {
+        if (label == safety::Level::urgent) {
+            ++urgent;
+            urgent_found += found == safety::Level::urgent ? 1 : 0;
+        } else if (label == safety::Level::medical) {
+            ++medical;
+            medical_found += found != safety::Level::none ? 1 : 0;
+        } else {
+            ++none;
+            alarms += found != safety::Level::none ? 1 : 0;
+        }
+    }
+    void print(const char* name) const {
+        std::printf("%-22s urgent %3d/%3d  medical %3d/%3d  false alarms %3d/%3d (%.1f%%)\n", name,
+                    urgent_found, urgent, medical_found, medical, alarms, none,
+                    none ? 100.0 * alarms / none : 0.0);
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(
+            stderr,
+            "usage: safety_model_eval VALIDATION TRAIN... [--verbose U F [V] | --veto V]\n");
+        return 2;
+    }
+    try {
+        const auto validation = read_file(argv[1]);
+        // Ordinary talk is always part of training, as in the bot.
+        auto training = safety::ordinary_examples(safety::ordinary_messages());
+        int i = 2;
+        for (; i < argc && argv[i][0] != '-'; ++i) {
+            auto more = read_file(argv[i]);
+            training.insert(training.end(), more.begin(), more.end());
+        }
+        const bool verbose = i + 2 < argc && std::strcmp(argv[i], "--verbose") == 0;
+        const safety::SafetyModel model{training};
+        std::vector<safety::RuleReading> readings;
+        std::vector<safety::LevelProbabilities> probabilities;
+        Figures rules;
+        for (const auto& line : validation) {
+            readings.push_back(safety::read_rules(line.text, true));
+            probabilities.push_back(model.probabilities(readings.back()));
+            rules.add(line.label, readings.back().level);
+        }
+        std::printf("trained on %zu messages, validated on %zu\n", training.size(),
+                    validation.size());
+        rules.print("rules alone");
+        if (verbose) {
+            const safety::ModelThresholds t{
+                std::strtof(argv[i + 1], nullptr), std::strtof(argv[i + 2], nullptr),
+                i + 3 < argc ? std::strtof(argv[i + 3], nullptr) : safety::ModelThresholds{}.veto};
+            for (std::size_t n = 0; n < validation.size(); ++n) {
+                const auto found = safety::combined_level(readings[n], probabilities[n], t);
+                if (found == readings[n].level) continue;
+                const auto& p = probabilities[n];
+                std::printf("%s -> %s  (%.2f %.2f %.2f)  %s\n",
+                            validation[n].label == safety::Level::none ? "none" : "flag",
+                            found == safety::Level::urgent ? "urgent" : "medical", p[0], p[1], p[2],
+                            validation[n].text.c_str());
+            }
+            return 0;
+        }
+        const float veto = i + 1 < argc && std::strcmp(argv[i], "--veto") == 0
+                               ? std::strtof(argv[i + 1], nullptr)
+                               : safety::ModelThresholds{}.veto;
+        for (const float urgent : {0.3f, 0.5f, 0.7f}) {
+            for (const float flagged : {0.3f, 0.4f, 0.5f, 0.6f}) {
+                Figures combined;
+                for (std::size_t n = 0; n < validation.size(); ++n) {
+                    combined.add(validation[n].label,
+                                 safety::combined_level(readings[n], probabilities[n],
+                                                        {urgent, flagged, veto}));
+                }
+                char name[64];
+                std::snprintf(name, sizeof name, "urgent>%.1f flag>%.1f", urgent, flagged);
+                combined.print(name);
+            }
+        }
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "%s\n", error.what());
+        return 2;
+    }
+    return 0;
+}

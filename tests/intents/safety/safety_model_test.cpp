@@ -1,0 +1,100 @@
+#include "intents/safety/safety_model.hpp"
+
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "intents/safety/safety_triage.hpp"
+
+using namespace rubdown::intents::safety;
+
+namespace {
+
+RuleReading reading_at(Level level) {
+    RuleReading reading;
+    reading.level = level;
+    return reading;
+}
+
+}  // namespace
+
+TEST_CASE("labelled lines parse, and a bad one names its line", "[safety]") {
+    const auto texts = parse_labelled_texts(
+        "# a comment\nurgent\tchest pain now\n\nnone\tlegs are toast\r\nmedical\tcalf "
+        "swollen\textra\n",
+        "test.tsv");
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[0].label == Level::urgent);
+    CHECK(texts[0].text == "chest pain now");
+    CHECK(texts[1].label == Level::none);
+    CHECK(texts[1].text == "legs are toast");
+    CHECK(texts[2].text == "calf swollen");
+    CHECK_THROWS_WITH(parse_labelled_texts("none\tok\nsevere\tbad\n", "x.tsv"),
+                      Catch::Contains("x.tsv:2") && Catch::Contains("severe"));
+    CHECK_THROWS_WITH(parse_labelled_texts("urgent chest pain\n", "y.tsv"),
+                      Catch::Contains("y.tsv:1: no tab"));
+}
+
+TEST_CASE("the model raises a level by its thresholds and never clears an urgent rule",
+          "[safety]") {
+    const ModelThresholds thresholds{0.5f, 0.5f, 0.8f};
+    // Raising: the rules saw nothing.
+    CHECK(combined_level(reading_at(Level::none), {0.9f, 0.05f, 0.05f}, thresholds) == Level::none);
+    CHECK(combined_level(reading_at(Level::none), {0.4f, 0.5f, 0.1f}, thresholds) ==
+          Level::medical);
+    CHECK(combined_level(reading_at(Level::none), {0.2f, 0.2f, 0.6f}, thresholds) == Level::urgent);
+    CHECK(combined_level(reading_at(Level::medical), {0.1f, 0.2f, 0.7f}, thresholds) ==
+          Level::urgent);
+    // Clearing: only a medical flag, only when very sure.
+    CHECK(combined_level(reading_at(Level::medical), {0.95f, 0.05f, 0.0f}, thresholds) ==
+          Level::none);
+    CHECK(combined_level(reading_at(Level::medical), {0.7f, 0.3f, 0.0f}, thresholds) ==
+          Level::medical);
+    CHECK(combined_level(reading_at(Level::urgent), {0.99f, 0.005f, 0.005f}, thresholds) ==
+          Level::urgent);
+}
+
+TEST_CASE("a model learns from its examples", "[safety]") {
+    std::vector<LabelledText> examples;
+    for (int i = 0; i < 5; ++i) {
+        examples.push_back({Level::urgent, "my ticker went haywire and i went down"});
+        examples.push_back({Level::medical, "the wound on my knee is weeping yellow stuff"});
+        examples.push_back({Level::none, "legs are toast after the hills"});
+    }
+    const SafetyModel model{examples};
+    const auto urgent = model.probabilities(read_rules("ticker went haywire", true));
+    CHECK(urgent[2] > urgent[0]);
+    CHECK(urgent[2] > urgent[1]);
+    const auto medical = model.probabilities(read_rules("knee is weeping", true));
+    CHECK(medical[1] > medical[0]);
+    const auto none = model.probabilities(read_rules("toast after the hills", true));
+    CHECK(none[0] > none[1]);
+    CHECK(none[0] > none[2]);
+}
+
+TEST_CASE("the built-in examples are all the labelled sets, embedded", "[safety]") {
+    const auto examples = parse_labelled_texts(safety_examples(), "embedded");
+    int count[3] = {0, 0, 0};
+    for (const auto& example : examples) ++count[static_cast<int>(example.label)];
+    // Sets 1 to 8 hold 2,024 messages; an embedding that dropped a file would show here.
+    CHECK(examples.size() >= 2000);
+    CHECK(count[static_cast<int>(Level::urgent)] >= 400);
+    CHECK(count[static_cast<int>(Level::medical)] >= 600);
+    CHECK(count[static_cast<int>(Level::none)] >= 900);
+}
+
+TEST_CASE("the model flags what no rule names, with a general reply of its level", "[safety]") {
+    // From the development sets: said in words no rule holds.
+    const std::string wheeze =
+        "my wheeze is way worse than usual and two puffs of ventolin did nothing";
+    CHECK(read_rules(wheeze, false).level == Level::none);
+    const auto verdict = triage(wheeze);
+    CHECK(verdict.level == Level::urgent);
+    CHECK(verdict.topic == "urgent_other");
+    CHECK(safety_reply(verdict).find("emergency services") != std::string::npos);
+    // A rule's flag on words that only sound medical, cleared by the model.
+    const std::string pause =
+        "there was a pregnant pause when i told coach id signed up for 3 marathons";
+    CHECK(read_rules(pause, false).level == Level::medical);
+    CHECK(triage(pause).level == Level::none);
+}
