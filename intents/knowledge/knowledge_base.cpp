@@ -242,7 +242,8 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
     return entries;
 }
 
-KnowledgeBase::KnowledgeBase(const std::vector<KnowledgeEntry>& entries) : entries_(entries) {
+KnowledgeBase::KnowledgeBase(const std::vector<KnowledgeEntry>& entries, const QuestionModel* model)
+    : entries_(entries), model_(model) {
     for (const auto& entry : entries_) {
         for (const auto& question : entry.questions) index_.add(entry.id, search_terms(question));
         // The answer's own words are a document too, so a question using the answer's vocabulary
@@ -281,11 +282,54 @@ std::optional<Match> KnowledgeBase::best_match_of(const std::vector<std::string>
     return Match{best.label, best.score, index_.coverage(terms, best.label)};
 }
 
-Answer KnowledgeBase::answer(std::string_view question, Subject subject) const {
+const KnowledgeEntry* KnowledgeBase::entry_of(std::string_view id) const {
+    for (const auto& entry : entries_) {
+        if (entry.id == id) return &entry;
+    }
+    return nullptr;
+}
+
+bool KnowledgeBase::asks_about_massage(const KnowledgeEntry& entry, std::string_view question,
+                                       const std::vector<std::string>& terms,
+                                       Subject subject) const {
+    if (!entry.about_massage || subject == Subject::massage_topic) return true;
+    // The repaired terms name massage too ("deep tisue masage").
+    const bool names_it = std::any_of(terms.begin(), terms.end(), [](const std::string& t) {
+        return t == "massage" || t == "tissue";
+    });
+    return names_it || refers_to_massage(question, /*pointing=*/subject == Subject::asked);
+}
+
+Answer KnowledgeBase::answer(std::string_view question, Subject subject,
+                             const ModelTrust& trust) const {
     if (detect_medical_topic(question))
         return {"referral", kReferralText, 0.0, AnswerKind::referral};
     const auto terms = terms_of(question);
     const auto match = best_match_of(terms);
+    const bool confident =
+        match && match->score >= kMinimumScore && match->coverage >= kMinimumCoverage;
+    const auto* matched = match ? entry_of(match->id) : nullptr;
+    const auto fallback = [&] {
+        return Answer{"fallback", kFallbackText, match ? match->score : 0.0, AnswerKind::fallback,
+                      match ? match->coverage : 0.0};
+    };
+    // An operator's entry found by its words answers: the model knows only the built-in ones.
+    const bool operator_entry = confident && matched != nullptr && !matched->about_massage;
+    if (model_ != nullptr && !operator_entry) {
+        const auto guess = model_->best(question);
+        const auto* guessed = entry_of(guess.label);
+        if (guessed != nullptr && guess.probability >= trust.answer) {
+            if (!asks_about_massage(*guessed, question, terms, subject)) return fallback();
+            return {guessed->id, guessed->answer, match ? match->score : 0.0, AnswerKind::answer,
+                    match ? match->coverage : 0.0};
+        }
+        // The model learnt from questions asked on their own: right after a massage answer,
+        // "how often should I get one?" is about massage, whatever "one" meant to it.
+        if (guess.label == QuestionModel::kAbstain && guess.probability >= trust.abstain &&
+            subject != Subject::massage_topic) {
+            return fallback();
+        }
+    }
     const bool names_massage = std::any_of(terms.begin(), terms.end(), [](const std::string& t) {
         return t == "massage" || t == "deep" || t == "tissue";
     });
@@ -297,27 +341,12 @@ Answer KnowledgeBase::answer(std::string_view question, Subject subject) const {
     if (names_massage && only_subject && terms.size() <= 3 &&
         (!match || match->score < kMinimumScore)) {
         // "tell me about sports massage": nothing specific asked, so say what it is.
-        for (const auto& entry : entries_) {
-            if (entry.id == "what_is") return {entry.id, entry.answer, 0.0, AnswerKind::answer};
-        }
+        if (const auto* what_is = entry_of("what_is"))
+            return {what_is->id, what_is->answer, 0.0, AnswerKind::answer};
     }
-    if (!match || match->score < kMinimumScore || match->coverage < kMinimumCoverage) {
-        return {"fallback", kFallbackText, match ? match->score : 0.0, AnswerKind::fallback,
-                match ? match->coverage : 0.0};
-    }
-    for (const auto& entry : entries_) {
-        if (entry.id != match->id) continue;
-        // The repaired terms name massage too ("deep tisue masage").
-        const bool names_it = std::any_of(terms.begin(), terms.end(), [](const std::string& t) {
-            return t == "massage" || t == "tissue";
-        });
-        if (entry.about_massage && subject != Subject::massage_topic && !names_it &&
-            !refers_to_massage(question, /*pointing=*/subject == Subject::asked)) {
-            break;
-        }
-        return {entry.id, entry.answer, match->score, AnswerKind::answer, match->coverage};
-    }
-    return {"fallback", kFallbackText, match->score, AnswerKind::fallback, match->coverage};
+    if (!confident || matched == nullptr || !asks_about_massage(*matched, question, terms, subject))
+        return fallback();
+    return {matched->id, matched->answer, match->score, AnswerKind::answer, match->coverage};
 }
 
 }  // namespace rubdown::intents::knowledge

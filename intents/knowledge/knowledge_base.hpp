@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "intents/knowledge/bm25_index.hpp"
+#include "intents/knowledge/question_model.hpp"
 #include "intents/knowledge/spelling.hpp"
 
 namespace rubdown::intents::knowledge {
@@ -56,15 +57,27 @@ struct KnowledgeEntry {
 /// flexibility, does_it_hurt, when_to_book, before_race, how_often, performance).
 const std::vector<KnowledgeEntry>& massage_knowledge();
 
+/// How sure the question model (question_model.hpp) must be for its opinion to decide. Chosen on
+/// a labelled set it was not trained on (bench/nlu/knowledge_model_eval).
+struct ModelTrust {
+    float answer = 0.4f;   ///< its entry answers when at least this probable
+    float abstain = 0.6f;  ///< its "none of them" stands when at least this probable
+};
+
 class KnowledgeBase {
   public:
-    /// Indexes `entries` (their questions and their answer text).
-    explicit KnowledgeBase(const std::vector<KnowledgeEntry>& entries = massage_knowledge());
+    /// Indexes `entries` (their questions and their answer text). `model` gives a second opinion
+    /// on the built-in entries (nullptr: BM25 alone); it must outlive the knowledge base.
+    explicit KnowledgeBase(const std::vector<KnowledgeEntry>& entries = massage_knowledge(),
+                           const QuestionModel* model = &built_in_question_model());
 
     /// The best answer for a question; a referral for medical topics; a fallback when no entry
     /// answers it with confidence. `subject` says what the conversation already tells of the
     /// question's subject. Pure and const: safe to share between threads.
-    Answer answer(std::string_view question, Subject subject = Subject::asked) const;
+    Answer answer(std::string_view question, Subject subject = Subject::asked) const {
+        return answer(question, subject, ModelTrust{});
+    }
+    Answer answer(std::string_view question, Subject subject, const ModelTrust& trust) const;
 
     /// The first-ranked entry, whatever its score (none when no entry shares a word with the
     /// question). answer() decides from it whether to answer.
@@ -84,7 +97,14 @@ class KnowledgeBase {
     std::vector<std::string> terms_of(std::string_view question) const;
     std::optional<Match> best_match_of(const std::vector<std::string>& terms) const;
 
+    /// The entry of that id, or nullptr.
+    const KnowledgeEntry* entry_of(std::string_view id) const;
+    /// Whether the question is about massage, as a built-in entry requires (see Subject).
+    bool asks_about_massage(const KnowledgeEntry& entry, std::string_view question,
+                            const std::vector<std::string>& terms, Subject subject) const;
+
     std::vector<KnowledgeEntry> entries_;
+    const QuestionModel* model_;
     Bm25Index index_;
     SpellingCorrector spelling_;
 };

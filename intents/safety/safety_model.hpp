@@ -28,10 +28,10 @@ using LevelProbabilities = std::array<float, 3>;
 /// How sure the model must be to raise a flag the rules did not, or to clear a medical one they
 /// raised (bench/nlu/safety_model_eval shows the choices on a set the model was not trained on).
 /// The defaults were chosen on development set 8 (a former held-out set) with the model trained
-/// on sets 1 to 7: urgent 58 -> 63 of 68, medical 81 -> 92 of 96, false alarms 22 -> 16 of 166
-/// against the rules alone. A lower veto (0.7) cleared 4 more false alarms but lost 4 red flags.
+/// on the other sets: urgent 58 -> 66 of 68, medical 81 -> 88 of 96, false alarms 22 -> 12 of
+/// 166 against the rules alone; the alternatives are in bench/nlu/README.md.
 struct ModelThresholds {
-    float urgent = 0.5f;   ///< p(urgent) above this: urgent
+    float urgent = 0.3f;   ///< p(urgent) above this: urgent
     float flagged = 0.5f;  ///< p(urgent) + p(medical) above this: medical
     /// p(none) above this clears a rule's medical flag (above 1: never); an urgent one stands.
     float veto = 0.8f;

@@ -1,0 +1,110 @@
+// Chooses how far the knowledge base trusts its question model, on a validation set the model was
+// not trained on: trains the model on the entries' paraphrases and the TRAIN files, then scores
+// VALIDATION (`expected<TAB>question`) with BM25 alone and with the model over a grid of
+// thresholds.
+// Usage: knowledge_model_eval VALIDATION TRAIN...
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "intents/knowledge/knowledge_base.hpp"
+#include "intents/knowledge/question_model.hpp"
+
+namespace knowledge = rubdown::intents::knowledge;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+struct Line {
+    std::string expected;
+    std::string question;
+};
+
+std::vector<Line> lines_of(const std::string& data) {
+    std::vector<Line> lines;
+    std::stringstream stream(data);
+    for (std::string line; std::getline(stream, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        lines.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    }
+    return lines;
+}
+
+bool among(const std::string& ids, const std::string& id) {
+    std::stringstream stream(ids);
+    for (std::string one; std::getline(stream, one, '|');) {
+        if (one == id) return true;
+    }
+    return false;
+}
+
+void score(const char* name, const knowledge::KnowledgeBase& base, const std::vector<Line>& lines,
+           const knowledge::ModelTrust& trust) {
+    int in = 0, right = 0, out = 0, abstained = 0;
+    for (const auto& line : lines) {
+        const auto answer = base.answer(line.question, knowledge::Subject::asked, trust);
+        const bool fell_back = answer.kind != knowledge::AnswerKind::answer;
+        if (line.expected == "abstain") {
+            ++out;
+            abstained += fell_back ? 1 : 0;
+        } else {
+            ++in;
+            right += !fell_back && among(line.expected, answer.id) ? 1 : 0;
+        }
+    }
+    std::printf("%-28s right entry %3d/%3d (%5.1f%%)  abstained %3d/%3d (%5.1f%%)\n", name, right,
+                in, in ? 100.0 * right / in : 0.0, abstained, out,
+                out ? 100.0 * abstained / out : 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: knowledge_model_eval VALIDATION TRAIN...\n");
+        return 2;
+    }
+    try {
+        const auto validation = lines_of(read_file(argv[1]));
+        std::string training;
+        for (int i = 2; i < argc; ++i) training += read_file(argv[i]) + "\n";
+        auto examples = knowledge::built_in_question_examples(knowledge::massage_knowledge());
+        // Only the TRAIN files, not the embedded sets: the built-in examples are the entries'
+        // paraphrases followed by the embedded sets, so keep the paraphrases alone.
+        std::size_t paraphrases = 0;
+        for (const auto& entry : knowledge::massage_knowledge())
+            paraphrases += entry.questions.size();
+        examples.resize(paraphrases);
+        auto extra = knowledge::parse_labelled_questions(training);
+        examples.insert(examples.end(), extra.begin(), extra.end());
+        const knowledge::QuestionModel model{examples};
+        std::printf("trained on %zu questions, validated on %zu\n", examples.size(),
+                    validation.size());
+        score("BM25 alone", knowledge::KnowledgeBase{knowledge::massage_knowledge(), nullptr},
+              validation, {});
+        const knowledge::KnowledgeBase base{knowledge::massage_knowledge(), &model};
+        for (const float answer : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 2.0f}) {
+            for (const float abstain : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 2.0f}) {
+                char name[64];
+                std::snprintf(name, sizeof name, "answer>=%.1f abstain>=%.1f", answer, abstain);
+                score(name, base, validation, {answer, abstain});
+            }
+        }
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "%s\n", error.what());
+        return 2;
+    }
+    return 0;
+}

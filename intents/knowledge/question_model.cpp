@@ -1,0 +1,80 @@
+#include "intents/knowledge/question_model.hpp"
+
+#include <algorithm>
+
+#include "intents/knowledge/knowledge_base.hpp"
+#include "intents/learning/text_features.hpp"
+
+namespace rubdown::intents::knowledge {
+
+namespace {
+
+std::vector<std::string> labels_of(const std::vector<LabelledQuestion>& examples) {
+    std::vector<std::string> labels;
+    for (const auto& example : examples) {
+        if (std::find(labels.begin(), labels.end(), example.label) == labels.end())
+            labels.push_back(example.label);
+    }
+    return labels;
+}
+
+}  // namespace
+
+QuestionModel::QuestionModel(const std::vector<LabelledQuestion>& examples, int epochs)
+    : labels_(labels_of(examples)), classifier_(std::max<std::size_t>(labels_.size(), 1)) {
+    std::vector<learning::TrainingSample> samples;
+    samples.reserve(examples.size());
+    for (const auto& example : examples) {
+        const auto label = std::find(labels_.begin(), labels_.end(), example.label);
+        samples.push_back({learning::text_features(example.question),
+                           static_cast<std::size_t>(label - labels_.begin())});
+    }
+    classifier_.train(std::move(samples), epochs);
+}
+
+QuestionModel::Guess QuestionModel::best(std::string_view question) const {
+    if (labels_.empty()) return {std::string{kAbstain}, 1.0f};
+    const auto p = classifier_.probabilities(learning::text_features(question));
+    const auto top = std::max_element(p.begin(), p.end()) - p.begin();
+    return {labels_[static_cast<std::size_t>(top)], p[static_cast<std::size_t>(top)]};
+}
+
+std::vector<LabelledQuestion> parse_labelled_questions(std::string_view data) {
+    std::vector<LabelledQuestion> questions;
+    while (!data.empty()) {
+        const auto end = data.find('\n');
+        auto line = data.substr(0, end);
+        data.remove_prefix(end == std::string_view::npos ? data.size() : end + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        const auto tab = line.find('\t');
+        if (tab == std::string_view::npos) continue;
+        auto labels = line.substr(0, tab);
+        const std::string question{line.substr(tab + 1)};
+        while (!labels.empty()) {
+            const auto bar = labels.find('|');
+            questions.push_back({std::string{labels.substr(0, bar)}, question});
+            labels.remove_prefix(bar == std::string_view::npos ? labels.size() : bar + 1);
+        }
+    }
+    return questions;
+}
+
+std::vector<LabelledQuestion> built_in_question_examples(
+    const std::vector<KnowledgeEntry>& entries) {
+    std::vector<LabelledQuestion> examples;
+    for (const auto& entry : entries) {
+        for (const auto& question : entry.questions) examples.push_back({entry.id, question});
+    }
+    auto labelled = parse_labelled_questions(knowledge_examples());
+    examples.insert(examples.end(), std::make_move_iterator(labelled.begin()),
+                    std::make_move_iterator(labelled.end()));
+    return examples;
+}
+
+const QuestionModel& built_in_question_model() {
+    static const QuestionModel model{built_in_question_examples(massage_knowledge())};
+    return model;
+}
+
+}  // namespace rubdown::intents::knowledge
