@@ -64,7 +64,7 @@ void score(const char* name, const knowledge::KnowledgeBase& base, const std::ve
             right += !fell_back && among(line.expected, answer.id) ? 1 : 0;
         }
     }
-    std::printf("%-28s right entry %3d/%3d (%5.1f%%)  abstained %3d/%3d (%5.1f%%)\n", name, right,
+    std::printf("%-40s right entry %3d/%3d (%5.1f%%)  abstained %3d/%3d (%5.1f%%)\n", name, right,
                 in, in ? 100.0 * right / in : 0.0, abstained, out,
                 out ? 100.0 * abstained / out : 0.0);
 }
@@ -95,11 +95,14 @@ int main(int argc, char** argv) {
         score("BM25 alone", knowledge::KnowledgeBase{knowledge::massage_knowledge(), nullptr},
               validation, {});
         const knowledge::KnowledgeBase base{knowledge::massage_knowledge(), &model};
-        for (const float answer : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 2.0f}) {
-            for (const float abstain : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 2.0f}) {
-                char name[64];
-                std::snprintf(name, sizeof name, "answer>=%.1f abstain>=%.1f", answer, abstain);
-                score(name, base, validation, {answer, abstain});
+        for (const float overrule : {0.3f, 0.5f, 0.7f, 0.9f, 2.0f}) {
+            for (const float answer : {0.3f, 0.4f, 0.5f, 0.6f}) {
+                for (const float abstain : {0.3f, 0.4f, 0.5f, 0.6f}) {
+                    char name[64];
+                    std::snprintf(name, sizeof name, "answer>=%.1f abstain>=%.1f over>=%.1f",
+                                  answer, abstain, overrule);
+                    score(name, base, validation, {answer, abstain, overrule});
+                }
             }
         }
     } catch (const std::exception& error) {

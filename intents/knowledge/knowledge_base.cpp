@@ -318,7 +318,10 @@ Answer KnowledgeBase::answer(std::string_view question, Subject subject,
     if (model_ != nullptr && !operator_entry) {
         const auto guess = model_->best(question);
         const auto* guessed = entry_of(guess.label);
-        if (guessed != nullptr && guess.probability >= trust.answer) {
+        // Where BM25 is confident of another entry, the model must be surer to overrule it.
+        const bool overrules = !confident || matched == nullptr || matched->id == guess.label ||
+                               guess.probability >= trust.overrule;
+        if (guessed != nullptr && guess.probability >= trust.answer && overrules) {
             if (!asks_about_massage(*guessed, question, terms, subject)) return fallback();
             return {guessed->id, guessed->answer, match ? match->score : 0.0, AnswerKind::answer,
                     match ? match->coverage : 0.0};

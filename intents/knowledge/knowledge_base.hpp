@@ -60,8 +60,10 @@ const std::vector<KnowledgeEntry>& massage_knowledge();
 /// How sure the question model (question_model.hpp) must be for its opinion to decide. Chosen on
 /// a labelled set it was not trained on (bench/nlu/knowledge_model_eval).
 struct ModelTrust {
-    float answer = 0.4f;   ///< its entry answers when at least this probable
-    float abstain = 0.6f;  ///< its "none of them" stands when at least this probable
+    float answer = 0.3f;   ///< its entry answers when at least this probable
+    float abstain = 0.4f;  ///< its "none of them" stands when at least this probable
+    /// its entry replaces another that BM25 found with confidence when at least this probable
+    float overrule = 0.5f;
 };
 
 class KnowledgeBase {

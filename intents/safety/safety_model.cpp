@@ -5,13 +5,36 @@
 
 namespace rubdown::intents::safety {
 
+namespace {
+
+/// The letter 3-grams of a word, padded ("<ca", "cal", "alf", "lf>"): a misspelt or unseen form
+/// of a known word ("numbbness", "tingley") still shares most of them. Tried on development set 8:
+/// medical recall 88 -> 93 of 96, false alarms 12 -> 11 of 166; 4-grams, or both, did less well.
+void add_letter_grams(std::string_view word, learning::FeatureIndices& features) {
+    if (word.size() < 3) return;
+    std::string padded;
+    padded.reserve(word.size() + 2);
+    padded.push_back('<');
+    padded.append(word);
+    padded.push_back('>');
+    for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {
+        learning::FeatureHasher gram('g');
+        gram.feed(std::string_view(padded).substr(i, 3));
+        features.push_back(gram.bucket());
+    }
+}
+
+}  // namespace
+
 learning::FeatureIndices safety_features(const RuleReading& reading) {
     learning::FeatureIndices features;
-    features.reserve(reading.evidence.size() + 1);
+    features.reserve(reading.evidence.size() * 4 + 1);
     for (const auto& fact : reading.evidence) {
         learning::FeatureHasher hasher('s');
         hasher.feed(fact);
         features.push_back(hasher.bucket());
+        // Words outside a negation also give their letter n-grams.
+        if (fact.starts_with("w:")) add_letter_grams(std::string_view(fact).substr(2), features);
     }
     learning::make_feature_set(features);
     return features;

@@ -28,13 +28,13 @@ using LevelProbabilities = std::array<float, 3>;
 /// How sure the model must be to raise a flag the rules did not, or to clear a medical one they
 /// raised (bench/nlu/safety_model_eval shows the choices on a set the model was not trained on).
 /// The defaults were chosen on development set 8 (a former held-out set) with the model trained
-/// on the other sets: urgent 58 -> 66 of 68, medical 81 -> 88 of 96, false alarms 22 -> 12 of
+/// on the other sets: urgent 58 -> 67 of 68, medical 81 -> 94 of 96, false alarms 22 -> 11 of
 /// 166 against the rules alone; the alternatives are in bench/nlu/README.md.
 struct ModelThresholds {
     float urgent = 0.3f;   ///< p(urgent) above this: urgent
     float flagged = 0.5f;  ///< p(urgent) + p(medical) above this: medical
     /// p(none) above this clears a rule's medical flag (above 1: never); an urgent one stands.
-    float veto = 0.8f;
+    float veto = 0.85f;
 };
 
 class SafetyModel {
@@ -57,8 +57,9 @@ Level combined_level(const RuleReading& reading, const LevelProbabilities& proba
 /// The labelled red-flag sets (intents/safety/examples/*.tsv), embedded at build time.
 std::string_view safety_examples();
 
-/// Ordinary runner talk: the intent classifier's training messages (intents/nlu/training/*.tsv),
-/// embedded at build time. The red-flag sets' near misses are chosen to be hard, so without these a
+/// Ordinary runner talk: the intent classifier's training messages (intents/nlu/training/*.tsv)
+/// and the knowledge base's question sets (intents/knowledge/examples/*.tsv), embedded at build
+/// time. The red-flag sets' near misses are chosen to be hard, so without these a
 /// model learns that any question about massage is medical.
 std::string_view ordinary_messages();
 

@@ -27,7 +27,7 @@ struct Scores {
 };
 
 /// The evaluation set's figures, as bench/nlu/safety_eval prints them.
-Scores score_file(const std::string& path) {
+Scores score_file(const std::string& path, Level (*classify)(const std::string&)) {
     std::ifstream in(path);
     REQUIRE(in);
     Scores scores;
@@ -37,7 +37,7 @@ Scores score_file(const std::string& path) {
         const auto tab = line.find('\t');
         REQUIRE(tab != std::string::npos);
         const auto label = line.substr(0, tab);
-        const auto found = triage(line.substr(tab + 1)).level;
+        const auto found = classify(line.substr(tab + 1));
         if (label == "urgent") {
             ++scores.urgent;
             scores.urgent_found += found == Level::urgent ? 1 : 0;
@@ -146,19 +146,34 @@ TEST_CASE("a base form in the data matches the word's other forms, not the rever
     CHECK(level_of("blacked out at the finish") == Level::urgent);
 }
 
-TEST_CASE("the development sets meet the safety targets", "[safety]") {
-    // The development sets the rules were tuned on (the model learns from them too): urgent
-    // recall 100 %, medical recall at least 97 %, false alarms at most 3 % of near misses. Set 8
-    // chose the model's thresholds and no rule was tuned on it; it and the held-out set
-    // (tests/intents/safety/holdout3.tsv) are reported, not asserted: see bench/nlu/README.md.
+TEST_CASE("the rules alone meet the safety targets on the sets they were tuned on", "[safety]") {
+    // Urgent recall 100 %, medical recall at least 97 %, false alarms at most 3 % of near misses,
+    // on development sets 1 to 7: what was learnt into the rules stays learnt.
     for (const char* name :
          {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv"}) {
         INFO(name);
-        const auto scores =
-            score_file(std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name);
+        const auto scores = score_file(
+            std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name, rules_level);
         CHECK(scores.urgent >= 30);
         CHECK(scores.urgent_found == scores.urgent);
         CHECK(scores.medical_found * 100 >= scores.medical * 97);
         CHECK(scores.false_alarms * 100 <= scores.none * 3);
+    }
+}
+
+TEST_CASE("the whole triage keeps every development set's red flags", "[safety]") {
+    // Rules and model together, on every set the model learns from: no urgent flag missed, medical
+    // recall at least 97 %. False alarms at most 6 % of near misses is a guard against a change
+    // that fits the sets worse (at 2026-12-05: 0 to 16 a set, at most 9 of 166 = 5.4 %, set 8);
+    // the honest figures are those of the held-out sets in bench/nlu/README.md.
+    for (const char* name :
+         {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv",
+          "dev8.tsv", "dev9.tsv", "dev10.tsv", "dev11.tsv", "dev12.tsv"}) {
+        INFO(name);
+        const auto scores = score_file(
+            std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name, level_of);
+        CHECK(scores.urgent_found == scores.urgent);
+        CHECK(scores.medical_found * 100 >= scores.medical * 97);
+        CHECK(scores.false_alarms * 100 <= scores.none * 6);
     }
 }
