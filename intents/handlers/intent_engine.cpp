@@ -104,7 +104,11 @@ IntentEngine::IntentEngine(nudges::NudgePolicy policy,
       min_confidence_(min_confidence),
       knowledge_(knowledge ? std::move(knowledge)
                            : std::make_shared<knowledge::LiveKnowledge>(
-                                 std::make_shared<const knowledge::KnowledgeBase>())) {}
+                                 std::make_shared<const knowledge::KnowledgeBase>())) {
+    // The triage's model trains on first use (about 150 ms): here, at start-up, rather than on
+    // the first runner's message.
+    (void)safety::triage("");
+}
 
 std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
     std::vector<Reply> replies;
