@@ -231,7 +231,9 @@ TEST_CASE("a message that keeps failing is given up after max_attempts") {
     CHECK(row.last_error.find("gave up after 4 attempts") != std::string::npos);
     CHECK(row.last_error.find(kToken) == std::string::npos);
     CHECK(api.requests().size() == 4);
-    CHECK(rig.sender.counters().failed == 1);
+    // The row is marked failed before the sender counts it: on a loaded machine the test can
+    // read the row in between.
+    CHECK(eventually([&] { return rig.sender.counters().failed == 1; }));
 }
 
 TEST_CASE("403 blocked: the messages fail and the runner becomes inactive") {
