@@ -5,42 +5,17 @@
 // Usage: knowledge_model_eval VALIDATION TRAIN...
 
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/nlu/labelled_file.hpp"
 #include "intents/knowledge/knowledge_base.hpp"
 #include "intents/knowledge/question_model.hpp"
 
 namespace knowledge = rubdown::intents::knowledge;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-struct Line {
-    std::string expected;
-    std::string question;
-};
-
-std::vector<Line> lines_of(const std::string& data) {
-    std::vector<Line> lines;
-    std::stringstream stream(data);
-    for (std::string line; std::getline(stream, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        const auto tab = line.find('\t');
-        if (tab == std::string::npos) continue;
-        lines.push_back({line.substr(0, tab), line.substr(tab + 1)});
-    }
-    return lines;
-}
 
 bool among(const std::string& ids, const std::string& id) {
     std::stringstream stream(ids);
@@ -50,18 +25,19 @@ bool among(const std::string& ids, const std::string& id) {
     return false;
 }
 
-void score(const char* name, const knowledge::KnowledgeBase& base, const std::vector<Line>& lines,
-           const knowledge::ModelTrust& trust) {
+void score(const char* name, const knowledge::KnowledgeBase& base,
+           const std::vector<LabelledLine>& lines, const knowledge::ModelTrust& trust) {
     int in = 0, right = 0, out = 0, abstained = 0;
     for (const auto& line : lines) {
-        const auto answer = base.answer(line.question, knowledge::Subject::asked, trust);
+        const auto& expected = line.columns[0];
+        const auto answer = base.answer(line.columns[1], knowledge::Subject::asked, trust);
         const bool fell_back = answer.kind != knowledge::AnswerKind::answer;
-        if (line.expected == "abstain") {
+        if (expected == "abstain") {
             ++out;
             abstained += fell_back ? 1 : 0;
         } else {
             ++in;
-            right += !fell_back && among(line.expected, answer.id) ? 1 : 0;
+            right += !fell_back && among(expected, answer.id) ? 1 : 0;
         }
     }
     std::printf("%-40s right entry %3d/%3d (%5.1f%%)  abstained %3d/%3d (%5.1f%%)\n", name, right,
@@ -77,9 +53,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        const auto validation = lines_of(read_file(argv[1]));
+        const auto validation = read_labelled_file(argv[1]);
         std::string training;
-        for (int i = 2; i < argc; ++i) training += read_file(argv[i]) + "\n";
+        for (int i = 2; i < argc; ++i) training += read_text_file(argv[i]) + "\n";
         auto examples = knowledge::built_in_question_examples(knowledge::massage_knowledge());
         // Only the TRAIN files, not the embedded sets: the built-in examples are the entries'
         // paraphrases followed by the embedded sets, so keep the paraphrases alone.

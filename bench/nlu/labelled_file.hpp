@@ -12,6 +12,15 @@ struct LabelledLine {
     int line = 0;
 };
 
+/// A whole file as text (for parsers that take the text, as the models' own do).
+inline std::string read_text_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
 inline std::vector<LabelledLine> read_labelled_file(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot open " + path);

@@ -7,11 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/nlu/labelled_file.hpp"
 #include "intents/safety/safety_model.hpp"
 
 namespace safety = rubdown::intents::safety;
@@ -19,11 +18,7 @@ namespace safety = rubdown::intents::safety;
 namespace {
 
 std::vector<safety::LabelledText> read_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return safety::parse_labelled_texts(buffer.str(), path);
+    return safety::parse_labelled_texts(read_text_file(path), path);
 }
 
 struct Figures {
