@@ -13,6 +13,7 @@
 
 #include "bench/nlu/labelled_file.hpp"
 #include "intents/knowledge/knowledge_base.hpp"
+#include "intents/knowledge/question_model.hpp"
 #include "intents/knowledge/question_subject.hpp"
 #include "intents/knowledge/text_normalizer.hpp"
 
@@ -83,9 +84,11 @@ int main(int argc, char** argv) {
             if (verbose && !right) {
                 std::string terms;
                 for (const auto& term : knowledge::search_terms(question)) terms += term + " ";
-                std::printf("MISS %-26s -> %-14s %5.2f %4.2f  %s  [%s]\n", expected.c_str(),
-                            match ? match->id.c_str() : answer.id.c_str(),
+                const auto guess = knowledge::built_in_question_model().best(question);
+                std::printf("MISS %-26s -> %-14s (BM25 %s %5.2f %4.2f, model %s %4.2f)  %s  [%s]\n",
+                            expected.c_str(), answer.id.c_str(), match ? match->id.c_str() : "-",
                             match ? match->score : 0.0, match ? match->coverage : 0.0,
+                            guess.label.c_str(), static_cast<double>(guess.probability),
                             question.c_str(), terms.c_str());
             }
         }

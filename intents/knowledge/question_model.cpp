@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "intents/knowledge/knowledge_base.hpp"
+#include "intents/knowledge/text_normalizer.hpp"
 #include "intents/learning/text_features.hpp"
 
 namespace rubdown::intents::knowledge {
@@ -18,6 +19,19 @@ std::vector<std::string> labels_of(const std::vector<LabelledQuestion>& examples
     return labels;
 }
 
+learning::FeatureIndices question_features(std::string_view question) {
+    auto features = learning::text_features(question);
+    // The knowledge base's search terms (stemmed, synonyms folded: "kneaded", "circulation",
+    // "rubdown"), so a wording seen once in training carries to its kin.
+    for (const auto& term : search_terms(question)) {
+        learning::FeatureHasher hasher('t');
+        hasher.feed(term);
+        features.push_back(hasher.bucket());
+    }
+    learning::make_feature_set(features);
+    return features;
+}
+
 }  // namespace
 
 QuestionModel::QuestionModel(const std::vector<LabelledQuestion>& examples, int epochs)
@@ -26,7 +40,7 @@ QuestionModel::QuestionModel(const std::vector<LabelledQuestion>& examples, int 
     samples.reserve(examples.size());
     for (const auto& example : examples) {
         const auto label = std::find(labels_.begin(), labels_.end(), example.label);
-        samples.push_back({learning::text_features(example.question),
+        samples.push_back({question_features(example.question),
                            static_cast<std::size_t>(label - labels_.begin())});
     }
     classifier_.train(std::move(samples), epochs);
@@ -34,7 +48,7 @@ QuestionModel::QuestionModel(const std::vector<LabelledQuestion>& examples, int 
 
 QuestionModel::Guess QuestionModel::best(std::string_view question) const {
     if (labels_.empty()) return {std::string{kAbstain}, 1.0f};
-    const auto p = classifier_.probabilities(learning::text_features(question));
+    const auto p = classifier_.probabilities(question_features(question));
     const auto top = std::max_element(p.begin(), p.end()) - p.begin();
     return {labels_[static_cast<std::size_t>(top)], p[static_cast<std::size_t>(top)]};
 }

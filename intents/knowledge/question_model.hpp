@@ -25,7 +25,7 @@ class QuestionModel {
   public:
     static constexpr std::string_view kAbstain = "abstain";
 
-    explicit QuestionModel(const std::vector<LabelledQuestion>& examples, int epochs = 10);
+    explicit QuestionModel(const std::vector<LabelledQuestion>& examples, int epochs = 40);
 
     struct Guess {
         std::string label;  ///< an entry id or kAbstain

@@ -46,7 +46,6 @@ TEST_CASE("questions in many wordings find the right answer", "[knowledge]") {
         {"what good does a sports massage do", "benefits"},
         {"Does a massage improve circulation in my legs?", "blood_flow"},
         {"can a rubdown flush toxins out of my muscles", "blood_flow"},
-        {"does it get rid of lactic acid", "blood_flow"},
         {"Will a massage help my aching legs after the marathon?", "pain_relief"},
         {"can sports massage ease cramps", "pain_relief"},
         {"my muscles are so sore, does massage relieve soreness?", "pain_relief"},
@@ -83,6 +82,15 @@ TEST_CASE("questions in many wordings find the right answer", "[knowledge]") {
         CHECK(answer.kind == AnswerKind::answer);
         CHECK(answer.id == expected);
     }
+}
+
+TEST_CASE("right after a massage answer, 'it' is massage", "[knowledge]") {
+    // Asked cold, "does it get rid of lactic acid" may mean an ice bath or a cool-down jog (the
+    // labelled sets have both), so only the conversation makes it a massage question.
+    const auto answer =
+        knowledge().answer("does it get rid of lactic acid", Subject::massage_topic);
+    CHECK(answer.kind == AnswerKind::answer);
+    CHECK(answer.id == "blood_flow");
 }
 
 TEST_CASE("a question that does not name massage is answered only on the massage topic",
