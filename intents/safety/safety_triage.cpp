@@ -19,6 +19,7 @@ Verdict triage(std::string_view text) {
     const auto level =
         combined_level(reading, built_in_model().probabilities(reading), ModelThresholds{});
     if (level == reading.level) return {reading.level, std::move(reading.topic)};
+    if (level == Level::none) return {};  // the model cleared the rules' flag
     // The model raised it: a rule's own topic keeps its reply when it names the level, else a
     // general one of that level.
     return {level, level == Level::urgent ? "urgent_other" : "medical_other"};
