@@ -3,6 +3,8 @@
 // then scores VALIDATION with the rules alone and with the rules and the model over a grid of
 // thresholds. Usage: safety_model_eval VALIDATION TRAIN... [--veto V | --verbose URGENT FLAGGED
 // [VETO]]
+// Or cross-validated: safety_model_eval --cv FILE... [--epochs N] scores each file with a model
+// trained on all the others, and prints the totals over a grid of the clearing thresholds.
 
 #include <cstdio>
 #include <cstdlib>
@@ -36,15 +38,80 @@ struct Figures {
         }
     }
     void print(const char* name) const {
-        std::printf("%-22s urgent %3d/%3d  medical %3d/%3d  false alarms %3d/%3d (%.1f%%)\n", name,
+        std::printf("%-34s urgent %3d/%3d  medical %3d/%3d  false alarms %3d/%3d (%.1f%%)\n", name,
                     urgent_found, urgent, medical_found, medical, alarms, none,
                     none ? 100.0 * alarms / none : 0.0);
     }
 };
 
+/// Each file scored by a model that did not learn from it; totals over the clearing thresholds.
+int cross_validate(const std::vector<std::string>& paths, int epochs) {
+    std::vector<std::vector<safety::LabelledText>> folds;
+    for (const auto& path : paths) folds.push_back(read_file(path));
+    struct Scored {
+        safety::Level label;
+        safety::RuleReading reading;
+        safety::LevelProbabilities probabilities;
+    };
+    std::vector<Scored> scored;
+    Figures rules;
+    for (std::size_t held = 0; held < folds.size(); ++held) {
+        auto training = safety::ordinary_examples(safety::ordinary_messages());
+        for (std::size_t f = 0; f < folds.size(); ++f) {
+            if (f != held) training.insert(training.end(), folds[f].begin(), folds[f].end());
+        }
+        const safety::SafetyModel model{training, epochs};
+        for (const auto& line : folds[held]) {
+            auto reading = safety::read_rules(line.text, true);
+            const auto p = model.probabilities(reading);
+            rules.add(line.label, reading.level);
+            scored.push_back({line.label, std::move(reading), p});
+        }
+    }
+    std::printf("%zu files, %d epochs, each scored by a model trained on the others\n",
+                folds.size(), epochs);
+    rules.print("rules alone");
+    for (const float clear_urgent : {2.0f, 0.98f, 0.95f}) {
+        for (const float urgent : {0.3f, 0.5f}) {
+            for (const float flagged : {0.5f, 0.6f}) {
+                for (const float veto : {0.85f, 0.7f}) {
+                    Figures combined;
+                    for (const auto& s : scored) {
+                        combined.add(s.label,
+                                     safety::combined_level(s.reading, s.probabilities,
+                                                            {urgent, flagged, veto, clear_urgent}));
+                    }
+                    char name[64];
+                    std::snprintf(name, sizeof name, "u>%.1f f>%.1f veto>%.2f clear>%.2f", urgent,
+                                  flagged, veto, clear_urgent);
+                    combined.print(name);
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2 && std::strcmp(argv[1], "--cv") == 0) {
+        std::vector<std::string> paths;
+        int epochs = safety::SafetyModel::kEpochs;
+        for (int i = 2; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--epochs") == 0 && i + 1 < argc) {
+                epochs = std::atoi(argv[++i]);
+            } else {
+                paths.emplace_back(argv[i]);
+            }
+        }
+        try {
+            return cross_validate(paths, epochs);
+        } catch (const std::exception& error) {
+            std::fprintf(stderr, "%s\n", error.what());
+            return 2;
+        }
+    }
     if (argc < 3) {
         std::fprintf(
             stderr,

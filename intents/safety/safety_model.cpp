@@ -59,11 +59,9 @@ Level combined_level(const RuleReading& reading, const LevelProbabilities& proba
                      const ModelThresholds& thresholds) {
     const auto urgent = probabilities[static_cast<std::size_t>(Level::urgent)];
     const auto medical = probabilities[static_cast<std::size_t>(Level::medical)];
-    // An urgent rule always stands: a false alarm costs a runner a minute, a missed one more.
-    if (reading.level == Level::medical &&
-        probabilities[static_cast<std::size_t>(Level::none)] > thresholds.veto) {
-        return Level::none;
-    }
+    const auto none = probabilities[static_cast<std::size_t>(Level::none)];
+    if (reading.level == Level::medical && none > thresholds.veto) return Level::none;
+    if (reading.level == Level::urgent && none > thresholds.clear_urgent) return Level::none;
     Level level = Level::none;
     if (urgent > thresholds.urgent) {
         level = Level::urgent;

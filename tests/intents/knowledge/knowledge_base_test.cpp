@@ -70,7 +70,6 @@ TEST_CASE("questions in many wordings find the right answer", "[knowledge]") {
         {"I did a half marathon yesterday, should I book a massage now?", "when_to_book"},
         {"tell me about sports massage", "what_is"},
         {"do massages get rid of toxins", "blood_flow"},
-        {"will it help my tight spots", "why_runners"},
         {"massage right after a marathon?", "when_to_book"},
         {"Do I need a massage the day before the race?", "before_race"},
         {"does it leave you sore", "does_it_hurt"},
@@ -91,6 +90,10 @@ TEST_CASE("right after a massage answer, 'it' is massage", "[knowledge]") {
         knowledge().answer("does it get rid of lactic acid", Subject::massage_topic);
     CHECK(answer.kind == AnswerKind::answer);
     CHECK(answer.id == "blood_flow");
+    // Likewise "will it help my tight spots" (cold, the model abstains: foam rolling? stretching?).
+    const auto spots = knowledge().answer("will it help my tight spots", Subject::massage_topic);
+    CHECK(spots.kind == AnswerKind::answer);
+    CHECK(spots.id == "why_runners");
 }
 
 TEST_CASE("a question that does not name massage is answered only on the massage topic",
@@ -114,6 +117,13 @@ TEST_CASE("a question that does not name massage is answered only on the massage
         INFO(question);
         CHECK(knowledge().answer(question).kind == AnswerKind::fallback);
     }
+    // Except where the entry itself explains the running: why runners get knots is answered by
+    // why runners have massage; range of motion from stretching is not massage's flexibility.
+    const auto knots = knowledge().answer("why do runners get so many knots and tight spots?");
+    CHECK(knots.kind == AnswerKind::answer);
+    CHECK(knots.id == "why_runners");
+    CHECK(knowledge().answer("does stretching on its own improve range of motion?").kind ==
+          AnswerKind::fallback);
     CHECK(refers_to_massage("does it hurt?"));
     CHECK(refers_to_massage("is deep tissue worth it"));
     CHECK_FALSE(refers_to_massage("is it better to stretch before or after running"));

@@ -52,6 +52,13 @@ TEST_CASE("the model raises a level by its thresholds and never clears an urgent
           Level::medical);
     CHECK(combined_level(reading_at(Level::urgent), {0.99f, 0.005f, 0.005f}, thresholds) ==
           Level::urgent);
+    // Clearing an urgent flag is off unless asked for (bench/nlu/safety_model_eval --cv shows
+    // what it would cost), and then only above its own threshold.
+    CHECK(combined_level(reading_at(Level::urgent), {0.99f, 0.005f, 0.005f},
+                         {0.5f, 0.5f, 0.8f, 0.98f}) == Level::none);
+    CHECK(combined_level(reading_at(Level::urgent), {0.97f, 0.02f, 0.01f},
+                         {0.5f, 0.5f, 0.8f, 0.98f}) == Level::urgent);
+    CHECK(ModelThresholds{}.clear_urgent > 1.0f);
 }
 
 TEST_CASE("a model learns from its examples", "[safety]") {

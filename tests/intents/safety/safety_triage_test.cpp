@@ -119,6 +119,30 @@ TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", 
     }
 }
 
+TEST_CASE("a lump, discoloured urine and a knee giving way are medical", "[safety]") {
+    const std::vector<std::pair<const char*, const char*>> cases{
+        {"found a new lump on my calf, it's hard, can massage break it up?", "lump"},
+        {"urine was dark brown after the ultra", "urine"},
+        {"peed blood after my long run", "urine"},
+        {"my knee gave way twice on the way home", "acute_injury"},
+    };
+    for (const auto& [text, topic] : cases) {
+        INFO(text);
+        const auto verdict = triage(text);
+        CHECK(verdict.level == Level::medical);
+        CHECK(verdict.topic == topic);
+    }
+    CHECK(triage("whacked my head on a branch, now seeing double").level == Level::urgent);
+    for (const char* text :
+         {"lump in my throat crossing the line", "beetroot juice turned my pee pink",
+          "faint praise from the coach today", "put my medal in the chest of drawers",
+          "heart attack hill lived up to its name", "my coach collapsed laughing at my splits",
+          "broke my garmin, the screen cracked", "nearly fainted at the race entry fee"}) {
+        INFO(text);
+        CHECK(rules_level(text) == Level::none);
+    }
+}
+
 TEST_CASE("the most urgent flag wins and names its topic", "[safety]") {
     const auto verdict = triage("I'm pregnant and had chest pressure on my jog");
     CHECK(verdict.level == Level::urgent);
@@ -190,18 +214,19 @@ TEST_CASE("the rules alone meet the safety targets on the sets they were tuned o
 
 TEST_CASE("the whole triage keeps every development set's red flags", "[safety]") {
     // Rules and model together, on every set the model learns from: no urgent flag missed, medical
-    // recall at least 97 %. False alarms at most 6 % of near misses is a guard against a change
-    // that fits the sets worse (at 2026-12-05: 0 to 16 a set, at most 9 of 166 = 5.4 %, set 8);
+    // recall at least 97 %. False alarms at most 4 % of near misses is a guard against a change
+    // that fits the sets worse (at 2026-12-05, with 30 training epochs: 0 to 4 a set, at most 4
+    // of 166 = 2.4 %, set 8);
     // the honest figures are those of the held-out sets in bench/nlu/README.md.
     for (const char* name : {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv",
                              "dev7.tsv", "dev8.tsv", "dev9.tsv", "dev10.tsv", "dev11.tsv",
-                             "dev12.tsv", "dev13.tsv", "dev14.tsv"}) {
+                             "dev12.tsv", "dev13.tsv", "dev14.tsv", "dev15.tsv"}) {
         INFO(name);
         const auto scores = score_file(
             std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name, level_of);
         CHECK(scores.urgent_found == scores.urgent);
         CHECK(scores.medical_found * 100 >= scores.medical * 97);
         // Set 14 is a few hand-picked near misses for new rules, too small for a rate.
-        if (scores.none >= 50) CHECK(scores.false_alarms * 100 <= scores.none * 6);
+        if (scores.none >= 50) CHECK(scores.false_alarms * 100 <= scores.none * 4);
     }
 }
