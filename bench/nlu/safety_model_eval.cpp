@@ -44,6 +44,12 @@ struct Figures {
     }
 };
 
+/// A file that cannot be read or parsed: said on stderr, exit status 2.
+int report(const std::exception& error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    return 2;
+}
+
 /// Each file scored by a model that did not learn from it; totals over the clearing thresholds.
 int cross_validate(const std::vector<std::string>& paths, int epochs) {
     std::vector<std::vector<safety::LabelledText>> folds;
@@ -108,8 +114,7 @@ int main(int argc, char** argv) {
         try {
             return cross_validate(paths, epochs);
         } catch (const std::exception& error) {
-            std::fprintf(stderr, "%s\n", error.what());
-            return 2;
+            return report(error);
         }
     }
     if (argc < 3) {
@@ -172,8 +177,7 @@ int main(int argc, char** argv) {
             }
         }
     } catch (const std::exception& error) {
-        std::fprintf(stderr, "%s\n", error.what());
-        return 2;
+        return report(error);
     }
     return 0;
 }

@@ -54,6 +54,18 @@ Scores score_file(const std::string& path, Level (*classify)(const std::string&)
     return scores;
 }
 
+using TextAndTopic = std::pair<const char*, const char*>;
+
+/// Each text triaged at `level`, naming its topic.
+void check_verdicts(const std::vector<TextAndTopic>& cases, Level level) {
+    for (const auto& [text, topic] : cases) {
+        INFO(text);
+        const auto verdict = triage(text);
+        CHECK(verdict.level == level);
+        CHECK(verdict.topic == topic);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("the rules' data is consistent", "[safety]") {
@@ -94,7 +106,7 @@ TEST_CASE("the reported red flags are caught at their level", "[safety]") {
 }
 
 TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", "[safety]") {
-    const std::vector<std::pair<const char*, const char*>> cases{
+    const std::vector<TextAndTopic> cases{
         {"stung by a wasp on the trail, my throat feels tight and my lips are swelling",
          "allergic_reaction"},
         {"hives all over after the gel and i'm wheezing", "allergic_reaction"},
@@ -103,12 +115,7 @@ TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", 
          "head_injury_serious"},
         {"a runner next to me is having a seizure at the finish", "seizure"},
     };
-    for (const auto& [text, topic] : cases) {
-        INFO(text);
-        const auto verdict = triage(text);
-        CHECK(verdict.level == Level::urgent);
-        CHECK(verdict.topic == topic);
-    }
+    check_verdicts(cases, Level::urgent);
     CHECK(triage("blood in my pee after the ultra").topic == "urine");
     for (const char* text :
          {"my race photo makes me look like I'm having a stroke lol",
@@ -120,18 +127,13 @@ TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", 
 }
 
 TEST_CASE("a lump, discoloured urine and a knee giving way are medical", "[safety]") {
-    const std::vector<std::pair<const char*, const char*>> cases{
+    const std::vector<TextAndTopic> cases{
         {"found a new lump on my calf, it's hard, can massage break it up?", "lump"},
         {"urine was dark brown after the ultra", "urine"},
         {"peed blood after my long run", "urine"},
         {"my knee gave way twice on the way home", "acute_injury"},
     };
-    for (const auto& [text, topic] : cases) {
-        INFO(text);
-        const auto verdict = triage(text);
-        CHECK(verdict.level == Level::medical);
-        CHECK(verdict.topic == topic);
-    }
+    check_verdicts(cases, Level::medical);
     CHECK(triage("whacked my head on a branch, now seeing double").level == Level::urgent);
     for (const char* text :
          {"lump in my throat crossing the line", "beetroot juice turned my pee pink",
