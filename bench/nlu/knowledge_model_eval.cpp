@@ -96,6 +96,17 @@ int main(int argc, char** argv) {
             score("misses at the default trust", base, validation, {}, &model);
             return 0;
         }
+        // Answering without massage named when BM25 and the model agree on an entry.
+        for (const float agreed : {2.0f, 0.97f, 0.9f, 0.8f}) {
+            for (const double coverage : {0.3, 0.5, 0.8}) {
+                knowledge::ModelTrust trust;
+                trust.agreed = agreed;
+                trust.agreed_coverage = coverage;
+                char name[64];
+                std::snprintf(name, sizeof name, "agreed>=%.2f coverage>=%.1f", agreed, coverage);
+                score(name, base, validation, trust);
+            }
+        }
         for (const float overrule : {0.3f, 0.5f, 0.7f, 0.9f, 2.0f}) {
             for (const float answer : {0.3f, 0.4f, 0.5f, 0.6f}) {
                 for (const float abstain : {0.3f, 0.4f, 0.5f, 0.6f}) {

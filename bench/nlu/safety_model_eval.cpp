@@ -3,17 +3,20 @@
 // then scores VALIDATION with the rules alone and with the rules and the model over a grid of
 // thresholds. Usage: safety_model_eval VALIDATION TRAIN... [--veto V | --verbose URGENT FLAGGED
 // [VETO]]
-// Or cross-validated: safety_model_eval --cv FILE... [--epochs N] scores each file with a model
-// trained on all the others, and prints the totals over a grid of the clearing thresholds.
+// Or cross-validated: safety_model_eval --cv FILE... [--epochs N] [--misses] scores each file with
+// a model trained on all the others, and prints the totals over a grid of the clearing thresholds
+// (and, with --misses, every line the default thresholds get wrong).
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "bench/nlu/labelled_file.hpp"
 #include "intents/safety/safety_model.hpp"
+#include "intents/safety/safety_triage.hpp"
 
 namespace safety = rubdown::intents::safety;
 
@@ -51,11 +54,12 @@ int report(const std::exception& error) {
 }
 
 /// Each file scored by a model that did not learn from it; totals over the clearing thresholds.
-int cross_validate(const std::vector<std::string>& paths, int epochs) {
+int cross_validate(const std::vector<std::string>& paths, int epochs, bool misses) {
     std::vector<std::vector<safety::LabelledText>> folds;
     for (const auto& path : paths) folds.push_back(read_file(path));
     struct Scored {
         safety::Level label;
+        std::string text;
         safety::RuleReading reading;
         safety::LevelProbabilities probabilities;
     };
@@ -71,16 +75,42 @@ int cross_validate(const std::vector<std::string>& paths, int epochs) {
             auto reading = safety::read_rules(line.text, true);
             const auto p = model.probabilities(reading);
             rules.add(line.label, reading.level);
-            scored.push_back({line.label, std::move(reading), p});
+            scored.push_back({line.label, line.text, std::move(reading), p});
         }
     }
     std::printf("%zu files, %d epochs, each scored by a model trained on the others\n",
                 folds.size(), epochs);
     rules.print("rules alone");
+    if (misses) {
+        for (const auto& s : scored) {
+            const auto found = safety::combined_level(s.reading, s.probabilities, {});
+            const bool missed =
+                s.label == safety::Level::urgent
+                    ? found != safety::Level::urgent
+                    : (found == safety::Level::none) != (s.label == safety::Level::none);
+            if (!missed) continue;
+            std::printf("MISS %-7s -> %-7s %-16s (%.2f %.2f %.2f)  %s\n",
+                        std::string{safety::level_name(s.label)}.c_str(),
+                        std::string{safety::level_name(found)}.c_str(), s.reading.topic.c_str(),
+                        s.probabilities[0], s.probabilities[1], s.probabilities[2], s.text.c_str());
+        }
+        // Per topic, how often the model's veto cleared a rule's medical flag rightly and wrongly.
+        std::map<std::string, std::pair<int, int>> vetoes;
+        for (const auto& s : scored) {
+            if (s.reading.level != safety::Level::medical ||
+                safety::combined_level(s.reading, s.probabilities, {}) != safety::Level::none)
+                continue;
+            auto& [right, wrong] = vetoes[s.reading.topic];
+            ++(s.label == safety::Level::none ? right : wrong);
+        }
+        for (const auto& [topic, counts] : vetoes)
+            std::printf("VETO %-16s right %3d wrong %3d\n", topic.c_str(), counts.first,
+                        counts.second);
+    }
     for (const float clear_urgent : {2.0f, 0.98f, 0.95f}) {
         for (const float urgent : {0.3f, 0.5f}) {
             for (const float flagged : {0.5f, 0.6f}) {
-                for (const float veto : {0.85f, 0.7f}) {
+                for (const float veto : {0.85f, 0.7f, 0.95f, 2.0f}) {
                     Figures combined;
                     for (const auto& s : scored) {
                         combined.add(s.label,
@@ -104,15 +134,18 @@ int main(int argc, char** argv) {
     if (argc > 2 && std::strcmp(argv[1], "--cv") == 0) {
         std::vector<std::string> paths;
         int epochs = safety::SafetyModel::kEpochs;
+        bool misses = false;
         for (int i = 2; i < argc; ++i) {
             if (std::strcmp(argv[i], "--epochs") == 0 && i + 1 < argc) {
                 epochs = std::atoi(argv[++i]);
+            } else if (std::strcmp(argv[i], "--misses") == 0) {
+                misses = true;
             } else {
                 paths.emplace_back(argv[i]);
             }
         }
         try {
-            return cross_validate(paths, epochs);
+            return cross_validate(paths, epochs, misses);
         } catch (const std::exception& error) {
             return report(error);
         }

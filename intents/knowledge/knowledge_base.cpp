@@ -107,9 +107,7 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "why do runners need their knots worked out",
           "is sports massage a runner thing",
           "why do marathoners love a massage",
-          "why do coaches tell runners to get deep tissue"},
-         /*about_massage=*/true,
-         /*explains_running=*/true},
+          "why do coaches tell runners to get deep tissue"}},
         {"benefits",
          "For a runner the main gains are: more blood flowing through the muscles (which helps "
          "clear out waste), relief from pain, soreness and cramps after training or racing, and "
@@ -324,13 +322,13 @@ Answer KnowledgeBase::answer(std::string_view question, Subject subject,
         const bool overrules = !confident || matched == nullptr || matched->id == guess.label ||
                                guess.probability >= trust.overrule;
         if (guessed != nullptr && guess.probability >= trust.answer && overrules) {
-            // Cross-validated over the 8 development sets: 9 more right, none of the questions
-            // to abstain on answered; letting every entry do it answered "does stretching on its
-            // own improve range of motion?" with massage's flexibility.
-            const bool explains = guessed->explains_running && matched == guessed &&
-                                  guess.probability >= trust.explains_running &&
-                                  match->coverage >= trust.agreed_coverage;
-            if (!explains && !asks_about_massage(*guessed, question, terms, subject))
+            // A question that does not name massage is answered when both rankings agree with
+            // near certainty (cross-validated over the 9 development sets: 3 more right than
+            // allowing it for why_runners alone, no question to abstain on answered; at 0.9,
+            // 6 more right but 4 abstentions lost).
+            const bool agreed = matched == guessed && guess.probability >= trust.agreed &&
+                                match->coverage >= trust.agreed_coverage;
+            if (!agreed && !asks_about_massage(*guessed, question, terms, subject))
                 return fallback();
             return {guessed->id, guessed->answer, match ? match->score : 0.0, AnswerKind::answer,
                     match ? match->coverage : 0.0};

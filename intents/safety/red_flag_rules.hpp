@@ -38,6 +38,9 @@ struct Rule {
     /// Whether "years ago", "on TV", "general question" and the like clear it (not the runner's
     /// now; never a medication, which "since last year" does not end).
     bool history_clears = true;
+    /// Whether the words say the condition so plainly ("I'm pregnant", a blood thinner's name,
+    /// "peed blood") that the learned model may not clear it, however ordinary the rest sounds.
+    bool firm = false;
 };
 
 const std::vector<Topic>& topics();

@@ -399,10 +399,15 @@ RuleReading read_rules(std::string_view text, bool with_evidence) {
                             found[static_cast<std::size_t>(compiled.not_now)]};
     RuleReading reading;
     for (const auto& rule : compiled.rules) {
-        if (rule.topic == nullptr || rule.topic->level <= reading.level) continue;
+        if (rule.topic == nullptr || rule.topic->level < reading.level) continue;
+        // At the level already found, only a firm rule can add anything: its firmness.
+        const bool firmer = rule.rule->firm && !reading.firm;
+        if (rule.topic->level == reading.level && !(firmer && reading.level != Level::none))
+            continue;
         if (rule_fires(words, rule, found, clearers)) {
             reading.level = rule.topic->level;
             reading.topic = std::string{rule.topic->id};
+            reading.firm = rule.rule->firm;
         }
     }
     if (with_evidence) reading.evidence = evidence_of(words, compiled, found);

@@ -15,6 +15,7 @@ namespace rubdown::intents::safety {
 struct RuleReading {
     Level level = Level::none;
     std::string topic;  ///< the fired rule's topic id, empty for none
+    bool firm = false;  ///< the fired rule is firm (Rule::firm): the model may not clear it
     /// Named facts about the message ("g12.0": a phrase of rule 12's first group, "ng12.0": only
     /// negated ones; "u12": one of its exceptions; "idiom"; "w:calf"; "nw:pain": a word inside a
     /// negation; "b:calf swollen": a word pair).

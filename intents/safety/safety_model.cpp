@@ -60,7 +60,8 @@ Level combined_level(const RuleReading& reading, const LevelProbabilities& proba
     const auto urgent = probabilities[static_cast<std::size_t>(Level::urgent)];
     const auto medical = probabilities[static_cast<std::size_t>(Level::medical)];
     const auto none = probabilities[static_cast<std::size_t>(Level::none)];
-    if (reading.level == Level::medical && none > thresholds.veto) return Level::none;
+    if (reading.level == Level::medical && !reading.firm && none > thresholds.veto)
+        return Level::none;
     if (reading.level == Level::urgent && none > thresholds.clear_urgent) return Level::none;
     Level level = Level::none;
     if (urgent > thresholds.urgent) {

@@ -27,12 +27,13 @@ using LevelProbabilities = std::array<float, 3>;
 
 /// How sure the model must be to raise a flag the rules did not, or to clear a medical one they
 /// raised (bench/nlu/safety_model_eval shows the choices on a set the model was not trained on).
-/// The defaults were chosen on development set 8 (a former held-out set) with the model trained
-/// on the other sets: urgent 58 -> 67 of 68, medical 81 -> 94 of 96, false alarms 22 -> 11 of
-/// 166 against the rules alone; the alternatives are in bench/nlu/README.md.
+/// Cross-validated over the 16 development sets (safety_model_eval --cv): urgent 1003 -> 1073
+/// of 1075, medical 1483 -> 1571 of 1585, false alarms 95 -> 71 of 2553 against the rules
+/// alone. `flagged` at 0.5 (chosen on development set 8 alone) found 2 more medical and raised
+/// 11 more false alarms; the alternatives are in bench/nlu/README.md.
 struct ModelThresholds {
     float urgent = 0.3f;   ///< p(urgent) above this: urgent
-    float flagged = 0.5f;  ///< p(urgent) + p(medical) above this: medical
+    float flagged = 0.6f;  ///< p(urgent) + p(medical) above this: medical
     /// p(none) above this clears a rule's medical flag (above 1: never); an urgent one stands.
     float veto = 0.85f;
     /// p(none) above this clears an urgent flag too (above 1: never).

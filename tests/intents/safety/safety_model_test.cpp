@@ -35,7 +35,7 @@ TEST_CASE("labelled lines parse, and a bad one names its line", "[safety]") {
                       Catch::Contains("y.tsv:1: no tab"));
 }
 
-TEST_CASE("the model raises a level by its thresholds and never clears an urgent rule",
+TEST_CASE("the model raises a level by its thresholds and by default never clears an urgent rule",
           "[safety]") {
     const ModelThresholds thresholds{0.5f, 0.5f, 0.8f};
     // Raising: the rules saw nothing.
@@ -59,6 +59,22 @@ TEST_CASE("the model raises a level by its thresholds and never clears an urgent
     CHECK(combined_level(reading_at(Level::urgent), {0.97f, 0.02f, 0.01f},
                          {0.5f, 0.5f, 0.8f, 0.98f}) == Level::urgent);
     CHECK(ModelThresholds{}.clear_urgent > 1.0f);
+    // A firm rule's medical flag (the runner's own pregnancy, a blood thinner named) stands
+    // however sure the model is.
+    auto firm = reading_at(Level::medical);
+    firm.firm = true;
+    CHECK(combined_level(firm, {0.99f, 0.01f, 0.0f}, thresholds) == Level::medical);
+}
+
+TEST_CASE("a firm rule marks the reading, and outranks a plain rule of its level", "[safety]") {
+    // "blood thinners" is firm; "swollen" alone (acute injury) is not.
+    const auto both = read_rules("my ankle is swollen and I'm on blood thinners", false);
+    CHECK(both.level == Level::medical);
+    CHECK(both.firm);
+    CHECK(both.topic == "blood_thinners");
+    const auto plain = read_rules("my ankle is swollen after I went over on it", false);
+    CHECK(plain.level == Level::medical);
+    CHECK_FALSE(plain.firm);
 }
 
 TEST_CASE("a model learns from its examples", "[safety]") {

@@ -126,12 +126,18 @@ TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", 
     }
 }
 
-TEST_CASE("a lump, discoloured urine and a knee giving way are medical", "[safety]") {
+TEST_CASE("a lump, discoloured urine, varicose veins and a knee giving way are medical",
+          "[safety]") {
     const std::vector<TextAndTopic> cases{
         {"found a new lump on my calf, it's hard, can massage break it up?", "lump"},
         {"urine was dark brown after the ultra", "urine"},
         {"peed blood after my long run", "urine"},
         {"my knee gave way twice on the way home", "acute_injury"},
+        {"pee was pinkish after the marathon, is that a thing?", "urine"},
+        {"I've got varicose veins on both calves, can you massage there?", "varicose"},
+        {"hammy pinged on the last rep, gutted", "acute_injury"},
+        {"just had a stent put in a month ago, can I run?", "surgery"},
+        {"random heart racing episodes sitting on the sofa", "heart_irregular"},
     };
     check_verdicts(cases, Level::medical);
     CHECK(triage("whacked my head on a branch, now seeing double").level == Level::urgent);
@@ -139,7 +145,10 @@ TEST_CASE("a lump, discoloured urine and a knee giving way are medical", "[safet
          {"lump in my throat crossing the line", "beetroot juice turned my pee pink",
           "faint praise from the coach today", "put my medal in the chest of drawers",
           "heart attack hill lived up to its name", "my coach collapsed laughing at my splits",
-          "broke my garmin, the screen cracked", "nearly fainted at the race entry fee"}) {
+          "broke my garmin, the screen cracked", "nearly fainted at the race entry fee",
+          "my garmin blacked out mid-run, battery died at 18k",
+          "the finish arch collapsed in the wind before the start",
+          "my grandad is on warfarin, nothing to do with me, just curious"}) {
         INFO(text);
         CHECK(rules_level(text) == Level::none);
     }
@@ -222,7 +231,7 @@ TEST_CASE("the whole triage keeps every development set's red flags", "[safety]"
     // the honest figures are those of the held-out sets in bench/nlu/README.md.
     for (const char* name : {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv",
                              "dev7.tsv", "dev8.tsv", "dev9.tsv", "dev10.tsv", "dev11.tsv",
-                             "dev12.tsv", "dev13.tsv", "dev14.tsv", "dev15.tsv"}) {
+                             "dev12.tsv", "dev13.tsv", "dev14.tsv", "dev15.tsv", "dev16.tsv"}) {
         INFO(name);
         const auto scores = score_file(
             std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name, level_of);
