@@ -91,6 +91,10 @@ const std::vector<Topic>& topics() {
          "A seizure needs help now: call emergency services (112, 911 or 999). Move hard things "
          "away, don't hold the person down or put anything in their mouth, and once it stops lay "
          "them on their side."},
+        {"coughing_blood", Level::urgent,
+         "Coughing up blood needs a doctor now, not a rest day. Stop, and call emergency "
+         "services (112, 911 or 999) if it's more than a streak or comes with breathlessness or "
+         "chest pain; otherwise get seen today."},
         {"urine", Level::medical,
          "Blood in your urine, or urine the colour of cola after a hard run, needs a doctor "
          "today: it can mean damaged muscle straining the kidneys. Drink water, don't run, and no "
@@ -162,7 +166,8 @@ const std::vector<Rule>& rules() {
         {"chest_pain",
          {{"angina", "heart attack", "cardiac arrest"}},
          1,
-         {"gave me a", "give me a", "ice bath", "cold plunge", "cold shower"},
+         {"gave me a", "give me a", "ice bath", "cold plunge", "cold shower", "hed have a",
+          "shed have a", "would have a", "if he saw", "if she saw", "if they saw"},
          false,
          5},
         // A runner seldom mentions the chest for anything else: outside the gym, gear and colds,
@@ -216,12 +221,12 @@ const std::vector<Rule>& rules() {
            "almost went down", "nearly passed out", "nearly keeled", "fading out", "fade out",
            "next thing i", "next thing im", "next thing i knew", "found myself on",
            "found myself sitting", "found myself lying", "not answering", "isnt answering",
-           "is on the floor", "funny turn"}},
+           "is on the floor", "funny turn", "fell to the floor", "dont really remember"}},
          1,
          {"pace", "splits", "split", "race plan", "plan", "form", "tent", "bed", "sofa", "couch",
           "slept", "asleep", "sleep*", "laughing", "laughter", "inward*", "inwards", "total",
           "complete", "sight of", "battery", "sponsorship", "power", "looking like",
-          "look like", "photographer", "arch", "gazebo", "marquee", "wall", "roof", "shelter",
+          "look like", "photographer", "address", "map", "privacy", "redact*", "marker", "arch", "gazebo", "marquee", "wall", "roof", "shelter",
           "stand", "bridge", "fence", "garmin", "watch", "screen", "phone", "gps", "strava",
           "app", "headphones", "earbuds", "signal"},
          false},
@@ -240,6 +245,14 @@ const std::vector<Rule>& rules() {
            "had to lie", "nearly fell", "almost fell", "nearly went", "almost went", "knees went",
            "legs went"}},
          12,
+         {},
+         false},
+        // Reliever that does not relieve.
+        {"breathing",
+         {{"inhaler", "ventolin", "puffs", "puffer", "salbutamol", "albuterol", "reliever"},
+          {"did nothing", "doing nothing", "not helping", "isnt helping", "no help", "not working",
+           "isnt working", "didnt help", "didnt work", "hasnt helped", "not touching"}},
+         6,
          {},
          false},
         {"breathing",
@@ -301,7 +314,8 @@ const std::vector<Rule>& rules() {
          false},
         {"heart_rhythm",
          {{"heart", "hearts", "pulse", "hr", "heartbeat", "heartbeats", "heart rate",
-           "palpitation*", "bpm", "ticker", "monitor", "afib"},
+           "palpitation*", "bpm", "ticker", "monitor", "afib", "garmin shows", "garmin said",
+           "watch shows", "watch said"},
           dizzy},
          25,
          {},
@@ -410,6 +424,13 @@ const std::vector<Rule>& rules() {
          1,
          in_general,
          false},
+        {"coughing_blood",
+         {{"cough*", "hacking", "hacked", "spat", "spitting", "spit"},
+          {"blood", "bloody", "bloodstained", "blood stained", "pink froth*", "pink frothy"}},
+         4,
+         joined(in_general, {"blood orange", "blood red", "bloody hell", "bloody cold",
+                             "bloody hill*", "bloody freezing", "bloody awful"}),
+         false},
         // --- medical ---
         {"blood_clot",
          {{"blood clot", "blood clots", "clot", "clots", "dvt", "thrombosis", "deep vein",
@@ -484,7 +505,8 @@ const std::vector<Rule>& rules() {
            "balloon", "gives way", "giving way", "rolled ? ankle", "rolled her", "rolled his",
            "twisted ? ankle", "twisted ? knee", "went over on ? ankle", "pulled something",
            "tweaked something", "strained something", "done something to", "cant straighten",
-           "cant push up"}},
+           "cant push up", "knee locks", "knee locked", "knee keeps locking",
+           "locks up mid", "shake it loose"}},
          4,
          {"strain on", "wear and", "sting", "stung", "bite", "bitten", "nah", "feet", "fingers",
           "hands", "just sore", "sore muscles", "doms", "like an old man", "like an old woman",
@@ -567,7 +589,9 @@ const std::vector<Rule>& rules() {
          6,
          {"eye laser", "none", "no recent", "shoe*", "photo op", "ages ago", "tights", "shorts",
           "jacket", "watch", "worth repairing", "when i was", "scar", "hair", "laser", "tattoo",
-          "snow", "rubbish", "stain"}},
+          "snow", "rubbish", "stain", "brother", "sister", "mum", "mom", "dad", "mother",
+          "father", "grandad", "grandma", "gran", "nan", "buy him", "buy her", "for him",
+          "for her", "voucher", "gift"}},
         {"pregnancy",
          {{"pregnant", "pregnancy", "trimester", "weeks pregnant", "expecting a baby",
            "postpartum", "post partum", "gave birth", "had a baby", "c section", "caesarean",
@@ -575,6 +599,7 @@ const std::vector<Rule>& rules() {
            "up the duff", "bun in the oven"}},
          1,
          {"cheer*", "watch me", "watching me", "spectat*", "support me", "supporting me",
+          "when i was pregnant", "was pregnant with", "shes ? now", "hes ? now",
           "do your therapists", "do you offer", "do you do", "shes pregnant", "partners pregnant",
           "partner is pregnant", "wifes pregnant", "wife is pregnant so", "whos ? months",
           "training partner", "newsletter", "writing a piece", "with a mate", "my mate",
@@ -700,7 +725,9 @@ const std::vector<std::string_view>& resolved_markers() {
         "no problems since", "all gone", "back to full training", "back to normal", "fine now",
         "fully over", "over it now", "got over it", "none of that", "remodel*", "safe for",
         "old tear", "old strain", "old injury", "cleared my", "physio cleared", "full training",
-        "no issues since", "no issues", "all fine", "healing fine", "healed up"};
+        "no issues since", "no issues", "all fine", "healing fine", "healed up", "has gone now",
+        "has gone down", "gone down now", "fever went", "fever has gone",
+        "fever broke", "been fine for"};
     return list;
 }
 
@@ -731,7 +758,8 @@ const std::vector<std::string_view>& not_now_markers() {
         "if someone", "first aid course", "blog post", "in the film", "in that film", "movie",
         "scene in", "giving blood", "gave blood", "blood test", "blood donation", "back when",
         "in college", "at uni", "in high school", "last season", "in the 90s", "in the 80s",
-        "in the 70s", "news says", "entry price", "entry fee", "at a wedding", "once lol"};
+        "in the 70s", "news says", "entry price", "entry fee", "at a wedding", "once lol",
+        "kept asking if", "asked if id", "asking if id"};
     return list;
 }
 
@@ -766,7 +794,10 @@ const std::vector<std::string_view>& idioms() {
         "faint praise", "faint smell", "faint whiff", "faint breeze", "faint memory",
         "faint sound", "faint glow", "faint light", "faint line", "faint outline",
         "chest of drawers", "numb to the", "heart attack hill", "on pins and needles",
-        "running bug"};
+        "running bug", "collapse into bed", "collapse on the sofa", "collapse on the couch",
+        "caught my breath", "chest deep", "waist deep", "knee deep", "tear in my shorts",
+        "tear in my tights", "tear in my leggings", "tear in my top", "blacked out my address",
+        "blacked out my home", "blacked out my name", "blacked out my route"};
     return list;
 }
 

@@ -105,7 +105,8 @@ TEST_CASE("the reported red flags are caught at their level", "[safety]") {
     CHECK(level_of("my toes go numb and tingly on long runs") == Level::medical);
 }
 
-TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", "[safety]") {
+TEST_CASE("allergy, stroke, a head injury gone wrong, a seizure and coughing blood are urgent",
+          "[safety]") {
     const std::vector<TextAndTopic> cases{
         {"stung by a wasp on the trail, my throat feels tight and my lips are swelling",
          "allergic_reaction"},
@@ -114,6 +115,8 @@ TEST_CASE("allergy, stroke, a head injury gone wrong and a seizure are urgent", 
         {"slipped on ice and hit my head, now i feel sick and keep forgetting things",
          "head_injury_serious"},
         {"a runner next to me is having a seizure at the finish", "seizure"},
+        {"coughing up blood after the intervals, bright red", "coughing_blood"},
+        {"wheeze is way worse than usual and two puffs of my inhaler did nothing", "breathing"},
     };
     check_verdicts(cases, Level::urgent);
     CHECK(triage("blood in my pee after the ultra").topic == "urine");
@@ -148,7 +151,10 @@ TEST_CASE("a lump, discoloured urine, varicose veins and a knee giving way are m
           "broke my garmin, the screen cracked", "nearly fainted at the race entry fee",
           "my garmin blacked out mid-run, battery died at 18k",
           "the finish arch collapsed in the wind before the start",
-          "my grandad is on warfarin, nothing to do with me, just curious"}) {
+          "my grandad is on warfarin, nothing to do with me, just curious",
+          "chest-deep in mud at the cross country, best fun ever",
+          "my coach said he'd have a heart attack if he saw my splits lol",
+          "blood orange gel at 20k, coughing a bit from the cold air"}) {
         INFO(text);
         CHECK(rules_level(text) == Level::none);
     }
@@ -229,9 +235,10 @@ TEST_CASE("the whole triage keeps every development set's red flags", "[safety]"
     // that fits the sets worse (at 2026-12-05, with 30 training epochs: 0 to 4 a set, at most 4
     // of 166 = 2.4 %, set 8);
     // the honest figures are those of the held-out sets in bench/nlu/README.md.
-    for (const char* name : {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv",
-                             "dev7.tsv", "dev8.tsv", "dev9.tsv", "dev10.tsv", "dev11.tsv",
-                             "dev12.tsv", "dev13.tsv", "dev14.tsv", "dev15.tsv", "dev16.tsv"}) {
+    for (const char* name :
+         {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv",
+          "dev8.tsv", "dev9.tsv", "dev10.tsv", "dev11.tsv", "dev12.tsv", "dev13.tsv", "dev14.tsv",
+          "dev15.tsv", "dev16.tsv", "dev17.tsv"}) {
         INFO(name);
         const auto scores = score_file(
             std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name, level_of);
