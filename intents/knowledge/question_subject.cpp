@@ -11,9 +11,16 @@ namespace rubdown::intents::knowledge {
 namespace {
 
 /// Words that name the subject (split_words form: lower case, apostrophes dropped).
-constexpr std::array<std::string_view, 14> kSubjectWords{
-    "massage",   "massages",  "rubdown",    "rubdowns", "masseuse",  "masseur",       "masseurs",
-    "masseuses", "therapist", "therapists", "massaged", "massaging", "sportsmassage", "rub"};
+constexpr std::array<std::string_view, 17> kSubjectWords{
+    "massage",       "massages",  "rubdown",   "rubdowns",   "masseuse", "masseur",
+    "masseurs",      "masseuses", "therapist", "therapists", "massaged", "massaging",
+    "sportsmassage", "rub",       "kneaded",   "kneading",   "knead"};
+
+/// "getting my legs done": what runners call booking a massage on them.
+constexpr std::array<std::string_view, 7> kWorkedParts{"legs", "calves",    "hamstrings", "quads",
+                                                       "back", "shoulders", "glutes"};
+constexpr std::array<std::string_view, 6> kHaveVerbs{"get",  "getting", "got",
+                                                     "have", "having",  "had"};
 
 /// Words that point back at the subject of the conversation.
 constexpr std::array<std::string_view, 6> kPointers{"it", "one", "them", "those", "these", "that"};
@@ -32,6 +39,9 @@ bool refers_to_massage(std::string_view question, bool pointing) {
         if (word == "tissue" && i > 0 && words[i - 1] == "deep") return true;
         // "getting worked on": what runners call a massage.
         if (word == "on" && i > 0 && words[i - 1] == "worked") return true;
+        if (word == "done" && i >= 3 && is_one_of(kWorkedParts, words[i - 1]) &&
+            words[i - 2] == "my" && is_one_of(kHaveVerbs, words[i - 3]))
+            return true;
         if (!pointing || !is_one_of(kPointers, word)) continue;
         // "is it better to stretch...": an "it" that only opens the sentence points at nothing.
         const bool dummy_it =

@@ -127,6 +127,9 @@ TEST_CASE("a question that does not name massage is answered only on the massage
     CHECK(refers_to_massage("does it hurt?"));
     CHECK(refers_to_massage("is deep tissue worth it"));
     CHECK_FALSE(refers_to_massage("is it better to stretch before or after running"));
+    CHECK(refers_to_massage("whats the ideal time to get my legs done", false));
+    CHECK(refers_to_massage("does being kneaded improve bloodflow at all?", false));
+    CHECK_FALSE(refers_to_massage("my legs are done after that long run", false));
     // Known to be about something else, a pointing word is not enough.
     CHECK(knowledge().answer("how often should I get one?").kind == AnswerKind::answer);
     CHECK(knowledge().answer("how often should I get one?", Subject::elsewhere).kind ==
