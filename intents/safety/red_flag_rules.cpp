@@ -161,7 +161,8 @@ const std::vector<Rule>& rules() {
          7,
          {"chest day", "chest strap", "chest infection", "chest cold", "chest press",
           "chest workout", "chest muscle*", "pecs", "bra", "top", "shirt", "vest", "cracked rib*",
-          "bruised rib*", "nope"},
+          "bruised rib*", "nope", "bib", "pinned", "race number", "number", "race belt",
+          "flapping"},
          false},
         {"chest_pain",
          {{"angina", "heart attack", "cardiac arrest"}},
@@ -422,7 +423,7 @@ const std::vector<Rule>& rules() {
          {{"seizure", "seizures", "convuls*", "having a fit", "had a fit", "fitting on",
            "shaking and unresponsive"}},
          1,
-         in_general,
+         joined(in_general, {"watch", "garmin", "phone", "gps", "app", "laptop", "printer"}),
          false},
         {"coughing_blood",
          {{"cough*", "hacking", "hacked", "spat", "spitting", "spit"},
@@ -510,6 +511,7 @@ const std::vector<Rule>& rules() {
          4,
          {"strain on", "wear and", "sting", "stung", "bite", "bitten", "nah", "feet", "fingers",
           "hands", "just sore", "sore muscles", "doms", "like an old man", "like an old woman",
+          "girlfriend", "boyfriend", "footbridge", "bridge", "her ankle", "his ankle",
           "how can i tell", "how do i tell", "difference between", "or just", "glands", "throat"},
          true,
          10},
@@ -631,7 +633,8 @@ const std::vector<Rule>& rules() {
          {"paint", "off them", "no longer", "stopped taking", "not on anything", "im not on", "read that",
           "people on", "someone on", "course", "my dog", "my cat", "mums on", "dads on",
           "my mum", "my dad", "only thing i take", "grandad", "grandpa", "grandma", "gran",
-          "nan", "nothing to do with me", "curious", "my studies", "if someone", "someone is on"},
+          "nan", "nothing to do with me", "curious", "my studies", "if someone", "someone is on",
+          "came off", "off blood thinners"},
          false,
          12,
          false,
@@ -691,7 +694,15 @@ const std::vector<Rule>& rules() {
          true,
          4},
         // Deep pressure on a varicose vein is a contraindication, whatever the runner asks.
-        {"varicose", {{"varicose", "varicosities", "spider veins"}}, 1, in_general, true, 3, true, true},
+        {"varicose",
+         {{"varicose", "varicosities", "spider veins"}},
+         1,
+         joined(in_general, {"uncle", "aunt", "mum", "mom", "dad", "gran", "grandma", "grandad",
+                             "nan", "friend"}),
+         true,
+         3,
+         true,
+         true},
         // A lump that is new, hard or growing (not lumpy ground, not a bump from a knock).
         {"lump",
          {{"lump", "lumps", "nodule", "cyst"},
@@ -704,7 +715,10 @@ const std::vector<Rule>& rules() {
            "head injury", "smacked my head", "whacked my head", "cracked my head", "head knock",
            "knock to the head", "knock on the head", "headbutted", "clonked my head",
            "bumped my head", "bonked my head", "clattered my head"}},
-         1},
+         1,
+         {"tiny bump", "small bump", "no other symptoms"},
+         true,
+         8},
     };
     return list;
 }
@@ -759,7 +773,9 @@ const std::vector<std::string_view>& not_now_markers() {
         "scene in", "giving blood", "gave blood", "blood test", "blood donation", "back when",
         "in college", "at uni", "in high school", "last season", "in the 90s", "in the 80s",
         "in the 70s", "news says", "entry price", "entry fee", "at a wedding", "once lol",
-        "kept asking if", "asked if id", "asking if id"};
+        "kept asking if", "asked if id", "asking if id", "is that true", "first aider",
+        "first aiders", "should marshals", "only joking", "most collapses", "my motivation",
+        "motivation has"};
     return list;
 }
 
@@ -797,7 +813,8 @@ const std::vector<std::string_view>& idioms() {
         "running bug", "collapse into bed", "collapse on the sofa", "collapse on the couch",
         "caught my breath", "chest deep", "waist deep", "knee deep", "tear in my shorts",
         "tear in my tights", "tear in my leggings", "tear in my top", "blacked out my address",
-        "blacked out my home", "blacked out my name", "blacked out my route"};
+        "blacked out my home", "blacked out my name", "blacked out my route", "fell asleep",
+        "nearly fell asleep", "almost fell asleep"};
     return list;
 }
 
