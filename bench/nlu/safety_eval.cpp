@@ -1,7 +1,8 @@
 // Scores the safety triage on a labelled file (`urgent|medical|none<TAB>text`): recall at the
 // urgent level (urgent found as urgent), recall at the medical level (medical found as medical or
 // urgent), and false alarms (near misses flagged at any level).
-// Usage: safety_eval FILE [--verbose]   (--verbose prints every miss and false alarm)
+// Usage: safety_eval FILE [--verbose] [--rules]   (--verbose prints every miss and false alarm;
+// --rules scores the rules alone, without the learned model)
 
 #include <cstdio>
 #include <cstring>
@@ -9,23 +10,32 @@
 #include <string>
 
 #include "bench/nlu/labelled_file.hpp"
+#include "intents/safety/rule_matcher.hpp"
 #include "intents/safety/safety_triage.hpp"
 
 namespace safety = rubdown::intents::safety;
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: safety_eval FILE [--verbose]\n");
+        std::fprintf(stderr, "usage: safety_eval FILE [--verbose] [--rules]\n");
         return 2;
     }
-    const bool verbose = argc > 2 && std::strcmp(argv[2], "--verbose") == 0;
+    bool verbose = false, rules_alone = false;
+    for (int i = 2; i < argc; ++i) {
+        verbose = verbose || std::strcmp(argv[i], "--verbose") == 0;
+        rules_alone = rules_alone || std::strcmp(argv[i], "--rules") == 0;
+    }
     std::map<std::string, std::map<std::string, int>> confusion;  // label -> found -> count
     int urgent = 0, urgent_found = 0, medical = 0, medical_found = 0, none = 0, false_alarms = 0;
     try {
         for (const auto& line : read_labelled_file(argv[1])) {
             const auto& label = line.columns[0];
             const auto& text = line.columns[1];
-            const auto verdict = safety::triage(text);
+            auto verdict = safety::triage(text);
+            if (rules_alone) {
+                auto reading = safety::read_rules(text, false);
+                verdict = {reading.level, std::move(reading.topic)};
+            }
             std::string found{safety::level_name(verdict.level)};
             if (found.empty()) found = "none";
             ++confusion[label][found];

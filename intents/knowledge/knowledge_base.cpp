@@ -107,7 +107,9 @@ const std::vector<KnowledgeEntry>& massage_knowledge() {
           "why do runners need their knots worked out",
           "is sports massage a runner thing",
           "why do marathoners love a massage",
-          "why do coaches tell runners to get deep tissue"}},
+          "why do coaches tell runners to get deep tissue"},
+         /*about_massage=*/true,
+         /*explains_running=*/true},
         {"benefits",
          "For a runner the main gains are: more blood flowing through the muscles (which helps "
          "clear out waste), relief from pain, soreness and cramps after training or racing, and "
@@ -322,12 +324,12 @@ Answer KnowledgeBase::answer(std::string_view question, Subject subject,
         const bool overrules = !confident || matched == nullptr || matched->id == guess.label ||
                                guess.probability >= trust.overrule;
         if (guessed != nullptr && guess.probability >= trust.answer && overrules) {
-            // A question that does not name massage is answered when both rankings agree with
-            // near certainty. Cross-validated over the 10 development sets: 17 more right than
-            // never, 1 question to abstain on answered; at 0.9, 9 more right again but 3 more
-            // answered wrongly, among them "does stretching on its own improve range of motion?"
-            // with massage's flexibility.
-            const bool agreed = matched == guessed && guess.probability >= trust.agreed &&
+            // Only an entry that explains running itself: allowed for every entry (10
+            // development sets: 17 more right), a cold "is once a month enough?" would be taken
+            // for massage although it may be about running, and at p >= 0.9 "does stretching on
+            // its own improve range of motion?" was answered with massage's flexibility.
+            const bool agreed = guessed->explains_running && subject != Subject::elsewhere &&
+                                matched == guessed && guess.probability >= trust.agreed &&
                                 match->coverage >= trust.agreed_coverage;
             if (!agreed && !asks_about_massage(*guessed, question, terms, subject))
                 return fallback();

@@ -51,6 +51,10 @@ struct KnowledgeEntry {
     /// The built-in answers are about massage and answer only a question about it; an
     /// operator's ("where are you?", "what does it cost?") need not name it.
     bool about_massage = true;
+    /// Its answer also explains something about running itself ("why do runners get so many
+    /// knots?" is answered by why runners need massage), so it may answer a question that does
+    /// not name massage when the ranking and the model agree on it (ModelTrust::agreed).
+    bool explains_running = false;
 };
 
 /// The built-in entries (ids: what_is, why_runners, benefits, blood_flow, pain_relief,
@@ -64,9 +68,9 @@ struct ModelTrust {
     float abstain = 0.4f;  ///< its "none of them" stands when at least this probable
     /// its entry replaces another that BM25 found with confidence when at least this probable
     float overrule = 0.5f;
-    /// its entry answers a question that does not name massage ("why do runners get so many
-    /// knots?", "is once a month enough") when at least this probable and BM25 ranks the same
-    /// entry first with at least `agreed_coverage` of the question covered (above 1: never)
+    /// an entry that explains running answers a question that does not name massage ("why do
+    /// runners get so many knots?") when at least this probable and BM25 ranks the same entry
+    /// first with at least `agreed_coverage` of the question covered (above 1: never)
     float agreed = 0.97f;
     double agreed_coverage = 0.3;
 };

@@ -228,7 +228,7 @@ const std::vector<Rule>& rules() {
           "slept", "asleep", "sleep*", "laughing", "laughter", "inward*", "inwards", "total",
           "complete", "sight of", "battery", "sponsorship", "power", "looking like",
           "look like", "photographer", "address", "map", "privacy", "redact*", "marker", "arch", "gazebo", "marquee", "wall", "roof", "shelter",
-          "stand", "bridge", "fence", "garmin", "watch", "screen", "phone", "gps", "strava",
+          "grandstand", "bridge", "fence", "garmin", "watch", "screen", "phone", "gps", "strava",
           "app", "headphones", "earbuds", "signal"},
          false},
         // Sight closing in, greying or going dark: near-fainting.
@@ -773,8 +773,8 @@ const std::vector<std::string_view>& not_now_markers() {
         "scene in", "giving blood", "gave blood", "blood test", "blood donation", "back when",
         "in college", "at uni", "in high school", "last season", "in the 90s", "in the 80s",
         "in the 70s", "news says", "entry price", "entry fee", "at a wedding", "once lol",
-        "kept asking if", "asked if id", "asking if id", "is that true", "first aider",
-        "first aiders", "should marshals", "only joking", "most collapses", "my motivation",
+        "kept asking if", "asked if id", "asking if id", "is that true",
+        "should marshals", "only joking", "most collapses", "my motivation",
         "motivation has"};
     return list;
 }

@@ -109,7 +109,8 @@ TEST_CASE("the built-in examples are all the labelled sets, embedded", "[safety]
 TEST_CASE("the model flags what no rule names, with a general reply of its level", "[safety]") {
     // From the development sets: said in words no rule holds.
     const std::string wheeze =
-        "my wheeze is way worse than usual and two puffs of ventolin did nothing";
+        "breathing is really bad, I can only get a few words out at a time and I finished an hour "
+        "ago";
     CHECK(read_rules(wheeze, false).level == Level::none);
     const auto verdict = triage(wheeze);
     CHECK(verdict.level == Level::urgent);
