@@ -324,10 +324,10 @@ Answer KnowledgeBase::answer(std::string_view question, Subject subject,
         const bool overrules = !confident || matched == nullptr || matched->id == guess.label ||
                                guess.probability >= trust.overrule;
         if (guessed != nullptr && guess.probability >= trust.answer && overrules) {
-            // Only an entry that explains running itself: allowed for every entry (10
-            // development sets: 17 more right), a cold "is once a month enough?" would be taken
-            // for massage although it may be about running, and at p >= 0.9 "does stretching on
-            // its own improve range of motion?" was answered with massage's flexibility.
+            // Without massage named, only an entry that explains running itself answers. For
+            // every entry (10 development sets: 17 more right) a cold "is once a month enough?"
+            // was taken for massage although it may be about running, and at p >= 0.9 "does
+            // stretching on its own improve range of motion?" got massage's flexibility.
             const bool agreed = guessed->explains_running && subject != Subject::elsewhere &&
                                 matched == guessed && guess.probability >= trust.agreed &&
                                 match->coverage >= trust.agreed_coverage;

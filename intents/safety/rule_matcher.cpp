@@ -401,9 +401,8 @@ RuleReading read_rules(std::string_view text, bool with_evidence) {
     for (const auto& rule : compiled.rules) {
         if (rule.topic == nullptr || rule.topic->level < reading.level) continue;
         // At the level already found, only a firm rule can add anything: its firmness.
-        const bool firmer = rule.rule->firm && !reading.firm;
-        if (rule.topic->level == reading.level && !(firmer && reading.level != Level::none))
-            continue;
+        const bool adds_firmness = rule.rule->firm && !reading.firm;
+        if (rule.topic->level == reading.level && !adds_firmness) continue;
         if (rule_fires(words, rule, found, clearers)) {
             reading.level = rule.topic->level;
             reading.topic = std::string{rule.topic->id};
