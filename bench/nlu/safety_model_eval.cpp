@@ -82,8 +82,15 @@ int cross_validate(const std::vector<std::string>& paths, int epochs, bool misse
                 folds.size(), epochs);
     rules.print("rules alone");
     if (misses) {
+        // Every line the default thresholds get wrong, and per topic how often the model's veto
+        // cleared a rule's medical flag rightly and wrongly.
+        std::map<std::string, std::pair<int, int>> vetoes;
         for (const auto& s : scored) {
             const auto found = safety::combined_level(s.reading, s.probabilities, {});
+            if (s.reading.level == safety::Level::medical && found == safety::Level::none) {
+                auto& [right, wrong] = vetoes[s.reading.topic];
+                ++(s.label == safety::Level::none ? right : wrong);
+            }
             const bool missed =
                 s.label == safety::Level::urgent
                     ? found != safety::Level::urgent
@@ -93,15 +100,6 @@ int cross_validate(const std::vector<std::string>& paths, int epochs, bool misse
                         std::string{safety::level_name(s.label)}.c_str(),
                         std::string{safety::level_name(found)}.c_str(), s.reading.topic.c_str(),
                         s.probabilities[0], s.probabilities[1], s.probabilities[2], s.text.c_str());
-        }
-        // Per topic, how often the model's veto cleared a rule's medical flag rightly and wrongly.
-        std::map<std::string, std::pair<int, int>> vetoes;
-        for (const auto& s : scored) {
-            if (s.reading.level != safety::Level::medical ||
-                safety::combined_level(s.reading, s.probabilities, {}) != safety::Level::none)
-                continue;
-            auto& [right, wrong] = vetoes[s.reading.topic];
-            ++(s.label == safety::Level::none ? right : wrong);
         }
         for (const auto& [topic, counts] : vetoes)
             std::printf("VETO %-16s right %3d wrong %3d\n", topic.c_str(), counts.first,
