@@ -1,5 +1,6 @@
-// Times Nlu::parse (classification plus entities), the safety triage that runs before it on every
-// message, and the start-up training, per message.
+// Times Nlu::parse (classification plus entities) and the safety triage that runs before it on
+// every message, per message; and what start-up costs: training the intent classifier, reading
+// the safety and question models the build trained, and training those two afresh to compare.
 // Usage: nlu_bench [iterations]
 
 #include <chrono>
@@ -8,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "intents/knowledge/knowledge_base.hpp"
+#include "intents/knowledge/question_model.hpp"
 #include "intents/nlu/nlu.hpp"
+#include "intents/safety/safety_model.hpp"
 #include "intents/safety/safety_triage.hpp"
 
 namespace {
@@ -37,6 +41,20 @@ int main(int argc, char** argv) {
     const auto train_start = Clock::now();
     const rubdown::intents::nlu::Nlu nlu;
     const auto train_end = Clock::now();
+    // The two other models the bot needs before its first answer: read from what the build
+    // trained, and, for comparison, trained afresh as the bot did before.
+    const auto safety_start = Clock::now();
+    (void)rubdown::intents::safety::built_in_model();
+    const auto safety_loaded = Clock::now();
+    (void)rubdown::intents::knowledge::built_in_question_model();
+    const auto knowledge_loaded = Clock::now();
+    const rubdown::intents::safety::SafetyModel safety_model{
+        rubdown::intents::safety::built_in_examples()};
+    const auto safety_trained = Clock::now();
+    const rubdown::intents::knowledge::QuestionModel question_model{
+        rubdown::intents::knowledge::built_in_question_examples(
+            rubdown::intents::knowledge::massage_knowledge())};
+    const auto knowledge_trained = Clock::now();
     const auto now = rubdown::intents::Seconds{std::chrono::seconds{1795428000}};  // 2026-11-23T10Z
 
     // Warm-up: loads the time zone database once, as a running server would.
@@ -50,8 +68,14 @@ int main(int argc, char** argv) {
     }
     const auto end = Clock::now();
     const double total_ns = std::chrono::duration<double, std::nano>(end - start).count();
-    std::printf("training at construction: %.1f ms\n",
-                std::chrono::duration<double, std::milli>(train_end - train_start).count());
+    const auto ms = [](auto duration) {
+        return std::chrono::duration<double, std::milli>(duration).count();
+    };
+    std::printf("intent classifier (Nlu construction): %.1f ms\n", ms(train_end - train_start));
+    std::printf("safety model: read %.1f ms, trained afresh %.1f ms\n",
+                ms(safety_loaded - safety_start), ms(safety_trained - knowledge_loaded));
+    std::printf("knowledge question model: read %.1f ms, trained afresh %.1f ms\n",
+                ms(knowledge_loaded - safety_loaded), ms(knowledge_trained - safety_trained));
     std::printf("parse (classify + entities): %ld messages, mean %.0f ns/message (%.2f us)\n",
                 iterations, total_ns / static_cast<double>(iterations),
                 total_ns / static_cast<double>(iterations) / 1000.0);

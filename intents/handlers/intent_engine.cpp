@@ -105,8 +105,8 @@ IntentEngine::IntentEngine(nudges::NudgePolicy policy,
       knowledge_(knowledge ? std::move(knowledge)
                            : std::make_shared<knowledge::LiveKnowledge>(
                                  std::make_shared<const knowledge::KnowledgeBase>())) {
-    // The triage's model trains on first use (about 150 ms): here, at start-up, rather than on
-    // the first runner's message.
+    // The triage's model is read from what the build trained on first use (a few milliseconds):
+    // here, at start-up, rather than on the first runner's message.
     (void)safety::triage("");
 }
 

@@ -46,6 +46,33 @@ QuestionModel::QuestionModel(const std::vector<LabelledQuestion>& examples, int 
     classifier_.train(std::move(samples), epochs);
 }
 
+namespace {
+constexpr std::string_view kFormat = "rubdown-question-model-1";
+}  // namespace
+
+std::string QuestionModel::save(std::uint64_t trained_on) const {
+    learning::ModelWriter out;
+    out.tag(kFormat);
+    out.u64(trained_on);
+    out.u32(static_cast<std::uint32_t>(labels_.size()));
+    for (const auto& label : labels_) out.text(label);
+    classifier_.write(out);
+    return out.bytes();
+}
+
+std::optional<QuestionModel> QuestionModel::load(std::string_view bytes, std::uint64_t trained_on) {
+    if (bytes.empty()) return std::nullopt;
+    learning::ModelReader in(bytes);
+    in.expect_tag(kFormat);
+    if (in.u64() != trained_on) return std::nullopt;
+    std::vector<std::string> labels(in.u32());
+    for (auto& label : labels) label = in.text();
+    auto classifier = learning::SoftmaxClassifier::read(in);
+    if (classifier.classes() != std::max<std::size_t>(labels.size(), 1) || !in.at_end())
+        throw learning::ModelFormatError("question model: labels and classes disagree");
+    return QuestionModel{std::move(labels), std::move(classifier)};
+}
+
 QuestionModel::Guess QuestionModel::best(std::string_view question) const {
     if (labels_.empty()) return {std::string{kAbstain}, 1.0f};
     const auto p = classifier_.probabilities(question_features(question));
@@ -86,9 +113,13 @@ std::vector<LabelledQuestion> built_in_question_examples(
     return examples;
 }
 
-const QuestionModel& built_in_question_model() {
-    static const QuestionModel model{built_in_question_examples(massage_knowledge())};
-    return model;
+std::uint64_t built_in_question_fingerprint() {
+    // The entries' paraphrases are compiled in, so they are hashed as the model sees them.
+    std::string data;
+    for (const auto& example : built_in_question_examples(massage_knowledge())) {
+        data.append(example.label).append("\t").append(example.question).append("\n");
+    }
+    return learning::fingerprint(data + std::to_string(QuestionModel::kEpochs));
 }
 
 }  // namespace rubdown::intents::knowledge

@@ -84,6 +84,38 @@ void SoftmaxClassifier::train(std::vector<TrainingSample> samples, int epochs) {
     for (std::size_t k = 0; k < k_count; ++k) bias_[k] -= bias_sums[k] / step;
 }
 
+void SoftmaxClassifier::write(ModelWriter& out) const {
+    out.tag("softmax");
+    out.u32(static_cast<std::uint32_t>(classes_));
+    // Rows are numbered in bucket order, so the buckets that have one are all the table needs.
+    std::vector<std::uint32_t> buckets;
+    for (std::uint32_t bucket = 0; bucket < row_of_bucket_.size(); ++bucket)
+        if (row_of_bucket_[bucket] != kNoRow) buckets.push_back(bucket);
+    out.words(buckets);
+    out.floats(weights_);
+    out.floats(bias_);
+}
+
+SoftmaxClassifier SoftmaxClassifier::read(ModelReader& in) {
+    in.expect_tag("softmax");
+    SoftmaxClassifier model(in.u32());
+    const auto buckets = in.words();
+    model.weights_ = in.floats();
+    model.bias_ = in.floats();
+    if (model.classes_ == 0 || model.bias_.size() != model.classes_ ||
+        model.weights_.size() != buckets.size() * model.classes_)
+        throw ModelFormatError("model: the softmax table's sizes disagree");
+    model.row_of_bucket_.assign(kFeatureBuckets, kNoRow);
+    std::uint32_t row = 0;
+    for (const auto bucket : buckets) {
+        // In bucket order, each once, as `write` lists them.
+        if (bucket >= kFeatureBuckets || (row > 0 && bucket <= buckets[row - 1]))
+            throw ModelFormatError("model: the buckets are out of range or order");
+        model.row_of_bucket_[bucket] = row++;
+    }
+    return model;
+}
+
 std::vector<float> SoftmaxClassifier::probabilities(const FeatureIndices& features) const {
     std::vector<float> scores = bias_;
     if (!features.empty() && !weights_.empty()) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/learning/model_bytes.hpp"
+
 namespace rubdown::intents::learning {
 
 /// Sorted, de-duplicated hashed feature indices of one message.
@@ -53,6 +55,11 @@ class SoftmaxClassifier {
     std::vector<float> probabilities(const FeatureIndices& features) const;
 
     std::size_t classes() const { return classes_; }
+
+    /// The trained weights, for a model built ahead of time; `read` gives back a classifier whose
+    /// probabilities are exactly those of the one written.
+    void write(ModelWriter& out) const;
+    static SoftmaxClassifier read(ModelReader& in);
 
   private:
     static constexpr std::uint32_t kNoRow = 0xffffffffu;

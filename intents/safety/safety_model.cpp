@@ -50,6 +50,35 @@ SafetyModel::SafetyModel(const std::vector<LabelledText>& examples, int epochs) 
     classifier_.train(std::move(samples), epochs);
 }
 
+namespace {
+constexpr std::string_view kFormat = "rubdown-safety-model-1";
+}  // namespace
+
+std::string SafetyModel::save(std::uint64_t trained_on) const {
+    learning::ModelWriter out;
+    out.tag(kFormat);
+    out.u64(trained_on);
+    classifier_.write(out);
+    return out.bytes();
+}
+
+std::optional<SafetyModel> SafetyModel::load(std::string_view bytes, std::uint64_t trained_on) {
+    if (bytes.empty()) return std::nullopt;
+    learning::ModelReader in(bytes);
+    in.expect_tag(kFormat);
+    if (in.u64() != trained_on) return std::nullopt;
+    auto classifier = learning::SoftmaxClassifier::read(in);
+    if (classifier.classes() != 3 || !in.at_end())
+        throw learning::ModelFormatError("safety model: not a three-level model");
+    return SafetyModel{std::move(classifier)};
+}
+
+std::uint64_t built_in_fingerprint() {
+    auto hash = learning::fingerprint(safety_examples());
+    hash = learning::fingerprint(ordinary_messages(), hash);
+    return learning::fingerprint(std::to_string(SafetyModel::kEpochs), hash);
+}
+
 LevelProbabilities SafetyModel::probabilities(const RuleReading& reading) const {
     const auto p = classifier_.probabilities(safety_features(reading));
     return {p[0], p[1], p[2]};

@@ -7,8 +7,11 @@
 /// sound medical ("a pregnant pause"). It never clears an urgent one.
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "intents/learning/softmax_classifier.hpp"
@@ -52,9 +55,30 @@ class SafetyModel {
 
     LevelProbabilities probabilities(const RuleReading& reading) const;
 
+    /// The model as bytes, marked with `trained_on` (built_in_fingerprint for the built-in one).
+    std::string save(std::uint64_t trained_on) const;
+    /// A model `save` wrote from data with the fingerprint `trained_on`; nothing when `bytes` is
+    /// empty or was trained on other data. Throws learning::ModelFormatError on damaged bytes.
+    static std::optional<SafetyModel> load(std::string_view bytes, std::uint64_t trained_on);
+
   private:
+    explicit SafetyModel(learning::SoftmaxClassifier classifier)
+        : classifier_(std::move(classifier)) {}
+
     learning::SoftmaxClassifier classifier_{3};
 };
+
+/// What the built-in model is trained on: the embedded example sets and the number of passes.
+/// The feature code is not in it; the build retrains whenever that code changes.
+std::uint64_t built_in_fingerprint();
+
+/// The built-in model as the build's trainer (intents/trainer) wrote it, embedded in the binary.
+/// Defined only in rubdown_safety, which the trainer itself does not link.
+std::string_view trained_safety_model();
+
+/// The built-in model: the trained one the binary holds, or, should it be missing or trained on
+/// other data, one trained now from built_in_examples().
+const SafetyModel& built_in_model();
 
 /// The hashed features of a rule reading.
 learning::FeatureIndices safety_features(const RuleReading& reading);

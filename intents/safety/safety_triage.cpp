@@ -5,14 +5,14 @@
 
 namespace rubdown::intents::safety {
 
-namespace {
-
 const SafetyModel& built_in_model() {
-    static const SafetyModel model{built_in_examples()};
+    static const SafetyModel model = [] {
+        if (auto trained = SafetyModel::load(trained_safety_model(), built_in_fingerprint()))
+            return std::move(*trained);
+        return SafetyModel{built_in_examples()};
+    }();
     return model;
 }
-
-}  // namespace
 
 Verdict triage(std::string_view text) {
     auto reading = read_rules(text, true);

@@ -52,6 +52,34 @@ TEST_CASE("the built-in question model has every entry and abstention to choose 
     CHECK(abstain >= 500);
 }
 
+TEST_CASE("a saved question model reads back with the same guesses and labels", "[knowledge]") {
+    const std::vector<LabelledQuestion> examples = {
+        {"what_is", "what is a sports massage"},
+        {"does_it_hurt", "will it be painful"},
+        {"abstain", "should i buy a foam roller"},
+    };
+    const QuestionModel model{examples, 5};
+    const auto bytes = model.save(7);
+    const auto loaded = QuestionModel::load(bytes, 7);
+    REQUIRE(loaded);
+    for (const auto* question : {"what is it", "painful?", "foam roller", "something else"}) {
+        const auto expected = model.best(question);
+        const auto actual = loaded->best(question);
+        CHECK(actual.label == expected.label);
+        CHECK(actual.probability == expected.probability);
+    }
+    CHECK_FALSE(QuestionModel::load(bytes, 8));
+    CHECK_THROWS_AS(QuestionModel::load(bytes.substr(0, 20), 7),
+                    rubdown::intents::learning::ModelFormatError);
+}
+
+TEST_CASE("the question model the build trained is the one the built-in examples train",
+          "[knowledge]") {
+    REQUIRE(QuestionModel::load(trained_question_model(), built_in_question_fingerprint()));
+    const QuestionModel trained_now{built_in_question_examples(massage_knowledge())};
+    CHECK(trained_now.save(built_in_question_fingerprint()) == trained_question_model());
+}
+
 TEST_CASE("the model answers a wording BM25 alone misses, and abstains on a near miss",
           "[knowledge]") {
     // Close to lines of the development sets.

@@ -95,6 +95,41 @@ TEST_CASE("a model learns from its examples", "[safety]") {
     CHECK(none[0] > none[2]);
 }
 
+TEST_CASE("a saved model reads back with the same probabilities, and only for its own data",
+          "[safety]") {
+    std::vector<LabelledText> examples;
+    for (int i = 0; i < 3; ++i) {
+        examples.push_back({Level::urgent, "my ticker went haywire and i went down"});
+        examples.push_back({Level::medical, "the wound on my knee is weeping yellow stuff"});
+        examples.push_back({Level::none, "legs are toast after the hills"});
+    }
+    const SafetyModel model{examples, 5};
+    const auto bytes = model.save(42);
+    const auto loaded = SafetyModel::load(bytes, 42);
+    REQUIRE(loaded);
+    for (const auto* text : {"ticker went haywire", "knee is weeping", "a new message", ""}) {
+        const auto reading = read_rules(text, true);
+        CHECK(loaded->probabilities(reading) == model.probabilities(reading));
+    }
+    CHECK_FALSE(SafetyModel::load(bytes, 43));  // trained on other data
+    CHECK_FALSE(SafetyModel::load("", 42));     // no model at all
+    CHECK_THROWS_AS(SafetyModel::load(bytes.substr(0, bytes.size() - 1), 42),
+                    rubdown::intents::learning::ModelFormatError);
+    CHECK_THROWS_AS(SafetyModel::load(bytes + "x", 42),
+                    rubdown::intents::learning::ModelFormatError);
+    CHECK_THROWS_AS(SafetyModel::load("not a model at all", 42),
+                    rubdown::intents::learning::ModelFormatError);
+}
+
+TEST_CASE("the model the build trained is the one the built-in examples train, byte for byte",
+          "[safety]") {
+    // The bot reads the build's model instead of training; were the build's step stale, or the
+    // format lossy, the bot would answer differently from the model its thresholds were chosen on.
+    REQUIRE(SafetyModel::load(trained_safety_model(), built_in_fingerprint()));
+    const SafetyModel trained_now{built_in_examples()};
+    CHECK(trained_now.save(built_in_fingerprint()) == trained_safety_model());
+}
+
 TEST_CASE("the built-in examples are all the labelled sets, embedded", "[safety]") {
     const auto examples = parse_labelled_texts(safety_examples(), "embedded");
     int count[3] = {0, 0, 0};
