@@ -105,24 +105,33 @@ int cross_validate(const std::vector<std::string>& paths, int epochs, bool misse
             std::printf("VETO %-16s right %3d wrong %3d\n", topic.c_str(), counts.first,
                         counts.second);
     }
-    for (const float clear_urgent : {2.0f, 0.98f, 0.95f}) {
-        for (const float urgent : {0.3f, 0.5f}) {
-            for (const float flagged : {0.5f, 0.6f}) {
-                for (const float veto : {0.85f, 0.7f, 0.95f, 2.0f}) {
-                    Figures combined;
-                    for (const auto& s : scored) {
-                        combined.add(s.label,
-                                     safety::combined_level(s.reading, s.probabilities,
-                                                            {urgent, flagged, veto, clear_urgent}));
-                    }
-                    char name[64];
-                    std::snprintf(name, sizeof name, "u>%.1f f>%.1f veto>%.2f clear>%.2f", urgent,
-                                  flagged, veto, clear_urgent);
-                    combined.print(name);
-                }
-            }
+    // The default thresholds, then each one varied alone.
+    const auto print = [&](const safety::ModelThresholds& t) {
+        Figures combined;
+        for (const auto& s : scored)
+            combined.add(s.label, safety::combined_level(s.reading, s.probabilities, t));
+        char name[96];
+        std::snprintf(name, sizeof name, "u>%.1f f>%.1f veto>%.2f clear>%.2f uex>%.1f fex>%.1f",
+                      t.urgent, t.flagged, t.veto, t.clear_urgent, t.urgent_excepted,
+                      t.flagged_excepted);
+        combined.print(name);
+    };
+    const safety::ModelThresholds defaults;
+    print(defaults);
+    const auto vary = [&](float safety::ModelThresholds::*field,
+                          std::initializer_list<float> values) {
+        for (const float value : values) {
+            auto t = defaults;
+            t.*field = value;
+            if (t.*field != defaults.*field) print(t);
         }
-    }
+    };
+    vary(&safety::ModelThresholds::urgent, {0.1f, 0.3f, 0.5f});
+    vary(&safety::ModelThresholds::flagged, {0.4f, 0.5f, 0.7f});
+    vary(&safety::ModelThresholds::veto, {0.7f, 0.8f, 0.9f, 0.95f, 2.0f});
+    vary(&safety::ModelThresholds::clear_urgent, {0.95f, 0.98f});
+    vary(&safety::ModelThresholds::urgent_excepted, {0.3f, 0.5f, 0.7f});
+    vary(&safety::ModelThresholds::flagged_excepted, {0.6f, 0.7f, 0.9f});
     return 0;
 }
 

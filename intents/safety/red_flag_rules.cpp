@@ -150,6 +150,21 @@ const std::vector<Rule>& rules() {
         "almost went down", "nearly fell", "almost fell", "nearly collapsed", "vision closing",
         "cant stand up", "couldnt stand up", "funny turn",
         "head is go light", "head went light", "head light", "light in the head"};
+    // An operation, named ("arthroscopy", "my op", "had my appendix out").
+    static const std::vector<std::string_view> surgery{
+        "surgery", "operation", "operated", "arthroscopy", "keyhole", "had my ? out",
+        "had my ? ? out", "c section", "caesarean", "cesarean", "op on my", "hip replacement",
+        "knee replacement", "post op", "postop", "repair", "reconstruction", "hernia", "acl",
+        "replaced", "vasectomy", "procedure", "op", "bunion*", "stent", "stents",
+        "tonsils out", "wisdom teeth out", "general anaesthetic", "general anesthetic",
+        "discectomy", "appendectomy", "gallbladder", "laparoscopy", "removal"};
+    // Gear mended, old or others' operations, gifts.
+    static const std::vector<std::string_view> surgery_unless{
+        "eye laser", "none", "no recent", "shoe*", "photo op", "ages ago", "tights", "shorts",
+        "jacket", "watch", "worth repairing", "when i was", "scar", "hair", "laser", "tattoo",
+        "snow", "rubbish", "stain", "brother", "sister", "mum", "mom", "dad", "mother",
+        "father", "grandad", "grandma", "gran", "nan", "buy him", "buy her", "for him",
+        "for her", "voucher", "gift", "neighbour", "neighbor", "uncle", "aunt*"};
     static const std::vector<Rule> list{
         // --- urgent ---
         {"chest_pain",
@@ -229,7 +244,8 @@ const std::vector<Rule>& rules() {
           "complete", "sight of", "battery", "sponsorship", "power", "looking like",
           "look like", "photographer", "address", "map", "privacy", "redact*", "marker", "arch", "gazebo", "marquee", "wall", "roof", "shelter",
           "grandstand", "bridge", "fence", "garmin", "watch", "screen", "phone", "gps", "strava",
-          "app", "headphones", "earbuds", "signal"},
+          "app", "headphones", "earbuds", "signal", "table", "midsole*", "cushioning", "tent pole*",
+          "chair", "deckchair", "stall", "awning"},
          false},
         // Sight closing in, greying or going dark: near-fainting.
         {"fainting",
@@ -392,7 +408,8 @@ const std::vector<Rule>& rules() {
         {"stroke",
          {{"one side", "left side", "right side", "half my face", "half his face",
            "half her face", "side of my face", "side of his face", "side of her face",
-           "side of my body", "side of his body", "side of her body", "face"},
+           "side of my body", "side of his body", "side of her body", "face", "arm and leg",
+           "arm and my leg", "leg and arm", "arm and leg on"},
           {"droop*", "weak*", "numb*", "dead", "wont work", "wouldnt work", "cant move",
            "cant lift", "couldnt lift", "slipped", "sagging", "fallen"}},
          8,
@@ -428,7 +445,7 @@ const std::vector<Rule>& rules() {
         {"coughing_blood",
          {{"cough*", "hacking", "hacked", "spat", "spitting", "spit"},
           {"blood", "bloody", "bloodstained", "blood stained", "pink froth*", "pink frothy"}},
-         4,
+         6,
          joined(in_general, {"blood orange", "blood red", "bloody hell", "bloody cold",
                              "bloody hill*", "bloody freezing", "bloody awful"}),
          false},
@@ -558,10 +575,15 @@ const std::vector<Rule>& rules() {
          {"jab", "shot", "vaccine", "vaccination", "season", "like symptoms"},
          true,
          2},
+        // A fever with its reading ("39 fever", "temp of 38.5"): firm, the model may not clear it.
         {"infection",
          {{"temp*", "fever"}, {"38*", "39*", "40*", "101*", "102*", "103*"}},
          3,
-         {"my son", "my daughter", "the kids", "my kid*", "counts as"}},
+         {"my son", "my daughter", "the kids", "my kid*", "counts as"},
+         true,
+         3,
+         true,
+         true},
         {"infection", {{"lump", "bump"}, {"red", "hot", "bigger", "growing", "spreading"}}, 5},
         {"infection",
          {{"scab", "cut", "graze", "wound", "blister", "bite", "sting", "splinter", "stitches"},
@@ -581,19 +603,20 @@ const std::vector<Rule>& rules() {
            "stepped on glass", "all scraped"}},
          1,
          {"nipple*", "toenail*", "toe", "chafing", "chafe*", "nose"}},
+        {"surgery", {surgery}, 6, surgery_unless},
+        // Surgery with how recent it is ("a vasectomy yesterday", "my op last week"): said so
+        // plainly that the model may not clear it.
         {"surgery",
-         {{"surgery", "operation", "operated", "arthroscopy", "keyhole", "had my ? out",
-           "had my ? ? out", "c section", "caesarean", "cesarean", "op on my", "hip replacement",
-           "knee replacement", "post op", "postop", "repair", "reconstruction", "hernia", "acl",
-           "replaced", "vasectomy", "procedure", "op", "bunion*", "stent", "stents",
-           "tonsils out", "wisdom teeth out", "general anaesthetic", "general anesthetic",
-           "discectomy", "appendectomy", "gallbladder", "laparoscopy", "removal"}},
+         {surgery,
+          {"yesterday", "last week", "days ago", "day ago", "this week", "on monday",
+           "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
+           "just had", "recently had", "last month"}},
          6,
-         {"eye laser", "none", "no recent", "shoe*", "photo op", "ages ago", "tights", "shorts",
-          "jacket", "watch", "worth repairing", "when i was", "scar", "hair", "laser", "tattoo",
-          "snow", "rubbish", "stain", "brother", "sister", "mum", "mom", "dad", "mother",
-          "father", "grandad", "grandma", "gran", "nan", "buy him", "buy her", "for him",
-          "for her", "voucher", "gift"}},
+         surgery_unless,
+         true,
+         3,
+         true,
+         true},
         {"pregnancy",
          {{"pregnant", "pregnancy", "trimester", "weeks pregnant", "expecting a baby",
            "postpartum", "post partum", "gave birth", "had a baby", "c section", "caesarean",
@@ -741,7 +764,9 @@ const std::vector<std::string_view>& resolved_markers() {
         "old tear", "old strain", "old injury", "cleared my", "physio cleared", "full training",
         "no issues since", "no issues", "all fine", "healing fine", "healed up", "has gone now",
         "has gone down", "gone down now", "fever went", "fever has gone",
-        "fever broke", "been fine for"};
+        "fever broke", "been fine for", "then fine", "then they were fine", "then it was fine",
+        "has ? gone down", "goes once im warmed up", "goes once i warm up",
+        "goes away once im warmed up", "goes away once i warm up"};
     return list;
 }
 
@@ -775,7 +800,10 @@ const std::vector<std::string_view>& not_now_markers() {
         "in the 70s", "news says", "entry price", "entry fee", "at a wedding", "once lol",
         "kept asking if", "asked if id", "asking if id", "is that true",
         "should marshals", "only joking", "most collapses", "my motivation",
-        "motivation has"};
+        "motivation has", "a talk about", "gave a talk", "lecture", "webinar", "seminar",
+        "my uncle had", "my aunt had", "my grandad had", "my grandpa had", "my grandma had",
+        "my granny had", "my nan had", "seen too many", "seen so many", "seen plenty of",
+        "novel", "in a book", "a book where", "in the book"};
     return list;
 }
 
@@ -814,7 +842,8 @@ const std::vector<std::string_view>& idioms() {
         "caught my breath", "chest deep", "waist deep", "knee deep", "tear in my shorts",
         "tear in my tights", "tear in my leggings", "tear in my top", "blacked out my address",
         "blacked out my home", "blacked out my name", "blacked out my route", "fell asleep",
-        "nearly fell asleep", "almost fell asleep"};
+        "nearly fell asleep", "almost fell asleep", "whole thing collapsed",
+        "whole thing collapses"};
     return list;
 }
 

@@ -278,18 +278,25 @@ struct Clearers {
     std::vector<Span> not_now;
 };
 
+enum class Match {
+    none,      ///< some group missing (or only negated)
+    excepted,  ///< every group there, but an exception or clearing phrase next to each match
+    fires,
+};
+
 /// Whether the rule fires: an occurrence of every group within the window, none negated, with
 /// no exception or clearing phrase near it. `found` holds every list's occurrences.
-bool rule_fires(const Words& words, const CompiledRules::CompiledRule& compiled,
-                const std::vector<std::vector<Span>>& found, const Clearers& clearers) {
+Match rule_fires(const Words& words, const CompiledRules::CompiledRule& compiled,
+                 const std::vector<std::vector<Span>>& found, const Clearers& clearers) {
     const Rule& rule = *compiled.rule;
     std::vector<std::vector<Span>> groups;
     for (const int list : compiled.groups) {
         auto spans = found[static_cast<std::size_t>(list)];
         std::erase_if(spans, [&](Span s) { return negated(words, s); });
-        if (spans.empty()) return false;
+        if (spans.empty()) return Match::none;
         groups.push_back(std::move(spans));
     }
+    Match match = Match::none;
     // "not cold, just no feeling": a negated exception does not excuse the match.
     auto unless = found[static_cast<std::size_t>(compiled.unless)];
     std::erase_if(unless, [&](Span s) { return negated(words, s); });
@@ -311,12 +318,13 @@ bool rule_fires(const Words& words, const CompiledRules::CompiledRule& compiled,
                          std::max(whole.last, nearest->last)};
         }
         if (!all) continue;
+        match = Match::excepted;
         if (near_any(unless, whole, std::max(rule.unless_window, 0))) continue;
         if (rule.clearable && near_any(clearers.resolved, whole, 10)) continue;
         if (rule.history_clears && near_any(clearers.not_now, whole, 12)) continue;
-        return true;
+        return Match::fires;
     }
-    return false;
+    return match;
 }
 
 }  // namespace
@@ -403,10 +411,13 @@ RuleReading read_rules(std::string_view text, bool with_evidence) {
         // At the level already found, only a firm rule can add anything: its firmness.
         const bool adds_firmness = rule.rule->firm && !reading.firm;
         if (rule.topic->level == reading.level && !adds_firmness) continue;
-        if (rule_fires(words, rule, found, clearers)) {
+        const auto match = rule_fires(words, rule, found, clearers);
+        if (match == Match::fires) {
             reading.level = rule.topic->level;
             reading.topic = std::string{rule.topic->id};
             reading.firm = rule.rule->firm;
+        } else if (match == Match::excepted) {
+            reading.excepted = std::max(reading.excepted, rule.topic->level);
         }
     }
     if (with_evidence) reading.evidence = evidence_of(words, compiled, found);

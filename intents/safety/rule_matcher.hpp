@@ -16,6 +16,10 @@ struct RuleReading {
     Level level = Level::none;
     std::string topic;  ///< the fired rule's topic id, empty for none
     bool firm = false;  ///< the fired rule is firm (Rule::firm): the model may not clear it
+    /// The highest level of a rule that matched but was stopped by an exception or a clearing
+    /// phrase ("the tent collapsed", "passed out on the sofa"), above the level found; lower
+    /// levels are not looked for.
+    Level excepted = Level::none;
     /// Named facts about the message ("g12.0": a phrase of rule 12's first group, "ng12.0": only
     /// negated ones; "u12": one of its exceptions; "idiom"; "w:calf"; "nw:pain": a word inside a
     /// negation; "b:calf swollen": a word pair).

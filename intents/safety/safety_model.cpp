@@ -93,9 +93,12 @@ Level combined_level(const RuleReading& reading, const LevelProbabilities& proba
         return Level::none;
     if (reading.level == Level::urgent && none > thresholds.clear_urgent) return Level::none;
     Level level = Level::none;
-    if (urgent > thresholds.urgent) {
+    const float urgent_bar =
+        reading.excepted == Level::urgent ? thresholds.urgent_excepted : thresholds.urgent;
+    if (urgent > urgent_bar) {
         level = Level::urgent;
-    } else if (urgent + medical > thresholds.flagged) {
+    } else if (urgent + medical > (reading.excepted >= Level::medical ? thresholds.flagged_excepted
+                                                                      : thresholds.flagged)) {
         level = Level::medical;
     }
     return std::max(level, reading.level);

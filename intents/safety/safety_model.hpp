@@ -29,18 +29,24 @@ struct LabelledText {
 using LevelProbabilities = std::array<float, 3>;
 
 /// How sure the model must be to raise a flag the rules did not, or to clear a medical one they
-/// raised (bench/nlu/safety_model_eval shows the choices on a set the model was not trained on).
-/// Cross-validated over the 16 development sets (safety_model_eval --cv): urgent 1003 -> 1073
-/// of 1075, medical 1483 -> 1571 of 1585, false alarms 95 -> 71 of 2553 against the rules
-/// alone. `flagged` at 0.5 (chosen on development set 8 alone) found 2 more medical and raised
-/// 11 more false alarms; the alternatives are in bench/nlu/README.md.
+/// raised. Chosen by cross-validation over the 19 development sets (bench/nlu/safety_model_eval
+/// --cv, each set scored by a model trained on the others; the alternatives are in
+/// bench/nlu/README.md): urgent 1295/1295, medical 1853/1875, false alarms 74/3187 (rules alone:
+/// 1213, 1749, 112). Where the rules' own data stopped a match ("the tent collapsed"), the model
+/// must be surer to overrule it: with one bar for both cases, `urgent` at 0.2 cost 111 false
+/// alarms, and at 0.3 (the earlier choice) 82 with one urgent line missed.
 struct ModelThresholds {
-    float urgent = 0.3f;   ///< p(urgent) above this: urgent
+    float urgent = 0.2f;   ///< p(urgent) above this: urgent
     float flagged = 0.6f;  ///< p(urgent) + p(medical) above this: medical
     /// p(none) above this clears a rule's medical flag (above 1: never); an urgent one stands.
     float veto = 0.85f;
     /// p(none) above this clears an urgent flag too (above 1: never).
     float clear_urgent = 2.0f;
+    /// p(urgent) above this is urgent where an urgent rule matched and an exception stopped it
+    /// (RuleReading::excepted): the rules' data then says plainly why it is not.
+    float urgent_excepted = 0.9f;
+    /// p(urgent) + p(medical) above this is medical where a medical rule was stopped so.
+    float flagged_excepted = 0.8f;
 };
 
 class SafetyModel {

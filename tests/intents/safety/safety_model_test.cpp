@@ -66,6 +66,31 @@ TEST_CASE("the model raises a level by its thresholds and by default never clear
     CHECK(combined_level(firm, {0.99f, 0.01f, 0.0f}, thresholds) == Level::medical);
 }
 
+TEST_CASE("a match the rules' exceptions stopped needs a surer model to raise it again",
+          "[safety]") {
+    // "collapsed" is urgent, but not next to a tent: the rule matched and its exception held.
+    const auto tent = read_rules("the whole tent collapsed in the wind at the ultra camp", false);
+    CHECK(tent.level == Level::none);
+    CHECK(tent.excepted == Level::urgent);
+    const auto runner = read_rules("i collapsed at the finish", false);
+    CHECK(runner.level == Level::urgent);
+    CHECK(read_rules("legs are toast after the hills", false).excepted == Level::none);
+
+    const ModelThresholds thresholds{0.3f, 0.6f, 0.85f, 2.0f, 0.9f, 0.8f};
+    auto excepted = reading_at(Level::none);
+    excepted.excepted = Level::urgent;
+    CHECK(combined_level(excepted, {0.4f, 0.1f, 0.5f}, thresholds) == Level::none);
+    CHECK(combined_level(reading_at(Level::none), {0.4f, 0.1f, 0.5f}, thresholds) == Level::urgent);
+    CHECK(combined_level(excepted, {0.02f, 0.03f, 0.95f}, thresholds) == Level::urgent);
+    // The same for a medical rule stopped by its exception.
+    auto excepted_medical = reading_at(Level::none);
+    excepted_medical.excepted = Level::medical;
+    CHECK(combined_level(excepted_medical, {0.3f, 0.7f, 0.0f}, thresholds) == Level::none);
+    CHECK(combined_level(reading_at(Level::none), {0.3f, 0.7f, 0.0f}, thresholds) ==
+          Level::medical);
+    CHECK(combined_level(excepted_medical, {0.1f, 0.9f, 0.0f}, thresholds) == Level::medical);
+}
+
 TEST_CASE("a firm rule marks the reading, and outranks a plain rule of its level", "[safety]") {
     // "blood thinners" is firm; "swollen" alone (acute injury) is not.
     const auto both = read_rules("my ankle is swollen and I'm on blood thinners", false);
