@@ -227,7 +227,8 @@ const std::vector<Rule>& rules() {
            "dropped to the ground", "found myself on the ground", "came to", "came round",
            "woke up on the", "dont remember going down", "crumpled", "legs went from under",
            "legs gave way", "legs gave out", "had to carry me", "had to be carried",
-           "carried me to", "not responding", "isnt responding", "unresponsive", "wont wake",
+           "carried me to", "not responding", "isnt responding", "unresponsive", "unconscious", "wont wake",
+           "not breathing", "isnt breathing", "stopped breathing", "just dropped",
            "out cold", "medical tent", "everything went dark", "went dark", "dont remember falling",
            "didnt remember falling", "syncope", "was on the pavement", "was on the floor",
            "on the floor and", "on the pavement and", "went down flat", "didnt respond",
@@ -245,7 +246,10 @@ const std::vector<Rule>& rules() {
           "look like", "photographer", "address", "map", "privacy", "redact*", "marker", "arch", "gazebo", "marquee", "wall", "roof", "shelter",
           "grandstand", "bridge", "fence", "garmin", "watch", "screen", "phone", "gps", "strava",
           "app", "headphones", "earbuds", "signal", "table", "midsole*", "cushioning", "tent pole*",
-          "chair", "deckchair", "stall", "awning"},
+          "chair", "deckchair", "stall", "awning", "sky", "clouds", "laptop", "computer", "tv",
+          "barn", "plans", "resolve", "headtorch", "head torch", "torch", "glasses",
+          "fake*", "pretend*", "sitcom", "video", "with joy", "from boredom", "from fear",
+          "from relaxing", "apart"},
          false},
         // Sight closing in, greying or going dark: near-fainting.
         {"fainting",
@@ -271,6 +275,12 @@ const std::vector<Rule>& rules() {
            "isnt working", "didnt help", "didnt work", "hasnt helped", "not touching"}},
          6,
          {},
+         false},
+        // An asthma attack now (an old one, "as a kid", is cleared as history).
+        {"breathing",
+         {{"asthma attack", "attack of asthma"}},
+         1,
+         joined(in_general, {"prone to", "get the odd", "if i have"}),
          false},
         {"breathing",
          {{"cant breathe", "cannot breathe", "couldnt breathe", "cant catch my breath",
@@ -444,7 +454,8 @@ const std::vector<Rule>& rules() {
          false},
         {"coughing_blood",
          {{"cough*", "hacking", "hacked", "spat", "spitting", "spit"},
-          {"blood", "bloody", "bloodstained", "blood stained", "pink froth*", "pink frothy"}},
+          {"blood", "bloody", "bloodstained", "blood stained", "pink froth*", "pink frothy",
+           "bright red", "red stuff"}},
          6,
          joined(in_general, {"blood orange", "blood red", "bloody hell", "bloody cold",
                              "bloody hill*", "bloody freezing", "bloody awful"}),
@@ -529,7 +540,9 @@ const std::vector<Rule>& rules() {
          {"strain on", "wear and", "sting", "stung", "bite", "bitten", "nah", "feet", "fingers",
           "hands", "just sore", "sore muscles", "doms", "like an old man", "like an old woman",
           "girlfriend", "boyfriend", "footbridge", "bridge", "her ankle", "his ankle",
-          "how can i tell", "how do i tell", "difference between", "or just", "glands", "throat"},
+          "how can i tell", "how do i tell", "difference between", "or just", "glands", "throat",
+          "torn between", "ribbon", "tag", "label", "bib", "shirt", "seam", "tights", "shorts",
+          "jacket", "bag", "medal", "tent"},
          true,
          10},
         // A named muscle that went with a pop or a twang ("hammy pinged on the last rep").
@@ -554,7 +567,8 @@ const std::vector<Rule>& rules() {
           "gloves", "frost*", "straight away", "wind", "snow*", "sleet", "brr", "chilly", "rain",
           "goosebumps", "down my spine", "dead tired", "as soon as", "goes away", "went away",
           "cross legged", "sitting", "sat on", "brain", "boring", "bored", "just an expression",
-          "leg day"},
+          "leg day", "funny bone", "fell asleep", "car ride", "car journey", "train", "phone",
+          "scrolling", "during the massage", "nice", "relax*"},
          true,
          16},
         {"infection",
@@ -566,7 +580,9 @@ const std::vector<Rule>& rules() {
            "slight temp", "got a temp", "have a temp", "had a temp", "im burning up", "high temp",
            "was burning up", "hot and cold sweats", "chest infection", "chesty cough"}},
          1,
-         {"my son", "my daughter", "the kids", "my kid*", "counts as", "running bug"},
+         {"my son", "my daughter", "the kids", "my kid*", "counts as", "running bug",
+          "standing around", "finish pen", "warmed up", "the wind", "the rain", "hot shower",
+          "coffee"},
          true,
          6},
         {"infection",
@@ -602,7 +618,8 @@ const std::vector<Rule>& rules() {
            "skin missing", "missing skin", "chunks of skin", "gravel rash", "bandaged",
            "stepped on glass", "all scraped"}},
          1,
-         {"nipple*", "toenail*", "toe", "chafing", "chafe*", "nose"}},
+         {"nipple*", "toenail*", "toe", "chafing", "chafe*", "nose", "money", "wallet", "budget",
+          "finances", "cash", "bank", "account", "water", "dry", "bladder", "leak*"}},
         {"surgery", {surgery}, 6, surgery_unless},
         // Surgery with how recent it is ("a vasectomy yesterday", "my op last week"): said so
         // plainly that the model may not clear it.
@@ -630,7 +647,8 @@ const std::vector<Rule>& rules() {
           "training partner", "newsletter", "writing a piece", "with a mate", "my mate",
           "sister*", "friend*", "colleague*", "cousin*", "daughter*", "niece", "curious",
           "pregnant wife", "pregnant partner", "pregnant women", "pregnant woman",
-          "pregnant clients", "pregnant people"},
+          "pregnant clients", "pregnant people", "neighbour*", "neighbor*", "cravings",
+          "pregnant runner", "baby shower", "pregnant with our"},
          false,
          12},
         // The runner's own pregnancy, named plainly, even when asking about the therapists.
@@ -693,7 +711,9 @@ const std::vector<Rule>& rules() {
          1,
          {"fine after", "but fine", "fine once", "fine when", "went away", "gone now", "settled",
           "passed", "sorts it", "sorted it", "empty stomach", "if i dont eat", "after eating",
-          "walked it off", "fine all day", "spun me", "spinning me"},
+          "walked it off", "fine all day", "spun me", "spinning me", "spinning round",
+          "spun round", "spinning around", "sauna", "fine in a minute", "fine after a minute",
+          "fine a minute later"},
          false,
          8},
         {"urine",
@@ -765,7 +785,8 @@ const std::vector<std::string_view>& resolved_markers() {
         "no issues since", "no issues", "all fine", "healing fine", "healed up", "has gone now",
         "has gone down", "gone down now", "fever went", "fever has gone",
         "fever broke", "been fine for", "then fine", "then they were fine", "then it was fine",
-        "has ? gone down", "goes once im warmed up", "goes once i warm up",
+        "has ? gone down", "goes once im warmed up", "goes once i warm up", "then gone",
+        "fixed them", "fixed it", "ecg was normal", "it was normal", "just a glitch",
         "goes away once im warmed up", "goes away once i warm up"};
     return list;
 }
@@ -803,7 +824,9 @@ const std::vector<std::string_view>& not_now_markers() {
         "motivation has", "a talk about", "gave a talk", "lecture", "webinar", "seminar",
         "my uncle had", "my aunt had", "my grandad had", "my grandpa had", "my grandma had",
         "my granny had", "my nan had", "seen too many", "seen so many", "seen plenty of",
-        "novel", "in a book", "a book where", "in the book"};
+        "novel", "in a book", "a book where", "in the book", "told me about", "how common is",
+        "on the radio", "news piece", "news story", "as a teenager", "childhood", "as a teen",
+        "awareness", "asking so i know", "for the future"};
     return list;
 }
 
@@ -843,7 +866,14 @@ const std::vector<std::string_view>& idioms() {
         "tear in my tights", "tear in my leggings", "tear in my top", "blacked out my address",
         "blacked out my home", "blacked out my name", "blacked out my route", "fell asleep",
         "nearly fell asleep", "almost fell asleep", "whole thing collapsed",
-        "whole thing collapses"};
+        "whole thing collapses", "want to collapse", "wanted to collapse", "want to pass out",
+        "want to faint", "made me want to", "would collapse", "would literally collapse",
+        "would pass out", "would faint", "id pass out", "id faint", "id collapse",
+        "had a fit laughing", "fit of laughter", "fit of giggles", "brain blacks out",
+        "brain just blacks out", "mind blacks out", "mind just blacks out", "faint hint",
+        "so faint", "trail went faint", "path went faint", "nearly had a heart attack when", "almost had a heart attack when",
+        "nearly fainted when i told", "almost fainted when i told", "stroke awareness",
+        "cardiac arrest awareness", "heart attack awareness"};
     return list;
 }
 
