@@ -177,8 +177,8 @@ TEST_CASE("the model flags what no rule names, with a general reply of its level
     CHECK(verdict.topic == "urgent_other");
     CHECK(safety_reply(verdict).find("emergency services") != std::string::npos);
     // A rule's flag on words that only sound medical, cleared by the model.
-    const std::string pause =
-        "there was a pregnant pause when i told coach id signed up for 3 marathons";
-    CHECK(read_rules(pause, false).level == Level::medical);
-    CHECK(triage(pause).level == Level::none);
+    const std::string phone =
+        "my phone had to go in for surgery lol, new battery, so no gps data today";
+    CHECK(read_rules(phone, false).level == Level::medical);
+    CHECK(triage(phone).level == Level::none);
 }
