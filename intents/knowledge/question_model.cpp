@@ -51,9 +51,7 @@ constexpr std::string_view kFormat = "rubdown-question-model-1";
 }  // namespace
 
 std::string QuestionModel::save(std::uint64_t trained_on) const {
-    learning::ModelWriter out;
-    out.tag(kFormat);
-    out.u64(trained_on);
+    auto out = learning::begin_model(kFormat, trained_on);
     out.u32(static_cast<std::uint32_t>(labels_.size()));
     for (const auto& label : labels_) out.text(label);
     classifier_.write(out);
@@ -61,14 +59,12 @@ std::string QuestionModel::save(std::uint64_t trained_on) const {
 }
 
 std::optional<QuestionModel> QuestionModel::load(std::string_view bytes, std::uint64_t trained_on) {
-    if (bytes.empty()) return std::nullopt;
-    learning::ModelReader in(bytes);
-    in.expect_tag(kFormat);
-    if (in.u64() != trained_on) return std::nullopt;
-    std::vector<std::string> labels(in.u32());
-    for (auto& label : labels) label = in.text();
-    auto classifier = learning::SoftmaxClassifier::read(in);
-    if (classifier.classes() != std::max<std::size_t>(labels.size(), 1) || !in.at_end())
+    auto in = learning::open_model(bytes, kFormat, trained_on);
+    if (!in) return std::nullopt;
+    std::vector<std::string> labels(in->u32());
+    for (auto& label : labels) label = in->text();
+    auto classifier = learning::SoftmaxClassifier::read(*in);
+    if (classifier.classes() != std::max<std::size_t>(labels.size(), 1) || !in->at_end())
         throw learning::ModelFormatError("question model: labels and classes disagree");
     return QuestionModel{std::move(labels), std::move(classifier)};
 }

@@ -84,6 +84,22 @@ std::vector<std::uint32_t> ModelReader::words() {
     return values;
 }
 
+ModelWriter begin_model(std::string_view format, std::uint64_t trained_on) {
+    ModelWriter out;
+    out.tag(format);
+    out.u64(trained_on);
+    return out;
+}
+
+std::optional<ModelReader> open_model(std::string_view bytes, std::string_view format,
+                                      std::uint64_t trained_on) {
+    if (bytes.empty()) return std::nullopt;
+    ModelReader in(bytes);
+    in.expect_tag(format);
+    if (in.u64() != trained_on) return std::nullopt;
+    return in;
+}
+
 std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed) {
     std::uint64_t hash = seed;
     for (const char c : bytes) {

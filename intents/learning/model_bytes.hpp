@@ -5,6 +5,7 @@
 /// damaged model is refused rather than half-read.
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -49,6 +50,15 @@ class ModelReader {
 
     std::string_view rest_;
 };
+
+/// A model's header: what kind of model it is (`format`, with its version) and the fingerprint of
+/// what it was trained on.
+ModelWriter begin_model(std::string_view format, std::uint64_t trained_on);
+
+/// A reader past the header of `bytes`, or nothing when `bytes` is empty or the model was
+/// trained on other data than `trained_on`; throws ModelFormatError when it is not a `format`.
+std::optional<ModelReader> open_model(std::string_view bytes, std::string_view format,
+                                      std::uint64_t trained_on);
 
 /// FNV-1a over bytes, 64 bits: the fingerprint of what a model was trained on, so a model built
 /// from other data than the binary holds is noticed.

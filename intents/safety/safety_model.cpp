@@ -55,20 +55,16 @@ constexpr std::string_view kFormat = "rubdown-safety-model-1";
 }  // namespace
 
 std::string SafetyModel::save(std::uint64_t trained_on) const {
-    learning::ModelWriter out;
-    out.tag(kFormat);
-    out.u64(trained_on);
+    auto out = learning::begin_model(kFormat, trained_on);
     classifier_.write(out);
     return out.bytes();
 }
 
 std::optional<SafetyModel> SafetyModel::load(std::string_view bytes, std::uint64_t trained_on) {
-    if (bytes.empty()) return std::nullopt;
-    learning::ModelReader in(bytes);
-    in.expect_tag(kFormat);
-    if (in.u64() != trained_on) return std::nullopt;
-    auto classifier = learning::SoftmaxClassifier::read(in);
-    if (classifier.classes() != 3 || !in.at_end())
+    auto in = learning::open_model(bytes, kFormat, trained_on);
+    if (!in) return std::nullopt;
+    auto classifier = learning::SoftmaxClassifier::read(*in);
+    if (classifier.classes() != 3 || !in->at_end())
         throw learning::ModelFormatError("safety model: not a three-level model");
     return SafetyModel{std::move(classifier)};
 }
