@@ -150,7 +150,10 @@ const std::vector<Rule>& rules() {
         "floor tilting", "wavy", "nearly went over", "almost went over", "nearly went down",
         "almost went down", "nearly fell", "almost fell", "nearly collapsed", "vision closing",
         "cant stand up", "couldnt stand up", "funny turn",
-        "head is go light", "head went light", "head light", "light in the head"};
+        "head is go light", "head went light", "head light", "light in the head",
+        "path started swimming", "road started swimming", "room started swimming",
+        "ground started swimming", "everything started swimming", "world started swimming",
+        "everything was swimming", "room was swimming"};
     // An operation, named ("arthroscopy", "my op", "had my appendix out").
     static const std::vector<std::string_view> surgery{
         "surgery", "operation", "operated", "arthroscopy", "keyhole", "had my ? out",
@@ -166,7 +169,7 @@ const std::vector<Rule>& rules() {
         "snow", "rubbish", "stain", "brother", "sister", "mum", "mom", "dad", "mother",
         "father", "grandad", "grandma", "gran", "nan", "buy him", "buy her", "for him",
         "for her", "voucher", "gift", "neighbour", "neighbor", "uncle", "aunt*", "dog", "cat",
-        "horse", "pet", "vet"};
+        "horse", "pet", "vet", "treadmill", "guy", "shop", "roller", "belt", "bike"};
     static const std::vector<Rule> list{
         // --- urgent ---
         {"chest_pain",
@@ -188,6 +191,17 @@ const std::vector<Rule>& rules() {
           "shed have a", "would have a", "if he saw", "if she saw", "if they saw"},
          false,
          5},
+        // Chest pain and breathlessness said in the runner's first language (accents are dropped
+        // before matching: "dolor en el pecho", "douleur à la poitrine", "Brustschmerzen").
+        {"chest_pain",
+         {{"dolor en el pecho", "dolor de pecho", "dolor al pecho", "presion en el pecho",
+           "douleur dans la poitrine", "douleur a la poitrine", "douleur la poitrine",
+           "douleur thoracique", "mal a la poitrine", "brustschmerz*", "schmerzen in der brust",
+           "schmerz in der brust", "druck auf der brust", "dor no peito", "dor de peito",
+           "dolore al petto", "dolore nel petto", "dolore toracico"}},
+         1,
+         in_general,
+         false},
         // A runner seldom mentions the chest for anything else: outside the gym, gear and colds,
         // a chest that "felt weird" or "went" on a run is worth the urgent answer.
         {"chest_pain",
@@ -199,7 +213,7 @@ const std::vector<Rule>& rules() {
           "out", "puffed", "proud", "congest*", "cough*", "phlegm", "mucus", "rash", "sunburn*",
           "muscle*", "workout", "fly", "flies", "pushup*", "push ups", "bench", "vest", "rub*",
           "glide", "swim*", "work on", "pride", "drawers", "monitor", "hrm", "hr",
-          "race number", "number", "bib", "pinned"},
+          "race number", "number", "bib", "pinned", "sniffle*", "runny nose", "attic"},
          false,
          8},
         // The heart itself squeezed or hurting (not its rate, not a broken heart).
@@ -233,6 +247,9 @@ const std::vector<Rule>& rules() {
            "wont wake",
            "not waking", "isnt waking", "wasnt waking", "couldnt wake", "cant wake",
            "not breathing", "isnt breathing", "stopped breathing", "just dropped",
+           "umgefallen", "zusammengebrochen", "bewusstlos", "ohnmacht*", "reagiert nicht",
+           "desmay*", "inconsciente", "no responde", "se cayo", "evanoui*", "perdu connaissance",
+           "ne repond pas", "svenut*", "desmaiou", "desmaiei",
            "out cold", "medical tent", "everything went dark", "went dark", "dont remember falling",
            "didnt remember falling", "syncope", "was on the pavement", "was on the floor",
            "on the floor and", "on the pavement and", "went down flat", "didnt respond",
@@ -245,7 +262,14 @@ const std::vector<Rule>& rules() {
            "is on the floor", "funny turn", "fell to the floor", "dont really remember"}},
          1,
          {"pace", "splits", "split", "race plan", "plan", "form", "tent", "bed", "sofa", "couch",
-          "dream", "hopes",
+          "dream", "hopes", "medals", "ponchos", "certificates", "numbers", "cups", "gels", "bibs",
+          "schedule", "flyers", "parade", "academy", "course", "graduat*", "qualified", "armchair",
+          "pillow", "nap", "napped", "dates", "date", "period*", "theme", "rolling", "street",
+          "loadshedding", "load shedding", "calendar", "booking*", "discount", "range", "lights",
+          "stadium", "clicking", "tan", "drizzle", "bruise", "lavender", "smell", "scent",
+          "path", "heart never", "line", "sound", "trace", "glow", "outline", "noise", "hum",
+          "buzz", "marks", "markings", "writing", "morale", "souffle", "section", "footbridge",
+          "roller", "deal", "walk jog", "into a walk", "bett",
           "slept", "asleep", "sleep*", "laughing", "laughter", "inward*", "inwards", "total",
           "complete", "sight of", "battery", "sponsorship", "power", "looking like",
           "look like", "photographer", "address", "map", "privacy", "redact*", "marker", "arch",
@@ -289,6 +313,14 @@ const std::vector<Rule>& rules() {
            "barely talk", "barely speak", "getting worse", "scary", "cant stop"}},
          5,
          {},
+         false},
+        // Not able to breathe, in other languages.
+        {"breathing",
+         {{"no puedo respirar", "no puede respirar", "no podia respirar", "peux pas respirer",
+           "peut pas respirer", "kann nicht atmen", "kann kaum atmen", "bekomme keine luft",
+           "kriege keine luft", "consigo respirar", "non riesco a respirare"}},
+         1,
+         in_general,
          false},
         // An asthma attack now (an old one, "as a kid", is cleared as history).
         {"breathing",
@@ -362,7 +394,7 @@ const std::vector<Rule>& rules() {
          {},
          false},
         {"heat_illness",
-         {{"confused", "confusion", "disoriented", "disorientated", "delirious", "slurring",
+         {{"disoriented", "disorientated", "delirious", "slurring",
            "slurred", "slurry", "muddled", "doesnt know where", "dont know where",
            "didnt know where", "not making any sense", "making no sense", "not making sense",
            "talking nonsense", "talking rubbish", "gibberish", "stopped sweating", "heatstroke",
@@ -384,6 +416,28 @@ const std::vector<Rule>& rules() {
           "someone else"},
          false,
          10},
+        // Confused, where a run, the heat or a body is near: a runner is confused about
+        // bookings, time zones and plans every day.
+        {"heat_illness",
+         {{"confused", "confusion"},
+          {"heat*", "hot", "sun", "degree*", "humid*", "race", "finish*", "run", "ran", "km",
+           "miles", "mile", "marathon", "parkrun", "collaps*", "dizzy", "sweat*", "vomit*",
+           "sick", "headache", "slurr*", "stumbl*", "wobbl*", "grey", "pale", "after the",
+           "mid run", "during", "drowsy", "sugar", "hypo*", "diabet*", "type 1", "head",
+           "bashed", "fell", "forgetting", "forgot", "gone all", "all confused", "went all",
+           "keeps asking", "same questions", "aircon", "scorch*", "fells", "cant work out",
+           "really confused", "very confused", "confused and"}},
+         10,
+         {"confused about", "confused by", "confused whether", "confused why", "confused how",
+          "confused which", "confused what", "confused if", "confusion about", "bit confused",
+          "a little confused", "got confused", "confused me", "confused the", "confused my",
+          "confused you", "i confused", "confused with", "have me confused", "has me confused",
+          "vs", "imperial", "metric", "garmin", "watch", "app", "strava", "volunteer*",
+          "time zone*", "start time", "booking", "schedule", "plan", "prosecco", "beer", "wine",
+          "drunk", "fog", "wrong way", "wrong turn", "difference between", "signs of",
+          "symptoms of", "how do you", "how can you tell", "first aid", "warning*"},
+         false,
+         6},
         // Lost and muddled after a run in the heat (the heat or the run named nearby).
         {"heat_illness",
          {{"keeps asking", "kept asking", "keep asking", "repeating himself",
@@ -439,6 +493,14 @@ const std::vector<Rule>& rules() {
          8,
          {"stitch", "lol", "legs", "calf", "hamstring", "quad*"},
          false},
+        // A sudden headache like no other: a bleed until shown otherwise.
+        {"stroke",
+         {{"headache", "head pain", "pain in my head", "pain in the head"},
+          {"worst", "thunderclap", "like being hit", "like getting hit", "hit with a bat",
+           "exploded", "explosive", "never had one like", "worst ever", "split open inside"}},
+         6,
+         joined(in_general, {"hangover", "meeting", "admin", "kids", "paperwork", "traffic"}),
+         false},
         {"stroke",
          {{"a stroke", "mini stroke", "mini-stroke", "tia", "having a stroke", "had a stroke"}},
          1,
@@ -468,6 +530,11 @@ const std::vector<Rule>& rules() {
                              "toddler", "tantrum", "bicycle", "bike", "chain", "customs",
                              "laughter",
                              "laughing", "gels", "airport", "when i left", "when i told"}),
+         false},
+        {"coughing_blood",
+         {{"haemoptysis", "hemoptysis", "tosiendo sangre", "tose sangre", "tousse du sang"}},
+         1,
+         in_general,
          false},
         {"coughing_blood",
          {{"cough*", "hacking", "hacked", "spat", "spitting", "spit"},
@@ -740,7 +807,7 @@ const std::vector<Rule>& rules() {
           "spun round", "spinning around", "sauna", "fine in a minute", "fine after a minute",
           "fine a minute later", "spin class", "spinning class", "after spin", "from spin",
           "skipped breakfast", "no breakfast", "without breakfast", "laps", "banana", "toast",
-          "all good"},
+          "all good", "excitement", "excited"},
          false,
          8},
         {"urine",
@@ -914,7 +981,11 @@ const std::vector<std::string_view>& idioms() {
         "passing out water", "passing out flyers", "blackout curtains", "blackout blinds",
         "breathing a word", "stroke of bad luck", "stroke of good luck", "stroke of midnight",
         "chest high", "broke my heart", "broke my old", "threw a fit", "have a fit if",
-        "had a fit when"};
+        "had a fit when", "pass out the", "passed out the", "passing out the", "passing out free",
+        "passed out free", "passed out of", "passes out of", "pass out of", "passing out parade",
+        "bless your heart", "hearts not in it", "heart isnt in it", "heart wasnt in it",
+        "include chest", "chest and shoulders", "chest and back", "chest freezer",
+        "treasure chest", "toy chest", "wooden chest", "chest in the"};
     return list;
 }
 

@@ -52,6 +52,20 @@ std::vector<std::string> forms_of(std::string_view word) {
     return forms;
 }
 
+/// The plain letters of an accented Latin letter (the second byte of a two-byte UTF-8 sequence
+/// after 0xC3, upper or lower case), or nothing: "pécho", "évanoui", "ohnmächtig" and "não" are
+/// matched as the data spells them, without accents. A runner writing in Spanish, French,
+/// German or Portuguese about chest pain must not be missed for an accent.
+std::string_view plain_letters(unsigned char second) {
+    if (second < 0x80 || second > 0xBF) return {};
+    static constexpr std::string_view kLetters[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "",  "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "",  "y"};
+    return kLetters[second - 0x80];
+}
+
 bool is_clause_break(char c) {
     return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ||
            c == '(' || c == ')';
@@ -74,6 +88,10 @@ Words words_of(std::string_view text) {
             current.push_back(static_cast<char>(std::tolower(c)));
         } else if (c == '\'') {
             // "can't" -> "cant": an apostrophe joins.
+        } else if (c == 0xC3 && i + 1 < text.size() &&
+                   !plain_letters(static_cast<unsigned char>(text[i + 1])).empty()) {
+            current.append(plain_letters(static_cast<unsigned char>(text[i + 1])));
+            ++i;
         } else if (c == 0xE2 && i + 2 < text.size() &&
                    static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                    static_cast<unsigned char>(text[i + 2]) == 0x99) {

@@ -204,6 +204,17 @@ TEST_CASE("word patterns: prefixes, any-word gaps and typographic apostrophes", 
     CHECK(rules_level("temp of 38.5 since last night") == Level::medical);  // 38.5 stays 38
 }
 
+TEST_CASE("accented letters are matched as their plain letters, in any language", "[safety]") {
+    // The data spells "poitrine", "ohnmacht*" and "desmay*" without accents; runners do not.
+    CHECK(rules_level("j'ai une douleur à la poitrine après ma course") == Level::urgent);
+    CHECK(rules_level("mein Vater ist ohnmächtig geworden") == Level::urgent);
+    CHECK(rules_level("mi amigo se desmayó en la meta") == Level::urgent);
+    CHECK(rules_level("tengo dolor en el pecho") == Level::urgent);
+    // A letter outside the folded range still ends a word rather than joining two.
+    CHECK(rules_level("chest×pain") == Level::urgent);
+    CHECK(rules_level("café con leche después de correr") == Level::none);
+}
+
 TEST_CASE("a base form in the data matches the word's other forms, not the reverse", "[safety]") {
     // "tilt" is in the data: "tilted" and "tilting" are its forms.
     CHECK(level_of("felt my heart race and the ground tilted") == Level::urgent);
@@ -239,7 +250,7 @@ TEST_CASE("the whole triage keeps every development set's red flags", "[safety]"
          {"dev.tsv",   "dev2.tsv",  "dev3.tsv",  "dev4.tsv",  "dev5.tsv",  "dev6.tsv",
           "dev7.tsv",  "dev8.tsv",  "dev9.tsv",  "dev10.tsv", "dev11.tsv", "dev12.tsv",
           "dev13.tsv", "dev14.tsv", "dev15.tsv", "dev16.tsv", "dev17.tsv", "dev18.tsv",
-          "dev19.tsv", "dev20.tsv", "dev21.tsv"}) {
+          "dev19.tsv", "dev20.tsv", "dev21.tsv", "dev22.tsv"}) {
         INFO(name);
         const auto scores = score_file(
             std::string{RUBDOWN_SOURCE_DIR} + "/intents/safety/examples/" + name, level_of);
