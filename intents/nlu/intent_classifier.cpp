@@ -94,6 +94,27 @@ FeatureIndices extract_features(std::string_view normalized, const Cues& cues) {
     return features;
 }
 
+namespace {
+constexpr std::string_view kFormat = "rubdown-intent-model-1";
+}  // namespace
+
+std::string IntentClassifier::save(std::uint64_t trained_on) const {
+    auto out = learning::begin_model(kFormat, trained_on);
+    classifier_.write(out);
+    return out.bytes();
+}
+
+std::optional<IntentClassifier> IntentClassifier::load(std::string_view bytes,
+                                                       std::uint64_t trained_on) {
+    auto in = learning::open_model(bytes, kFormat, trained_on);
+    if (!in) return std::nullopt;
+    IntentClassifier model;
+    model.classifier_ = learning::SoftmaxClassifier::read(*in);
+    if (model.classifier_.classes() != kIntentCount || !in->at_end())
+        throw learning::ModelFormatError("intent model: not one class per intent");
+    return model;
+}
+
 std::array<float, kIntentCount> IntentClassifier::probabilities(
     const FeatureIndices& features) const {
     const auto p = classifier_.probabilities(features);

@@ -5,7 +5,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "intents/learning/softmax_classifier.hpp"
@@ -40,6 +43,12 @@ class IntentClassifier {
 
     /// Probability per intent (indices of kIntents), summing to 1.
     std::array<float, kIntentCount> probabilities(const FeatureIndices& features) const;
+
+    /// The classifier as bytes, marked with `trained_on` (intent_fingerprint for the built-in
+    /// one); `load` gives it back, or nothing when `bytes` is empty or was trained on other data,
+    /// and throws learning::ModelFormatError on damaged bytes.
+    std::string save(std::uint64_t trained_on) const;
+    static std::optional<IntentClassifier> load(std::string_view bytes, std::uint64_t trained_on);
 
   private:
     learning::SoftmaxClassifier classifier_{kIntentCount};

@@ -10,7 +10,9 @@
 #include "intents/nlu/duration_parser.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/intent_classifier.hpp"
+#include "intents/nlu/intent_model.hpp"
 #include "intents/nlu/lexer.hpp"
+#include "intents/nlu/message_analysis.hpp"
 #include "intents/nlu/slash_command.hpp"
 #include "intents/nlu/small_talk.hpp"
 #include "intents/nlu/text_normalizer.hpp"
@@ -19,50 +21,6 @@
 
 namespace rubdown::intents::nlu {
 namespace {
-
-constexpr int kTrainingEpochs = 5;
-
-std::size_t intent_index(std::string_view label) {
-    for (std::size_t k = 0; k < kIntentCount; ++k) {
-        if (label == kIntents[k]) return k;
-    }
-    throw std::invalid_argument("unknown intent label in training data: " + std::string(label));
-}
-
-bool is_any(const Token& token, std::initializer_list<std::string_view> words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return token.is(w); });
-}
-
-bool has_past_run_verb(const Tokens& tokens) {
-    return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-        return is_any(
-            t, {"ran",    "did",     "done",     "finished", "completed", "jogged",  "raced",
-                "logged", "covered", "clocked",  "managed",  "smashed",   "nailed",  "knocked",
-                "went",   "walked",  "ticked",   "banked",   "racked",    "crushed", "survived",
-                "took",   "hit",     "recorded", "ploughed", "slogged",   "plodded", "trotted"});
-    });
-}
-
-/// Words that put a run in the past: "yesterday", "last night", "this morning", "3 days ago".
-bool has_past_day(const Tokens& tokens) {
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const Token& t = tokens[i];
-        if (is_any(t, {"yesterday", "yesterday's", "yday", "ago", "earlier", "tonight's"}))
-            return true;
-        const Token& next = token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1);
-        if (t.is("last") && is_any(next, {"night", "evening"})) return true;
-        if (t.is("this") && is_any(next, {"morning", "afternoon", "lunchtime"})) return true;
-    }
-    return false;
-}
-
-bool is_question(std::string_view normalized, const Tokens& tokens) {
-    if (normalized.find('?') != std::string_view::npos) return true;
-    return !tokens.empty() &&
-           is_any(tokens.front(), {"what",  "how",   "why",    "when", "where", "which", "should",
-                                   "can",   "could", "is",     "does", "do",    "are",   "will",
-                                   "would", "whats", "what's", "hows", "how's", "who"});
-}
 
 /// Words that make up a bare greeting; anything else means the greeting came with a request.
 bool is_greeting_word(const Token& t) {
@@ -75,25 +33,6 @@ bool is_greeting_word(const Token& t) {
                       "are",       "doing",   "it's",      "me",        "helo",  "hello", "hii",
                       "hiii",      "heyy",    "heyyy",     "ya",        "y'all", "dear",  "and",
                       "morning's", "mornin",  "g'day",     "day",       "what's"});
-}
-
-struct Analysis {
-    std::string normalized;
-    Tokens tokens;
-    Cues cues;
-};
-
-Analysis analyse(std::string_view normalized) {
-    Analysis a;
-    a.normalized = std::string(normalized);
-    a.tokens = lex(a.normalized);
-    const auto distance = parse_distance_km(a.tokens);
-    a.cues.distance = distance.has_value();
-    a.cues.duration = parse_duration_s(a.tokens, distance).has_value();
-    a.cues.question = is_question(a.normalized, a.tokens);
-    a.cues.past_run_verb = has_past_run_verb(a.tokens);
-    a.cues.past_day = has_past_day(a.tokens);
-    return a;
 }
 
 bool mentions_any(const Tokens& tokens, std::initializer_list<std::string_view> words) {
@@ -182,21 +121,13 @@ struct Nlu::Model {
 };
 
 Nlu::Nlu() : model_(std::make_unique<Model>()) {
-    std::vector<TrainingSample> samples;
-    const auto utterances = training_utterances();
-    samples.reserve(utterances.size() * 2);
-    for (const auto& utterance : utterances) {
-        const std::size_t label = intent_index(utterance.label);
-        const std::string normalized = normalize_text(utterance.text);
-        const Analysis analysis = analyse(normalized);
-        samples.push_back({extract_features(normalized, analysis.cues), label});
-        // A typo'd copy teaches the character n-grams that "massge" is "massage".
-        const std::string typo = with_typo(normalized, samples.size());
-        if (typo != normalized) {
-            samples.push_back({extract_features(typo, analyse(typo).cues), label});
-        }
+    // The classifier the build trained, unless it was trained on other data than this binary
+    // holds; then one trained now, the same way.
+    if (auto trained = IntentClassifier::load(trained_intent_model(), intent_fingerprint())) {
+        model_->classifier = std::move(*trained);
+    } else {
+        model_->classifier.train(intent_training_samples(), kIntentEpochs);
     }
-    model_->classifier.train(std::move(samples), kTrainingEpochs);
 }
 
 Nlu::~Nlu() = default;

@@ -12,7 +12,7 @@ namespace rubdown::intents::nlu {
 
 class Nlu {
   public:
-    /// Trains the classifier from the training data compiled into the binary (milliseconds).
+    /// Reads the classifier the build trained (intents/nlu/intent_model.hpp).
     Nlu();
     ~Nlu();
     Nlu(const Nlu&) = delete;

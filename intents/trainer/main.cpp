@@ -1,10 +1,10 @@
 // rubdown_trainer: trains a built-in model at build time and writes it as a C++ source that the
 // bot is compiled with, so the bot starts in milliseconds instead of training on every start
 // (about a second in a release build, tens of seconds under the sanitizers).
-// Usage: rubdown_trainer safety|questions OUTPUT.cpp
+// Usage: rubdown_trainer safety|questions|intents OUTPUT.cpp
 //
 // Training is deterministic: the model written here is the one the bot would train itself from
-// the same examples (tests/intents/trained_models_test.cpp holds the two to be byte-identical).
+// the same examples (safety_tests, knowledge_tests and nlu_tests hold the two byte-identical).
 
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +14,7 @@
 
 #include "intents/knowledge/knowledge_base.hpp"
 #include "intents/knowledge/question_model.hpp"
+#include "intents/nlu/intent_model.hpp"
 #include "intents/safety/safety_model.hpp"
 
 namespace {
@@ -60,7 +61,7 @@ std::string source(std::string_view name_space, std::string_view function, std::
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::fprintf(stderr, "usage: rubdown_trainer safety|questions OUTPUT.cpp\n");
+        std::fprintf(stderr, "usage: rubdown_trainer safety|questions|intents OUTPUT.cpp\n");
         return 2;
     }
     const std::string_view which = argv[1];
@@ -75,8 +76,13 @@ int main(int argc, char** argv) {
             knowledge::built_in_question_examples(knowledge::massage_knowledge())};
         generated = source("rubdown::intents::knowledge", "trained_question_model",
                            model.save(knowledge::built_in_question_fingerprint()));
+    } else if (which == "intents") {
+        nlu::IntentClassifier model;
+        model.train(nlu::intent_training_samples(), nlu::kIntentEpochs);
+        generated = source("rubdown::intents::nlu", "trained_intent_model",
+                           model.save(nlu::intent_fingerprint()));
     } else {
-        std::fprintf(stderr, "rubdown_trainer: unknown model '%s' (safety or questions)\n",
+        std::fprintf(stderr, "rubdown_trainer: unknown model '%s' (safety, questions or intents)\n",
                      argv[1]);
         return 2;
     }
