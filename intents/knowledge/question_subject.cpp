@@ -22,6 +22,9 @@ constexpr std::array<std::string_view, 7> kWorkedParts{"legs", "calves",    "ham
 constexpr std::array<std::string_view, 6> kHaveVerbs{"get",  "getting", "got",
                                                      "have", "having",  "had"};
 
+/// Whose legs: "getting my legs done", "getting their legs done".
+constexpr std::array<std::string_view, 6> kOwners{"my", "your", "their", "his", "her", "our"};
+
 /// Words that point back at the subject of the conversation.
 constexpr std::array<std::string_view, 6> kPointers{"it", "one", "them", "those", "these", "that"};
 
@@ -36,11 +39,13 @@ bool refers_to_massage(std::string_view question, bool pointing) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (is_one_of(kSubjectWords, word)) return true;
-        if (word == "tissue" && i > 0 && words[i - 1] == "deep") return true;
+        // "deep tissue", and "all the deep pressure" it is known for.
+        if ((word == "tissue" || word == "pressure") && i > 0 && words[i - 1] == "deep")
+            return true;
         // "getting worked on": what runners call a massage.
         if (word == "on" && i > 0 && words[i - 1] == "worked") return true;
         if (word == "done" && i >= 3 && is_one_of(kWorkedParts, words[i - 1]) &&
-            words[i - 2] == "my" && is_one_of(kHaveVerbs, words[i - 3]))
+            is_one_of(kOwners, words[i - 2]) && is_one_of(kHaveVerbs, words[i - 3]))
             return true;
         if (!pointing || !is_one_of(kPointers, word)) continue;
         // "is it better to stretch...": an "it" that only opens the sentence points at nothing.

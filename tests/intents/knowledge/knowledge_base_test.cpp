@@ -130,6 +130,10 @@ TEST_CASE("a question that does not name massage is answered only on the massage
     CHECK(refers_to_massage("whats the ideal time to get my legs done", false));
     CHECK(refers_to_massage("does being kneaded improve bloodflow at all?", false));
     CHECK_FALSE(refers_to_massage("my legs are done after that long run", false));
+    CHECK(refers_to_massage("how come marathoners talk about getting their legs done", false));
+    CHECK(refers_to_massage("will i feel achy afterwards from all the deep pressure", false));
+    CHECK_FALSE(refers_to_massage("their legs are done after the hills", false));
+    CHECK_FALSE(refers_to_massage("is the pressure deep in the ocean", false));
     // Known to be about something else, a pointing word is not enough.
     CHECK(knowledge().answer("how often should I get one?").kind == AnswerKind::answer);
     CHECK(knowledge().answer("how often should I get one?", Subject::elsewhere).kind ==
