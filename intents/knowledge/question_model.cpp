@@ -110,12 +110,15 @@ std::vector<LabelledQuestion> built_in_question_examples(
 }
 
 std::uint64_t built_in_question_fingerprint() {
-    // The entries' paraphrases are compiled in, so they are hashed as the model sees them.
-    std::string data;
-    for (const auto& example : built_in_question_examples(massage_knowledge())) {
-        data.append(example.label).append("\t").append(example.question).append("\n");
+    // The embedded sets as they are, and the entries' compiled-in paraphrases: read on every
+    // start, so hashed directly rather than parsed into examples first.
+    auto hash = learning::fingerprint(knowledge_examples());
+    for (const auto& entry : massage_knowledge()) {
+        hash = learning::fingerprint(entry.id, learning::fingerprint("\n", hash));
+        for (const auto& question : entry.questions)
+            hash = learning::fingerprint(question, learning::fingerprint("\t", hash));
     }
-    return learning::fingerprint(data + std::to_string(QuestionModel::kEpochs));
+    return learning::fingerprint(std::to_string(QuestionModel::kEpochs), hash);
 }
 
 }  // namespace rubdown::intents::knowledge

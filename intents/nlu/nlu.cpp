@@ -3,11 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
-#include <stdexcept>
 
 #include "intents/nlu/date_parser.hpp"
-#include "intents/nlu/distance_parser.hpp"
-#include "intents/nlu/duration_parser.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/intent_classifier.hpp"
 #include "intents/nlu/intent_model.hpp"
@@ -16,8 +13,6 @@
 #include "intents/nlu/slash_command.hpp"
 #include "intents/nlu/small_talk.hpp"
 #include "intents/nlu/text_normalizer.hpp"
-#include "intents/nlu/training_data.hpp"
-#include "intents/nlu/typo_augmenter.hpp"
 
 namespace rubdown::intents::nlu {
 namespace {
