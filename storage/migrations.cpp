@@ -119,6 +119,24 @@ DROP INDEX runs_by_user_date;
 CREATE INDEX outbox_pending ON outbox(channel, id) WHERE status = 'pending';
 DROP INDEX outbox_waiting;
 )sql"},
+    // The change journal /undo reads: a log, an edit or a delete, with the run as it was.
+    Migration{4, R"sql(
+CREATE TABLE run_changes (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    run_id INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    distance_km REAL,
+    duration_s INTEGER,
+    effort TEXT NOT NULL DEFAULT '',
+    hard INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    logged_at INTEGER NOT NULL,
+    changed_at INTEGER NOT NULL
+);
+CREATE INDEX run_changes_by_user ON run_changes(user_id, id);
+)sql"},
 };
 }  // namespace
 

@@ -47,6 +47,18 @@ constexpr std::array<std::pair<NudgeState, const char*>, 6> kNudgeStates{
      {NudgeState::expired, "expired"}}};
 }  // namespace
 
+constexpr std::array<std::pair<RunChangeKind, const char*>, 3> kRunChangeKinds{
+    {{RunChangeKind::logged, "logged"},
+     {RunChangeKind::edited, "edited"},
+     {RunChangeKind::deleted, "deleted"}}};
+
+std::string to_string(RunChangeKind kind) {
+    return name_of(kRunChangeKinds, kind);
+}
+RunChangeKind run_change_kind_from_string(const std::string& text) {
+    return value_of(kRunChangeKinds, text, RunChangeKind::logged);
+}
+
 std::string to_string(Effort effort) {
     return name_of(kEfforts, effort);
 }

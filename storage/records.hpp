@@ -44,6 +44,19 @@ struct Run {
     UnixSeconds logged_at = 0;
 };
 
+/// What a change did to a runner's log, kept so that /undo can take back the last one, whatever
+/// it was.
+enum class RunChangeKind { logged, edited, deleted };
+
+struct RunChange {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    RunChangeKind kind = RunChangeKind::logged;
+    /// logged: the run as logged; edited and deleted: the run as it was before.
+    Run run;
+    UnixSeconds changed_at = 0;
+};
+
 struct Race {
     std::int64_t id = 0;
     std::int64_t user_id = 0;
@@ -116,6 +129,8 @@ struct Nudge {
 
 std::string to_string(Effort effort);
 Effort effort_from_string(const std::string& text);
+std::string to_string(RunChangeKind kind);
+RunChangeKind run_change_kind_from_string(const std::string& text);
 std::string to_string(OutboxStatus status);
 OutboxStatus outbox_status_from_string(const std::string& text);
 std::string to_string(NudgeKind kind);

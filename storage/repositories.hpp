@@ -39,7 +39,18 @@ class RunRepository {
     virtual std::vector<Run> between(std::int64_t user_id, const std::string& from_date,
                                      const std::string& to_date) = 0;
     virtual std::optional<Run> last_logged(std::int64_t user_id) = 0;
+    virtual std::optional<Run> find(std::int64_t run_id) = 0;
+    /// Writes the run's date, distance, duration, effort and text over the stored one.
+    virtual void update(const Run& run) = 0;
+    /// Puts back a deleted run with its old id (an undone delete).
+    virtual void restore(const Run& run) = 0;
     virtual bool erase(std::int64_t run_id) = 0;
+
+    /// The change journal that /undo reads: the last kKeptChanges changes of each runner.
+    static constexpr std::size_t kKeptChanges = 20;
+    virtual void record_change(const RunChange& change) = 0;
+    virtual std::optional<RunChange> last_change(std::int64_t user_id) = 0;
+    virtual void drop_change(std::int64_t change_id) = 0;
 };
 
 class RaceRepository {

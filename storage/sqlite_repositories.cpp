@@ -295,6 +295,103 @@ std::optional<Run> SqliteRuns::last_logged(std::int64_t user_id) {
     return read_run(query);
 }
 
+std::optional<Run> SqliteRuns::find(std::int64_t run_id) {
+    auto& query = sql_.get(select_from(kRunColumns, "runs", "WHERE id = ?"));
+    query.bind(1, run_id);
+    if (!query.executeStep()) return std::nullopt;
+    auto run = read_run(query);
+    query.reset();
+    return run;
+}
+
+void SqliteRuns::update(const Run& run) {
+    auto& statement = sql_.get(
+        "UPDATE runs SET date = ?, distance_km = ?, duration_s = ?, effort = ?, hard = ?, "
+        "text = ? WHERE id = ?");
+    statement.bind(1, run.date);
+    bind_optional(statement, 2, run.distance_km);
+    bind_optional(statement, 3, run.duration_s);
+    statement.bind(4, to_string(run.effort));
+    statement.bind(5, run.hard ? 1 : 0);
+    statement.bind(6, run.text);
+    statement.bind(7, run.id);
+    statement.exec();
+}
+
+void SqliteRuns::restore(const Run& run) {
+    auto& insert = sql_.get(
+        "INSERT OR REPLACE INTO runs (id, user_id, date, distance_km, duration_s, effort, hard, "
+        "text, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, run.id);
+    insert.bind(2, run.user_id);
+    insert.bind(3, run.date);
+    bind_optional(insert, 4, run.distance_km);
+    bind_optional(insert, 5, run.duration_s);
+    insert.bind(6, to_string(run.effort));
+    insert.bind(7, run.hard ? 1 : 0);
+    insert.bind(8, run.text);
+    insert.bind(9, static_cast<std::int64_t>(run.logged_at));
+    insert.exec();
+}
+
+void SqliteRuns::record_change(const RunChange& change) {
+    auto& insert = sql_.get(
+        "INSERT INTO run_changes (user_id, kind, run_id, date, distance_km, duration_s, effort, "
+        "hard, text, logged_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const auto& run = change.run;
+    insert.bind(1, change.user_id);
+    insert.bind(2, to_string(change.kind));
+    insert.bind(3, run.id);
+    insert.bind(4, run.date);
+    bind_optional(insert, 5, run.distance_km);
+    bind_optional(insert, 6, run.duration_s);
+    insert.bind(7, to_string(run.effort));
+    insert.bind(8, run.hard ? 1 : 0);
+    insert.bind(9, run.text);
+    insert.bind(10, static_cast<std::int64_t>(run.logged_at));
+    insert.bind(11, static_cast<std::int64_t>(change.changed_at));
+    insert.exec();
+    // Only the latest changes can be undone; older ones need not be kept.
+    auto& prune = sql_.get(
+        "DELETE FROM run_changes WHERE user_id = ? AND id <= (SELECT id FROM run_changes WHERE "
+        "user_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)");
+    prune.bind(1, change.user_id);
+    prune.bind(2, change.user_id);
+    prune.bind(3, static_cast<std::int64_t>(kKeptChanges));
+    prune.exec();
+}
+
+std::optional<RunChange> SqliteRuns::last_change(std::int64_t user_id) {
+    auto& query = sql_.get(
+        "SELECT id, kind, run_id, date, distance_km, duration_s, effort, hard, text, logged_at, "
+        "changed_at FROM run_changes WHERE user_id = ? ORDER BY id DESC LIMIT 1");
+    query.bind(1, user_id);
+    if (!query.executeStep()) return std::nullopt;
+    RunChange change;
+    change.id = query.getColumn(0).getInt64();
+    change.user_id = user_id;
+    change.kind = run_change_kind_from_string(query.getColumn(1).getString());
+    auto& run = change.run;
+    run.id = query.getColumn(2).getInt64();
+    run.user_id = user_id;
+    run.date = query.getColumn(3).getString();
+    if (!query.getColumn(4).isNull()) run.distance_km = query.getColumn(4).getDouble();
+    if (!query.getColumn(5).isNull()) run.duration_s = query.getColumn(5).getInt64();
+    run.effort = effort_from_string(query.getColumn(6).getString());
+    run.hard = query.getColumn(7).getInt() != 0;
+    run.text = query.getColumn(8).getString();
+    run.logged_at = query.getColumn(9).getInt64();
+    change.changed_at = query.getColumn(10).getInt64();
+    query.reset();
+    return change;
+}
+
+void SqliteRuns::drop_change(std::int64_t change_id) {
+    auto& statement = sql_.get("DELETE FROM run_changes WHERE id = ?");
+    statement.bind(1, change_id);
+    statement.exec();
+}
+
 bool SqliteRuns::erase(std::int64_t run_id) {
     auto& statement = sql_.get("DELETE FROM runs WHERE id = ?");
     statement.bind(1, run_id);

@@ -2,6 +2,7 @@
 
 #include "intents/button_owner.hpp"
 #include "intents/handlers/book_massage_handler.hpp"
+#include "intents/handlers/correction_handler.hpp"
 #include "intents/handlers/forget_handler.hpp"
 #include "intents/handlers/reminders_handler.hpp"
 #include "intents/nudges/nudge_message.hpp"
@@ -36,6 +37,16 @@ std::vector<Reply> handle_button_action(HandlerContext& context,
     }
     if (action == nudges::kStopAction) return {edit("Stopped ✓ " + stop_nudges(context))};
     if (action == kForgetConfirmAction) return handle_forget_confirmed(context);
+    if (action.starts_with(kFixRunAction)) {
+        const auto id = action.substr(kFixRunAction.size());
+        std::int64_t run_id = 0;
+        for (char c : id) {
+            if (c < '0' || c > '9' || run_id > 1'000'000'000'000)
+                return {edit("That button is broken.")};
+            run_id = run_id * 10 + (c - '0');
+        }
+        return handle_correction_choice(context, run_id);
+    }
     if (action == kForgetCancelAction) return handle_forget_cancelled(context);
     if (action.ends_with(kNonTextSuffix)) {
         return {

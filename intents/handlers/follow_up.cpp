@@ -8,12 +8,13 @@
 namespace rubdown::intents::handlers {
 namespace {
 
-constexpr std::array<std::pair<FollowUp::Kind, const char*>, 5> kKinds{{
+constexpr std::array<std::pair<FollowUp::Kind, const char*>, 6> kKinds{{
     {FollowUp::Kind::log_run_amount, "log_run_amount"},
     {FollowUp::Kind::log_run_confirm, "log_run_confirm"},
     {FollowUp::Kind::race_date, "race_date"},
     {FollowUp::Kind::time_zone, "time_zone"},
     {FollowUp::Kind::massage_topic, "massage_topic"},
+    {FollowUp::Kind::which_run, "which_run"},
 }};
 
 }  // namespace
@@ -30,6 +31,8 @@ std::string to_json_text(const FollowUp& follow_up) {
     if (follow_up.rpe) json["rpe"] = *follow_up.rpe;
     if (!follow_up.text.empty()) json["text"] = follow_up.text;
     if (follow_up.since != 0) json["since"] = follow_up.since;
+    if (follow_up.remove) json["remove"] = true;
+    if (follow_up.race_result) json["race_result"] = true;
     return json.dump();
 }
 
@@ -57,6 +60,8 @@ std::optional<FollowUp> follow_up_from_json(const std::string& text) {
         if (json.contains("effort")) follow_up.effort = json["effort"].get<std::string>();
         if (json.contains("rpe")) follow_up.rpe = json["rpe"].get<int>();
         if (json.contains("since")) follow_up.since = json["since"].get<std::int64_t>();
+        follow_up.remove = json.value("remove", false);
+        follow_up.race_result = json.value("race_result", false);
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }

@@ -13,7 +13,15 @@ namespace rubdown::intents::handlers {
 struct FollowUp {
     /// massage_topic is not a question: the bot just answered one about massage, so a short
     /// question that follows ("how often should I get one?") is taken to be about massage too.
-    enum class Kind { log_run_amount, log_run_confirm, race_date, time_zone, massage_topic };
+    /// which_run: a correction waits for the runner to pick the run it means.
+    enum class Kind {
+        log_run_amount,
+        log_run_confirm,
+        race_date,
+        time_zone,
+        massage_topic,
+        which_run
+    };
     Kind kind = Kind::log_run_amount;
     // The run being logged (log_run_*) or the race being set (race_date).
     std::string date;
@@ -21,8 +29,10 @@ struct FollowUp {
     std::optional<std::int64_t> duration_s;
     std::optional<std::string> effort;
     std::optional<int> rpe;
-    std::string text;        ///< the runner's original message
-    std::int64_t since = 0;  ///< massage_topic: when the answer was given (Unix seconds)
+    std::string text;          ///< the runner's original message
+    std::int64_t since = 0;    ///< massage_topic: when the answer was given (Unix seconds)
+    bool remove = false;       ///< which_run: the correction deletes the run
+    bool race_result = false;  ///< log_run_*: a race already run, hard for the nudges
 };
 
 std::string to_json_text(const FollowUp& follow_up);

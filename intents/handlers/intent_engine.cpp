@@ -7,6 +7,7 @@
 #include "intents/button_owner.hpp"
 #include "intents/handlers/book_massage_handler.hpp"
 #include "intents/handlers/button_actions_handler.hpp"
+#include "intents/handlers/correction_handler.hpp"
 #include "intents/handlers/export_handler.hpp"
 #include "intents/handlers/follow_up.hpp"
 #include "intents/handlers/forget_handler.hpp"
@@ -16,6 +17,7 @@
 #include "intents/handlers/log_run_handler.hpp"
 #include "intents/handlers/massage_question_handler.hpp"
 #include "intents/handlers/out_of_scope_handler.hpp"
+#include "intents/handlers/plan_handler.hpp"
 #include "intents/handlers/reminders_handler.hpp"
 #include "intents/handlers/run_stats_handler.hpp"
 #include "intents/handlers/set_race_handler.hpp"
@@ -40,6 +42,16 @@ std::unique_ptr<Engine> make_engine(EngineSettings settings) {
 
 namespace rubdown::intents::handlers {
 namespace {
+
+/// One part of a message as a parse of its own, for the handler of its intent.
+nlu::Parse as_parse(const nlu::Part& part) {
+    nlu::Parse parse;
+    parse.text = part.text;
+    parse.intent = part.intent;
+    parse.entities = part.entities;
+    parse.confidence = 1.0;
+    return parse;
+}
 
 std::string trim(const std::string& text) {
     const auto first =
@@ -82,10 +94,9 @@ DataCommand data_command(const std::string& text) {
                                 "delete everything", "remove my data", "wipe my data"})) {
         return DataCommand::forget;
     }
-    if (has_any_phrase(padded, {"delete my last run", "delete last run", "delete the last run",
-                                "remove my last run", "remove last run", "remove the last run",
-                                "undo my last run", "undo last run", "undo that", "delete that run",
-                                "scratch that run"}) ||
+    // "Delete my last run" is a correction the NLU reads; /undo takes back the last change.
+    if (has_any_phrase(padded, {"undo my last run", "undo last run", "undo that",
+                                "undo the last change", "undo my last change"}) ||
         padded == " undo ") {
         return DataCommand::undo;
     }
@@ -178,6 +189,9 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                 }
                 break;
             }
+            case FollowUp::Kind::which_run:
+                // The runs were offered as buttons; typing something else drops the question.
+                break;
             case FollowUp::Kind::time_zone:
                 if (const auto zone = resolve_time_zone(text)) {
                     context.repos.conversations.clear(context.user.id);
@@ -190,6 +204,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     }
 
     if (const auto zone = time_zone_statement(text)) return set_time_zone(context, *zone, policy_);
+    if (!parse.items.empty()) return route_parts(context, parse);
     if (parse.confidence < min_confidence_) return handle_not_understood(context, parse.intent);
     // Right after a massage answer, "is once a month enough?" is about massage without saying so.
     if (parse.intent == "massage_question" && on_massage_topic) {
@@ -208,10 +223,20 @@ std::vector<Reply> IntentEngine::respond_to_red_flag(HandlerContext& context,
     context.repos.conversations.clear(context.user.id);
     const auto parse = nlu_.parse(text, context.now, context.user.time_zone);
     std::vector<Reply> handled;
-    if (parse.intent == "log_run" && (parse.entities.distance_km || parse.entities.duration_s)) {
-        handled = handle_log_run(context, parse, policy_);
-    } else if (parse.intent == "set_race") {
-        handled = handle_set_race(context, parse, policy_);
+    std::vector<nlu::Parse> parts;
+    if (parse.items.empty()) {
+        parts.push_back(parse);
+    } else {
+        for (const auto& item : parse.items) parts.push_back(as_parse(item));
+    }
+    for (const auto& part : parts) {
+        std::vector<Reply> replies;
+        if (part.intent == "log_run" && (part.entities.distance_km || part.entities.duration_s)) {
+            replies = handle_log_run(context, part, policy_);
+        } else if (part.intent == "set_race") {
+            replies = handle_set_race(context, part, policy_);
+        }
+        handled.insert(handled.end(), replies.begin(), replies.end());
     }
     replies.insert(replies.end(), handled.begin(), handled.end());
     if (nudges::apply_red_flag(context.repos, context.user) > 0) {
@@ -222,8 +247,31 @@ std::vector<Reply> IntentEngine::respond_to_red_flag(HandlerContext& context,
     return replies;
 }
 
+std::vector<Reply> IntentEngine::route_parts(HandlerContext& context, const nlu::Parse& parse) {
+    // One reply for the whole message, a paragraph per part, in the order written.
+    Reply combined;
+    for (const auto& item : parse.items) {
+        std::vector<Reply> replies;
+        if (item.intent == "out_of_scope" || item.intent == "help") {
+            replies.push_back(Reply{"I didn't catch \"" + item.text + "\"."});
+        } else {
+            replies = route(context, as_parse(item));
+        }
+        for (auto& reply : replies) {
+            if (!combined.text.empty()) combined.text += "\n\n";
+            combined.text += reply.text;
+            combined.buttons.insert(combined.buttons.end(), reply.buttons.begin(),
+                                    reply.buttons.end());
+        }
+    }
+    return {combined};
+}
+
 std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse& parse) {
     const auto& intent = parse.intent;
+    if (intent == nlu::kCorrectionIntent)
+        return handle_correction(context, parse.entities, parse.text);
+    if (intent == nlu::kPlanIntent) return handle_plan(context, parse.entities);
     if (intent == "log_run") return handle_log_run(context, parse, policy_);
     if (intent == "set_race") return handle_set_race(context, parse, policy_);
     if (intent == "run_stats") return handle_run_stats(context, parse);

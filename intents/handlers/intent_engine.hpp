@@ -30,6 +30,9 @@ class IntentEngine final : public Engine {
 
     /// Runs the handler of `parse.intent` (for tests and for callers that parsed already).
     std::vector<Reply> route(HandlerContext& context, const nlu::Parse& parse);
+    /// Each part of a message that holds several, with one combined reply; a part not
+    /// understood is named, not dropped.
+    std::vector<Reply> route_parts(HandlerContext& context, const nlu::Parse& parse);
 
   private:
     std::vector<Reply> respond_to_text(HandlerContext& context);
@@ -46,7 +49,7 @@ class IntentEngine final : public Engine {
     std::shared_ptr<knowledge::LiveKnowledge> knowledge_;
 };
 
-/// Data commands that bypass the NLU: "/undo", "delete my last run", "/export", "/forget",
+/// Data commands that bypass the NLU: "/undo", "undo that", "/export", "/forget",
 /// "delete all my data". Empty when the text is none of them.
 enum class DataCommand { none, undo, export_runs, forget };
 DataCommand data_command(const std::string& text);

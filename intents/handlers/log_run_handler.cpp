@@ -19,6 +19,7 @@ FollowUp draft_from(const nlu::Parse& parse, date::local_days today) {
     draft.duration_s = parse.entities.duration_s;
     draft.effort = parse.entities.effort;
     draft.rpe = parse.entities.rpe;
+    draft.race_result = parse.entities.race_result;
     draft.text = parse.text;
     return draft;
 }
@@ -51,10 +52,17 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
     run.duration_s = draft.duration_s;
     run.effort =
         draft.effort ? storage::effort_from_string(*draft.effort) : storage::Effort::unknown;
-    run.hard = run.effort == storage::Effort::hard || (draft.rpe && *draft.rpe >= 7);
+    run.hard =
+        run.effort == storage::Effort::hard || (draft.rpe && *draft.rpe >= 7) || draft.race_result;
     run.text = draft.text;
     run.logged_at = nudges::to_unix(context.now);
     run.id = context.repos.runs.add(run);
+    storage::RunChange change;
+    change.user_id = context.user.id;
+    change.kind = storage::RunChangeKind::logged;
+    change.run = run;
+    change.changed_at = run.logged_at;
+    context.repos.runs.record_change(change);
     context.repos.conversations.clear(context.user.id);
     // A run told with a red flag is logged, but no massage is suggested for it.
     const auto nudge = context.red_flag ? std::nullopt

@@ -6,20 +6,37 @@
 namespace rubdown::intents::handlers {
 
 std::vector<Reply> handle_undo(HandlerContext& context) {
-    auto& repos = context.repos;
-    const auto last = repos.runs.last_logged(context.user.id);
-    if (!last) return {Reply{"There's no run to undo."}};
-    // A nudge planned for this run would now remind the runner of a session that never happened.
-    for (auto nudge : repos.nudges.pending_for_user(context.user.id)) {
-        if (nudge.run_id == last->id) {
-            nudge.state = storage::NudgeState::cancelled;
-            repos.nudges.update(nudge);
-        }
-    }
-    repos.runs.erase(last->id);
-    repos.conversations.clear(context.user.id);
+    auto& runs = context.repos.runs;
+    const auto change = runs.last_change(context.user.id);
+    if (!change) return {Reply{"There's nothing to undo."}};
+    runs.drop_change(change->id);
+    context.repos.conversations.clear(context.user.id);
     const auto today = local_today(context.user, context.now);
-    return {Reply{"Deleted your last run: " + describe_run_on(*last, today) + "."}};
+    const auto& run = change->run;
+    switch (change->kind) {
+        case storage::RunChangeKind::logged: {
+            // A nudge planned for this run would remind the runner of a session that never was.
+            for (auto nudge : context.repos.nudges.pending_for_user(context.user.id)) {
+                if (nudge.run_id == run.id) {
+                    nudge.state = storage::NudgeState::cancelled;
+                    context.repos.nudges.update(nudge);
+                }
+            }
+            runs.erase(run.id);
+            return {
+                Reply{"Undone ✓ Removed the run you logged: " + describe_run_on(run, today) + "."}};
+        }
+        case storage::RunChangeKind::edited: {
+            const auto now_stored = runs.find(run.id);
+            if (!now_stored) return {Reply{"That run is no longer in your log, so I left it."}};
+            runs.update(run);
+            return {Reply{"Undone ✓ Back to " + describe_run_on(run, today) + "."}};
+        }
+        case storage::RunChangeKind::deleted:
+            runs.restore(run);
+            return {Reply{"Undone ✓ Put back " + describe_run_on(run, today) + "."}};
+    }
+    return {};
 }
 
 }  // namespace rubdown::intents::handlers

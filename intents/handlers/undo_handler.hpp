@@ -1,5 +1,6 @@
 #pragma once
-/// /undo, "delete my last run": removes the run logged last and its pending nudges.
+/// /undo: takes back the last change to the runner's log, whatever it was: a run logged (removed
+/// again, with its pending nudges), an edit (the run as it was) or a delete (the run put back).
 
 #include <vector>
 

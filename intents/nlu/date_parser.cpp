@@ -30,6 +30,7 @@ struct Mention {
     enum class Modifier { none, last, next, this_ } modifier = Modifier::none;
     int offset = 0;           ///< days or months, signed
     bool superseded = false;  ///< "from X" in "moved from X to Y", "not X"
+    std::size_t start = 0;    ///< index of its first token
 };
 
 std::optional<unsigned> month_of(const Token& token) {
@@ -152,6 +153,7 @@ class MentionScanner {
     const Token& at(std::ptrdiff_t k) const { return token_at(tokens_, k); }
 
     void push(Mention mention, std::ptrdiff_t start) {
+        mention.start = static_cast<std::size_t>(start);
         std::ptrdiff_t before = start - 1;
         while (is_any(at(before), {"on", "the"}) && before > start - 3) --before;
         mention.superseded =
@@ -503,6 +505,19 @@ date::year_month_day parse_run_date(const Tokens& tokens, date::year_month_day t
         }
     }
     return today;
+}
+
+std::vector<NamedDay> past_days_named(const Tokens& tokens, date::year_month_day today) {
+    std::vector<NamedDay> named;
+    for (const auto& mention : MentionScanner(tokens).scan()) {
+        if (auto day = resolve_past(mention, today); day && sys_days{*day} <= sys_days{today})
+            named.push_back({*day, mention.superseded, mention.start});
+    }
+    return named;
+}
+
+bool names_a_day(const Tokens& tokens) {
+    return !MentionScanner(tokens).scan().empty();
 }
 
 std::optional<date::year_month_day> parse_race_date(const Tokens& tokens,

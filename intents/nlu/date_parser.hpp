@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <date/date.h>
 
@@ -23,6 +24,17 @@ std::string iso_date(date::year_month_day day);
 /// Today when the text names no day.
 date::year_month_day parse_run_date(const Tokens& tokens, date::year_month_day today);
 
+/// A day named for a run, where the words name it, and whether they set it aside ("not today",
+/// "instead of Sunday", "from Sunday").
+struct NamedDay {
+    date::year_month_day day;
+    bool set_aside = false;
+    std::size_t at = 0;  ///< index of its first token
+};
+/// Every day the tokens name that reads as a past day (see parse_run_date), in order.
+std::vector<NamedDay> past_days_named(const Tokens& tokens, date::year_month_day today);
+/// Whether the tokens name any day at all: "today", "tomorrow", "Sunday", "Dec 14", "in 3 weeks".
+bool names_a_day(const Tokens& tokens);
 /// The day of a race, in the future: "Dec 14", "14/12", "2026-12-14", "next Sunday" and a bare
 /// weekday (the coming one), "tomorrow", "in 3 weeks" (today + 21 days), "in 2 months". A date
 /// without a year is the next such date on or after today. "moved from X to Y" takes Y. Nothing

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <tuple>
 
 #include "intents/nlu/date_parser.hpp"
 #include "intents/nlu/entity_extractor.hpp"
@@ -10,6 +11,7 @@
 #include "intents/nlu/intent_model.hpp"
 #include "intents/nlu/lexer.hpp"
 #include "intents/nlu/message_analysis.hpp"
+#include "intents/nlu/message_parts.hpp"
 #include "intents/nlu/slash_command.hpp"
 #include "intents/nlu/small_talk.hpp"
 #include "intents/nlu/text_normalizer.hpp"
@@ -109,10 +111,62 @@ std::size_t apply_rules(std::size_t best, const Probabilities& p, const Analysis
         return pick(index_of("out_of_scope"), 0.6);
     return best;
 }
+
+/// Parts that are no request of their own: a greeting, thanks.
+bool is_filler(const Part& part) {
+    return part.intent == "greeting" || part.intent == kSmallTalkIntent ||
+           (part.intent == "out_of_scope" && !part.entities.distance_km &&
+            !part.entities.duration_s);
+}
 }  // namespace
 
 struct Nlu::Model {
     IntentClassifier classifier;
+
+    /// The classifier's label for a normalised text, with the rules over it.
+    std::pair<std::string, double> classify(const Analysis& analysis) const {
+        const auto probabilities =
+            classifier.probabilities(extract_features(analysis.normalized, analysis.cues));
+        std::size_t best = static_cast<std::size_t>(
+            std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
+        double confidence = probabilities[best];
+        best = apply_rules(best, probabilities, analysis, confidence);
+        return {kIntents[best], std::clamp(confidence, 0.0, 1.0)};
+    }
+
+    /// A part's label and entities: its own words first (a correction, a plan), then the
+    /// classifier; a race told with its finishing time is a run already done.
+    Part read_part(const Tokens& tokens, date::year_month_day today) const {
+        Part part;
+        part.text = text_of(tokens);
+        part.intent = classify(analyse(part.text)).first;
+        // A race with its day stays a race ("my half is in 6 weeks", "change my race to Dec 20"),
+        // unless it was already run.
+        if (part.intent == "set_race" && parse_race_date(tokens, today)) {
+            const bool result = is_race_result(tokens);
+            if (result) part.intent = "log_run";
+            part.entities = extract_entities(tokens, part.intent, today);
+            part.entities.race_result = result;
+            return part;
+        }
+        switch (part_kind(tokens)) {
+            case PartKind::correction:
+                part.intent = kCorrectionIntent;
+                part.entities = correction_entities(tokens, today);
+                return part;
+            case PartKind::plan:
+                part.intent = kPlanIntent;
+                part.entities = plan_entities(tokens, today);
+                return part;
+            case PartKind::other:
+                break;
+        }
+        const bool result = part.intent == "set_race" && is_race_result(tokens);
+        if (result) part.intent = "log_run";
+        part.entities = extract_entities(tokens, part.intent, today);
+        part.entities.race_result = result;
+        return part;
+    }
 };
 
 Nlu::Nlu() : model_(std::make_unique<Model>()) {
@@ -154,17 +208,40 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         parse.intent = "out_of_scope";
         parse.confidence = 1.0;
     } else {
-        const auto probabilities =
-            model_->classifier.probabilities(extract_features(normalized, analysis.cues));
-        std::size_t best = static_cast<std::size_t>(
-            std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
-        double confidence = probabilities[best];
-        best = apply_rules(best, probabilities, analysis, confidence);
-        parse.intent = kIntents[best];
-        parse.confidence = std::clamp(confidence, 0.0, 1.0);
+        std::tie(parse.intent, parse.confidence) = model_->classify(analysis);
     }
+    const auto today = local_today(now, time_zone);
+    parse.entities = extract_entities(analysis.tokens, parse.intent, today);
+    if (commanded || parse.intent == kSmallTalkIntent || !has_text) return parse;
 
-    parse.entities = extract_entities(analysis.tokens, parse.intent, local_today(now, time_zone));
+    std::vector<Part> parts;
+    for (const auto span : split_parts(analysis.tokens)) {
+        auto part = model_->read_part(slice(analysis.tokens, span), today);
+        if (!is_filler(part)) parts.push_back(std::move(part));
+    }
+    if (parts.size() == 1) {
+        // One part: its own words may make it a correction, a plan or a race already run.
+        const auto& only = parts.front();
+        const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
+                             (parse.intent == "set_race" && only.intent == "log_run");
+        // The part may leave words out ("planned 15k but only did 9k" is the 9k).
+        if (only.intent == parse.intent) parse.entities = only.entities;
+        if (relabel) {
+            parse.intent = only.intent;
+            parse.entities = only.entities;
+            parse.confidence = std::max(parse.confidence, 0.7);
+        }
+    } else if (parts.size() > 1) {
+        parse.items = std::move(parts);
+        // The top level follows the contract's settled cases (the whole message's label); its
+        // entities are those of the first part with that label.
+        for (const auto& part : parse.items) {
+            if (part.intent == parse.intent) {
+                parse.entities = part.entities;
+                break;
+            }
+        }
+    }
     return parse;
 }
 

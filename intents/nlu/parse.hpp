@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -18,13 +19,18 @@ inline constexpr const char* kIntents[] = {"massage_question", "log_run",   "set
 /// Labels that rules give before the classifier runs, beside kIntents (the classifier's): small
 /// talk is a closed set of phrases, not something to learn from examples.
 inline constexpr const char* kSmallTalkIntent = "smalltalk";
+/// Rule labels of a message part (message_parts.hpp): a change to a run already logged, and a
+/// run or goal still to come. Told by their words ("not 15k", "tomorrow"), which a classifier
+/// trained on whole messages would blur with the run reports they resemble.
+inline constexpr const char* kCorrectionIntent = "correction";
+inline constexpr const char* kPlanIntent = "plan";
 
 /// Whether `label` is one `rubdown nlu` may print: a classifier label or a rule label.
 inline bool is_contract_intent(std::string_view label) {
     for (const char* known : kIntents) {
         if (label == known) return true;
     }
-    return label == kSmallTalkIntent;
+    return label == kSmallTalkIntent || label == kCorrectionIntent || label == kPlanIntent;
 }
 
 struct Entities {
@@ -35,7 +41,24 @@ struct Entities {
     std::optional<std::string> race_date;
     std::optional<double> race_distance_km;
     std::optional<int> rpe;  ///< 1-10 when the runner gave one (not in the contract's JSON)
+    /// A race already run ("did the half in 1:45 on the 8th"): a hard session for the nudges,
+    /// whatever the words say of effort (not in the contract's JSON).
+    bool race_result = false;
+    // A correction: what to do, which run it means (as far as the words say), and the new values
+    // in distance_km, duration_s, effort and date.
+    std::optional<std::string> action;  ///< "change" or "delete"
+    std::optional<std::string> target_date;
+    std::optional<double> target_distance_km;
+    std::optional<std::int64_t> target_duration_s;
     bool operator==(const Entities&) const = default;
+};
+
+/// One thing a message says: a run, a race, a question, a correction, a plan.
+struct Part {
+    std::string text;  ///< the words of this part, normalised
+    std::string intent;
+    Entities entities;
+    bool operator==(const Part&) const = default;
 };
 
 struct Parse {
@@ -43,10 +66,16 @@ struct Parse {
     std::string intent = "out_of_scope";
     double confidence = 0.0;
     Entities entities;
+    /// Every part, in the order written, when the message holds several; empty when it holds one
+    /// (then `intent` and `entities` are that one).
+    std::vector<Part> items;
 };
 
-/// The contract's JSON line: {"text","intent","confidence","entities":{...}} (absent entities
-/// omitted).
+/// The entities' JSON object, with the contract's keys (absent entities omitted).
+nlohmann::json entities_json(const Entities& entities);
+
+/// The contract's JSON line: {"text","intent","confidence","entities":{...}}, and "items" when
+/// the message holds several parts.
 nlohmann::json to_json(const Parse& parse);
 
 }  // namespace rubdown::intents::nlu

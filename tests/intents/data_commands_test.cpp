@@ -11,7 +11,7 @@ using rubdown::testing::Conversation;
 namespace handlers = rubdown::intents::handlers;
 namespace storage = rubdown::storage;
 
-TEST_CASE("/undo and 'delete my last run' remove the newest run", "[undo]") {
+TEST_CASE("/undo walks back the last changes: a log, then a delete", "[undo]") {
     Conversation chat;
     chat.say("5k easy yesterday");
     chat.say("12k tempo in 58:10, felt hard");
@@ -22,12 +22,21 @@ TEST_CASE("/undo and 'delete my last run' remove the newest run", "[undo]") {
     auto runs = chat.repos().runs.list(chat.user_id());
     REQUIRE(runs.size() == 1);
     CHECK(runs[0].distance_km == Approx(5.0));
-    // The nudge for the deleted hard run goes with it.
+    // The nudge for the removed hard run goes with it.
     CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
 
-    chat.say("delete my last run");
+    CHECK(chat.say_text("delete my last run").find("Deleted") != std::string::npos);
     CHECK(chat.repos().runs.list(chat.user_id()).empty());
-    CHECK(chat.say_text("/undo").find("no run to undo") != std::string::npos);
+    // Undoing the delete puts the run back as it was.
+    CHECK(chat.say_text("/undo").find("Put back") != std::string::npos);
+    runs = chat.repos().runs.list(chat.user_id());
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].distance_km == Approx(5.0));
+    CHECK(runs[0].date == "2026-11-22");
+    // Then the log of the 5k itself, and then nothing is left to undo.
+    CHECK(chat.say_text("/undo").find("Removed") != std::string::npos);
+    CHECK(chat.repos().runs.list(chat.user_id()).empty());
+    CHECK(chat.say_text("/undo").find("nothing to undo") != std::string::npos);
 }
 
 TEST_CASE("/export sends the runs as CSV, oldest first", "[export]") {
@@ -116,7 +125,8 @@ TEST_CASE("data commands are recognised before the NLU", "[engine]") {
     using handlers::DataCommand;
     CHECK(handlers::data_command("/undo") == DataCommand::undo);
     CHECK(handlers::data_command("/undo@RubdownBot") == DataCommand::undo);
-    CHECK(handlers::data_command("please delete my last run") == DataCommand::undo);
+    // Deleting a run in words is a correction the NLU reads, not the /undo command.
+    CHECK(handlers::data_command("please delete my last run") == DataCommand::none);
     CHECK(handlers::data_command("/export") == DataCommand::export_runs);
     CHECK(handlers::data_command("Delete all my data!") == DataCommand::forget);
     CHECK(handlers::data_command("/forget") == DataCommand::forget);

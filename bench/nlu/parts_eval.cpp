@@ -1,0 +1,117 @@
+// Scores the NLU's parts of a message on a labelled file: corrections, several things in one
+// message, plans, and the ordinary reports beside them that must still read as before.
+// Usage: parts_eval FILE [--now ISO] [--verbose]
+// FILE: one `kind<TAB>text<TAB>{"items": [{"intent": .., "entities": {..}}, ..]}` a line ('#'
+// comments); kind is correction, multi, plan or near_miss. A message is right when every part is:
+// the same number of parts, and each with the same intent and exactly the expected entities.
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+#include <nlohmann/json.hpp>
+
+#include "bench/nlu/labelled_file.hpp"
+#include "intents/nlu/nlu.hpp"
+
+namespace nlu = rubdown::intents::nlu;
+using nlohmann::json;
+
+namespace {
+
+bool same_value(const std::string& key, const json& a, const json& b) {
+    if (key.find("distance_km") != std::string::npos) {
+        return a.is_number() && b.is_number() &&
+               std::abs(a.get<double>() - b.get<double>()) <= 0.01;
+    }
+    return a == b;
+}
+
+bool same_entities(const json& expected, const json& got) {
+    for (const auto& [key, value] : expected.items()) {
+        if (!got.contains(key) || !same_value(key, value, got[key])) return false;
+    }
+    for (const auto& [key, value] : got.items()) {
+        if (!expected.contains(key)) return false;
+    }
+    return true;
+}
+
+/// The parts as the NLU gives them: `items` when several, else the message itself.
+json parts_of(const nlu::Parse& parse) {
+    const json line = nlu::to_json(parse);
+    if (line.contains("items")) return line["items"];
+    return json::array({{{"intent", line["intent"]}, {"entities", line["entities"]}}});
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: parts_eval FILE [--now ISO] [--verbose]\n");
+        return 2;
+    }
+    std::string now_text = "2026-11-23T10:00:00Z";
+    bool verbose = false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--now" && i + 1 < argc) {
+            now_text = argv[++i];
+        } else if (arg == "--verbose" || arg == "-v") {
+            verbose = true;
+        } else {
+            std::fprintf(stderr, "unknown argument: %s\n", arg.c_str());
+            return 2;
+        }
+    }
+    rubdown::intents::Seconds now;
+    std::istringstream in(now_text);
+    in >> date::parse("%FT%TZ", now);
+    if (in.fail()) {
+        std::fprintf(stderr, "bad --now: %s\n", now_text.c_str());
+        return 2;
+    }
+    const nlu::Nlu model;
+    std::map<std::string, std::pair<int, int>> per_kind;  // kind -> (right, total)
+    int parts_right = 0, parts_total = 0;
+    for (const auto& line : read_labelled_file(argv[1])) {
+        if (line.columns.size() < 3) {
+            std::fprintf(stderr, "line %d: no expected parts\n", line.line);
+            return 2;
+        }
+        const auto& kind = line.columns[0];
+        const auto& text = line.columns[1];
+        const json expected = json::parse(line.columns[2])["items"];
+        const json got = parts_of(model.parse(text, now, "UTC"));
+        bool right = got.size() == expected.size();
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            ++parts_total;
+            const bool part_right = i < got.size() && got[i]["intent"] == expected[i]["intent"] &&
+                                    same_entities(expected[i]["entities"], got[i]["entities"]);
+            parts_right += part_right && got.size() == expected.size();
+            right = right && part_right;
+        }
+        auto& score = per_kind[kind];
+        score.first += right;
+        ++score.second;
+        if (!right && verbose) {
+            std::printf("MISS %-10s line %d: %s\n  want %s\n  got  %s\n", kind.c_str(), line.line,
+                        text.c_str(), expected.dump().c_str(), got.dump().c_str());
+        }
+    }
+    int right = 0, total = 0;
+    for (const auto& [kind, score] : per_kind) {
+        std::printf("%-12s every part right %4d / %4d = %5.1f%%\n", kind.c_str(), score.first,
+                    score.second, 100.0 * score.first / score.second);
+        right += score.first;
+        total += score.second;
+    }
+    std::printf("%-12s every part right %4d / %4d = %5.1f%%\n", "all", right, total,
+                100.0 * right / total);
+    std::printf("parts right (in messages split right): %d / %d\n", parts_right, parts_total);
+    return 0;
+}

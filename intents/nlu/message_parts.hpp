@@ -1,0 +1,55 @@
+#pragma once
+/// The parts of one message ("8k easy yesterday and 10k steady today" holds two runs) and what
+/// each part's own words make it: a correction of a run already logged, a plan, or something the
+/// intent classifier reads. Pure functions over the lexer's tokens; the phrase lists are data in
+/// part_cues.cpp.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include "intents/nlu/lexer.hpp"
+#include "intents/nlu/parse.hpp"
+
+namespace rubdown::intents::nlu {
+
+/// Tokens [begin, end) of a message that say one thing.
+struct PartSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool operator==(const PartSpan&) const = default;
+};
+
+/// Splits a message into its parts. Clauses end at sentence marks and commas and before joining
+/// words ("and", "then", "but"); a clause that names a distance, a time, a question or a booking
+/// starts a new part once the current one has its own, and any other clause ("felt great", "2k
+/// warm up", "not 15k") goes on with the part before it. A plan told beside what was done instead
+/// ("planned 15k but only did 9k") and a device's reading ("my watch said 11.8") are left out.
+/// One span covering everything when the message holds one part.
+std::vector<PartSpan> split_parts(const Tokens& tokens);
+
+/// The tokens of a span.
+Tokens slice(const Tokens& tokens, PartSpan span);
+/// Normalised text again from tokens ("10k in 50:12"), for the classifier.
+std::string text_of(const Tokens& tokens);
+
+/// What a part's own words make it, before any classifier.
+enum class PartKind { other, correction, plan };
+PartKind part_kind(const Tokens& part);
+
+/// A correction's entities: action ("change" or "delete"), the run meant (target_date,
+/// target_distance_km, target_duration_s) and the new values (distance_km, duration_s, effort,
+/// date), each only where the words say it.
+Entities correction_entities(const Tokens& part, date::year_month_day today);
+
+/// A plan's entities: the distance, the planned duration or goal time ("sub 50" for a 10k is
+/// 3000 s) and the day, when named.
+Entities plan_entities(const Tokens& part, date::year_month_day today);
+
+/// Whether a part the classifier reads as a race tells one already run ("did the half in 1:45 on
+/// the 8th"): a finishing time or a past run verb, and no word of a plan or a goal.
+bool is_race_result(const Tokens& part);
+
+}  // namespace rubdown::intents::nlu

@@ -1,0 +1,47 @@
+#pragma once
+/// The words that tell what a part of a message is (a correction, a plan, a plan that was not
+/// kept, a device's reading) and how clauses join. Data only: message_parts.cpp reads them, and
+/// tests check them (tests/intents/nlu/message_parts_test.cpp).
+///
+/// A phrase is space-separated words matched on consecutive tokens of the normalised message;
+/// "?" matches any one token.
+
+#include <string_view>
+#include <vector>
+
+#include "intents/nlu/lexer.hpp"
+
+namespace rubdown::intents::nlu {
+
+using PhraseList = std::vector<std::string_view>;
+
+/// Words between two clauses that may start a new part: "8k yesterday and 10k today".
+const PhraseList& clause_joiners();
+/// A clause starting so goes on with the one before ("12k, not 15k", "with a 2k warm up").
+const PhraseList& clause_continuations();
+/// A clause about a piece of the same session, not another run ("2k warm up", "6x800m reps").
+const PhraseList& session_pieces();
+
+/// Changing a run already logged: "make that", "should have been", "I meant", "typo".
+const PhraseList& change_cues();
+/// Removing one: "delete", "scrap", "I didn't run", "logged twice", "by mistake".
+const PhraseList& delete_cues();
+/// A run or goal still to come: "tomorrow", "I'll", "going to", "training for", "want to break".
+const PhraseList& plan_cues();
+/// A plan that was not kept, told beside what was done: "planned 15k but only did 9k".
+const PhraseList& past_plan_cues();
+/// A device's or an app's figure beside the runner's own: "my watch said 11.8".
+const PhraseList& device_reading_cues();
+/// Words of a race or a goal, which make "want to"/"going to" a plan rather than a wish.
+const PhraseList& goal_words();
+/// Words of a run itself ("run", "long run", "miles"), for the same purpose.
+const PhraseList& run_words();
+/// Massage and booking words: a plan to book a massage is a booking, not a running plan.
+const PhraseList& massage_words();
+
+/// Whether any phrase of `list` occurs in `tokens[from, to)`; the index of the first match's
+/// start in `at` when given.
+bool has_phrase(const Tokens& tokens, const PhraseList& list, std::size_t from = 0,
+                std::size_t to = static_cast<std::size_t>(-1), std::size_t* at = nullptr);
+
+}  // namespace rubdown::intents::nlu

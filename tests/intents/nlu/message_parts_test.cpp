@@ -1,0 +1,184 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include <date/date.h>
+#include <nlohmann/json.hpp>
+
+#include "intents/nlu/message_parts.hpp"
+#include "intents/nlu/nlu.hpp"
+#include "intents/nlu/part_cues.hpp"
+#include "intents/nlu/text_normalizer.hpp"
+
+using namespace rubdown::intents::nlu;
+using rubdown::intents::Seconds;
+
+namespace {
+
+// Monday 2026-11-23.
+const date::year_month_day kToday{date::year{2026} / 11 / 23};
+const Seconds kNow = date::sys_days{kToday} + std::chrono::hours{10};
+
+Tokens tokens_of(const std::string& text) {
+    return lex(normalize_text(text));
+}
+
+std::vector<std::string> parts_text(const std::string& text) {
+    const auto tokens = tokens_of(text);
+    std::vector<std::string> out;
+    for (const auto span : split_parts(tokens)) out.push_back(text_of(slice(tokens, span)));
+    return out;
+}
+
+const Nlu& shared_nlu() {
+    static const Nlu nlu;
+    return nlu;
+}
+
+}  // namespace
+
+TEST_CASE("the phrase lists are lower-case words without apostrophes, none repeated",
+          "[nlu][parts]") {
+    for (const auto* list :
+         {&clause_joiners(), &clause_continuations(), &session_pieces(), &change_cues(),
+          &delete_cues(), &plan_cues(), &past_plan_cues(), &device_reading_cues(), &goal_words(),
+          &run_words(), &massage_words()}) {
+        std::set<std::string_view> seen;
+        for (const auto phrase : *list) {
+            INFO(phrase);
+            CHECK(!phrase.empty());
+            CHECK(phrase.front() != ' ');
+            CHECK(phrase.back() != ' ');
+            CHECK(phrase.find("  ") == std::string_view::npos);
+            for (char c : phrase) CHECK(!(c >= 'A' && c <= 'Z'));
+            CHECK(seen.insert(phrase).second);
+        }
+    }
+}
+
+TEST_CASE("a phrase matches whole words, with or without the apostrophe", "[nlu][parts]") {
+    const PhraseList list{"didnt run", "make that"};
+    CHECK(has_phrase(tokens_of("I didn't run on Sunday"), list));
+    CHECK(has_phrase(tokens_of("i didnt run sunday"), list));
+    CHECK_FALSE(has_phrase(tokens_of("I didn't running"), list));
+    CHECK(has_phrase(tokens_of("oh make that 12k"), list));
+    CHECK_FALSE(has_phrase(tokens_of("make 12k of that"), list));
+}
+
+TEST_CASE("a message splits into the things it says", "[nlu][parts]") {
+    CHECK(parts_text("8k easy yesterday and 10k steady today") ==
+          std::vector<std::string>{"8k easy yesterday", "10k steady today"});
+    CHECK(
+        parts_text("did 20 miles today, legs are wrecked, would a massage help?") ==
+        std::vector<std::string>{"did 20 miles today, legs are wrecked", "would a massage help?"});
+    CHECK(parts_text("half on Dec 14 and a 10k on Dec 28").size() == 2);
+}
+
+TEST_CASE("words about the same run stay with it", "[nlu][parts]") {
+    CHECK(parts_text("ran 10k and felt great").size() == 1);
+    CHECK(parts_text("ran 8k, took 45 min").size() == 1);
+    CHECK(parts_text("10k with a 2k warm up and 2k cool down").size() == 1);
+    CHECK(parts_text("it was 12k, not 15k").size() == 1);
+    CHECK(parts_text("hi! ran 5k this morning").size() == 1);
+}
+
+TEST_CASE("a plan not kept and a device's reading are left out", "[nlu][parts]") {
+    CHECK(parts_text("planned 15k but only did 9k") == std::vector<std::string>{"only did 9k"});
+    CHECK(parts_text("I ran 12k, my watch said 11.8") == std::vector<std::string>{"i ran 12k"});
+}
+
+TEST_CASE("a part's own words make it a correction or a plan", "[nlu][parts]") {
+    CHECK(part_kind(tokens_of("sorry, it was 12k not 15k")) == PartKind::correction);
+    CHECK(part_kind(tokens_of("delete Sunday's run")) == PartKind::correction);
+    CHECK(part_kind(tokens_of("I didn't run on Sunday")) == PartKind::correction);
+    CHECK(part_kind(tokens_of("training for a 100 mile ultra")) == PartKind::plan);
+    CHECK(part_kind(tokens_of("6 hour run tomorrow")) == PartKind::plan);
+    // Near misses: ordinary reports.
+    CHECK(part_kind(tokens_of("10k, not bad at all")) == PartKind::other);
+    CHECK(part_kind(tokens_of("ran 10k, rest day tomorrow")) == PartKind::other);
+    CHECK(part_kind(tokens_of("should I run 20k tomorrow?")) == PartKind::other);
+    CHECK(part_kind(tokens_of("I want to book a massage tomorrow")) == PartKind::other);
+}
+
+TEST_CASE("a correction names the run meant and what changes", "[nlu][parts]") {
+    auto e = correction_entities(tokens_of("it was 12k not 15k"), kToday);
+    CHECK(e.action == "change");
+    CHECK(e.distance_km == Approx(12.0));
+    CHECK(e.target_distance_km == Approx(15.0));
+
+    e = correction_entities(tokens_of("make that 1:01 not 1:10"), kToday);
+    CHECK(e.duration_s == 3660);
+    CHECK(e.target_duration_s == 4200);
+    CHECK_FALSE(e.distance_km);
+
+    e = correction_entities(tokens_of("change Sunday's run to 14k"), kToday);
+    CHECK(e.target_date == "2026-11-22");
+    CHECK(e.distance_km == Approx(14.0));
+    CHECK_FALSE(e.date);
+
+    e = correction_entities(tokens_of("the long run was yesterday, not today"), kToday);
+    CHECK(e.target_date == "2026-11-23");
+    CHECK(e.date == "2026-11-22");
+
+    e = correction_entities(tokens_of("I logged 8k on Sunday by mistake"), kToday);
+    CHECK(e.action == "delete");
+    CHECK(e.target_date == "2026-11-22");
+    CHECK(e.target_distance_km == Approx(8.0));
+
+    e = correction_entities(tokens_of("scrap the last one"), kToday);
+    CHECK(e.action == "delete");
+    CHECK_FALSE(e.target_date);
+    CHECK_FALSE(e.target_distance_km);
+}
+
+TEST_CASE("a plan carries its distance, goal time and day", "[nlu][parts]") {
+    auto e = plan_entities(tokens_of("want to run a sub-50 10k"), kToday);
+    CHECK(e.distance_km == Approx(10.0));
+    CHECK(e.duration_s == 3000);
+    e = plan_entities(tokens_of("aiming for sub 3 at the marathon"), kToday);
+    CHECK(e.duration_s == 3 * 3600);
+    e = plan_entities(tokens_of("20k tomorrow"), kToday);
+    CHECK(e.date == "2026-11-24");
+}
+
+TEST_CASE("a race told with its finishing time was already run", "[nlu][parts]") {
+    CHECK(is_race_result(tokens_of("half marathon in 1:45 on the 8th")));
+    CHECK_FALSE(is_race_result(tokens_of("my half is on Dec 14")));
+    CHECK_FALSE(is_race_result(tokens_of("aiming for 1:45 at the half on Dec 14")));
+}
+
+TEST_CASE("the NLU lists every part when a message holds several", "[nlu][parts]") {
+    const auto parse = shared_nlu().parse("8k easy yesterday and 10k steady today", kNow, "UTC");
+    REQUIRE(parse.items.size() == 2);
+    CHECK(parse.items[0].intent == "log_run");
+    CHECK(parse.items[0].entities.date == "2026-11-22");
+    CHECK(parse.items[1].entities.date == "2026-11-23");
+    CHECK(parse.intent == "log_run");
+    const auto line = to_json(parse);
+    REQUIRE(line.contains("items"));
+    CHECK(line["items"][1]["entities"]["distance_km"] == 10.0);
+
+    const auto single = shared_nlu().parse("ran 10k and felt great", kNow, "UTC");
+    CHECK(single.items.empty());
+    CHECK_FALSE(to_json(single).contains("items"));
+}
+
+TEST_CASE("a run report with a massage question keeps the question at the top level",
+          "[nlu][parts]") {
+    const auto parse = shared_nlu().parse(
+        "did 20 miles today, legs are wrecked, would a massage help?", kNow, "UTC");
+    CHECK(parse.intent == "massage_question");
+    REQUIRE(parse.items.size() == 2);
+    CHECK(parse.items[0].intent == "log_run");
+    CHECK(parse.items[1].intent == "massage_question");
+}
+
+TEST_CASE("corrections and plans get their own labels", "[nlu][parts]") {
+    CHECK(shared_nlu().parse("sorry, it was 12k not 15k", kNow, "UTC").intent == "correction");
+    CHECK(shared_nlu().parse("training for a 100 mile ultra", kNow, "UTC").intent == "plan");
+    const auto result = shared_nlu().parse("half marathon in 1:45 on the 8th", kNow, "UTC");
+    CHECK(result.intent == "log_run");
+    CHECK(result.entities.date == "2026-11-08");
+    CHECK(shared_nlu().parse("my half is in 6 weeks", kNow, "UTC").intent == "set_race");
+}
