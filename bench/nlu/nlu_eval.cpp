@@ -148,6 +148,10 @@ int main(int argc, char** argv) {
         const json got = nlu::to_json(parse)["entities"];
         const bool exact = same_entities(c.expected, got);
         entity_exact += exact;
+        if (!exact && right && verbose) {
+            std::printf("PARSE line %d: want %s got %s: %s\n", c.line, c.expected.dump().c_str(),
+                        got.dump().c_str(), c.text.c_str());
+        }
         score_keys(c.expected, got, key_scores);
         // The parsers alone, as if the intent had been right.
         const auto given =

@@ -40,6 +40,14 @@ bool is_question(const Tokens& tokens) {
                                    "whats", "what's", "hows", "how's", "will",  "shall"});
 }
 
+/// "can you change ...", "could u delete ...", "pls fix ...": asked to do, not to answer.
+bool is_request(const Tokens& tokens) {
+    if (tokens.empty()) return false;
+    if (is_any(tokens.front(), {"pls", "please", "plz"})) return true;
+    return tokens.size() > 1 && is_any(tokens[0], {"can", "could", "would", "will"}) &&
+           is_any(tokens[1], {"you", "u", "ya"});
+}
+
 /// What one clause holds, for deciding whether it starts a part.
 struct Clause {
     PartSpan span;
@@ -52,11 +60,18 @@ struct Clause {
     bool past_plan = false;
     bool device = false;
     bool continues = false;  ///< starts with a continuation or is a piece of the same session
+    bool goes_on_correcting = false;  ///< starts as the rest of a correction: "it was 30k"
+    bool request = false;             ///< asks about reminders or stats: "show me my stats"
+    bool race = false;                ///< tells of a race on a day: "race is on sunday"
+    bool run_told = false;            ///< a run told without figures: "did hill repeats today"
+    bool set_aside_first = false;     ///< starts with a value set aside: "not 6k"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
     /// Says something of its own: it can stand as a part.
-    bool stands_alone() const { return measure() || question || massage || correction; }
+    bool stands_alone() const {
+        return measure() || question || massage || correction || request || race || run_told;
+    }
 };
 
 Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
@@ -75,17 +90,24 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.device = has_phrase(words, device_reading_cues());
     std::size_t at = 0;
     c.continues = (has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0) ||
-                  has_phrase(words, session_pieces());
+                  (has_phrase(words, session_pieces()) && !c.question);
+    c.request = has_phrase(words, reminder_words()) || has_phrase(words, stats_words());
+    c.race = has_phrase(words, race_words()) && c.day;
+    c.run_told = has_phrase(words, {"ran", "did", "done", "jogged", "raced", "went for"}) &&
+                 has_phrase(words, run_words()) && c.day;
+    c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
+    c.set_aside_first = has_phrase(words, set_aside_markers(), 0, kEnd, &at) && at == 0;
     return c;
 }
 
-/// The clauses of a message: split at sentence marks and commas, and before joining words.
-std::vector<Clause> clauses_of(const Tokens& tokens) {
-    std::vector<Clause> clauses;
+/// Where a message's clauses are: split at sentence marks and commas, and before joining words
+/// (the joining word itself left out); whether each was joined by "but".
+std::vector<std::pair<PartSpan, bool>> clause_spans(const Tokens& tokens) {
+    std::vector<std::pair<PartSpan, bool>> spans;
     std::size_t begin = 0;
     bool but = false;
     const auto close = [&](std::size_t end, bool next_but) {
-        if (end > begin) clauses.push_back(read_clause(tokens, {begin, end}, but));
+        if (end > begin) spans.push_back({{begin, end}, but});
         but = next_but;
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -97,9 +119,15 @@ std::vector<Clause> clauses_of(const Tokens& tokens) {
             continue;
         }
         std::size_t at = 0;
-        if (i > begin && has_phrase(tokens, clause_joiners(), i, i + 1, &at)) {
+        // "an hour and 10 minutes", "an hour and a half": one time, not two clauses.
+        const bool one_time =
+            token.is("and") && i > 0 &&
+            is_any(tokens[i - 1],
+                   {"hour", "hours", "hr", "hrs", "h", "minute", "minutes", "min", "mins"}) &&
+            (token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1).is_number() ||
+             is_any(token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1), {"a", "half"}));
+        if (i > begin && !one_time && has_phrase(tokens, clause_joiners(), i, i + 1, &at)) {
             close(i, token.is("but"));
-            begin = i;
             // The joining word itself says nothing of the part it starts.
             std::size_t skip = i + 1;
             if (token.is("and") && token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1).is("then"))
@@ -109,6 +137,13 @@ std::vector<Clause> clauses_of(const Tokens& tokens) {
         }
     }
     close(tokens.size(), false);
+    return spans;
+}
+
+std::vector<Clause> clauses_of(const Tokens& tokens) {
+    std::vector<Clause> clauses;
+    for (const auto& [span, but] : clause_spans(tokens))
+        clauses.push_back(read_clause(tokens, span, but));
     return clauses;
 }
 
@@ -121,8 +156,16 @@ struct Building {
     bool correction = false;
     bool past_plan = false;
     bool day = false;
+    bool request = false;
+    bool race = false;
+    bool run_told = false;
+    int clauses = 0;
+    bool set_aside_first = false;
 
-    bool complete() const { return distance || duration || question || massage || correction; }
+    bool complete() const {
+        return distance || duration || question || massage || correction || request || race ||
+               run_told;
+    }
     void add(const Clause& c) {
         span.end = c.span.end;
         distance |= c.distance;
@@ -132,19 +175,27 @@ struct Building {
         correction |= c.correction;
         past_plan |= c.past_plan;
         day |= c.day;
+        request |= c.request;
+        race |= c.race;
+        run_told |= c.run_told;
+        ++clauses;
     }
     static Building from(const Clause& c) {
         Building b;
         b.span = c.span;
+        b.set_aside_first = c.set_aside_first;
         b.add(c);
         return b;
     }
 };
 
-/// "took 45 min" after "ran 8k": the same run's time, not another run.
+/// A clause that only adds what the part before still lacks.
 bool completes(const Building& part, const Clause& c) {
-    return c.duration && !c.distance && part.distance && !part.duration && !c.day && !c.question &&
-           !c.correction;
+    if (c.day || c.question || c.correction) return false;
+    // "took 45 min" after "ran 8k": the same run's time.
+    if (c.duration && !c.distance && part.distance && !part.duration) return true;
+    // "race on sunday, it's a 10 miler": the race's distance.
+    return part.race && !part.distance && c.distance && !part.question;
 }
 
 /// A goal time: "sub 50", "under 4 hours", "break 1:45". Its value by plausible pace.
@@ -171,13 +222,6 @@ std::optional<std::int64_t> goal_time(const Tokens& tokens, std::optional<double
     return std::nullopt;
 }
 
-std::optional<std::size_t> find(const Tokens& tokens, const PhraseList& list, std::size_t from = 0,
-                                std::size_t to = kEnd) {
-    std::size_t at = 0;
-    if (has_phrase(tokens, list, from, to, &at)) return at;
-    return std::nullopt;
-}
-
 /// The values a side of a correction names.
 struct Values {
     std::optional<double> distance_km;
@@ -185,7 +229,7 @@ struct Values {
     std::optional<std::string> effort;
 };
 
-Values values_in(const Tokens& tokens, std::size_t from, std::size_t to) {
+Values values_in(const Tokens& tokens, std::size_t from, std::size_t to, bool guess_bare = true) {
     to = std::min(to, tokens.size());
     Values v;
     if (from >= to) return v;
@@ -194,7 +238,7 @@ Values values_in(const Tokens& tokens, std::size_t from, std::size_t to) {
     v.distance_km = parse_distance_km(side);
     v.duration_s = parse_duration_s(side, v.distance_km);
     // A bare number on the other side of "not 15k": the same unit ("12 not 15k").
-    if (!v.distance_km && !v.duration_s) {
+    if (guess_bare && !v.distance_km && !v.duration_s) {
         for (const auto& t : side) {
             if (t.is_number() && t.value > 0 && t.value < 200) {
                 v.distance_km = t.value;
@@ -206,23 +250,122 @@ Values values_in(const Tokens& tokens, std::size_t from, std::size_t to) {
     return v;
 }
 
-/// Whether the day named at `at` is the one set aside: "not today", "instead of Sunday", "from
-/// Sunday". ("was Sunday" names the run's right day in a correction, unlike in a race's move.)
-bool set_aside_at(const Tokens& part, std::size_t at) {
-    auto k = static_cast<std::ptrdiff_t>(at) - 1;
-    while (k >= 0 && is_any(part[static_cast<std::size_t>(k)], {"on", "the"})) --k;
-    const Token& before = token_at(part, k);
-    return is_any(before, {"not", "from"}) ||
-           (before.is("of") && token_at(part, k - 1).is("instead")) ||
-           (before.is("than") && token_at(part, k - 1).is("rather"));
-}
-
 /// A delete word, or a run logged "by mistake" with nothing said of what it should be.
 bool removes(const Tokens& part) {
     if (has_phrase(part, delete_cues())) return true;
     return has_phrase(part, {"by mistake", "accidentally", "in error", "by accident"}) &&
            !has_phrase(part,
                        {"not", "instead", "should", "meant", "to", "actually", "was", "make"});
+}
+
+/// What a word of a correction tells: the run meant (its subject, or a value set aside or
+/// entered before), the new value, or nothing.
+enum class Role { none, subject, set_aside, entered, fresh };
+
+struct Region {
+    Role role = Role::none;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+/// Where a correction's new values start: the first pivot ("was", "should be", "make that", "to"
+/// after a verb of changing); "actually" only when there is no other.
+std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) {
+    std::size_t change_at = kEnd;
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        std::size_t at = 0;
+        if (change_at == kEnd && has_phrase(part, change_verbs(), i, i + 2, &at) && at == i)
+            change_at = i;
+        if (change_at != kEnd && i > change_at && part[i].is("to"))
+            return std::pair{i, std::size_t{1}};
+        for (const auto phrase : correction_pivots()) {
+            const PhraseList one{phrase};
+            if (has_phrase(part, one, i, kEnd, &at) && at == i) {
+                const auto words =
+                    static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);
+                // "wasn't a run", "was it": not the new value.
+                if (part[i].is("was") &&
+                    token_at(part, static_cast<std::ptrdiff_t>(i) + 1).is("not"))
+                    continue;
+                return std::pair{i, words};
+            }
+        }
+    }
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        if (part[i].is("actually")) return std::pair{i, std::size_t{1}};
+    }
+    return std::nullopt;
+}
+
+bool ends_region(const Token& token) {
+    return ends_clause(token) || token.is("but");
+}
+
+/// Each word's role in a correction.
+std::vector<Role> correction_roles(const Tokens& part) {
+    const auto pivot = pivot_of(part);
+    std::vector<Role> roles(part.size(), pivot ? Role::subject : Role::fresh);
+    std::size_t i = 0;
+    Role after = pivot ? Role::subject : Role::fresh;
+    while (i < part.size()) {
+        if (pivot && i == pivot->first) {
+            for (std::size_t k = 0; k < pivot->second && i < part.size(); ++k)
+                roles[i++] = Role::none;
+            after = Role::fresh;
+            continue;
+        }
+        std::size_t at = 0;
+        Role marked = Role::none;
+        std::size_t skip = 0;
+        if (has_phrase(part, set_aside_markers(), i, i + 2, &at) && at == i) {
+            marked = Role::set_aside;
+            skip = part[i].is("not") ? 1 : 2;
+            if (part[i].is("and")) skip = 2;
+        } else if (has_phrase(part, logged_value_cues(), i, i + 4, &at) && at == i) {
+            marked = Role::entered;
+            skip = 1;
+        }
+        if (marked == Role::none) {
+            roles[i] = ends_region(part[i]) ? Role::none : after;
+            if (ends_region(part[i]) && after == Role::subject && !pivot) after = Role::fresh;
+            ++i;
+            continue;
+        }
+        for (std::size_t k = 0; k < skip && i < part.size(); ++k) roles[i++] = Role::none;
+        while (i < part.size() && !ends_region(part[i]) && !(pivot && i == pivot->first)) {
+            // "not 15k it was 12k": the set-aside value ends where a new one is told.
+            if (i > 0 && (part[i].is("it") || part[i].is("its"))) break;
+            roles[i++] = marked;
+        }
+        // After a value set aside or entered before, what follows is the new one.
+        after = Role::fresh;
+    }
+    return roles;
+}
+
+std::vector<Region> regions_of(const std::vector<Role>& roles) {
+    std::vector<Region> regions;
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        if (regions.empty() || regions.back().role != roles[i] || regions.back().end != i) {
+            regions.push_back({roles[i], i, i + 1});
+        } else {
+            regions.back().end = i + 1;
+        }
+    }
+    return regions;
+}
+
+/// A bare number ("not 50", "was 11.5") in [from, to); not an RPE ("RPE 8", "8/10").
+std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < std::min(to, tokens.size()); ++i) {
+        const auto at = static_cast<std::ptrdiff_t>(i);
+        if (!tokens[i].is_number() || tokens[i].value <= 0 || tokens[i].value >= 600) continue;
+        if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating"}) ||
+            token_at(tokens, at + 1).is_symbol('/'))
+            continue;
+        return tokens[i].value;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -254,8 +397,13 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         auto& current = parts.back();
         // "my watch said 11.8": the runner's own figure stands.
         if (c.device && current.complete() && !c.question) continue;
-        const bool new_part =
-            c.stands_alone() && current.complete() && !c.continues && !completes(current, c);
+        // The rest of a correction: "..., it was 30k not 3k", "..., i typed 4k", "not 6k, 8k",
+        // "the run on the 19th never happened, delete it".
+        const bool correcting = ((current.correction || c.correction) && c.goes_on_correcting) ||
+                                (current.correction && c.correction && !c.day && !c.measure()) ||
+                                (current.set_aside_first && current.clauses == 1);
+        const bool new_part = c.stands_alone() && current.complete() && !c.continues &&
+                              !completes(current, c) && !correcting;
         if (!new_part) {
             current.add(c);
             continue;
@@ -285,41 +433,72 @@ PartKind part_kind(const Tokens& part) {
         if (!has_phrase(part, massage_words())) return PartKind::correction;
     }
     const bool pair = [&] {
-        // "12k not 15k", "yesterday not today", "not 15k but 12k": two values, one set aside.
-        for (std::size_t i = 1; i + 1 < part.size(); ++i) {
-            if (!part[i].is("not") && !(part[i].is("instead") && part[i + 1].is("of")) &&
-                !(part[i].is("rather") && part[i + 1].is("than")))
-                continue;
-            const auto left = values_in(part, 0, i);
-            const auto right = values_in(part, i + 1, i + 4);
-            const bool left_day = names_a_day(slice(part, {0, i}));
-            const bool right_day = names_a_day(slice(part, {i + 1, i + 4}));
-            const bool left_measure = left.distance_km || left.duration_s;
-            const bool right_measure = right.distance_km || right.duration_s;
-            if ((left_measure && right_measure) || (left_day && right_day)) return true;
+        // "12k not 15k", "yesterday not today", "not 15k but 12k", "steady, not easy": a new
+        // value and one of the same kind set aside. "the 1:30 run on Sunday was 1:40": the run
+        // meant and its new value, of the same kind.
+        const auto roles = correction_roles(part);
+        const bool pivot = pivot_of(part).has_value();
+        const bool set_aside =
+            std::any_of(roles.begin(), roles.end(), [](Role r) { return r == Role::set_aside; });
+        // "16k instead of 13" is a run that went long; "it was 16k instead of 13" a correction.
+        if (set_aside && !pivot && !has_phrase(part, {"not"})) return false;
+        Values fresh, aside, subject;
+        bool fresh_day = false, aside_day = false;
+        for (const auto& region : regions_of(roles)) {
+            Values* side = nullptr;
+            if (region.role == Role::fresh) side = &fresh;
+            if (region.role == Role::set_aside) side = &aside;
+            if (region.role == Role::subject) side = &subject;
+            if (side == nullptr) continue;
+            // Only the set-aside side may be a bare number ("12 not 15k").
+            const auto values =
+                values_in(part, region.begin, region.end, region.role == Role::set_aside);
+            const bool day = names_a_day(slice(part, {region.begin, region.end}));
+            if (!side->distance_km) side->distance_km = values.distance_km;
+            if (!side->duration_s) side->duration_s = values.duration_s;
+            if (!side->effort) side->effort = values.effort;
+            if (region.role == Role::set_aside) aside_day |= day;
+            if (region.role != Role::set_aside) fresh_day |= day;
         }
-        return false;
+        const bool retold = pivot && ((subject.distance_km && fresh.distance_km) ||
+                                      (subject.duration_s && fresh.duration_s));
+        if (retold) return true;
+        if (!set_aside) return false;
+        if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
+        if (!fresh.duration_s) fresh.duration_s = subject.duration_s;
+        if (!fresh.effort) fresh.effort = subject.effort;
+        const bool fresh_measure = fresh.distance_km || fresh.duration_s;
+        const bool aside_measure = aside.distance_km || aside.duration_s;
+        const bool efforts = fresh.effort && aside.effort && pivot;
+        return (fresh_measure && aside_measure) || (fresh_day && aside_day) || efforts;
     }();
-    if (pair && !question) return PartKind::correction;
-    if (has_phrase(part, change_cues()) && (measure || day || parse_effort(part).effort) &&
-        !has_phrase(part, massage_words()) && !question) {
-        // "by mistake", "sorry", "instead of" beside a run told as done are asides, not a change,
-        // unless a word of the log itself is named.
-        const bool strong =
-            !has_phrase(part, {"by mistake", "sorry", "oops", "instead of", "actually ran",
-                               "actually did", "i said", "put in", "wrongly", "mistakenly"}) ||
-            has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said"});
-        if (strong) return PartKind::correction;
-    }
+    // A request ("can you change my last run to 42:15") is not a question to answer.
+    const bool asks = question && !is_request(part);
+    if (pair && !asks) return PartKind::correction;
+    const bool says_change =
+        has_phrase_outside(part, change_cues(), change_idioms()) ||
+        (has_phrase(part, aside_cues()) &&
+         has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said", "entered"}));
+    if (says_change && (measure || day || parse_effort(part).effort) &&
+        !has_phrase(part, massage_words()) && !asks)
+        return PartKind::correction;
     if (question) return PartKind::other;
-    if (has_phrase(part, plan_cues()) && !has_phrase(part, past_plan_cues()) &&
-        !has_phrase(part, massage_words())) {
-        const bool about_running =
-            measure || has_phrase(part, goal_words()) || has_phrase(part, run_words());
-        const bool told_as_done =
-            has_past_run_verb(part) &&
-            !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "training for"});
-        if (about_running && !told_as_done) return PartKind::plan;
+    if (has_phrase(part, massage_words()) || has_phrase(part, reminder_words()) ||
+        has_phrase(part, past_plan_cues()))
+        return PartKind::other;
+    // A plan: a clause with a word of the future and a run or a goal in it ("ran 7k. tomorrow
+    // I'll be sore" plans nothing).
+    const bool told_as_done =
+        has_past_run_verb(part) &&
+        !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "training for"});
+    if (told_as_done) return PartKind::other;
+    for (const auto& [span, but] : clause_spans(part)) {
+        const auto words = slice(part, span);
+        if (!has_phrase(words, plan_cues())) continue;
+        const auto distance = parse_distance_km(words);
+        const bool clause_measure = distance || parse_duration_s(words, distance);
+        if (clause_measure || has_phrase(words, goal_words()) || has_phrase(words, run_words()))
+            return PartKind::plan;
     }
     return PartKind::other;
 }
@@ -328,87 +507,63 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     Entities e;
     const bool remove = removes(part);
     e.action = remove ? "delete" : "change";
-    // Where the new values start and where the old ones are.
-    std::size_t new_from = 0, new_to = part.size(), old_from = part.size(), old_to = part.size();
-    bool split = false;
-    for (std::size_t i = 0; i < part.size() && !split; ++i) {
-        const bool not_here = part[i].is("not");
-        const bool instead =
-            part[i].is("instead") && token_at(part, static_cast<std::ptrdiff_t>(i) + 1).is("of");
-        const bool rather =
-            part[i].is("rather") && token_at(part, static_cast<std::ptrdiff_t>(i) + 1).is("than");
-        if (!not_here && !instead && !rather) continue;
-        const std::size_t after = i + (not_here ? 1 : 2);
-        const auto left = values_in(part, 0, i);
-        const bool left_says =
-            left.distance_km || left.duration_s || left.effort || names_a_day(slice(part, {0, i}));
-        if (not_here && !left_says) {
-            // "not 15k but 12k", "not 15k, 12k": the new value follows.
-            const auto but = find(part, {"but", "its", "it's", "was", "it"}, after);
-            old_from = after;
-            old_to = but ? *but : std::min(part.size(), after + 3);
-            new_from = old_to;
-            new_to = part.size();
-            split = true;
-            continue;
-        }
-        new_from = 0;
-        new_to = i;
-        old_from = after;
-        old_to = std::min(part.size(), after + 3);
-        split = true;
-    }
-    if (!split) {
-        // "change Sunday's run to 14k", "15k should be 12k", "make that 1:01".
-        if (const auto to = find(part, {"to", "should be", "should have been", "shouldve been",
-                                        "should say", "should read", "make that", "make it",
-                                        "i meant", "meant", "actually", "as"})) {
-            const std::size_t words = part[*to].is("should") ? 2 + (part[*to + 1].is("have")) : 1;
-            old_from = 0;
-            old_to = *to;
-            new_from = *to + words;
-            new_to = part.size();
-            if (part[*to].is("make")) new_from = *to + 2;
-        } else if (remove) {
-            old_from = 0;
-            old_to = part.size();
-            new_from = new_to = 0;
+    const auto roles = correction_roles(part);
+    const auto regions = regions_of(roles);
+    Values fresh, old;
+    std::optional<double> bare_old;    // "not 50": a number whose unit is the new value's
+    std::optional<double> bare_fresh;  // "was actually 22": in the unit of the run meant
+    for (const auto& region : regions) {
+        const auto values = values_in(part, region.begin, region.end, false);
+        if (region.role == Role::fresh && !remove) {
+            if (!fresh.distance_km) fresh.distance_km = values.distance_km;
+            if (!fresh.duration_s) fresh.duration_s = values.duration_s;
+            if (!fresh.effort) fresh.effort = values.effort;
+            if (!bare_fresh) bare_fresh = bare_number(part, region.begin, region.end);
+        } else if (region.role != Role::none) {
+            if (!old.distance_km) old.distance_km = values.distance_km;
+            if (!old.duration_s) old.duration_s = values.duration_s;
+            if (region.role == Role::set_aside && !values.distance_km && !values.duration_s &&
+                !bare_old)
+                bare_old = bare_number(part, region.begin, region.end);
         }
     }
     if (!remove) {
-        const auto fresh = values_in(part, new_from, new_to);
         e.distance_km = fresh.distance_km;
         e.duration_s = fresh.duration_s;
         e.effort = fresh.effort;
     }
-    const auto old = values_in(part, old_from, old_to);
-    // A bare number guessed as km only counts as the old value beside a new distance.
     e.target_distance_km = old.distance_km;
     e.target_duration_s = old.duration_s;
-    if (remove) {
-        e.target_distance_km = parse_distance_km(part);
-        e.target_duration_s = parse_duration_s(part, e.target_distance_km);
+    // "that 20k was actually 22", "the distance yesterday was 11.5 not 15.1": a bare new number
+    // in the unit of the run meant, or a distance.
+    if (bare_fresh && !remove && !e.distance_km && !e.duration_s && !e.effort) {
+        if (e.target_duration_s && !e.target_distance_km) {
+            e.duration_s = static_cast<std::int64_t>(std::lround(*bare_fresh * 60));
+        } else {
+            e.distance_km = *bare_fresh;
+        }
     }
-    if (e.target_distance_km && e.duration_s && !e.distance_km) e.target_distance_km.reset();
-    if (e.target_duration_s && e.distance_km && !e.duration_s) e.target_duration_s.reset();
-    if (e.target_distance_km && e.distance_km && *e.target_distance_km == *e.distance_km)
+    // "12 not 15k", "40 mins, not 50": a bare number in the same unit as the new value.
+    if (bare_old && !remove) {
+        if (e.distance_km && !e.target_distance_km) {
+            e.target_distance_km = *bare_old;
+        } else if (e.duration_s && !e.target_duration_s && !e.distance_km) {
+            e.target_duration_s = static_cast<std::int64_t>(std::lround(*bare_old * 60));
+        }
+    }
+    // A new value that repeats the old one says nothing new ("my 10k on Sunday was 10k"?).
+    if (e.target_distance_km && e.distance_km && *e.target_distance_km == *e.distance_km &&
+        !e.duration_s && !e.effort) {
         e.target_distance_km.reset();
-    // Days: one set aside ("not today") is the run meant; another named on the new side is its
-    // new day; otherwise the day named is the run meant.
+    }
+    // Days: on the new side a run's new day; anywhere else the run meant.
     for (const auto& named : past_days_named(part, today)) {
-        const bool on_new_side =
-            !remove && named.at >= new_from && named.at < new_to && (split || new_from > 0);
-        if (set_aside_at(part, named.at)) {
-            e.target_date = iso_date(named.day);
-        } else if (on_new_side && !e.date) {
-            e.date = iso_date(named.day);
+        const Role role = named.at < roles.size() ? roles[named.at] : Role::none;
+        if (role == Role::fresh && !remove) {
+            if (!e.date) e.date = iso_date(named.day);
         } else if (!e.target_date) {
             e.target_date = iso_date(named.day);
         }
-    }
-    if (e.date && !e.target_date && !split) {
-        e.target_date = e.date;
-        e.date.reset();
     }
     return e;
 }

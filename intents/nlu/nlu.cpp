@@ -12,6 +12,7 @@
 #include "intents/nlu/lexer.hpp"
 #include "intents/nlu/message_analysis.hpp"
 #include "intents/nlu/message_parts.hpp"
+#include "intents/nlu/part_cues.hpp"
 #include "intents/nlu/slash_command.hpp"
 #include "intents/nlu/small_talk.hpp"
 #include "intents/nlu/text_normalizer.hpp"
@@ -136,20 +137,30 @@ struct Nlu::Model {
 
     /// A part's label and entities: its own words first (a correction, a plan), then the
     /// classifier; a race told with its finishing time is a run already done.
-    Part read_part(const Tokens& tokens, date::year_month_day today) const {
+    Part read_part(const Tokens& tokens, date::year_month_day today, const Part* previous) const {
         Part part;
         part.text = text_of(tokens);
         part.intent = classify(analyse(part.text)).first;
+        const auto kind = part_kind(tokens);
+        const bool race_said = has_phrase(tokens, race_words());
+        // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race.
+        if (part.intent == "set_race" && !race_said && kind == PartKind::other &&
+            previous != nullptr && previous->intent == "log_run") {
+            part.intent = "log_run";
+        }
         // A race with its day stays a race ("my half is in 6 weeks", "change my race to Dec 20"),
-        // unless it was already run.
-        if (part.intent == "set_race" && parse_race_date(tokens, today)) {
+        // unless it was already run, or the words make it a correction or a plan of a run.
+        const bool run_not_race =
+            !race_said && (kind == PartKind::correction ||
+                           (kind == PartKind::plan && has_phrase(tokens, intention_cues())));
+        if (part.intent == "set_race" && parse_race_date(tokens, today) && !run_not_race) {
             const bool result = is_race_result(tokens);
             if (result) part.intent = "log_run";
             part.entities = extract_entities(tokens, part.intent, today);
             part.entities.race_result = result;
             return part;
         }
-        switch (part_kind(tokens)) {
+        switch (kind) {
             case PartKind::correction:
                 part.intent = kCorrectionIntent;
                 part.entities = correction_entities(tokens, today);
@@ -216,8 +227,13 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
 
     std::vector<Part> parts;
     for (const auto span : split_parts(analysis.tokens)) {
-        auto part = model_->read_part(slice(analysis.tokens, span), today);
-        if (!is_filler(part)) parts.push_back(std::move(part));
+        auto part = model_->read_part(slice(analysis.tokens, span), today,
+                                      parts.empty() ? nullptr : &parts.back());
+        if (is_filler(part)) continue;
+        // "need a massage asap, can you book one": one request said twice is one part.
+        const bool repeated = !parts.empty() && parts.back().intent == part.intent &&
+                              parts.back().entities == Entities{} && part.entities == Entities{};
+        if (!repeated) parts.push_back(std::move(part));
     }
     if (parts.size() == 1) {
         // One part: its own words may make it a correction, a plan or a race already run.

@@ -24,22 +24,48 @@ const PhraseList& session_pieces() {
     static const PhraseList list{
         "warm up", "warmup", "warm-up", "wu", "cool down", "cooldown", "cool-down", "cd",
         "reps", "rep", "repeats", "strides", "recovery jog", "jog recovery", "rest",
-        "of which", "each", "x", "splits", "split", "last", "first", "the rest"};
+        "of which", "each", "x", "splits", "split", "last", "first", "the rest", "total",
+        "in total", "overall", "all in", "after ? k", "after ? km", "after ? miles",
+        "after ? mi", "after the first", "for the first", "in the last", "at threshold",
+        "at tempo", "at race pace", "at marathon pace", "at mp", "at hmp", "at 10k pace",
+        "at 5k pace"};
     return list;
 }
 
 const PhraseList& change_cues() {
     static const PhraseList list{
         "make that", "make it", "should have been", "shouldve been", "should of been",
-        "should be", "should say", "should read", "i meant", "meant to say", "meant to put",
-        "meant to type", "typo", "correction", "correct that", "change", "changed", "edit",
-        "fix", "update", "amend", "wrong distance", "wrong time", "wrong day", "wrong date",
-        "wrongly", "by mistake", "mistakenly", "it was actually", "was actually", "actually it",
-        "actually was", "actually ran", "actually did", "instead of", "not ? but", "oops",
-        "sorry", "logged it as", "put it as", "put in", "i typed", "i wrote",
-        "i said", "i put", "got it wrong", "mis typed", "mistyped", "fat fingered",
-        "fat-fingered", "adjust", "correct it", "correct the", "set it to", "move it to",
-        "move that to", "move my", "move the"};
+        "should be", "should say", "should read", "i meant", "meant", "meant to say",
+        "meant to put", "meant to type", "typo", "correction", "correct that", "change",
+        "changed", "edit", "fix the", "fix that", "fix it", "fix my", "fix this", "fix last",
+        "fix todays", "fix yesterdays", "fix mondays", "fix tuesdays", "fix wednesdays",
+        "fix thursdays", "fix fridays", "fix saturdays", "fix sundays", "pls fix",
+        "please fix", "can you fix", "can u fix", "update", "amend", "wrong distance",
+        "wrong time", "wrong day", "wrong date", "wrong effort", "wrong pace", "wrong entry",
+        "wrong number", "wrong run", "is wrong", "was wrong", "are wrong", "its wrong",
+        "it was actually", "was actually", "actually it", "actually was", "not ? but",
+        "logged it as", "put it as", "i typed", "i wrote", "i put", "got it wrong",
+        "got the ? wrong", "mis typed", "mistyped", "fat fingered", "fat-fingered", "adjust",
+        "correct it", "correct the", "set it to", "move it to", "move that to", "move my",
+        "move the", "no wait", "wait no", "wait it was", "hang on", "hold on", "my bad",
+        "scratch that"};
+    return list;
+}
+
+const PhraseList& aside_cues() {
+    static const PhraseList list{
+        "sorry", "oops", "by mistake", "instead of", "actually ran", "actually did", "i said",
+        "put in", "wrongly", "mistakenly", "whoops", "oh no"};
+    return list;
+}
+
+const PhraseList& change_idioms() {
+    static const PhraseList list{
+        "for a change", "change of scenery", "change of pace", "change of plan",
+        "change of plans", "nice change", "a change", "climate change", "change into",
+        "changed into", "change shoes", "changed shoes", "change my shoes", "changed my shoes",
+        "change clothes", "changed clothes", "wrong turn", "wrong way", "hold on to",
+        "hang on to", "pace changes", "change in pace", "change the world"};
     return list;
 }
 
@@ -51,6 +77,8 @@ const PhraseList& delete_cues() {
         "didnt happen", "never happened", "logged twice", "double logged", "logged it twice",
         "duplicate", "dupe", "entered twice", "twice by mistake", "logged that twice",
         "take off", "take out", "wipe", "shouldnt be there", "shouldnt be in", "not mine",
+        "forget the", "forget that", "forget about the", "forget my last", "never went",
+        "didnt go", "didnt actually go", "didnt make it out", "never did it", "wasnt me",
         "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike"};
     return list;
 }
@@ -74,7 +102,65 @@ const PhraseList& plan_cues() {
         "by the end of", "by end of", "in the morning", "first thing", "ramp up", "ramp to",
         "get up to", "work up to", "working up to", "sign up for", "tempted to",
         "fancy doing", "might do", "might run", "may do", "hopefully", "should do",
-        "need to do", "have to do", "got to do", "gotta do"};
+        "need to do", "have to do", "got to do", "gotta do", "going for", "go for",
+        "goal", "training to", "will", "will try", "next monday", "next tuesday",
+        "next wednesday", "next thursday", "next friday", "next saturday", "next sunday",
+        "this monday", "this tuesday", "this wednesday", "this thursday", "this friday",
+        "im running", "i am running"};
+    return list;
+}
+
+const PhraseList& correction_pivots() {
+    static const PhraseList list{
+        "was", "were", "is", "its", "it was", "should be", "should have been", "shouldve been",
+        "should of been", "shouldve", "should say", "should read", "make that", "make it",
+        "meant", "i meant", "really was", "was really", "more like"};
+    return list;
+}
+
+const PhraseList& change_verbs() {
+    static const PhraseList list{
+        "change", "changed", "edit", "update", "move", "set", "switch", "amend", "correct",
+        "fix", "adjust", "put it", "make"};
+    return list;
+}
+
+const PhraseList& logged_value_cues() {
+    static const PhraseList list{
+        "logged", "i typed", "typed", "i put", "put it as", "put it down as", "put down",
+        "i entered", "entered", "i wrote", "wrote", "recorded", "i said", "i input",
+        "put in", "it says", "log says", "it shows"};
+    return list;
+}
+
+const PhraseList& set_aside_markers() {
+    static const PhraseList list{"not", "instead of", "rather than", "and not"};
+    return list;
+}
+
+const PhraseList& correction_continuations() {
+    static const PhraseList list{
+        "it was", "its", "was", "should be", "should have been", "shouldve been", "not",
+        "i typed", "i put", "i wrote", "i entered", "i logged", "logged", "typed",
+        "meant", "i meant", "delete it", "remove it"};
+    return list;
+}
+
+const PhraseList& race_words() {
+    static const PhraseList list{
+        "race", "racing", "marathon", "half marathon", "half", "ultra", "event", "parkrun",
+        "signed up", "entered the", "registered", "bib", "start line", "a 5k", "a 10k",
+        "the 5k", "the 10k", "a 15k", "a 21k", "turkey trot"};
+    return list;
+}
+
+const PhraseList& intention_cues() {
+    static const PhraseList list{
+        "planning", "plan to", "plan is", "plan on", "going to", "gonna", "want to", "wanna",
+        "will", "ill", "hoping to", "hope to", "aim to", "aiming to", "aiming for", "intend",
+        "intending", "would like to", "id like to", "thinking of", "thinking about",
+        "tempted to", "might", "may do", "should do", "need to do", "have to do", "gotta",
+        "going for", "go for", "training for", "training to"};
     return list;
 }
 
@@ -115,6 +201,19 @@ const PhraseList& run_words() {
         "run", "runs", "running", "jog", "jogging", "long run", "tempo", "intervals", "k",
         "km", "kms", "miles", "mile", "mi", "hills", "hill", "session", "workout", "reps",
         "easy", "recovery", "fartlek", "track"};
+    return list;
+}
+
+const PhraseList& reminder_words() {
+    static const PhraseList list{"remind", "reminder", "reminders", "nudge", "nudges", "notify",
+                                 "notification", "notifications", "ping me"};
+    return list;
+}
+
+const PhraseList& stats_words() {
+    static const PhraseList list{
+        "stats", "statistics", "show me", "my total", "my totals", "how far", "how much",
+        "how many", "my mileage", "weekly total", "summary", "my log", "list my", "my runs"};
     return list;
 }
 
@@ -165,6 +264,25 @@ bool has_phrase(const Tokens& tokens, const PhraseList& list, std::size_t from, 
                 if (at != nullptr) *at = i;
                 return true;
             }
+        }
+    }
+    return false;
+}
+
+bool has_phrase_outside(const Tokens& tokens, const PhraseList& list, const PhraseList& idioms) {
+    std::vector<bool> covered(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        for (const auto& idiom : idioms) {
+            if (!phrase_at(tokens, i, idiom, tokens.size())) continue;
+            const auto words =
+                static_cast<std::size_t>(std::count(idiom.begin(), idiom.end(), ' ') + 1);
+            for (std::size_t k = i; k < std::min(tokens.size(), i + words); ++k) covered[k] = true;
+        }
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (covered[i]) continue;
+        for (const auto& phrase : list) {
+            if (phrase_at(tokens, i, phrase, tokens.size())) return true;
         }
     }
     return false;

@@ -24,10 +24,30 @@ const PhraseList& session_pieces();
 
 /// Changing a run already logged: "make that", "should have been", "I meant", "typo".
 const PhraseList& change_cues();
+/// Words said beside a correction and beside a run alike ("sorry", "instead of"): a correction
+/// only together with a word of the log itself.
+const PhraseList& aside_cues();
+/// Phrases that hold a change word but change nothing: "for a change", "took a wrong turn".
+const PhraseList& change_idioms();
 /// Removing one: "delete", "scrap", "I didn't run", "logged twice", "by mistake".
 const PhraseList& delete_cues();
 /// A run or goal still to come: "tomorrow", "I'll", "going to", "training for", "want to break".
 const PhraseList& plan_cues();
+/// Where a correction's new values start: "it was 12k", "should be", "make that", "I meant".
+const PhraseList& correction_pivots();
+/// Verbs of changing that make a following "to" the start of the new value: "change X to Y".
+const PhraseList& change_verbs();
+/// What the runner entered before, the value being corrected: "I typed 4k", "logged it as 10k".
+const PhraseList& logged_value_cues();
+/// A value set aside: "not 15k", "instead of Sunday", "rather than 1:10".
+const PhraseList& set_aside_markers();
+/// A clause starting so goes on with a correction before it ("it was 30k not 3k").
+const PhraseList& correction_continuations();
+/// Words that make a dated message about a race, not a run in the log.
+const PhraseList& race_words();
+/// Saying what one means to do ("planning", "going to", "want to"): with these a dated run is a
+/// plan, not a race.
+const PhraseList& intention_cues();
 /// A plan that was not kept, told beside what was done: "planned 15k but only did 9k".
 const PhraseList& past_plan_cues();
 /// A device's or an app's figure beside the runner's own: "my watch said 11.8".
@@ -39,9 +59,18 @@ const PhraseList& run_words();
 /// Massage and booking words: a plan to book a massage is a booking, not a running plan.
 const PhraseList& massage_words();
 
+/// Reminder words: "remind me tomorrow to log my run" manages the nudges, it plans no run.
+const PhraseList& reminder_words();
+
+/// Asking for one's own figures: "show me my stats", "how far this week".
+const PhraseList& stats_words();
+
 /// Whether any phrase of `list` occurs in `tokens[from, to)`; the index of the first match's
 /// start in `at` when given.
 bool has_phrase(const Tokens& tokens, const PhraseList& list, std::size_t from = 0,
                 std::size_t to = static_cast<std::size_t>(-1), std::size_t* at = nullptr);
+
+/// Whether a phrase of `list` starts at a word that no phrase of `idioms` covers.
+bool has_phrase_outside(const Tokens& tokens, const PhraseList& list, const PhraseList& idioms);
 
 }  // namespace rubdown::intents::nlu

@@ -132,6 +132,59 @@ TEST_CASE("a correction names the run meant and what changes", "[nlu][parts]") {
     CHECK_FALSE(e.target_distance_km);
 }
 
+TEST_CASE("a correction's words are read by their role: the run meant, the new value, the old",
+          "[nlu][parts]") {
+    // The subject before "was" names the run meant; a day after it is the new day.
+    auto e = correction_entities(tokens_of("the 25k was saturday, not yesterday"), kToday);
+    CHECK(e.target_distance_km == Approx(25.0));
+    CHECK(e.target_date == "2026-11-22");
+    CHECK(e.date == "2026-11-21");
+    CHECK_FALSE(e.distance_km);
+    // What the runner typed before is the old value.
+    e = correction_entities(tokens_of("oh no I entered 1:05 for the 10k, should be 50:05"), kToday);
+    CHECK(e.duration_s == 3005);
+    CHECK(e.target_duration_s == 3900);
+    CHECK(e.target_distance_km == Approx(10.0));
+    e = correction_entities(tokens_of("i put 5km but it was 5 miles"), kToday);
+    CHECK(e.distance_km == Approx(8.0467));
+    CHECK(e.target_distance_km == Approx(5.0));
+    // A bare number takes the unit of the value beside it.
+    e = correction_entities(tokens_of("actually it was 40 mins, not 50"), kToday);
+    CHECK(e.duration_s == 2400);
+    CHECK(e.target_duration_s == 3000);
+    e = correction_entities(tokens_of("that 20k on sat was actually 22"), kToday);
+    CHECK(e.distance_km == Approx(22.0));
+    CHECK(e.target_distance_km == Approx(20.0));
+    // An RPE is an effort, not a distance.
+    e = correction_entities(tokens_of("correction: yesterday's was RPE 8 not 5"), kToday);
+    CHECK(e.effort == "hard");
+    CHECK_FALSE(e.distance_km);
+    CHECK_FALSE(e.target_distance_km);
+}
+
+TEST_CASE("a correction in several clauses stays one part", "[nlu][parts]") {
+    CHECK(parts_text("i put 5km but it was 5 miles").size() == 1);
+    CHECK(parts_text("hold on, friday's run was 14k, i typed 4k").size() == 1);
+    CHECK(parts_text("not 6k, 8k").size() == 1);
+    CHECK(parts_text("the run on the 19th never happened, delete it").size() == 1);
+    CHECK(part_kind(tokens_of("not 6k, 8k")) == PartKind::correction);
+}
+
+TEST_CASE("change words in idioms and runs that went long are no corrections", "[nlu][parts]") {
+    CHECK(part_kind(tokens_of("ran the lake loop the wrong way round for a change, 12k")) ==
+          PartKind::other);
+    CHECK(part_kind(tokens_of("got my running fix, 5k before work")) == PartKind::other);
+    CHECK(part_kind(tokens_of("got lost in the woods, 17k instead of 10k lol")) == PartKind::other);
+    // Asked as a request, a change is still a correction.
+    CHECK(part_kind(tokens_of("can u change sundays run to 14k pls")) == PartKind::correction);
+}
+
+TEST_CASE("a plan needs a word of the future and a run in the same clause", "[nlu][parts]") {
+    CHECK(part_kind(tokens_of("ran 7k. tomorrow i'll probably be sore")) == PartKind::other);
+    CHECK(part_kind(tokens_of("remind me tomorrow to log my run")) == PartKind::other);
+    CHECK(part_kind(tokens_of("goal: break 40 min for 10k")) == PartKind::plan);
+}
+
 TEST_CASE("a plan carries its distance, goal time and day", "[nlu][parts]") {
     auto e = plan_entities(tokens_of("want to run a sub-50 10k"), kToday);
     CHECK(e.distance_km == Approx(10.0));
@@ -172,6 +225,20 @@ TEST_CASE("a run report with a massage question keeps the question at the top le
     REQUIRE(parse.items.size() == 2);
     CHECK(parse.items[0].intent == "log_run");
     CHECK(parse.items[1].intent == "massage_question");
+}
+
+TEST_CASE("runs told one after another are runs, and dated plans of runs are plans",
+          "[nlu][parts]") {
+    const auto runs =
+        shared_nlu().parse("ran 8k on friday, 10k on saturday and 18k yesterday", kNow, "UTC");
+    REQUIRE(runs.items.size() == 3);
+    for (const auto& part : runs.items) CHECK(part.intent == "log_run");
+    CHECK(runs.items[1].entities.date == "2026-11-21");
+    const auto plan = shared_nlu().parse("planning 25k on sunday", kNow, "UTC");
+    CHECK(plan.intent == "plan");
+    CHECK(plan.entities.date == "2026-11-29");
+    // A race stays a race.
+    CHECK(shared_nlu().parse("i have a half next sunday", kNow, "UTC").intent == "set_race");
 }
 
 TEST_CASE("corrections and plans get their own labels", "[nlu][parts]") {
