@@ -257,8 +257,10 @@ class MentionScanner {
             return i + 1;
         }
         if (is_any(token, {"today", "tonight", "todays", "today's", "2day", "tonite"}) ||
-            (token.is("this") && is_any(at(i + 1), {"morning", "afternoon", "evening", "am", "pm",
-                                                    "lunchtime", "morn"}))) {
+            (token.is("this") &&
+             is_any(at(i + 1),
+                    {"morning", "afternoon", "evening", "am", "pm", "lunchtime", "morn", "mornings",
+                     "morning's", "afternoons", "afternoon's", "evenings", "evening's"}))) {
             push(offset_days(0), i);
             return i + 1;
         }

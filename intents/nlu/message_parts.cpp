@@ -24,20 +24,28 @@ bool ends_clause(const Token& token) {
 bool has_past_run_verb(const Tokens& tokens) {
     return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return is_any(
-            t, {"ran",     "did",      "done",     "finished", "completed", "jogged",  "raced",
-                "clocked", "managed",  "smashed",  "nailed",   "knocked",   "covered", "banked",
-                "crushed", "survived", "ploughed", "slogged",  "plodded",   "got",     "went",
-                "had",     "was",      "hit",      "pbd",      "pb'd"});
+            t, {"ran",      "did",      "done",     "finished", "completed", "jogged",   "raced",
+                "clocked",  "managed",  "smashed",  "nailed",   "knocked",   "covered",  "banked",
+                "crushed",  "survived", "ploughed", "slogged",  "plodded",   "got",      "went",
+                "had",      "was",      "hit",      "pbd",      "pb'd",      "squeezed", "reached",
+                "achieved", "broke",    "snuck",    "fitted",   "managed"});
     });
 }
 
 bool is_question(const Tokens& tokens) {
     if (std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.is_symbol('?'); }))
         return true;
-    return !tokens.empty() &&
-           is_any(tokens.front(), {"what",  "how",    "why",  "when",  "where", "which", "should",
-                                   "can",   "could",  "is",   "does",  "do",    "are",   "would",
-                                   "whats", "what's", "hows", "how's", "will",  "shall"});
+    if (tokens.empty()) return false;
+    if (is_any(tokens.front(), {"what", "how", "why", "when", "where", "which", "whats", "what's",
+                                "hows", "how's"}))
+        return true;
+    // "should I ...", "will it ...": asked; "will run 10 miles", "should have done 15k": told.
+    return is_any(tokens.front(), {"should", "can", "could", "is", "does", "do", "are", "would",
+                                   "will", "shall", "did"}) &&
+           is_any(token_at(tokens, 1),
+                  {"i",   "you",     "u",      "it",    "my",      "a",    "an",
+                   "the", "this",    "that",   "there", "we",      "they", "he",
+                   "she", "massage", "sports", "deep",  "running", "foam", "ya"});
 }
 
 /// "can you change ...", "could u delete ...", "pls fix ...": asked to do, not to answer.
@@ -96,7 +104,9 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.run_told = has_phrase(words, {"ran", "did", "done", "jogged", "raced", "went for"}) &&
                  has_phrase(words, run_words()) && c.day;
     c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
-    c.set_aside_first = has_phrase(words, set_aside_markers(), 0, kEnd, &at) && at == 0;
+    // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
+    c.set_aside_first = has_phrase(words, set_aside_markers(), 0, kEnd, &at) &&
+                        !parse_distance_km(slice(words, {0, at})) && at <= 2;
     return c;
 }
 
@@ -409,7 +419,8 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
             continue;
         }
         // "planned 15k but only did 9k": the plan not kept is not a part of its own.
-        if (current.past_plan && c.measure() && !current.correction && !current.question) {
+        if (current.past_plan && (c.measure() || (c.day && c.joined_by_but)) &&
+            !current.correction && !current.question) {
             current = Building::from(c);
             continue;
         }
@@ -427,7 +438,8 @@ PartKind part_kind(const Tokens& part) {
     const bool measure = distance || parse_duration_s(part, distance);
     const bool day = names_a_day(part);
     // Correction: a delete word about a run, or a change word with what changes.
-    if (has_phrase(part, delete_cues()) &&
+    const bool asked = question && !is_request(part);
+    if (has_phrase(part, delete_cues()) && !asked &&
         (has_phrase(part, run_words()) || measure || day ||
          has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one"}))) {
         if (!has_phrase(part, massage_words())) return PartKind::correction;
@@ -473,12 +485,13 @@ PartKind part_kind(const Tokens& part) {
         return (fresh_measure && aside_measure) || (fresh_day && aside_day) || efforts;
     }();
     // A request ("can you change my last run to 42:15") is not a question to answer.
-    const bool asks = question && !is_request(part);
+    const bool asks = asked;
     if (pair && !asks) return PartKind::correction;
     const bool says_change =
         has_phrase_outside(part, change_cues(), change_idioms()) ||
         (has_phrase(part, aside_cues()) &&
-         has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said", "entered"}));
+         has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said", "entered"}) &&
+         !has_phrase(part, late_log_cues()));
     if (says_change && (measure || day || parse_effort(part).effort) &&
         !has_phrase(part, massage_words()) && !asks)
         return PartKind::correction;
@@ -509,7 +522,7 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     e.action = remove ? "delete" : "change";
     const auto roles = correction_roles(part);
     const auto regions = regions_of(roles);
-    Values fresh, old;
+    Values fresh, old, subject;
     std::optional<double> bare_old;    // "not 50": a number whose unit is the new value's
     std::optional<double> bare_fresh;  // "was actually 22": in the unit of the run meant
     for (const auto& region : regions) {
@@ -520,13 +533,18 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
             if (!fresh.effort) fresh.effort = values.effort;
             if (!bare_fresh) bare_fresh = bare_number(part, region.begin, region.end);
         } else if (region.role != Role::none) {
-            if (!old.distance_km) old.distance_km = values.distance_km;
-            if (!old.duration_s) old.duration_s = values.duration_s;
+            // What is set aside or was typed names the old value better than the subject does
+            // ("the parkrun was 5k not 6k": the parkrun's 5k is not what was logged).
+            auto& side = region.role == Role::subject ? subject : old;
+            if (!side.distance_km) side.distance_km = values.distance_km;
+            if (!side.duration_s) side.duration_s = values.duration_s;
             if (region.role == Role::set_aside && !values.distance_km && !values.duration_s &&
                 !bare_old)
                 bare_old = bare_number(part, region.begin, region.end);
         }
     }
+    if (!old.distance_km) old.distance_km = subject.distance_km;
+    if (!old.duration_s) old.duration_s = subject.duration_s;
     if (!remove) {
         e.distance_km = fresh.distance_km;
         e.duration_s = fresh.duration_s;
@@ -556,10 +574,16 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
         !e.duration_s && !e.effort) {
         e.target_distance_km.reset();
     }
-    // Days: on the new side a run's new day; anywhere else the run meant.
-    for (const auto& named : past_days_named(part, today)) {
+    // Days: on the new side a run's new day ("it was wednesday", "saturday, not friday");
+    // anywhere else, or with no pivot and no day set aside ("edit saturday: 35:20"), the run meant.
+    const auto days = past_days_named(part, today);
+    const bool day_set_aside = std::any_of(days.begin(), days.end(), [&](const NamedDay& d) {
+        return d.at < roles.size() && roles[d.at] == Role::set_aside;
+    });
+    const bool new_day_said = pivot_of(part).has_value() || day_set_aside;
+    for (const auto& named : days) {
         const Role role = named.at < roles.size() ? roles[named.at] : Role::none;
-        if (role == Role::fresh && !remove) {
+        if (role == Role::fresh && !remove && new_day_said) {
             if (!e.date) e.date = iso_date(named.day);
         } else if (!e.target_date) {
             e.target_date = iso_date(named.day);

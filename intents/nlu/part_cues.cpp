@@ -59,13 +59,24 @@ const PhraseList& aside_cues() {
     return list;
 }
 
+const PhraseList& late_log_cues() {
+    static const PhraseList list{
+        "forgot to log", "forgot to add", "forgot to post", "forgot to put", "didnt log",
+        "meaning to log", "also log", "please log", "pls log", "log this", "can you log",
+        "can u log", "add this", "add a run"};
+    return list;
+}
+
 const PhraseList& change_idioms() {
     static const PhraseList list{
         "for a change", "change of scenery", "change of pace", "change of plan",
         "change of plans", "nice change", "a change", "climate change", "change into",
         "changed into", "change shoes", "changed shoes", "change my shoes", "changed my shoes",
         "change clothes", "changed clothes", "wrong turn", "wrong way", "hold on to",
-        "hang on to", "pace changes", "change in pace", "change the world"};
+        "hang on to", "pace changes", "change in pace", "change the world", "wrong about",
+        "changed my route", "changed route", "change my route", "changed the route",
+        "changed plans", "changed my plans", "meant to go", "meant to run", "meant to do",
+        "was meant to", "meant to be", "forgot to log", "forgot to add"};
     return list;
 }
 
@@ -106,7 +117,11 @@ const PhraseList& plan_cues() {
         "goal", "training to", "will", "will try", "next monday", "next tuesday",
         "next wednesday", "next thursday", "next friday", "next saturday", "next sunday",
         "this monday", "this tuesday", "this wednesday", "this thursday", "this friday",
-        "im running", "i am running"};
+        "im running", "i am running", "hoping for", "shooting for", "going long",
+        "need to get", "need to fit", "i am doing", "plan for monday",
+        "plan for tuesday", "plan for wednesday", "plan for thursday", "plan for friday",
+        "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
+        "plan for the weekend"};
     return list;
 }
 
@@ -149,8 +164,8 @@ const PhraseList& correction_continuations() {
 const PhraseList& race_words() {
     static const PhraseList list{
         "race", "racing", "marathon", "half marathon", "half", "ultra", "event", "parkrun",
-        "signed up", "entered the", "registered", "bib", "start line", "a 5k", "a 10k",
-        "the 5k", "the 10k", "a 15k", "a 21k", "turkey trot"};
+        "signed up", "entered the", "registered", "bib", "start line", "a 5 k", "a 10 k",
+        "the 5 k", "the 10 k", "a 15 k", "a 21 k", "turkey trot"};
     return list;
 }
 
@@ -160,7 +175,10 @@ const PhraseList& intention_cues() {
         "will", "ill", "hoping to", "hope to", "aim to", "aiming to", "aiming for", "intend",
         "intending", "would like to", "id like to", "thinking of", "thinking about",
         "tempted to", "might", "may do", "should do", "need to do", "have to do", "gotta",
-        "going for", "go for", "training for", "training to"};
+        "going for", "go for", "training for", "training to", "hoping for", "shooting for",
+        "going long", "need to get", "need to fit", "im doing", "i am doing", "doing",
+        "plan for monday", "plan for tuesday", "plan for wednesday", "plan for thursday",
+        "plan for friday", "plan for saturday", "plan for sunday", "plan for tomorrow"};
     return list;
 }
 
@@ -170,6 +188,7 @@ const PhraseList& past_plan_cues() {
         "meant to run", "was meant to", "wanted to", "plan was", "the plan was", "was aiming",
         "aimed for", "aimed to", "should have done", "target was", "was hoping", "hoped to",
         "was scheduled", "on the plan was", "plan said", "schedule said", "programme said",
+        "meant to go",
         "program said", "coach wanted", "coach said", "was set to"};
     return list;
 }
@@ -188,7 +207,7 @@ const PhraseList& device_reading_cues() {
 
 const PhraseList& goal_words() {
     static const PhraseList list{
-        "race", "marathon", "half", "ultra", "ultramarathon", "10k", "5k", "parkrun", "pb",
+        "race", "marathon", "half", "ultra", "ultramarathon", "10 k", "5 k", "parkrun", "pb",
         "pr", "sub", "under", "break", "breaking", "bq", "boston", "qualify", "qualifier",
         "first", "miler", "100 miler", "50 miler", "trail race", "relay", "event",
         "personal best", "personal record", "goal", "mileage", "a week", "per week",
@@ -205,8 +224,9 @@ const PhraseList& run_words() {
 }
 
 const PhraseList& reminder_words() {
-    static const PhraseList list{"remind", "reminder", "reminders", "nudge", "nudges", "notify",
-                                 "notification", "notifications", "ping me"};
+    static const PhraseList list{
+        "remind", "reminder", "reminders", "nudge", "nudges", "notify", "notification",
+        "notifications", "ping me", "quiet hours", "quiet time", "do not disturb", "mute"};
     return list;
 }
 

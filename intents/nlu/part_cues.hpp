@@ -27,6 +27,9 @@ const PhraseList& change_cues();
 /// Words said beside a correction and beside a run alike ("sorry", "instead of"): a correction
 /// only together with a word of the log itself.
 const PhraseList& aside_cues();
+/// Telling a run not logged before ("forgot to log it: 7k on saturday"): a run, not a
+/// correction.
+const PhraseList& late_log_cues();
 /// Phrases that hold a change word but change nothing: "for a change", "took a wrong turn".
 const PhraseList& change_idioms();
 /// Removing one: "delete", "scrap", "I didn't run", "logged twice", "by mistake".

@@ -40,10 +40,18 @@ const Nlu& shared_nlu() {
 
 TEST_CASE("the phrase lists are lower-case words without apostrophes, none repeated",
           "[nlu][parts]") {
-    for (const auto* list :
-         {&clause_joiners(), &clause_continuations(), &session_pieces(), &change_cues(),
-          &delete_cues(), &plan_cues(), &past_plan_cues(), &device_reading_cues(), &goal_words(),
-          &run_words(), &massage_words()}) {
+    for (const auto* list : {&clause_joiners(),    &clause_continuations(),
+                             &session_pieces(),    &change_cues(),
+                             &delete_cues(),       &plan_cues(),
+                             &past_plan_cues(),    &device_reading_cues(),
+                             &goal_words(),        &run_words(),
+                             &massage_words(),     &correction_pivots(),
+                             &change_verbs(),      &logged_value_cues(),
+                             &set_aside_markers(), &correction_continuations(),
+                             &race_words(),        &intention_cues(),
+                             &aside_cues(),        &change_idioms(),
+                             &late_log_cues(),     &reminder_words(),
+                             &stats_words()}) {
         std::set<std::string_view> seen;
         for (const auto phrase : *list) {
             INFO(phrase);
