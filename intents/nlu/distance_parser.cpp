@@ -73,7 +73,9 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                 is_any(next, {"an", "a", "hour", "hr", "hours", "of", "the", "way", "time", "price",
                               "term", "mile", "km", "k", "day", "hearted", "asleep", "dead"}) ||
                 is_any(previous,
-                       {"and", "first", "second", "back", "front", "other", "last", "by", "in"});
+                       {"and", "first", "second", "back", "front", "other", "last", "by", "in"}) ||
+                // "an hour and a half": a time, not a race.
+                (previous.is("a") && at(ii - 2).is("and"));
             if (!not_a_race && !named) named = kHalfMarathonKm;
             continue;
         }

@@ -41,7 +41,7 @@ bool is_question(const Tokens& tokens) {
         return true;
     // "should I ...", "will it ...": asked; "will run 10 miles", "should have done 15k": told.
     return is_any(tokens.front(), {"should", "can", "could", "is", "does", "do", "are", "would",
-                                   "will", "shall", "did"}) &&
+                                   "will", "shall"}) &&
            is_any(token_at(tokens, 1),
                   {"i",   "you",     "u",      "it",    "my",      "a",    "an",
                    "the", "this",    "that",   "there", "we",      "they", "he",
@@ -100,7 +100,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.continues = (has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0) ||
                   (has_phrase(words, session_pieces()) && !c.question);
     c.request = has_phrase(words, reminder_words()) || has_phrase(words, stats_words());
-    c.race = has_phrase(words, race_words()) && c.day;
+    c.race = has_phrase_outside(words, race_words(), change_idioms()) && c.day;
     c.run_told = has_phrase(words, {"ran", "did", "done", "jogged", "raced", "went for"}) &&
                  has_phrase(words, run_words()) && c.day;
     c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
@@ -237,9 +237,13 @@ struct Values {
     std::optional<double> distance_km;
     std::optional<std::int64_t> duration_s;
     std::optional<std::string> effort;
+    bool clock = false;  ///< a clock time ("1:41") whatever it measures
 };
 
-Values values_in(const Tokens& tokens, std::size_t from, std::size_t to, bool guess_bare = true) {
+std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::size_t to);
+
+Values values_in(const Tokens& tokens, std::size_t from, std::size_t to, bool guess_bare = true,
+                 std::optional<double> distance_hint = std::nullopt) {
     to = std::min(to, tokens.size());
     Values v;
     if (from >= to) return v;
@@ -248,13 +252,13 @@ Values values_in(const Tokens& tokens, std::size_t from, std::size_t to, bool gu
     v.distance_km = parse_distance_km(side);
     v.duration_s = parse_duration_s(side, v.distance_km);
     // A bare number on the other side of "not 15k": the same unit ("12 not 15k").
-    if (guess_bare && !v.distance_km && !v.duration_s) {
-        for (const auto& t : side) {
-            if (t.is_number() && t.value > 0 && t.value < 200) {
-                v.distance_km = t.value;
-                break;
-            }
-        }
+    // "1:41" beside "my half": read with the distance the run is known by.
+    if (!v.duration_s && distance_hint) v.duration_s = parse_duration_s(side, distance_hint);
+    for (std::size_t i = 0; i + 2 < side.size(); ++i) {
+        v.clock |= side[i].is_number() && side[i + 1].is_symbol(':') && side[i + 2].is_number();
+    }
+    if (guess_bare && !v.distance_km && !v.duration_s && !v.clock) {
+        if (const auto n = bare_number(side, 0, side.size()); n && *n < 200) v.distance_km = n;
     }
     v.effort = parse_effort(side).effort;
     return v;
@@ -371,7 +375,7 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
         const auto at = static_cast<std::ptrdiff_t>(i);
         if (!tokens[i].is_number() || tokens[i].value <= 0 || tokens[i].value >= 600) continue;
         if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating"}) ||
-            token_at(tokens, at + 1).is_symbol('/'))
+            token_at(tokens, at + 1).is_symbol('/') || token_at(tokens, at + 1).is_symbol('%'))
             continue;
         return tokens[i].value;
     }
@@ -439,7 +443,7 @@ PartKind part_kind(const Tokens& part) {
     const bool day = names_a_day(part);
     // Correction: a delete word about a run, or a change word with what changes.
     const bool asked = question && !is_request(part);
-    if (has_phrase(part, delete_cues()) && !asked &&
+    if (has_phrase_outside(part, delete_cues(), change_idioms()) && !asked &&
         (has_phrase(part, run_words()) || measure || day ||
          has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one"}))) {
         if (!has_phrase(part, massage_words())) return PartKind::correction;
@@ -454,6 +458,10 @@ PartKind part_kind(const Tokens& part) {
             std::any_of(roles.begin(), roles.end(), [](Role r) { return r == Role::set_aside; });
         // "16k instead of 13" is a run that went long; "it was 16k instead of 13" a correction.
         if (set_aside && !pivot && !has_phrase(part, {"not"})) return false;
+        // "ran 8k, not the 10k i wanted": a run told short of its plan.
+        if (set_aside && !pivot &&
+            has_phrase(part, {"ran", "did", "done", "jogged", "managed", "got", "finished"}))
+            return false;
         Values fresh, aside, subject;
         bool fresh_day = false, aside_day = false;
         for (const auto& region : regions_of(roles)) {
@@ -462,13 +470,15 @@ PartKind part_kind(const Tokens& part) {
             if (region.role == Role::set_aside) side = &aside;
             if (region.role == Role::subject) side = &subject;
             if (side == nullptr) continue;
-            // Only the set-aside side may be a bare number ("12 not 15k").
+            // Only the set-aside side may be a bare number ("12 not 15k"); a clock time is read
+            // with the distance the message names ("my half was 1:47 not 1:41").
             const auto values =
-                values_in(part, region.begin, region.end, region.role == Role::set_aside);
+                values_in(part, region.begin, region.end, region.role == Role::set_aside, distance);
             const bool day = names_a_day(slice(part, {region.begin, region.end}));
             if (!side->distance_km) side->distance_km = values.distance_km;
             if (!side->duration_s) side->duration_s = values.duration_s;
             if (!side->effort) side->effort = values.effort;
+            side->clock |= values.clock;
             if (region.role == Role::set_aside) aside_day |= day;
             if (region.role != Role::set_aside) fresh_day |= day;
         }
@@ -479,19 +489,34 @@ PartKind part_kind(const Tokens& part) {
         if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
         if (!fresh.duration_s) fresh.duration_s = subject.duration_s;
         if (!fresh.effort) fresh.effort = subject.effort;
-        const bool fresh_measure = fresh.distance_km || fresh.duration_s;
-        const bool aside_measure = aside.distance_km || aside.duration_s;
+        const bool fresh_measure = fresh.distance_km || fresh.duration_s || fresh.clock;
+        const bool aside_measure = aside.distance_km || aside.duration_s || aside.clock;
         const bool efforts = fresh.effort && aside.effort && pivot;
         return (fresh_measure && aside_measure) || (fresh_day && aside_day) || efforts;
     }();
     // A request ("can you change my last run to 42:15") is not a question to answer.
     const bool asks = asked;
     if (pair && !asks) return PartKind::correction;
+    // What the words after a pivot tell ("make it 14k"; "next week should be a bigger one" tells
+    // nothing), and what comes before it ("whoops, sunday's run was 28k").
+    Values after_pivot, before_pivot;
+    bool day_before_pivot = false;
+    if (const auto pivot = pivot_of(part)) {
+        after_pivot = values_in(part, pivot->first + pivot->second, part.size(), true, distance);
+        before_pivot = values_in(part, 0, pivot->first, false);
+        day_before_pivot = names_a_day(slice(part, {0, pivot->first}));
+        after_pivot.clock |= names_a_day(slice(part, {pivot->first + pivot->second, part.size()}));
+    }
+    const bool told_after_pivot = after_pivot.distance_km || after_pivot.duration_s ||
+                                  after_pivot.effort || after_pivot.clock;
+    const bool late_log = has_phrase(part, late_log_cues());
+    const bool aside = has_phrase(part, aside_cues()) && !late_log;
     const bool says_change =
         has_phrase_outside(part, change_cues(), change_idioms()) ||
-        (has_phrase(part, aside_cues()) &&
-         has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said", "entered"}) &&
-         !has_phrase(part, late_log_cues()));
+        (has_phrase(part, pivot_change_cues()) && told_after_pivot) ||
+        (aside && has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said",
+                                    "entered"})) ||
+        (aside && told_after_pivot && (day_before_pivot || before_pivot.distance_km));
     if (says_change && (measure || day || parse_effort(part).effort) &&
         !has_phrase(part, massage_words()) && !asks)
         return PartKind::correction;

@@ -142,11 +142,24 @@ struct Nlu::Model {
         part.text = text_of(tokens);
         part.intent = classify(analyse(part.text)).first;
         const auto kind = part_kind(tokens);
-        const bool race_said = has_phrase(tokens, race_words());
-        // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race.
+        // "at marathon pace" speaks of no race.
+        const bool race_said = has_phrase_outside(tokens, race_words(), change_idioms());
+        // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race; so is
+        // one told late ("sorry, been busy: 10k on thursday").
+        const bool told_late =
+            has_phrase(tokens, late_log_cues()) || has_phrase(tokens, aside_cues());
         if (part.intent == "set_race" && !race_said && kind == PartKind::other &&
-            previous != nullptr && previous->intent == "log_run") {
+            ((previous != nullptr && previous->intent == "log_run") || told_late)) {
             part.intent = "log_run";
+        }
+        // "20k tomorrow and 10k on friday": a run named after a plan is planned too.
+        const bool past_words =
+            has_phrase(tokens, {"ran", "did", "done", "yesterday", "last", "ago", "this morning"});
+        if (previous != nullptr && previous->intent == kPlanIntent && kind == PartKind::other &&
+            !race_said && !past_words && (part.intent == "set_race" || part.intent == "log_run")) {
+            part.intent = kPlanIntent;
+            part.entities = plan_entities(tokens, today);
+            return part;
         }
         // A race with its day stays a race ("my half is in 6 weeks", "change my race to Dec 20"),
         // unless it was already run, or the words make it a correction or a plan of a run.
@@ -227,9 +240,15 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
 
     std::vector<Part> parts;
     for (const auto span : split_parts(analysis.tokens)) {
-        auto part = model_->read_part(slice(analysis.tokens, span), today,
-                                      parts.empty() ? nullptr : &parts.back());
+        const auto words = slice(analysis.tokens, span);
+        auto part = model_->read_part(words, today, parts.empty() ? nullptr : &parts.back());
         if (is_filler(part)) continue;
+        // "2 runs yesterday: 5k before work and 8k after": a run with no day of its own is on
+        // the day of the run told before it.
+        if (part.intent == "log_run" && !parts.empty() && parts.back().intent == "log_run" &&
+            !names_a_day(words)) {
+            part.entities.date = parts.back().entities.date;
+        }
         // "need a massage asap, can you book one": one request said twice is one part.
         const bool repeated = !parts.empty() && parts.back().intent == part.intent &&
                               parts.back().entities == Entities{} && part.entities == Entities{};

@@ -34,9 +34,7 @@ const PhraseList& session_pieces() {
 
 const PhraseList& change_cues() {
     static const PhraseList list{
-        "make that", "make it", "should have been", "shouldve been", "should of been",
-        "should be", "should say", "should read", "i meant", "meant", "meant to say",
-        "meant to put", "meant to type", "typo", "correction", "correct that", "change",
+        "meant to say", "meant to put", "meant to type", "typo", "correction", "correct that", "change",
         "changed", "edit", "fix the", "fix that", "fix it", "fix my", "fix this", "fix last",
         "fix todays", "fix yesterdays", "fix mondays", "fix tuesdays", "fix wednesdays",
         "fix thursdays", "fix fridays", "fix saturdays", "fix sundays", "pls fix",
@@ -47,15 +45,22 @@ const PhraseList& change_cues() {
         "logged it as", "put it as", "i typed", "i wrote", "i put", "got it wrong",
         "got the ? wrong", "mis typed", "mistyped", "fat fingered", "fat-fingered", "adjust",
         "correct it", "correct the", "set it to", "move it to", "move that to", "move my",
-        "move the", "no wait", "wait no", "wait it was", "hang on", "hold on", "my bad",
-        "scratch that"};
+        "move the", "no wait", "wait no", "wait it was", "hang on", "hold on", "scratch that",
+        "put ? down as", "put ? ? down as"};
+    return list;
+}
+
+const PhraseList& pivot_change_cues() {
+    static const PhraseList list{
+        "make that", "make it", "should have been", "shouldve been", "should of been",
+        "should be", "should say", "should read", "i meant", "meant"};
     return list;
 }
 
 const PhraseList& aside_cues() {
     static const PhraseList list{
         "sorry", "oops", "by mistake", "instead of", "actually ran", "actually did", "i said",
-        "put in", "wrongly", "mistakenly", "whoops", "oh no"};
+        "put in", "wrongly", "mistakenly", "whoops", "oh no", "my bad", "ugh", "autocorrect"};
     return list;
 }
 
@@ -63,7 +68,8 @@ const PhraseList& late_log_cues() {
     static const PhraseList list{
         "forgot to log", "forgot to add", "forgot to post", "forgot to put", "didnt log",
         "meaning to log", "also log", "please log", "pls log", "log this", "can you log",
-        "can u log", "add this", "add a run"};
+        "can u log", "add this", "add a run", "late with this", "been busy", "as planned",
+        "as per plan", "like i planned"};
     return list;
 }
 
@@ -76,7 +82,10 @@ const PhraseList& change_idioms() {
         "hang on to", "pace changes", "change in pace", "change the world", "wrong about",
         "changed my route", "changed route", "change my route", "changed the route",
         "changed plans", "changed my plans", "meant to go", "meant to run", "meant to do",
-        "was meant to", "meant to be", "forgot to log", "forgot to add"};
+        "was meant to", "meant to be", "forgot to log", "forgot to add", "not a typo",
+        "didnt go to plan", "didnt go as planned", "didnt go well", "didnt go great",
+        "garmin deleted", "strava deleted", "watch deleted", "app deleted", "race pace",
+        "marathon pace", "half marathon pace", "half pace", "10 k pace", "5 k pace"};
     return list;
 }
 
@@ -90,6 +99,7 @@ const PhraseList& delete_cues() {
         "take off", "take out", "wipe", "shouldnt be there", "shouldnt be in", "not mine",
         "forget the", "forget that", "forget about the", "forget my last", "never went",
         "didnt go", "didnt actually go", "didnt make it out", "never did it", "wasnt me",
+        "wifes run", "husbands run", "partners run", "someone elses", "not my run",
         "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike"};
     return list;
 }
@@ -118,6 +128,8 @@ const PhraseList& plan_cues() {
         "next wednesday", "next thursday", "next friday", "next saturday", "next sunday",
         "this monday", "this tuesday", "this wednesday", "this thursday", "this friday",
         "im running", "i am running", "hoping for", "shooting for", "going long",
+        "working towards", "working toward", "working on", "in the spring", "aim is", "id run",
+        "gotta get", "got to get",
         "need to get", "need to fit", "i am doing", "plan for monday",
         "plan for tuesday", "plan for wednesday", "plan for thursday", "plan for friday",
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
@@ -144,7 +156,8 @@ const PhraseList& logged_value_cues() {
     static const PhraseList list{
         "logged", "i typed", "typed", "i put", "put it as", "put it down as", "put down",
         "i entered", "entered", "i wrote", "wrote", "recorded", "i said", "i input",
-        "put in", "it says", "log says", "it shows"};
+        "put in", "it says", "log says", "it shows", "you have", "you had", "youve got",
+        "you put", "you logged"};
     return list;
 }
 
@@ -157,7 +170,9 @@ const PhraseList& correction_continuations() {
     static const PhraseList list{
         "it was", "its", "was", "should be", "should have been", "shouldve been", "not",
         "i typed", "i put", "i wrote", "i entered", "i logged", "logged", "typed",
-        "meant", "i meant", "delete it", "remove it"};
+        "meant", "i meant", "delete it", "remove it", "can u change it", "can you change it",
+        "pls change it", "please change it", "change it", "fix it", "update it",
+        "can you fix it", "can u fix it"};
     return list;
 }
 
@@ -188,7 +203,7 @@ const PhraseList& past_plan_cues() {
         "meant to run", "was meant to", "wanted to", "plan was", "the plan was", "was aiming",
         "aimed for", "aimed to", "should have done", "target was", "was hoping", "hoped to",
         "was scheduled", "on the plan was", "plan said", "schedule said", "programme said",
-        "meant to go",
+        "meant to go", "set out to", "goal was", "goal for ? was",
         "program said", "coach wanted", "coach said", "was set to"};
     return list;
 }

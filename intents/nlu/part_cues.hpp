@@ -32,6 +32,9 @@ const PhraseList& aside_cues();
 const PhraseList& late_log_cues();
 /// Phrases that hold a change word but change nothing: "for a change", "took a wrong turn".
 const PhraseList& change_idioms();
+/// Pivots that are change words too ("make it", "should be", "I meant"): a correction only
+/// with a new value after them ("did 6k, next week should be a bigger one" is none).
+const PhraseList& pivot_change_cues();
 /// Removing one: "delete", "scrap", "I didn't run", "logged twice", "by mistake".
 const PhraseList& delete_cues();
 /// A run or goal still to come: "tomorrow", "I'll", "going to", "training for", "want to break".

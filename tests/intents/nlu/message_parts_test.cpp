@@ -51,7 +51,7 @@ TEST_CASE("the phrase lists are lower-case words without apostrophes, none repea
                              &race_words(),        &intention_cues(),
                              &aside_cues(),        &change_idioms(),
                              &late_log_cues(),     &reminder_words(),
-                             &stats_words()}) {
+                             &stats_words(),       &pivot_change_cues()}) {
         std::set<std::string_view> seen;
         for (const auto phrase : *list) {
             INFO(phrase);
