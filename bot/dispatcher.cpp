@@ -41,6 +41,8 @@ storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,
     entry.text = message.text;
     entry.action = message.action;
     entry.reply_context = message.reply_context;
+    entry.source_id = message.source_id;
+    entry.edit_version = message.edit_version;
     entry.received_at = now;
     return entry;
 }
@@ -262,9 +264,10 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
     // A runner may write from a new chat (e.g. a Slack channel): answer where they wrote.
     if (user.chat_id != entry->chat_id && !entry->chat_id.empty()) user.chat_id = entry->chat_id;
 
-    intents::IncomingMessage message{entry->channel,      entry->user_key,     entry->chat_id,
-                                     entry->display_name, entry->text,         entry->action,
-                                     entry->dedup_key,    entry->reply_context};
+    intents::IncomingMessage message{entry->channel,      entry->user_key,      entry->chat_id,
+                                     entry->display_name, entry->text,          entry->action,
+                                     entry->dedup_key,    entry->reply_context, entry->source_id,
+                                     entry->edit_version};
     intents::HandlerContext context{repos, user, message, now, settings};
     const auto replies = engine.respond(context);
     // /forget deletes the runner; saving them again would bring the row back.

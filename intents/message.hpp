@@ -26,6 +26,13 @@ struct IncomingMessage {
     std::string action;         ///< the pressed button's action, empty for typed text
     std::string dedup_key;      ///< unique per delivery from the platform (update_id, event_id)
     std::string reply_context;  ///< channel-specific JSON the adapter needs to answer in place
+    /// The platform's id of the runner's message ("telegram:<chat>:<message_id>", "slack:<team>:
+    /// <channel>:<ts>"); empty for button presses and channels without one. An edit carries the
+    /// id of the message it edits.
+    std::string source_id;
+    /// 0 for a message as first sent; for an edit, a number that rises with each later edit (the
+    /// platform's edit time), so that an older edit arriving late changes nothing.
+    std::int64_t edit_version = 0;
 };
 
 /// What the bot says back.

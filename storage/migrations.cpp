@@ -137,6 +137,20 @@ CREATE TABLE run_changes (
 );
 CREATE INDEX run_changes_by_user ON run_changes(user_id, id);
 )sql"},
+    // The platform message a run or a race came from, so that an edit of it changes what it made;
+    // existing rows have none.
+    Migration{5, R"sql(
+ALTER TABLE runs ADD COLUMN source_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN source_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE races ADD COLUMN source_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE races ADD COLUMN source_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE run_changes ADD COLUMN source_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_changes ADD COLUMN source_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE inbox ADD COLUMN source_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE inbox ADD COLUMN edit_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX runs_by_source ON runs(user_id, source_id) WHERE source_id <> '';
+CREATE INDEX races_by_source ON races(user_id, source_id) WHERE source_id <> '';
+)sql"},
 };
 }  // namespace
 

@@ -42,6 +42,10 @@ struct Run {
     bool hard = false;  ///< hard effort, RPE >= 7, or a race: the nudge planner's signal
     std::string text;   ///< what the runner wrote
     UnixSeconds logged_at = 0;
+    /// The platform message that told it ("telegram:<chat>:<message_id>"), empty when none: an
+    /// edit of that message changes this run instead of logging another.
+    std::string source_id;
+    std::int64_t source_version = 0;  ///< the edit it was last set from (0: the original)
 };
 
 /// What a change did to a runner's log, kept so that /undo can take back the last one, whatever
@@ -65,6 +69,8 @@ struct Race {
     std::string name;
     bool cancelled = false;
     UnixSeconds updated_at = 0;
+    std::string source_id;  ///< as for Run
+    std::int64_t source_version = 0;
 };
 
 struct Booking {
@@ -83,8 +89,10 @@ struct InboxEntry {
     std::string chat_id;
     std::string display_name;
     std::string text;
-    std::string action;         ///< a button press's action, empty for typed text
-    std::string reply_context;  ///< opaque, channel-specific (JSON): how to answer in place
+    std::string action;             ///< a button press's action, empty for typed text
+    std::string reply_context;      ///< opaque, channel-specific (JSON): how to answer in place
+    std::string source_id;          ///< the platform's id of the runner's message, if any
+    std::int64_t edit_version = 0;  ///< 0 for a message as sent; rises with each edit of it
     UnixSeconds received_at = 0;
     bool processed = false;
 };

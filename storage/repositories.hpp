@@ -40,7 +40,9 @@ class RunRepository {
                                      const std::string& to_date) = 0;
     virtual std::optional<Run> last_logged(std::int64_t user_id) = 0;
     virtual std::optional<Run> find(std::int64_t run_id) = 0;
-    /// Writes the run's date, distance, duration, effort and text over the stored one.
+    /// The runs a platform message made, oldest first.
+    virtual std::vector<Run> from_source(std::int64_t user_id, const std::string& source_id) = 0;
+    /// Writes the run's date, distance, duration, effort, text and source over the stored one.
     virtual void update(const Run& run) = 0;
     /// Puts back a deleted run with its old id (an undone delete).
     virtual void restore(const Run& run) = 0;
@@ -61,6 +63,8 @@ class RaceRepository {
     /// Races not cancelled, on or after `from_date`, soonest first.
     virtual std::vector<Race> upcoming(std::int64_t user_id, const std::string& from_date) = 0;
     virtual std::optional<Race> find(std::int64_t race_id) = 0;
+    /// The races a platform message made, cancelled ones too, oldest first.
+    virtual std::vector<Race> from_source(std::int64_t user_id, const std::string& source_id) = 0;
 };
 
 class BookingRepository {

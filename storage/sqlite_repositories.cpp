@@ -62,7 +62,8 @@ User read_user(SQLite::Statement& row) {
 }
 
 constexpr const char* kRunColumns =
-    "id, user_id, date, distance_km, duration_s, effort, hard, text, logged_at";
+    "id, user_id, date, distance_km, duration_s, effort, hard, text, logged_at, source_id, "
+    "source_version";
 
 Run read_run(SQLite::Statement& row) {
     Run run;
@@ -75,6 +76,8 @@ Run read_run(SQLite::Statement& row) {
     run.hard = row.getColumn(6).getInt() != 0;
     run.text = row.getColumn(7).getString();
     run.logged_at = row.getColumn(8).getInt64();
+    run.source_id = row.getColumn(9).getString();
+    run.source_version = row.getColumn(10).getInt64();
     return run;
 }
 
@@ -84,7 +87,8 @@ std::vector<Run> read_runs(SQLite::Statement& statement) {
     return runs;
 }
 
-constexpr const char* kRaceColumns = "id, user_id, date, distance_km, name, cancelled, updated_at";
+constexpr const char* kRaceColumns =
+    "id, user_id, date, distance_km, name, cancelled, updated_at, source_id, source_version";
 
 Race read_race(SQLite::Statement& row) {
     Race race;
@@ -95,12 +99,14 @@ Race read_race(SQLite::Statement& row) {
     race.name = row.getColumn(4).getString();
     race.cancelled = row.getColumn(5).getInt() != 0;
     race.updated_at = row.getColumn(6).getInt64();
+    race.source_id = row.getColumn(7).getString();
+    race.source_version = row.getColumn(8).getInt64();
     return race;
 }
 
 constexpr const char* kInboxColumns =
     "id, dedup_key, channel, user_key, chat_id, display_name, text, action, reply_context, "
-    "received_at, processed";
+    "received_at, processed, source_id, edit_version";
 
 InboxEntry read_inbox(SQLite::Statement& row) {
     InboxEntry entry;
@@ -115,6 +121,8 @@ InboxEntry read_inbox(SQLite::Statement& row) {
     entry.reply_context = row.getColumn(8).getString();
     entry.received_at = row.getColumn(9).getInt64();
     entry.processed = row.getColumn(10).getInt() != 0;
+    entry.source_id = row.getColumn(11).getString();
+    entry.edit_version = row.getColumn(12).getInt64();
     return entry;
 }
 
@@ -253,8 +261,8 @@ std::size_t SqliteUsers::move_chat(const std::string& channel, const std::string
 
 std::int64_t SqliteRuns::add(const Run& run) {
     auto& insert = sql_.get(
-        "INSERT INTO runs (user_id, date, distance_km, duration_s, effort, hard, text, logged_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO runs (user_id, date, distance_km, duration_s, effort, hard, text, logged_at, "
+        "source_id, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.user_id);
     insert.bind(2, run.date);
     bind_optional(insert, 3, run.distance_km);
@@ -263,6 +271,8 @@ std::int64_t SqliteRuns::add(const Run& run) {
     insert.bind(6, run.hard ? 1 : 0);
     insert.bind(7, run.text);
     insert.bind(8, static_cast<std::int64_t>(run.logged_at));
+    insert.bind(9, run.source_id);
+    insert.bind(10, run.source_version);
     insert.exec();
     return sql_.database().getLastInsertRowid();
 }
@@ -304,24 +314,35 @@ std::optional<Run> SqliteRuns::find(std::int64_t run_id) {
     return run;
 }
 
+std::vector<Run> SqliteRuns::from_source(std::int64_t user_id, const std::string& source_id) {
+    auto& query = sql_.get(select_from(kRunColumns, "runs",
+                                       "WHERE user_id = ? AND source_id = ? AND source_id <> '' "
+                                       "ORDER BY id ASC"));
+    query.bind(1, user_id);
+    query.bind(2, source_id);
+    return read_runs(query);
+}
+
 void SqliteRuns::update(const Run& run) {
     auto& statement = sql_.get(
         "UPDATE runs SET date = ?, distance_km = ?, duration_s = ?, effort = ?, hard = ?, "
-        "text = ? WHERE id = ?");
+        "text = ?, source_id = ?, source_version = ? WHERE id = ?");
     statement.bind(1, run.date);
     bind_optional(statement, 2, run.distance_km);
     bind_optional(statement, 3, run.duration_s);
     statement.bind(4, to_string(run.effort));
     statement.bind(5, run.hard ? 1 : 0);
     statement.bind(6, run.text);
-    statement.bind(7, run.id);
+    statement.bind(7, run.source_id);
+    statement.bind(8, run.source_version);
+    statement.bind(9, run.id);
     statement.exec();
 }
 
 void SqliteRuns::restore(const Run& run) {
     auto& insert = sql_.get(
         "INSERT OR REPLACE INTO runs (id, user_id, date, distance_km, duration_s, effort, hard, "
-        "text, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "text, logged_at, source_id, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.id);
     insert.bind(2, run.user_id);
     insert.bind(3, run.date);
@@ -331,13 +352,16 @@ void SqliteRuns::restore(const Run& run) {
     insert.bind(7, run.hard ? 1 : 0);
     insert.bind(8, run.text);
     insert.bind(9, static_cast<std::int64_t>(run.logged_at));
+    insert.bind(10, run.source_id);
+    insert.bind(11, run.source_version);
     insert.exec();
 }
 
 void SqliteRuns::record_change(const RunChange& change) {
     auto& insert = sql_.get(
         "INSERT INTO run_changes (user_id, kind, run_id, date, distance_km, duration_s, effort, "
-        "hard, text, logged_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "hard, text, logged_at, changed_at, source_id, source_version) VALUES (?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?)");
     const auto& run = change.run;
     insert.bind(1, change.user_id);
     insert.bind(2, to_string(change.kind));
@@ -350,6 +374,8 @@ void SqliteRuns::record_change(const RunChange& change) {
     insert.bind(9, run.text);
     insert.bind(10, static_cast<std::int64_t>(run.logged_at));
     insert.bind(11, static_cast<std::int64_t>(change.changed_at));
+    insert.bind(12, run.source_id);
+    insert.bind(13, run.source_version);
     insert.exec();
     // Only the latest changes can be undone; older ones need not be kept.
     auto& prune = sql_.get(
@@ -364,7 +390,8 @@ void SqliteRuns::record_change(const RunChange& change) {
 std::optional<RunChange> SqliteRuns::last_change(std::int64_t user_id) {
     auto& query = sql_.get(
         "SELECT id, kind, run_id, date, distance_km, duration_s, effort, hard, text, logged_at, "
-        "changed_at FROM run_changes WHERE user_id = ? ORDER BY id DESC LIMIT 1");
+        "changed_at, source_id, source_version FROM run_changes WHERE user_id = ? ORDER BY id "
+        "DESC LIMIT 1");
     query.bind(1, user_id);
     if (!query.executeStep()) return std::nullopt;
     RunChange change;
@@ -382,6 +409,8 @@ std::optional<RunChange> SqliteRuns::last_change(std::int64_t user_id) {
     run.text = query.getColumn(8).getString();
     run.logged_at = query.getColumn(9).getInt64();
     change.changed_at = query.getColumn(10).getInt64();
+    run.source_id = query.getColumn(11).getString();
+    run.source_version = query.getColumn(12).getInt64();
     query.reset();
     return change;
 }
@@ -402,29 +431,44 @@ bool SqliteRuns::erase(std::int64_t run_id) {
 
 std::int64_t SqliteRaces::add(const Race& race) {
     auto& insert = sql_.get(
-        "INSERT INTO races (user_id, date, distance_km, name, cancelled, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO races (user_id, date, distance_km, name, cancelled, updated_at, source_id, "
+        "source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, race.user_id);
     insert.bind(2, race.date);
     bind_optional(insert, 3, race.distance_km);
     insert.bind(4, race.name);
     insert.bind(5, race.cancelled ? 1 : 0);
     insert.bind(6, static_cast<std::int64_t>(race.updated_at));
+    insert.bind(7, race.source_id);
+    insert.bind(8, race.source_version);
     insert.exec();
     return sql_.database().getLastInsertRowid();
 }
 
 void SqliteRaces::update(const Race& race) {
     auto& statement = sql_.get(
-        "UPDATE races SET date = ?, distance_km = ?, name = ?, cancelled = ?, updated_at = ? "
-        "WHERE id = ?");
+        "UPDATE races SET date = ?, distance_km = ?, name = ?, cancelled = ?, updated_at = ?, "
+        "source_id = ?, source_version = ? WHERE id = ?");
     statement.bind(1, race.date);
     bind_optional(statement, 2, race.distance_km);
     statement.bind(3, race.name);
     statement.bind(4, race.cancelled ? 1 : 0);
     statement.bind(5, static_cast<std::int64_t>(race.updated_at));
-    statement.bind(6, race.id);
+    statement.bind(6, race.source_id);
+    statement.bind(7, race.source_version);
+    statement.bind(8, race.id);
     statement.exec();
+}
+
+std::vector<Race> SqliteRaces::from_source(std::int64_t user_id, const std::string& source_id) {
+    auto& query = sql_.get(select_from(kRaceColumns, "races",
+                                       "WHERE user_id = ? AND source_id = ? AND source_id <> '' "
+                                       "ORDER BY id ASC"));
+    query.bind(1, user_id);
+    query.bind(2, source_id);
+    std::vector<Race> races;
+    while (query.executeStep()) races.push_back(read_race(query));
+    return races;
 }
 
 std::vector<Race> SqliteRaces::upcoming(std::int64_t user_id, const std::string& from_date) {
@@ -478,8 +522,8 @@ InboxRecordResult SqliteInbox::record(InboxEntry& entry) {
     // ON CONFLICT DO NOTHING makes the dedup check and the insert one atomic statement.
     auto& insert = sql_.get(
         "INSERT INTO inbox (dedup_key, channel, user_key, chat_id, display_name, text, action, "
-        "reply_context, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(dedup_key) DO NOTHING");
+        "reply_context, received_at, source_id, edit_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?) ON CONFLICT(dedup_key) DO NOTHING");
     insert.bind(1, entry.dedup_key);
     insert.bind(2, entry.channel);
     insert.bind(3, entry.user_key);
@@ -489,6 +533,8 @@ InboxRecordResult SqliteInbox::record(InboxEntry& entry) {
     insert.bind(7, entry.action);
     insert.bind(8, entry.reply_context);
     insert.bind(9, static_cast<std::int64_t>(entry.received_at));
+    insert.bind(10, entry.source_id);
+    insert.bind(11, entry.edit_version);
     if (insert.exec() == 0) return InboxRecordResult::duplicate;
     entry.id = sql_.database().getLastInsertRowid();
     return InboxRecordResult::recorded;

@@ -33,6 +33,7 @@ class SqliteRuns final : public RunRepository {
                              const std::string& to_date) override;
     std::optional<Run> last_logged(std::int64_t user_id) override;
     std::optional<Run> find(std::int64_t run_id) override;
+    std::vector<Run> from_source(std::int64_t user_id, const std::string& source_id) override;
     void update(const Run& run) override;
     void restore(const Run& run) override;
     bool erase(std::int64_t run_id) override;
@@ -51,6 +52,7 @@ class SqliteRaces final : public RaceRepository {
     void update(const Race& race) override;
     std::vector<Race> upcoming(std::int64_t user_id, const std::string& from_date) override;
     std::optional<Race> find(std::int64_t race_id) override;
+    std::vector<Race> from_source(std::int64_t user_id, const std::string& source_id) override;
 
   private:
     StatementCache& sql_;

@@ -140,6 +140,16 @@ ParseResult parse_message(std::int64_t update_id, const std::string& type, const
     context.message_id = get_int64(message, "message_id");
     context.chat_type = chat_type;
     incoming.reply_context = to_json(context);
+    // An edit names the message it edits by the same chat and message_id; its edit_date orders
+    // the edits of one message.
+    if (context.message_id) {
+        incoming.source_id =
+            "telegram:" + std::to_string(*chat_id) + ":" + std::to_string(*context.message_id);
+    }
+    if (edited) {
+        incoming.edit_version =
+            std::max<std::int64_t>(1, get_int64(message, "edit_date").value_or(1));
+    }
 
     ParsedUpdate parsed;
     parsed.kind = ParsedUpdate::Kind::message;

@@ -3,8 +3,9 @@
 /// IncomingMessages. Pure: no I/O, no clock.
 ///
 /// Choices worth knowing:
-/// - `message` and `edited_message` both become a typed message; an edit is handled as a new
-///   message (the runner corrected themselves) and deduplicated by its own update_id.
+/// - `message` and `edited_message` both become a typed message with `source_id` naming the
+///   chat and message; an edit carries `edit_version` = its edit_date, so that the bot changes
+///   what the original made instead of making it again. Each is deduplicated by its own update_id.
 /// - `callback_query` (a button press) becomes a message with empty text and action = the
 ///   button's callback data; reply_context carries the query id, which must be answered.
 /// - A message without text (sticker, photo, voice, location...) becomes a message with empty

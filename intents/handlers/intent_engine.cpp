@@ -16,6 +16,7 @@
 #include "intents/handlers/local_calendar.hpp"
 #include "intents/handlers/log_run_handler.hpp"
 #include "intents/handlers/massage_question_handler.hpp"
+#include "intents/handlers/message_edit_handler.hpp"
 #include "intents/handlers/out_of_scope_handler.hpp"
 #include "intents/handlers/plan_handler.hpp"
 #include "intents/handlers/reminders_handler.hpp"
@@ -138,6 +139,20 @@ std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
 std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     const auto text = trim(context.message.text);
     if (text.empty()) return handle_not_understood(context);
+    // An edit of a message that made a run or a race changes those instead of making more.
+    if (made_something(context)) {
+        const auto verdict = safety::triage(text);
+        context.red_flag = static_cast<bool>(verdict);
+        const auto parse = nlu_.parse(text, context.now, context.user.time_zone);
+        if (auto replies = handle_message_edit(context, parse, policy_)) {
+            if (verdict && !replies->empty()) {
+                replies->insert(replies->begin(), Reply{safety::safety_reply(verdict)});
+                nudges::apply_red_flag(context.repos, context.user);
+            }
+            return *replies;
+        }
+        context.red_flag = false;
+    }
     if (const auto verdict = safety::triage(text))
         return respond_to_red_flag(context, verdict, text);
 

@@ -56,6 +56,9 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
         run.effort == storage::Effort::hard || (draft.rpe && *draft.rpe >= 7) || draft.race_result;
     run.text = draft.text;
     run.logged_at = nudges::to_unix(context.now);
+    // The platform message that told it, so that an edit of that message changes this run.
+    run.source_id = context.message.source_id;
+    run.source_version = context.message.edit_version;
     run.id = context.repos.runs.add(run);
     storage::RunChange change;
     change.user_id = context.user.id;

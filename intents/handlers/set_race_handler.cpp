@@ -146,6 +146,8 @@ std::vector<Reply> place_race(HandlerContext& context, date::local_days day,
     race.distance_km = distance;
     race.name = race_name(distance, text);
     race.updated_at = nudges::to_unix(context.now);
+    race.source_id = context.message.source_id;
+    race.source_version = context.message.edit_version;
     race.id = context.repos.races.add(race);
     nudges::apply_race_changed(context.repos, context.user, race, context.now, policy);
     return confirm(context, "Got it: your", race, today);

@@ -75,6 +75,11 @@ class Conversation {
 
     std::vector<intents::Reply> say(const std::string& text) { return deliver(text, ""); }
     std::vector<intents::Reply> press(const std::string& action) { return deliver("", action); }
+    /// A message as a platform names it: `source_id` and, for an edit, a rising `edit_version`.
+    std::vector<intents::Reply> say_as(const std::string& text, const std::string& source_id,
+                                       std::int64_t edit_version = 0) {
+        return deliver(text, "", source_id, edit_version);
+    }
 
     /// Just the first reply's text, for the common one-reply case.
     std::string say_text(const std::string& text) {
@@ -88,7 +93,9 @@ class Conversation {
     std::string user_key = "console:ana";
 
   private:
-    std::vector<intents::Reply> deliver(const std::string& text, const std::string& action) {
+    std::vector<intents::Reply> deliver(const std::string& text, const std::string& action,
+                                        const std::string& source_id = "",
+                                        std::int64_t edit_version = 0) {
         intents::IncomingMessage message;
         message.channel = "console";
         message.user_key = user_key;
@@ -96,6 +103,8 @@ class Conversation {
         message.display_name = "Ana";
         message.text = text;
         message.action = action;
+        message.source_id = source_id;
+        message.edit_version = edit_version;
         database_->begin();
         auto user = repos().users.find_or_create(user_key, "console", "ana", "Ana",
                                                  now.time_since_epoch().count());

@@ -65,6 +65,77 @@ TEST_CASE("a database left at an older version is migrated forward") {
     CHECK(raw.tableExists("inbox"));
 }
 
+TEST_CASE(
+    "runs, races and inbox entries of a version 3 database keep their rows when the "
+    "edit and undo columns arrive") {
+    TempDir dir;
+    const auto path = dir.file("v3.db");
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& migration : all_migrations()) {
+            if (migration.version > 3) break;
+            raw.exec(migration.sql);
+        }
+        raw.exec("PRAGMA user_version = 3");
+        raw.exec(
+            "INSERT INTO users (id, key, channel, chat_id, display_name, created_at) VALUES "
+            "(1, 'telegram:7', 'telegram', '7', 'Ana', 100)");
+        raw.exec(
+            "INSERT INTO runs (user_id, date, distance_km, duration_s, effort, hard, text, "
+            "logged_at) VALUES (1, '2026-11-20', 10.0, 3000, 'hard', 1, '10k in 50:00', 200)");
+    }
+    CHECK(migrate_database(path) == static_cast<int>(all_migrations().size()) - 3);
+    SqliteDatabase db(path);
+    const auto runs = db.repositories().runs.list(1, 10);
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].distance_km == Approx(10.0));
+    CHECK(runs[0].text == "10k in 50:00");
+    CHECK(runs[0].source_id.empty());
+    // A run told from a platform message is found by it, and only by it.
+    Run told = runs[0];
+    told.source_id = "telegram:7:1204";
+    told.source_version = 0;
+    const auto id = db.repositories().runs.add(told);
+    const auto found = db.repositories().runs.from_source(1, "telegram:7:1204");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == id);
+    CHECK(db.repositories().runs.from_source(1, "").empty());
+    CHECK(db.repositories().runs.from_source(2, "telegram:7:1204").empty());
+}
+
+TEST_CASE("the run journal keeps the last changes, newest first, with the run as it was") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("journal.db"));
+    auto& repos = db.repositories();
+    const auto user_id = repos.users.find_or_create("console:ana", "console", "ana", "Ana", 1).id;
+    for (int i = 0; i < static_cast<int>(RunRepository::kKeptChanges) + 5; ++i) {
+        RunChange change;
+        change.user_id = user_id;
+        change.kind = i % 2 == 0 ? RunChangeKind::logged : RunChangeKind::edited;
+        change.run.id = 100 + i;
+        change.run.user_id = user_id;
+        change.run.date = "2026-11-20";
+        change.run.distance_km = i;
+        change.run.source_id = "telegram:7:" + std::to_string(i);
+        change.changed_at = i;
+        repos.runs.record_change(change);
+    }
+    int seen = 0;
+    for (int i = static_cast<int>(RunRepository::kKeptChanges) + 4; i >= 0; --i) {
+        const auto last = repos.runs.last_change(user_id);
+        if (!last) break;
+        INFO(i);
+        CHECK(last->run.id == 100 + i);
+        CHECK(last->run.distance_km == Approx(i));
+        CHECK(last->run.source_id == "telegram:7:" + std::to_string(i));
+        CHECK(last->kind == (i % 2 == 0 ? RunChangeKind::logged : RunChangeKind::edited));
+        repos.runs.drop_change(last->id);
+        ++seen;
+    }
+    // Older changes were pruned: only the newest kKeptChanges can be undone.
+    CHECK(seen == static_cast<int>(RunRepository::kKeptChanges));
+}
+
 TEST_CASE("a file that is not a database gives an error naming it") {
     TempDir dir;
     const auto path = dir.file("not-a-db.db");

@@ -71,7 +71,6 @@ TEST_CASE("events that are acknowledged and ignored", "[slack][events]") {
     const std::vector<std::pair<const char*, const char*>> fixtures = {
         {"event_bot_message.json", "subtype bot_message"},
         {"event_own_message.json", "the bot's own message (bot_id)"},
-        {"event_message_changed.json", "edit"},
         {"event_channel_join.json", "channel_join subtype"},
         {"event_reaction_added.json", "event type not handled"},
         {"event_message_channel.json", "channel message without mention, policy off"},
@@ -85,6 +84,41 @@ TEST_CASE("events that are acknowledged and ignored", "[slack][events]") {
         CHECK_FALSE(parse.reason.empty());
         CHECK_FALSE(parse.event_id.empty());
     }
+}
+
+TEST_CASE("an edit is read as the message it now is, naming the message it edits",
+          "[slack][events]") {
+    const auto parse =
+        slack::parse_event_body(read_fixture("event_message_changed.json"), known_bot());
+    REQUIRE(parse.kind == EventParse::Kind::message);
+    REQUIRE(parse.message);
+    CHECK(parse.message->text == "12k tempo in 57:10, felt hard");
+    CHECK(parse.message->user_key == "slack:T061EG9R6:U061F7AUR");
+    // The original message's ts, so that the bot finds what it made.
+    CHECK(parse.message->source_id == "slack:T061EG9R6:D0PNCRP9N:1700000001.000200");
+    CHECK(parse.message->edit_version == 1700000400000000);
+    CHECK(parse.message->dedup_key == "slack:event:Ev0CHANGED1");
+}
+
+TEST_CASE("edits that change no text, and edits of a bot's message, are ignored",
+          "[slack][events]") {
+    auto unfurled = read_fixture("event_message_changed.json");
+    const std::string old_text = "12k tempo in 58:10, felt hard";
+    unfurled.replace(unfurled.find(old_text), old_text.size(), "12k tempo in 57:10, felt hard");
+    CHECK(slack::parse_event_body(unfurled, known_bot()).kind == EventParse::Kind::ignored);
+
+    auto own = read_fixture("event_message_changed.json");
+    const std::string user = "\"user\": \"U061F7AUR\",\n      \"text\"";
+    REQUIRE(own.find(user) != std::string::npos);
+    own.replace(own.find(user), user.size(), "\"user\": \"U0LAN0Z89\",\n      \"text\"");
+    CHECK(slack::parse_event_body(own, known_bot()).kind == EventParse::Kind::ignored);
+}
+
+TEST_CASE("a message names itself by team, channel and ts", "[slack][events]") {
+    const auto parse = slack::parse_event_body(read_fixture("event_message_im.json"), known_bot());
+    REQUIRE(parse.message);
+    CHECK(parse.message->source_id.starts_with("slack:"));
+    CHECK(parse.message->edit_version == 0);
 }
 
 TEST_CASE("the bot's own message is recognised by its user id alone", "[slack][events]") {

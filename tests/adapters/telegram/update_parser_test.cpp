@@ -108,12 +108,23 @@ TEST_CASE("a leading mention of the bot is stripped", "[telegram][parse]") {
     }
 }
 
-TEST_CASE("edited message is a new message with its own dedup key", "[telegram][parse]") {
+TEST_CASE("an edited message names the message it edits and when", "[telegram][parse]") {
     const auto parsed = message_of(fixture("update_edited_message.json"));
     CHECK(parsed.update_type == "edited_message");
     CHECK(parsed.message.text == "12k tempo in 56:10, felt hard");
     CHECK(parsed.message.dedup_key == "telegram:update:902345673");
     CHECK(parsed.message.user_key == "telegram:123456789");
+    CHECK(parsed.message.source_id == "telegram:123456789:1204");
+    CHECK(parsed.message.edit_version == 1763814090);
+
+    // The message as first sent names itself the same way, as version 0.
+    auto original = nlohmann::json::parse(fixture("update_edited_message.json"));
+    original["message"] = original["edited_message"];
+    original["message"].erase("edit_date");
+    original.erase("edited_message");
+    const auto first = message_of(original.dump());
+    CHECK(first.message.source_id == "telegram:123456789:1204");
+    CHECK(first.message.edit_version == 0);
 }
 
 TEST_CASE("callback query is a button press", "[telegram][parse]") {
