@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "support/child_process.hpp"
 #include "support/raw_http_client.hpp"
 #include "support/temp_dir.hpp"
@@ -96,4 +101,38 @@ TEST_CASE("binary: serve answers /healthz and stops cleanly on SIGTERM") {
     server.signal(SIGTERM);
     CHECK(server.wait(std::chrono::seconds(10)) == 0);
     CHECK_THAT(server.err(), Catch::Contains("event=stopped"));
+}
+
+TEST_CASE("binary: corrections, a two-run message and plans leave the log the runner meant") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("log.db")},
+                                                 {"RUBDOWN_SIM_CLOCK", "2026-11-23T10:00:00Z"}};
+    const auto chat = run_to_end(kBinary, {"chat", "--user", "ana"}, dir.path().string(), env,
+                                 "8k easy yesterday and 10k steady today\n"
+                                 "ran 15k on saturday\n"
+                                 "sorry, it was 12k not 15k\n"
+                                 "change Sunday's run to 9k\n"
+                                 "make that 52:00\n"
+                                 "training for a 100 mile ultra\n"
+                                 "20k tomorrow\n"
+                                 "I didn't run on Sunday\n"
+                                 "/undo\n");
+    REQUIRE(chat.exit_code == 0);
+    CHECK_THAT(chat.out, Catch::Contains("Changed ✓") && Catch::Contains("Deleted ✓") &&
+                             Catch::Contains("Put back"));
+
+    const auto csv =
+        run_to_end(kBinary, {"export", "--user", "console:ana"}, dir.path().string(), env);
+    REQUIRE(csv.exit_code == 0);
+    std::istringstream lines(csv.out);
+    std::string header;
+    std::getline(lines, header);
+    std::vector<std::string> rows;
+    for (std::string row; std::getline(lines, row);) rows.push_back(row);
+    // Saturday's 15k became 12k in 52:00; Sunday's 8k became 9k, was deleted and put back;
+    // today's 10k stands; neither plan logged anything.
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].starts_with("2026-11-21,12,3120,"));
+    CHECK(rows[1].starts_with("2026-11-22,9,,easy,"));
+    CHECK(rows[2].starts_with("2026-11-23,10,,moderate,"));
 }
