@@ -74,8 +74,10 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                               "term", "mile", "km", "k", "day", "hearted", "asleep", "dead"}) ||
                 is_any(previous,
                        {"and", "first", "second", "back", "front", "other", "last", "by", "in"}) ||
-                // "an hour and a half": a time, not a race.
-                (previous.is("a") && at(ii - 2).is("and"));
+                // "an hour and a half": a time, not a race; "before the half" names the race,
+                // not this run's distance.
+                (previous.is("a") && at(ii - 2).is("and")) ||
+                (previous.is("the") && is_any(at(ii - 2), {"before", "after", "until"}));
             if (!not_a_race && !named) named = kHalfMarathonKm;
             continue;
         }

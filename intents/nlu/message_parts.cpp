@@ -32,9 +32,22 @@ bool has_past_run_verb(const Tokens& tokens) {
     });
 }
 
-bool is_question(const Tokens& tokens) {
-    if (std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.is_symbol('?'); }))
+/// The tokens after a leading joining word or aside: "and can you ...", "also how do I ...".
+Tokens without_lead(const Tokens& tokens) {
+    std::size_t k = 0;
+    while (
+        k < tokens.size() &&
+        is_any(tokens[k], {"and",  "also", "plus", "oh",  "btw",   "so",     "but",  "ok",   "okay",
+                           "haha", "lol",  "hey",  "hi",  "hello", "thanks", "ty",   "cool", "nice",
+                           "yeah", "yes",  "no",   "hmm", "um",    "well",   "right"}))
+        ++k;
+    return Tokens(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.end());
+}
+
+bool is_question(const Tokens& all) {
+    if (std::any_of(all.begin(), all.end(), [](const Token& t) { return t.is_symbol('?'); }))
         return true;
+    const auto tokens = without_lead(all);
     if (tokens.empty()) return false;
     if (is_any(tokens.front(), {"what", "how", "why", "when", "where", "which", "whats", "what's",
                                 "hows", "how's"}))
@@ -49,7 +62,8 @@ bool is_question(const Tokens& tokens) {
 }
 
 /// "can you change ...", "could u delete ...", "pls fix ...": asked to do, not to answer.
-bool is_request(const Tokens& tokens) {
+bool is_request(const Tokens& all) {
+    const auto tokens = without_lead(all);
     if (tokens.empty()) return false;
     if (is_any(tokens.front(), {"pls", "please", "plz"})) return true;
     return tokens.size() > 1 && is_any(tokens[0], {"can", "could", "would", "will"}) &&
@@ -99,7 +113,13 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     std::size_t at = 0;
     c.continues = (has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0) ||
                   (has_phrase(words, session_pieces()) && !c.question);
-    c.request = has_phrase(words, reminder_words()) || has_phrase(words, stats_words());
+    // "show me my stats", "how far this week?"; not "no idea how far, watch died".
+    const auto asking = without_lead(words);
+    c.request =
+        has_phrase(words, reminder_words()) ||
+        (has_phrase(words, stats_words()) &&
+         (c.question ||
+          (!asking.empty() && is_any(asking.front(), {"show", "list", "give", "send", "tell"}))));
     c.race = has_phrase_outside(words, race_words(), change_idioms()) && c.day;
     c.run_told = has_phrase(words, {"ran", "did", "done", "jogged", "raced", "went for"}) &&
                  has_phrase(words, run_words()) && c.day;
@@ -252,6 +272,12 @@ Values values_in(const Tokens& tokens, std::size_t from, std::size_t to, bool gu
     v.distance_km = parse_distance_km(side);
     v.duration_s = parse_duration_s(side, v.distance_km);
     // A bare number on the other side of "not 15k": the same unit ("12 not 15k").
+    // "on the 21st" is a day, not 21 km.
+    for (std::size_t i = 0; i + 1 < side.size() && v.distance_km; ++i) {
+        if (side[i].is_number() && !side[i + 1].spaced &&
+            is_any(side[i + 1], {"st", "nd", "rd", "th"}) && side[i].value == *v.distance_km)
+            v.distance_km.reset();
+    }
     // "1:41" beside "my half": read with the distance the run is known by.
     if (!v.duration_s && distance_hint) v.duration_s = parse_duration_s(side, distance_hint);
     for (std::size_t i = 0; i + 2 < side.size(); ++i) {
@@ -482,8 +508,10 @@ PartKind part_kind(const Tokens& part) {
             if (region.role == Role::set_aside) aside_day |= day;
             if (region.role != Role::set_aside) fresh_day |= day;
         }
-        const bool retold = pivot && ((subject.distance_km && fresh.distance_km) ||
-                                      (subject.duration_s && fresh.duration_s));
+        // "ran 5k, was meant to do 8k" tells a plan not kept, not a correction.
+        const bool retold = pivot && !has_phrase(part, past_plan_cues()) &&
+                            ((subject.distance_km && fresh.distance_km) ||
+                             (subject.duration_s && fresh.duration_s));
         if (retold) return true;
         if (!set_aside) return false;
         if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
@@ -513,7 +541,7 @@ PartKind part_kind(const Tokens& part) {
     const bool aside = has_phrase(part, aside_cues()) && !late_log;
     const bool says_change =
         has_phrase_outside(part, change_cues(), change_idioms()) ||
-        (has_phrase(part, pivot_change_cues()) && told_after_pivot) ||
+        (has_phrase_outside(part, pivot_change_cues(), change_idioms()) && told_after_pivot) ||
         (aside && has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said",
                                     "entered"})) ||
         (aside && told_after_pivot && (day_before_pivot || before_pivot.distance_km));
@@ -530,6 +558,10 @@ PartKind part_kind(const Tokens& part) {
         has_past_run_verb(part) &&
         !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "training for"});
     if (told_as_done) return PartKind::other;
+    // "10k today so tomorrow I can sleep in", "today: 8k. tomorrow: nothing": the run is today's.
+    if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
+        !has_phrase(part, {"later today", "today later", "this evening", "tonight"}))
+        return PartKind::other;
     for (const auto& [span, but] : clause_spans(part)) {
         const auto words = slice(part, span);
         if (!has_phrase(words, plan_cues())) continue;

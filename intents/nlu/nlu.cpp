@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "intents/nlu/date_parser.hpp"
+#include "intents/nlu/distance_parser.hpp"
+#include "intents/nlu/duration_parser.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/intent_classifier.hpp"
 #include "intents/nlu/intent_model.hpp"
@@ -137,7 +139,8 @@ struct Nlu::Model {
 
     /// A part's label and entities: its own words first (a correction, a plan), then the
     /// classifier; a race told with its finishing time is a run already done.
-    Part read_part(const Tokens& tokens, date::year_month_day today, const Part* previous) const {
+    Part read_part(const Tokens& tokens, date::year_month_day today, const Part* previous,
+                   bool told_late) const {
         Part part;
         part.text = text_of(tokens);
         part.intent = classify(analyse(part.text)).first;
@@ -146,11 +149,27 @@ struct Nlu::Model {
         const bool race_said = has_phrase_outside(tokens, race_words(), change_idioms());
         // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race; so is
         // one told late ("sorry, been busy: 10k on thursday").
-        const bool told_late =
-            has_phrase(tokens, late_log_cues()) || has_phrase(tokens, aside_cues());
+        told_late = told_late || has_phrase(tokens, aside_cues());
         if (part.intent == "set_race" && !race_said && kind == PartKind::other &&
             ((previous != nullptr && previous->intent == "log_run") || told_late)) {
             part.intent = "log_run";
+        }
+        // "today: 8k", "15k hilly ... today": a run the classifier did not hear.
+        const auto distance = parse_distance_km(tokens);
+        const bool measure = distance || parse_duration_s(tokens, distance);
+        if (part.intent == "out_of_scope" && kind == PartKind::other && measure &&
+            !someone_else_ran(tokens) &&
+            has_phrase(tokens, {"today", "todays", "this morning", "yesterday", "last night"}) &&
+            std::none_of(tokens.begin(), tokens.end(),
+                         [](const Token& t) { return t.is_symbol('?'); }) &&
+            !has_phrase(tokens, {"should", "how", "what", "is it"})) {
+            part.intent = "log_run";
+        }
+        // "remind me to log my runs every evening": the nudges, not another kind of reminder.
+        if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&
+            has_phrase(tokens, {"log", "run", "runs", "massage"})) {
+            part.intent = "reminders";
+            return part;
         }
         // "20k tomorrow and 10k on friday": a run named after a plan is planned too.
         const bool past_words =
@@ -239,9 +258,12 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
     if (commanded || parse.intent == kSmallTalkIntent || !has_text) return parse;
 
     std::vector<Part> parts;
+    // "14k on thursday and 8k on friday, forgot to log them": late runs, not races.
+    const bool told_late = has_phrase(analysis.tokens, late_log_cues());
     for (const auto span : split_parts(analysis.tokens)) {
         const auto words = slice(analysis.tokens, span);
-        auto part = model_->read_part(words, today, parts.empty() ? nullptr : &parts.back());
+        auto part =
+            model_->read_part(words, today, parts.empty() ? nullptr : &parts.back(), told_late);
         if (is_filler(part)) continue;
         // "2 runs yesterday: 5k before work and 8k after": a run with no day of its own is on
         // the day of the run told before it.
@@ -258,7 +280,9 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         // One part: its own words may make it a correction, a plan or a race already run.
         const auto& only = parts.front();
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
-                             (parse.intent == "set_race" && only.intent == "log_run");
+                             (parse.intent == "set_race" && only.intent == "log_run") ||
+                             (parse.intent == "out_of_scope" && only.intent == "log_run") ||
+                             (parse.intent == "out_of_scope" && only.intent == "reminders");
         // The part may leave words out ("planned 15k but only did 9k" is the 9k).
         if (only.intent == parse.intent) parse.entities = only.entities;
         if (relabel) {

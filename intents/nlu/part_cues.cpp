@@ -41,7 +41,7 @@ const PhraseList& change_cues() {
         "please fix", "can you fix", "can u fix", "update", "amend", "wrong distance",
         "wrong time", "wrong day", "wrong date", "wrong effort", "wrong pace", "wrong entry",
         "wrong number", "wrong run", "is wrong", "was wrong", "are wrong", "its wrong",
-        "it was actually", "was actually", "actually it", "actually was", "not ? but",
+        "it was actually", "was actually", "actually it", "actually was",
         "logged it as", "put it as", "i typed", "i wrote", "i put", "got it wrong",
         "got the ? wrong", "mis typed", "mistyped", "fat fingered", "fat-fingered", "adjust",
         "correct it", "correct the", "set it to", "move it to", "move that to", "move my",
