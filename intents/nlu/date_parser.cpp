@@ -54,9 +54,10 @@ std::optional<unsigned> month_of(const Token& token) {
     return std::nullopt;
 }
 
-/// 0 = Sunday. Short forms ("sat", "sun") only after "on", "last", "next", "this", since they are
-/// ordinary words too.
-std::optional<unsigned> weekday_of(const Token& token, const Token& previous) {
+/// 0 = Sunday. Short forms ("sat", "sun") only where they read as days, since they are ordinary
+/// words too: after "on", "last", "next", "this"; right after a run's figure ("10k fri", "8k easy
+/// sat"); or starting a clause before one ("sat: 5k", "sun 6k tempo"). "In the sun" is no day.
+std::optional<unsigned> weekday_of(const Token& token, const Token& previous, const Token& next) {
     if (!token.is_word()) return std::nullopt;
     static constexpr std::array<std::string_view, 7> kFull{
         "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
@@ -87,7 +88,16 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous) {
         {"fri", 5},
         {"sat", 6},
     }};
-    if (is_any(previous, {"on", "last", "next", "this", "since", "from", "to", "coming"})) {
+    const bool after_a_figure =
+        (previous.is_number() || is_any(previous, {"k", "km", "kms", "mi", "miles", "mile", "easy",
+                                                   "jog", "run", "tempo", "steady", "recovery"})) &&
+        !is_any(next, {"was", "is", "came", "shone", "shining", "out", "set", "rise", "rose"});
+    const bool clause_start = previous.text.empty() || previous.kind == Token::Kind::symbol;
+    const bool before_a_figure =
+        next.is_number() || next.is_symbol(':') || next.is_symbol('-') ||
+        is_any(next, {"long", "easy", "run", "jog", "tempo", "recovery", "steady", "parkrun"});
+    if (is_any(previous, {"on", "last", "next", "this", "since", "from", "to", "coming"}) ||
+        after_a_figure || (clause_start && before_a_figure)) {
         for (const auto& [word, d] : kShort) {
             if (text == word) return d;
         }
@@ -226,7 +236,7 @@ class MentionScanner {
                 return k;
             }
         }
-        if (const auto weekday = weekday_of(token, at(i - 1))) {
+        if (const auto weekday = weekday_of(token, at(i - 1), at(i + 1))) {
             Mention m;
             m.kind = Mention::Kind::weekday;
             m.weekday = *weekday;

@@ -18,7 +18,8 @@ constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
 
 bool ends_clause(const Token& token) {
     return token.is_symbol('.') || token.is_symbol('!') || token.is_symbol('?') ||
-           token.is_symbol(';') || token.is_symbol(',') || token.is_symbol('\n');
+           token.is_symbol(';') || token.is_symbol(',') || token.is_symbol('\n') ||
+           token.is_symbol('+');
 }
 
 bool has_past_run_verb(const Tokens& tokens) {
@@ -35,11 +36,11 @@ bool has_past_run_verb(const Tokens& tokens) {
 /// The tokens after a leading joining word or aside: "and can you ...", "also how do I ...".
 Tokens without_lead(const Tokens& tokens) {
     std::size_t k = 0;
-    while (
-        k < tokens.size() &&
-        is_any(tokens[k], {"and",  "also", "plus", "oh",  "btw",   "so",     "but",  "ok",   "okay",
-                           "haha", "lol",  "hey",  "hi",  "hello", "thanks", "ty",   "cool", "nice",
-                           "yeah", "yes",  "no",   "hmm", "um",    "well",   "right"}))
+    while (k < tokens.size() &&
+           is_any(tokens[k],
+                  {"and",  "also", "plus", "oh",  "btw",   "so",     "but",   "ok",   "okay",
+                   "haha", "lol",  "hey",  "hi",  "hello", "thanks", "ty",    "cool", "nice",
+                   "yeah", "yes",  "no",   "hmm", "um",    "well",   "right", "then"}))
         ++k;
     return Tokens(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.end());
 }
@@ -83,6 +84,9 @@ struct Clause {
     bool device = false;
     bool continues = false;  ///< starts with a continuation or is a piece of the same session
     bool goes_on_correcting = false;  ///< starts as the rest of a correction: "it was 30k"
+    bool session_piece = false;       ///< a piece of a session: "2k warm up", "10k total"
+    bool goal_remark = false;         ///< "sub 1:30 baby": a remark on the time just told
+    bool entered = false;             ///< names what was logged before: "you logged 10km"
     bool request = false;             ///< asks about reminders or stats: "show me my stats"
     bool race = false;                ///< tells of a race on a day: "race is on sunday"
     bool run_told = false;            ///< a run told without figures: "did hill repeats today"
@@ -105,14 +109,18 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.distance = distance.has_value();
     c.duration = parse_duration_s(words, distance).has_value();
     c.question = is_question(words);
-    c.massage = has_phrase(words, massage_words());
+    // "then used the massage gun", "had a massage yesterday": told, not asked for.
+    c.massage = has_phrase(words, massage_words()) &&
+                (c.question || has_phrase(words, {"book", "booking", "appointment", "need a",
+                                                  "want a", "get a", "should i", "can i"}));
     c.day = names_a_day(words);
     c.correction = part_kind(words) == PartKind::correction;
     c.past_plan = has_phrase(words, past_plan_cues());
     c.device = has_phrase(words, device_reading_cues());
     std::size_t at = 0;
-    c.continues = (has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0) ||
-                  (has_phrase(words, session_pieces()) && !c.question);
+    c.continues =
+        (has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0) ||
+        (has_phrase(words, session_pieces()) && !c.question && !has_phrase(words, stats_words()));
     // "show me my stats", "how far this week?"; not "no idea how far, watch died".
     const auto asking = without_lead(words);
     c.request =
@@ -125,6 +133,9 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
                  has_phrase(words, run_words()) && c.day;
     c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
+    c.session_piece = has_phrase(words, session_pieces());
+    c.goal_remark = has_phrase(words, {"sub", "under", "pb", "pr", "personal best"}) && !c.distance;
+    c.entered = has_phrase(words, logged_value_cues());
     c.set_aside_first = has_phrase(words, set_aside_markers(), 0, kEnd, &at) &&
                         !parse_distance_km(slice(words, {0, at})) && at <= 2;
     return c;
@@ -189,6 +200,8 @@ struct Building {
     bool request = false;
     bool race = false;
     bool run_told = false;
+    bool session = false;
+    bool entered = false;
     int clauses = 0;
     bool set_aside_first = false;
 
@@ -208,6 +221,8 @@ struct Building {
         request |= c.request;
         race |= c.race;
         run_told |= c.run_told;
+        session |= c.session_piece;
+        entered |= c.entered;
         ++clauses;
     }
     static Building from(const Clause& c) {
@@ -224,6 +239,10 @@ bool completes(const Building& part, const Clause& c) {
     if (c.day || c.question || c.correction) return false;
     // "took 45 min" after "ran 8k": the same run's time.
     if (c.duration && !c.distance && part.distance && !part.duration) return true;
+    // "half in 1:29:58, sub 1:30 baby": a remark on the time.
+    if (c.goal_remark && part.duration && !c.distance) return true;
+    // "2k warm up, 6k tempo, 2k cool down": one session.
+    if (part.session && c.measure() && !part.question) return true;
     // "race on sunday, it's a 10 miler": the race's distance.
     return part.race && !part.distance && c.distance && !part.question;
 }
@@ -327,6 +346,9 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
                 if (part[i].is("was") &&
                     token_at(part, static_cast<std::ptrdiff_t>(i) + 1).is("not"))
                     continue;
+                // "the 25k took 2:21": the run meant, then its time; "took a wrong turn",
+                // "I took it easy": no run named before it.
+                if (part[i].is("took") && (i == 0 || is_any(part[i - 1], {"i", "we"}))) continue;
                 return std::pair{i, words};
             }
         }
@@ -439,9 +461,12 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         if (c.device && current.complete() && !c.question) continue;
         // The rest of a correction: "..., it was 30k not 3k", "..., i typed 4k", "not 6k, 8k",
         // "the run on the 19th never happened, delete it".
-        const bool correcting = ((current.correction || c.correction) && c.goes_on_correcting) ||
-                                (current.correction && c.correction && !c.day && !c.measure()) ||
-                                (current.set_aside_first && current.clauses == 1);
+        const bool correcting =
+            ((current.correction || c.correction) && c.goes_on_correcting) ||
+            (current.correction && c.correction && !c.day && !c.measure()) ||
+            (current.set_aside_first && current.clauses == 1) ||
+            // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min".
+            (current.entered && c.measure() && (c.joined_by_but || c.goes_on_correcting));
         const bool new_part = c.stands_alone() && current.complete() && !c.continues &&
                               !completes(current, c) && !correcting;
         if (!new_part) {
@@ -488,13 +513,14 @@ PartKind part_kind(const Tokens& part) {
         if (set_aside && !pivot &&
             has_phrase(part, {"ran", "did", "done", "jogged", "managed", "got", "finished"}))
             return false;
-        Values fresh, aside, subject;
+        Values fresh, aside, subject, entered;
         bool fresh_day = false, aside_day = false;
         for (const auto& region : regions_of(roles)) {
             Values* side = nullptr;
             if (region.role == Role::fresh) side = &fresh;
             if (region.role == Role::set_aside) side = &aside;
             if (region.role == Role::subject) side = &subject;
+            if (region.role == Role::entered) side = &entered;
             if (side == nullptr) continue;
             // Only the set-aside side may be a bare number ("12 not 15k"); a clock time is read
             // with the distance the message names ("my half was 1:47 not 1:41").
@@ -513,13 +539,25 @@ PartKind part_kind(const Tokens& part) {
                             ((subject.distance_km && fresh.distance_km) ||
                              (subject.duration_s && fresh.duration_s));
         if (retold) return true;
+        // "you logged 10km but i ran 10 miles": what was logged, and what it should be.
+        if ((entered.distance_km && fresh.distance_km) || (entered.duration_s && fresh.duration_s))
+            return true;
         if (!set_aside) return false;
         if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
         if (!fresh.duration_s) fresh.duration_s = subject.duration_s;
         if (!fresh.effort) fresh.effort = subject.effort;
         const bool fresh_measure = fresh.distance_km || fresh.duration_s || fresh.clock;
         const bool aside_measure = aside.distance_km || aside.duration_s || aside.clock;
-        const bool efforts = fresh.effort && aside.effort && pivot;
+        // "that was RPE 4 not 7": the number set aside is an RPE too.
+        bool rpe_aside = false;
+        if (fresh.effort && has_phrase(part, {"rpe", "effort"})) {
+            for (const auto& region : regions_of(roles)) {
+                if (region.role == Role::set_aside &&
+                    bare_number(part, region.begin, region.end).value_or(99) <= 10)
+                    rpe_aside = true;
+            }
+        }
+        const bool efforts = (fresh.effort && aside.effort && pivot) || rpe_aside;
         return (fresh_measure && aside_measure) || (fresh_day && aside_day) || efforts;
     }();
     // A request ("can you change my last run to 42:15") is not a question to answer.
@@ -564,7 +602,7 @@ PartKind part_kind(const Tokens& part) {
         return PartKind::other;
     for (const auto& [span, but] : clause_spans(part)) {
         const auto words = slice(part, span);
-        if (!has_phrase(words, plan_cues())) continue;
+        if (!has_phrase_outside(words, plan_cues(), change_idioms())) continue;
         const auto distance = parse_distance_km(words);
         const bool clause_measure = distance || parse_duration_s(words, distance);
         if (clause_measure || has_phrase(words, goal_words()) || has_phrase(words, run_words()))
@@ -663,11 +701,15 @@ Entities plan_entities(const Tokens& part, date::year_month_day today) {
 
 bool is_race_result(const Tokens& part) {
     if (has_phrase(part, plan_cues()) || has_phrase(part, past_plan_cues())) return false;
+    const auto distance = parse_distance_km(part);
+    const bool time = parse_duration_s(part, distance).has_value();
+    // "got 2:58:12 at the marathon on the 8th!! sub 3 finally": done, whatever the goal was.
+    if (time && has_phrase(part, {"got", "ran", "raced", "finished", "did", "clocked", "done"}) &&
+        !has_phrase(part, {"signed up", "registered", "booked", "entered"}))
+        return true;
     if (has_phrase(part, {"sub", "under", "goal", "target", "aiming", "hoping", "signed up",
                           "entered", "registered", "booked"}))
         return false;
-    const auto distance = parse_distance_km(part);
-    const bool time = parse_duration_s(part, distance).has_value();
     return time || (has_past_run_verb(part) &&
                     has_phrase(part, {"ran", "raced", "finished", "completed", "did", "done"}));
 }

@@ -46,6 +46,7 @@ const PhraseList& change_cues() {
         "got the ? wrong", "mis typed", "mistyped", "fat fingered", "fat-fingered", "adjust",
         "correct it", "correct the", "set it to", "move it to", "move that to", "move my",
         "move the", "no wait", "wait no", "wait it was", "hang on", "hold on", "scratch that",
+        "modify", "thats wrong", "thats not right", "nope", "you have my", "youve got my",
         "put ? down as", "put ? ? down as"};
     return list;
 }
@@ -85,7 +86,8 @@ const PhraseList& change_idioms() {
         "was meant to", "meant to be", "forgot to log", "forgot to add", "not a typo",
         "didnt go to plan", "didnt go as planned", "didnt go well", "didnt go great",
         "garmin deleted", "strava deleted", "watch deleted", "app deleted", "race pace",
-        "marathon pace", "half marathon pace", "half pace", "10 k pace", "5 k pace"};
+        "marathon pace", "half marathon pace", "half pace", "10 k pace", "5 k pace",
+        "not gonna lie", "nothing to change", "nothing to fix", "wrong shoes"};
     return list;
 }
 
@@ -100,6 +102,7 @@ const PhraseList& delete_cues() {
         "forget the", "forget that", "forget about the", "forget my last", "never went",
         "didnt go", "didnt actually go", "didnt make it out", "never did it", "wasnt me",
         "wifes run", "husbands run", "partners run", "someone elses", "not my run",
+        "cancel that last", "cancel the last", "cancel that entry", "cancel my last",
         "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike"};
     return list;
 }
@@ -141,13 +144,14 @@ const PhraseList& correction_pivots() {
     static const PhraseList list{
         "was", "were", "is", "its", "it was", "should be", "should have been", "shouldve been",
         "should of been", "shouldve", "should say", "should read", "make that", "make it",
-        "meant", "i meant", "really was", "was really", "more like"};
+        "meant", "i meant", "really was", "was really", "more like", "took"};
     return list;
 }
 
 const PhraseList& change_verbs() {
     static const PhraseList list{
-        "change", "changed", "edit", "update", "move", "set", "switch", "amend", "correct",
+        "change", "changed", "edit", "update", "move", "moved", "set", "switch", "amend",
+        "correct", "modify",
         "fix", "adjust", "put it", "make"};
     return list;
 }
@@ -162,13 +166,14 @@ const PhraseList& logged_value_cues() {
 }
 
 const PhraseList& set_aside_markers() {
-    static const PhraseList list{"not", "instead of", "rather than", "and not"};
+    static const PhraseList list{"not", "instead of", "rather than", "and not", "wasnt",
+                                 "was not", "isnt"};
     return list;
 }
 
 const PhraseList& correction_continuations() {
     static const PhraseList list{
-        "it was", "its", "was", "should be", "should have been", "shouldve been", "not",
+        "it was", "its", "was", "is", "should be", "should have been", "shouldve been", "not",
         "i typed", "i put", "i wrote", "i entered", "i logged", "logged", "typed",
         "meant", "i meant", "delete it", "remove it", "can u change it", "can you change it",
         "pls change it", "please change it", "change it", "fix it", "update it",

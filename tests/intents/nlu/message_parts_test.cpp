@@ -257,3 +257,26 @@ TEST_CASE("corrections and plans get their own labels", "[nlu][parts]") {
     CHECK(result.entities.date == "2026-11-08");
     CHECK(shared_nlu().parse("my half is in 6 weeks", kNow, "UTC").intent == "set_race");
 }
+
+TEST_CASE("short weekday names are days next to a run's figures, not in the sun", "[nlu][parts]") {
+    const auto week = shared_nlu().parse("10k fri, 8k sat, 21k sun", kNow, "UTC");
+    REQUIRE(week.items.size() == 3);
+    CHECK(week.items[0].entities.date == "2026-11-20");
+    CHECK(week.items[1].entities.date == "2026-11-21");
+    CHECK(week.items[2].entities.date == "2026-11-22");
+    CHECK(shared_nlu().parse("sat: 5k parkrun in 22:10", kNow, "UTC").entities.date ==
+          "2026-11-21");
+    CHECK(shared_nlu().parse("ran 10k in the sun", kNow, "UTC").entities.date == "2026-11-23");
+    CHECK(shared_nlu().parse("ran 10k, sun was out", kNow, "UTC").entities.date == "2026-11-23");
+}
+
+TEST_CASE("what was logged, said before what it should be, makes a correction", "[nlu][parts]") {
+    const auto parse = shared_nlu().parse("you logged 10km but i ran 10 miles", kNow, "UTC");
+    CHECK(parse.items.empty());
+    CHECK(parse.intent == "correction");
+    CHECK(parse.entities.target_distance_km == Approx(10.0));
+    CHECK(parse.entities.distance_km == Approx(16.0934));
+    const auto rpe = shared_nlu().parse("that was RPE 4 not 7", kNow, "UTC");
+    CHECK(rpe.intent == "correction");
+    CHECK(rpe.entities.effort == "easy");
+}
