@@ -127,9 +127,19 @@ std::optional<int> find_rpe(const Tokens& tokens) {
 int edit_distance_capped(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
-    if (n > m + 2 || m > n + 2) return 2;
-    // Three rolling rows are enough for adjacent transpositions.
-    std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+    // Lengths two apart are at least two edits apart: the cap, without any table.
+    if (n > m + 1 || m > n + 1) return 2;
+    // One edit leaves one of the first two letters where it was or one place over; most words
+    // compared with a keyword fail this at once.
+    if (n >= 2 && m >= 2 && a[0] != b[0] && a[1] != b[1] && a[0] != b[1] && a[1] != b[0]) return 2;
+    // Three rolling rows are enough for adjacent transpositions. Words are short: the rows live
+    // on the stack (this runs for many words of every message), a longer word gets the cap.
+    constexpr std::size_t kLongest = 31;
+    if (m > kLongest) return a == b ? 0 : 2;
+    std::array<int, kLongest + 1> rows[3];
+    auto* before = rows[0].data();
+    auto* previous = rows[1].data();
+    auto* current = rows[2].data();
     for (std::size_t j = 0; j <= m; ++j) previous[j] = static_cast<int>(j);
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = static_cast<int>(i);

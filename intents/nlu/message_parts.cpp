@@ -337,20 +337,19 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
             change_at = i;
         if (change_at != kEnd && i > change_at && part[i].is("to"))
             return std::pair{i, std::size_t{1}};
-        for (const auto phrase : correction_pivots()) {
-            const PhraseList one{phrase};
-            if (has_phrase(part, one, i, kEnd, &at) && at == i) {
-                const auto words =
-                    static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);
+        if (const auto words = correction_pivots().longest_at(part, i, part.size()); words > 0) {
+            const bool told_on = [&] {
                 // "wasn't a run", "was it": not the new value.
                 if (part[i].is("was") &&
                     token_at(part, static_cast<std::ptrdiff_t>(i) + 1).is("not"))
-                    continue;
+                    return false;
                 // "the 25k took 2:21": the run meant, then its time; "took a wrong turn",
                 // "I took it easy": no run named before it.
-                if (part[i].is("took") && (i == 0 || is_any(part[i - 1], {"i", "we"}))) continue;
-                return std::pair{i, words};
-            }
+                if (part[i].is("took") && (i == 0 || is_any(part[i - 1], {"i", "we"})))
+                    return false;
+                return true;
+            }();
+            if (told_on) return std::pair{i, words};
         }
     }
     for (std::size_t i = 0; i < part.size(); ++i) {
@@ -449,6 +448,8 @@ std::string text_of(const Tokens& tokens) {
 }
 
 std::vector<PartSpan> split_parts(const Tokens& tokens) {
+    // One clause is one part: nothing to weigh.
+    if (clause_spans(tokens).size() <= 1) return {PartSpan{0, tokens.size()}};
     const auto clauses = clauses_of(tokens);
     std::vector<Building> parts;
     for (const auto& c : clauses) {
@@ -499,12 +500,17 @@ PartKind part_kind(const Tokens& part) {
          has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one"}))) {
         if (!has_phrase(part, massage_words())) return PartKind::correction;
     }
+    const auto pivot_at = pivot_of(part);
     const bool pair = [&] {
         // "12k not 15k", "yesterday not today", "not 15k but 12k", "steady, not easy": a new
         // value and one of the same kind set aside. "the 1:30 run on Sunday was 1:40": the run
         // meant and its new value, of the same kind.
+        const bool pivot = pivot_at.has_value();
+        // Most messages have none of these: reading their roles would find nothing.
+        if (!pivot && !has_phrase(part, set_aside_markers()) &&
+            !has_phrase(part, logged_value_cues()))
+            return false;
         const auto roles = correction_roles(part);
-        const bool pivot = pivot_of(part).has_value();
         const bool set_aside =
             std::any_of(roles.begin(), roles.end(), [](Role r) { return r == Role::set_aside; });
         // "16k instead of 13" is a run that went long; "it was 16k instead of 13" a correction.
@@ -567,7 +573,10 @@ PartKind part_kind(const Tokens& part) {
     // nothing), and what comes before it ("whoops, sunday's run was 28k").
     Values after_pivot, before_pivot;
     bool day_before_pivot = false;
-    if (const auto pivot = pivot_of(part)) {
+    const bool late_log = has_phrase(part, late_log_cues());
+    const bool aside = has_phrase(part, aside_cues()) && !late_log;
+    const bool pivot_changes = has_phrase_outside(part, pivot_change_cues(), change_idioms());
+    if (const auto& pivot = pivot_at; pivot && (pivot_changes || aside)) {
         after_pivot = values_in(part, pivot->first + pivot->second, part.size(), true, distance);
         before_pivot = values_in(part, 0, pivot->first, false);
         day_before_pivot = names_a_day(slice(part, {0, pivot->first}));
@@ -575,11 +584,9 @@ PartKind part_kind(const Tokens& part) {
     }
     const bool told_after_pivot = after_pivot.distance_km || after_pivot.duration_s ||
                                   after_pivot.effort || after_pivot.clock;
-    const bool late_log = has_phrase(part, late_log_cues());
-    const bool aside = has_phrase(part, aside_cues()) && !late_log;
     const bool says_change =
         has_phrase_outside(part, change_cues(), change_idioms()) ||
-        (has_phrase_outside(part, pivot_change_cues(), change_idioms()) && told_after_pivot) ||
+        (pivot_changes && told_after_pivot) ||
         (aside && has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said",
                                     "entered"})) ||
         (aside && told_after_pivot && (day_before_pivot || before_pivot.distance_km));

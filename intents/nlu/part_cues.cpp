@@ -293,17 +293,65 @@ bool phrase_at(const Tokens& tokens, std::size_t i, std::string_view phrase, std
     return true;
 }
 
+std::string_view first_word(std::string_view phrase) {
+    return phrase.substr(0, phrase.find(' '));
+}
+
+std::size_t word_count(std::string_view phrase) {
+    return static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);
+}
+
 }  // namespace
+
+PhraseList::PhraseList(std::initializer_list<std::string_view> phrases) : phrases_(phrases) {
+    if (phrases_.size() < kIndexedFrom) return;
+    for (std::uint32_t p = 0; p < phrases_.size(); ++p) {
+        const auto first = first_word(phrases_[p]);
+        if (first == "?") {
+            any_first_word_.push_back(p);
+        } else {
+            by_first_word_[first].push_back(p);
+        }
+    }
+}
+
+std::size_t PhraseList::longest_at(const Tokens& tokens, std::size_t i, std::size_t to) const {
+    std::size_t longest = 0;
+    const auto consider = [&](std::string_view phrase) {
+        if (phrase_at(tokens, i, phrase, to)) longest = std::max(longest, word_count(phrase));
+    };
+    if (phrases_.size() < kIndexedFrom) {
+        for (const auto phrase : phrases_) consider(phrase);
+        return longest;
+    }
+    for (const auto p : any_first_word_) consider(phrases_[p]);
+    // The token's text without apostrophes is the key: "didn't" finds "didnt".
+    const auto& text = tokens[i].text;
+    std::string plain;
+    std::string_view key = text;
+    if (text.find('\'') != std::string::npos) {
+        for (const char c : text) {
+            if (c != '\'') plain.push_back(c);
+        }
+        key = plain;
+    }
+    if (const auto found = by_first_word_.find(key); found != by_first_word_.end()) {
+        for (const auto p : found->second) consider(phrases_[p]);
+    }
+    return longest;
+}
+
+bool PhraseList::matches_at(const Tokens& tokens, std::size_t i, std::size_t to) const {
+    return i < to && longest_at(tokens, i, to) > 0;
+}
 
 bool has_phrase(const Tokens& tokens, const PhraseList& list, std::size_t from, std::size_t to,
                 std::size_t* at) {
     to = std::min(to, tokens.size());
     for (std::size_t i = from; i < to; ++i) {
-        for (const auto& phrase : list) {
-            if (phrase_at(tokens, i, phrase, to)) {
-                if (at != nullptr) *at = i;
-                return true;
-            }
+        if (list.matches_at(tokens, i, to)) {
+            if (at != nullptr) *at = i;
+            return true;
         }
     }
     return false;
@@ -312,18 +360,11 @@ bool has_phrase(const Tokens& tokens, const PhraseList& list, std::size_t from, 
 bool has_phrase_outside(const Tokens& tokens, const PhraseList& list, const PhraseList& idioms) {
     std::vector<bool> covered(tokens.size(), false);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (const auto& idiom : idioms) {
-            if (!phrase_at(tokens, i, idiom, tokens.size())) continue;
-            const auto words =
-                static_cast<std::size_t>(std::count(idiom.begin(), idiom.end(), ' ') + 1);
-            for (std::size_t k = i; k < std::min(tokens.size(), i + words); ++k) covered[k] = true;
-        }
+        const auto words = idioms.longest_at(tokens, i, tokens.size());
+        for (std::size_t k = i; k < std::min(tokens.size(), i + words); ++k) covered[k] = true;
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (covered[i]) continue;
-        for (const auto& phrase : list) {
-            if (phrase_at(tokens, i, phrase, tokens.size())) return true;
-        }
+        if (!covered[i] && list.matches_at(tokens, i, tokens.size())) return true;
     }
     return false;
 }

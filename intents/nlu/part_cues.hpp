@@ -6,14 +6,38 @@
 /// A phrase is space-separated words matched on consecutive tokens of the normalised message;
 /// "?" matches any one token.
 
+#include <cstdint>
+#include <initializer_list>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "intents/nlu/lexer.hpp"
 
 namespace rubdown::intents::nlu {
 
-using PhraseList = std::vector<std::string_view>;
+/// A list of phrases, indexed by first word so that a message is matched against a long list in
+/// about one lookup per word. The phrases must outlive the list (string literals do).
+class PhraseList {
+  public:
+    PhraseList(std::initializer_list<std::string_view> phrases);
+
+    auto begin() const { return phrases_.begin(); }
+    auto end() const { return phrases_.end(); }
+    std::size_t size() const { return phrases_.size(); }
+
+    /// Whether a phrase of the list starts at token `i` and ends before `to`.
+    bool matches_at(const Tokens& tokens, std::size_t i, std::size_t to) const;
+    /// The number of words of the longest phrase that starts at token `i` (0: none).
+    std::size_t longest_at(const Tokens& tokens, std::size_t i, std::size_t to) const;
+
+  private:
+    /// Below this many phrases a list is scanned, not indexed: short lists are built on the fly.
+    static constexpr std::size_t kIndexedFrom = 12;
+    std::vector<std::string_view> phrases_;
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first_word_;
+    std::vector<std::uint32_t> any_first_word_;  ///< phrases starting with "?"
+};
 
 /// Words between two clauses that may start a new part: "8k yesterday and 10k today".
 const PhraseList& clause_joiners();
