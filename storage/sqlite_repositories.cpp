@@ -259,20 +259,30 @@ std::size_t SqliteUsers::move_chat(const std::string& channel, const std::string
 
 // ---- runs ----
 
+namespace {
+
+/// The nine columns a run is written with, in this order, from placeholder `first` on:
+/// date, distance_km, duration_s, effort, hard, text, logged_at, source_id, source_version.
+void bind_run_fields(SQLite::Statement& statement, int first, const Run& run) {
+    statement.bind(first, run.date);
+    bind_optional(statement, first + 1, run.distance_km);
+    bind_optional(statement, first + 2, run.duration_s);
+    statement.bind(first + 3, to_string(run.effort));
+    statement.bind(first + 4, run.hard ? 1 : 0);
+    statement.bind(first + 5, run.text);
+    statement.bind(first + 6, static_cast<std::int64_t>(run.logged_at));
+    statement.bind(first + 7, run.source_id);
+    statement.bind(first + 8, run.source_version);
+}
+
+}  // namespace
+
 std::int64_t SqliteRuns::add(const Run& run) {
     auto& insert = sql_.get(
         "INSERT INTO runs (user_id, date, distance_km, duration_s, effort, hard, text, logged_at, "
         "source_id, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.user_id);
-    insert.bind(2, run.date);
-    bind_optional(insert, 3, run.distance_km);
-    bind_optional(insert, 4, run.duration_s);
-    insert.bind(5, to_string(run.effort));
-    insert.bind(6, run.hard ? 1 : 0);
-    insert.bind(7, run.text);
-    insert.bind(8, static_cast<std::int64_t>(run.logged_at));
-    insert.bind(9, run.source_id);
-    insert.bind(10, run.source_version);
+    bind_run_fields(insert, 2, run);
     insert.exec();
     return sql_.database().getLastInsertRowid();
 }
@@ -345,37 +355,20 @@ void SqliteRuns::restore(const Run& run) {
         "text, logged_at, source_id, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.id);
     insert.bind(2, run.user_id);
-    insert.bind(3, run.date);
-    bind_optional(insert, 4, run.distance_km);
-    bind_optional(insert, 5, run.duration_s);
-    insert.bind(6, to_string(run.effort));
-    insert.bind(7, run.hard ? 1 : 0);
-    insert.bind(8, run.text);
-    insert.bind(9, static_cast<std::int64_t>(run.logged_at));
-    insert.bind(10, run.source_id);
-    insert.bind(11, run.source_version);
+    bind_run_fields(insert, 3, run);
     insert.exec();
 }
 
 void SqliteRuns::record_change(const RunChange& change) {
     auto& insert = sql_.get(
-        "INSERT INTO run_changes (user_id, kind, run_id, date, distance_km, duration_s, effort, "
-        "hard, text, logged_at, changed_at, source_id, source_version) VALUES (?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?)");
-    const auto& run = change.run;
+        "INSERT INTO run_changes (user_id, kind, run_id, changed_at, date, distance_km, "
+        "duration_s, effort, hard, text, logged_at, source_id, source_version) VALUES (?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, change.user_id);
     insert.bind(2, to_string(change.kind));
-    insert.bind(3, run.id);
-    insert.bind(4, run.date);
-    bind_optional(insert, 5, run.distance_km);
-    bind_optional(insert, 6, run.duration_s);
-    insert.bind(7, to_string(run.effort));
-    insert.bind(8, run.hard ? 1 : 0);
-    insert.bind(9, run.text);
-    insert.bind(10, static_cast<std::int64_t>(run.logged_at));
-    insert.bind(11, static_cast<std::int64_t>(change.changed_at));
-    insert.bind(12, run.source_id);
-    insert.bind(13, run.source_version);
+    insert.bind(3, change.run.id);
+    insert.bind(4, static_cast<std::int64_t>(change.changed_at));
+    bind_run_fields(insert, 5, change.run);
     insert.exec();
     // Only the latest changes can be undone; older ones need not be kept.
     auto& prune = sql_.get(

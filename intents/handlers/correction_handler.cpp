@@ -106,14 +106,18 @@ storage::Run corrected(storage::Run run, const nlu::Entities& e) {
     return run;
 }
 
-void apply_edit(HandlerContext& context, const storage::Run& before, const storage::Run& after) {
-    context.repos.runs.update(after);
+void journal_change(HandlerContext& context, storage::RunChangeKind kind, const storage::Run& run) {
     storage::RunChange change;
     change.user_id = context.user.id;
-    change.kind = storage::RunChangeKind::edited;
-    change.run = before;
+    change.kind = kind;
+    change.run = run;
     change.changed_at = nudges::to_unix(context.now);
     context.repos.runs.record_change(change);
+}
+
+void apply_edit(HandlerContext& context, const storage::Run& before, const storage::Run& after) {
+    context.repos.runs.update(after);
+    journal_change(context, storage::RunChangeKind::edited, before);
     // An easy run earns no massage reminder: one planned for it when it read as hard goes.
     if (before.hard && !after.hard) cancel_nudges_of(context, before.id);
 }
@@ -121,12 +125,7 @@ void apply_edit(HandlerContext& context, const storage::Run& before, const stora
 void apply_delete(HandlerContext& context, const storage::Run& run) {
     cancel_nudges_of(context, run.id);
     context.repos.runs.erase(run.id);
-    storage::RunChange change;
-    change.user_id = context.user.id;
-    change.kind = storage::RunChangeKind::deleted;
-    change.run = run;
-    change.changed_at = nudges::to_unix(context.now);
-    context.repos.runs.record_change(change);
+    journal_change(context, storage::RunChangeKind::deleted, run);
 }
 
 std::vector<Reply> handle_correction(HandlerContext& context, const nlu::Entities& e,

@@ -32,6 +32,9 @@ std::vector<Reply> handle_correction(HandlerContext& context, const nlu::Entitie
 /// A "which run?" button pressed: the correction waiting in the conversation, on that run.
 std::vector<Reply> handle_correction_choice(HandlerContext& context, std::int64_t run_id);
 
+/// Records a change of the runner's log for /undo: the run as logged, or as it was before an edit
+/// or a delete.
+void journal_change(HandlerContext& context, storage::RunChangeKind kind, const storage::Run& run);
 /// Changes the run to `after` and journals it for /undo; cancels a nudge it no longer earns.
 void apply_edit(HandlerContext& context, const storage::Run& before, const storage::Run& after);
 /// Deletes the run and its pending nudges, journalled for /undo.

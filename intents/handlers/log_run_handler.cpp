@@ -3,6 +3,7 @@
 #include <regex>
 #include <string>
 
+#include "intents/handlers/correction_handler.hpp"
 #include "intents/handlers/local_calendar.hpp"
 #include "intents/handlers/run_format.hpp"
 #include "intents/handlers/text_match.hpp"
@@ -60,12 +61,7 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
     run.source_id = context.message.source_id;
     run.source_version = context.message.edit_version;
     run.id = context.repos.runs.add(run);
-    storage::RunChange change;
-    change.user_id = context.user.id;
-    change.kind = storage::RunChangeKind::logged;
-    change.run = run;
-    change.changed_at = run.logged_at;
-    context.repos.runs.record_change(change);
+    journal_change(context, storage::RunChangeKind::logged, run);
     context.repos.conversations.clear(context.user.id);
     // A run told with a red flag is logged, but no massage is suggested for it.
     const auto nudge = context.red_flag ? std::nullopt
