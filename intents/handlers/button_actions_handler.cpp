@@ -45,7 +45,7 @@ std::vector<Reply> handle_button_action(HandlerContext& context,
                 return {edit("That button is broken.")};
             run_id = run_id * 10 + (c - '0');
         }
-        return handle_correction_choice(context, run_id);
+        return handle_correction_choice(context, policy, run_id);
     }
     if (action == kForgetCancelAction) return handle_forget_cancelled(context);
     if (action.ends_with(kNonTextSuffix)) {

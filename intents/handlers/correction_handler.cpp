@@ -8,6 +8,7 @@
 #include "intents/handlers/local_calendar.hpp"
 #include "intents/handlers/run_format.hpp"
 #include "intents/nudges/local_time.hpp"
+#include "intents/nudges/nudge_planner.hpp"
 
 namespace rubdown::intents::handlers {
 namespace {
@@ -64,7 +65,8 @@ std::string what_was_named(const nlu::Entities& e, date::local_days today) {
 }
 
 /// Applies the correction to one run and says what changed.
-std::vector<Reply> apply(HandlerContext& context, const storage::Run& run, const nlu::Entities& e) {
+std::vector<Reply> apply(HandlerContext& context, const nudges::NudgePolicy& policy,
+                         const storage::Run& run, const nlu::Entities& e) {
     const auto today = local_today(context.user, context.now);
     context.repos.conversations.clear(context.user.id);
     if (e.action == "delete") {
@@ -72,7 +74,7 @@ std::vector<Reply> apply(HandlerContext& context, const storage::Run& run, const
         return {Reply{"Deleted ✓ " + describe_run_on(run, today) + ".\nSay /undo to put it back."}};
     }
     const auto after = corrected(run, e);
-    apply_edit(context, run, after);
+    apply_edit(context, policy, run, after);
     return {Reply{"Changed ✓ " + describe_run_on(run, today) + " → " +
                   describe_run_on(after, today) + ".\nSay /undo to change it back."}};
 }
@@ -115,11 +117,15 @@ void journal_change(HandlerContext& context, storage::RunChangeKind kind, const 
     context.repos.runs.record_change(change);
 }
 
-void apply_edit(HandlerContext& context, const storage::Run& before, const storage::Run& after) {
+void apply_edit(HandlerContext& context, const nudges::NudgePolicy& policy,
+                const storage::Run& before, const storage::Run& after) {
     context.repos.runs.update(after);
     journal_change(context, storage::RunChangeKind::edited, before);
-    // An easy run earns no massage reminder: one planned for it when it read as hard goes.
+    // An easy run earns no massage reminder: one planned for it when it read as hard goes; a run
+    // that turns out hard earns one.
     if (before.hard && !after.hard) cancel_nudges_of(context, before.id);
+    if (!before.hard && after.hard && !context.red_flag)
+        nudges::apply_run_logged(context.repos, context.user, after, context.now, policy);
 }
 
 void apply_delete(HandlerContext& context, const storage::Run& run) {
@@ -128,8 +134,8 @@ void apply_delete(HandlerContext& context, const storage::Run& run) {
     journal_change(context, storage::RunChangeKind::deleted, run);
 }
 
-std::vector<Reply> handle_correction(HandlerContext& context, const nlu::Entities& e,
-                                     const std::string& text) {
+std::vector<Reply> handle_correction(HandlerContext& context, const nudges::NudgePolicy& policy,
+                                     const nlu::Entities& e, const std::string& text) {
     const auto today = local_today(context.user, context.now);
     const bool remove = e.action == "delete";
     if (!remove && !changes_something(e)) {
@@ -156,7 +162,7 @@ std::vector<Reply> handle_correction(HandlerContext& context, const nlu::Entitie
         }
         return {Reply{reply}};
     }
-    if (meant.size() == 1) return apply(context, meant.front(), e);
+    if (meant.size() == 1) return apply(context, policy, meant.front(), e);
 
     // Several runs fit: the runner picks one.
     save_follow_up(context.repos.conversations, context.user.id, pending_correction(e, text));
@@ -168,7 +174,9 @@ std::vector<Reply> handle_correction(HandlerContext& context, const nlu::Entitie
     return {ask};
 }
 
-std::vector<Reply> handle_correction_choice(HandlerContext& context, std::int64_t run_id) {
+std::vector<Reply> handle_correction_choice(HandlerContext& context,
+                                            const nudges::NudgePolicy& policy,
+                                            std::int64_t run_id) {
     const auto pending = load_follow_up(context.repos.conversations, context.user.id);
     const auto run = context.repos.runs.find(run_id);
     if (!pending || pending->kind != FollowUp::Kind::which_run || !run ||
@@ -177,7 +185,7 @@ std::vector<Reply> handle_correction_choice(HandlerContext& context, std::int64_
             Reply{"That choice isn't waiting any more. Tell me the change again, like \"it "
                   "was 12k not 15k\"."}};
     }
-    auto replies = apply(context, *run, correction_of(*pending));
+    auto replies = apply(context, policy, *run, correction_of(*pending));
     for (auto& reply : replies) reply.edit_original = true;
     return replies;
 }

@@ -11,6 +11,7 @@
 
 #include "intents/engine.hpp"
 #include "intents/nlu/parse.hpp"
+#include "intents/nudges/nudge_policy.hpp"
 
 namespace rubdown::intents::handlers {
 
@@ -26,17 +27,20 @@ std::vector<storage::Run> runs_meant(const std::vector<storage::Run>& runs,
 /// The run with the correction's new values (distance, time, effort, day) written over it.
 storage::Run corrected(storage::Run run, const nlu::Entities& correction);
 
-std::vector<Reply> handle_correction(HandlerContext& context, const nlu::Entities& correction,
-                                     const std::string& text);
+std::vector<Reply> handle_correction(HandlerContext& context, const nudges::NudgePolicy& policy,
+                                     const nlu::Entities& correction, const std::string& text);
 
 /// A "which run?" button pressed: the correction waiting in the conversation, on that run.
-std::vector<Reply> handle_correction_choice(HandlerContext& context, std::int64_t run_id);
+std::vector<Reply> handle_correction_choice(HandlerContext& context,
+                                            const nudges::NudgePolicy& policy, std::int64_t run_id);
 
 /// Records a change of the runner's log for /undo: the run as logged, or as it was before an edit
 /// or a delete.
 void journal_change(HandlerContext& context, storage::RunChangeKind kind, const storage::Run& run);
-/// Changes the run to `after` and journals it for /undo; cancels a nudge it no longer earns.
-void apply_edit(HandlerContext& context, const storage::Run& before, const storage::Run& after);
+/// Changes the run to `after` and journals it for /undo; cancels a nudge it no longer earns, and
+/// plans one it now earns (a run made hard), unless it came with a red flag.
+void apply_edit(HandlerContext& context, const nudges::NudgePolicy& policy,
+                const storage::Run& before, const storage::Run& after);
 /// Deletes the run and its pending nudges, journalled for /undo.
 void apply_delete(HandlerContext& context, const storage::Run& run);
 

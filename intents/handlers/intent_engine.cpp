@@ -285,7 +285,7 @@ std::vector<Reply> IntentEngine::route_parts(HandlerContext& context, const nlu:
 std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse& parse) {
     const auto& intent = parse.intent;
     if (intent == nlu::kCorrectionIntent)
-        return handle_correction(context, parse.entities, parse.text);
+        return handle_correction(context, policy_, parse.entities, parse.text);
     if (intent == nlu::kPlanIntent) return handle_plan(context, parse.entities);
     if (intent == "log_run") return handle_log_run(context, parse, policy_);
     if (intent == "set_race") return handle_set_race(context, parse, policy_);

@@ -95,10 +95,7 @@ std::optional<std::vector<Reply>> handle_message_edit(HandlerContext& context,
         if (i < runs.size() && i < new_runs.size()) {
             const auto& before = runs[i];
             const auto after = edited_run(before, new_runs[i], message.text, message.edit_version);
-            apply_edit(context, before, after);
-            if (after.hard && !before.hard && !context.red_flag) {
-                nudges::apply_run_logged(context.repos, context.user, after, context.now, policy);
-            }
+            apply_edit(context, policy, before, after);
             tell("Updated from your edit ✓ " + describe_run_on(before, today) + " → " +
                  describe_run_on(after, today) + ".");
             runs_changed = true;

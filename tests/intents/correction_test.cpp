@@ -189,3 +189,14 @@ TEST_CASE("a past race told with its time is logged as a hard run on its day", "
     CHECK(runs[0].hard);
     CHECK(chat.repos().races.upcoming(chat.user_id(), "2026-11-23").empty());
 }
+
+TEST_CASE("a run made hard by a correction earns its massage reminder", "[correction]") {
+    Conversation chat;
+    chat.say("12k easy today");
+    REQUIRE(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+    chat.say("actually it was a tempo, not easy");
+    const auto runs = chat.repos().runs.list(chat.user_id());
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].hard);
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).size() == 1);
+}
