@@ -47,15 +47,6 @@ nlu::Entities correction_of(const FollowUp& pending) {
     return e;
 }
 
-void cancel_nudges_of(HandlerContext& context, std::int64_t run_id) {
-    for (auto nudge : context.repos.nudges.pending_for_user(context.user.id)) {
-        if (nudge.run_id == run_id) {
-            nudge.state = storage::NudgeState::cancelled;
-            context.repos.nudges.update(nudge);
-        }
-    }
-}
-
 std::string what_was_named(const nlu::Entities& e, date::local_days today) {
     std::string text = "a run";
     if (e.target_distance_km) text += " of " + format_distance(*e.target_distance_km);
@@ -106,6 +97,15 @@ storage::Run corrected(storage::Run run, const nlu::Entities& e) {
         run.hard = run.effort == storage::Effort::hard;
     }
     return run;
+}
+
+void cancel_nudges_of(HandlerContext& context, std::int64_t run_id) {
+    for (auto nudge : context.repos.nudges.pending_for_user(context.user.id)) {
+        if (nudge.run_id == run_id) {
+            nudge.state = storage::NudgeState::cancelled;
+            context.repos.nudges.update(nudge);
+        }
+    }
 }
 
 void journal_change(HandlerContext& context, storage::RunChangeKind kind, const storage::Run& run) {

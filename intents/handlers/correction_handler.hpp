@@ -34,6 +34,8 @@ std::vector<Reply> handle_correction(HandlerContext& context, const nudges::Nudg
 std::vector<Reply> handle_correction_choice(HandlerContext& context,
                                             const nudges::NudgePolicy& policy, std::int64_t run_id);
 
+/// Calls off the pending nudges planned for a run: it is gone, or no longer earns them.
+void cancel_nudges_of(HandlerContext& context, std::int64_t run_id);
 /// Records a change of the runner's log for /undo: the run as logged, or as it was before an edit
 /// or a delete.
 void journal_change(HandlerContext& context, storage::RunChangeKind kind, const storage::Run& run);

@@ -44,16 +44,6 @@ std::unique_ptr<Engine> make_engine(EngineSettings settings) {
 namespace rubdown::intents::handlers {
 namespace {
 
-/// One part of a message as a parse of its own, for the handler of its intent.
-nlu::Parse as_parse(const nlu::Part& part) {
-    nlu::Parse parse;
-    parse.text = part.text;
-    parse.intent = part.intent;
-    parse.entities = part.entities;
-    parse.confidence = 1.0;
-    return parse;
-}
-
 std::string trim(const std::string& text) {
     const auto first =
         std::find_if_not(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
@@ -242,7 +232,7 @@ std::vector<Reply> IntentEngine::respond_to_red_flag(HandlerContext& context,
     if (parse.items.empty()) {
         parts.push_back(parse);
     } else {
-        for (const auto& item : parse.items) parts.push_back(as_parse(item));
+        for (const auto& item : parse.items) parts.push_back(nlu::as_parse(item));
     }
     for (const auto& part : parts) {
         std::vector<Reply> replies;
@@ -270,7 +260,7 @@ std::vector<Reply> IntentEngine::route_parts(HandlerContext& context, const nlu:
         if (item.intent == "out_of_scope" || item.intent == "help") {
             replies.push_back(Reply{"I didn't catch \"" + item.text + "\"."});
         } else {
-            replies = route(context, as_parse(item));
+            replies = route(context, nlu::as_parse(item));
         }
         for (auto& reply : replies) {
             if (!combined.text.empty()) combined.text += "\n\n";

@@ -27,12 +27,8 @@ std::vector<nlu::Parse> parts_of(const nlu::Parse& parse, const std::string& int
         return parts;
     }
     for (const auto& item : parse.items) {
-        nlu::Parse part;
-        part.text = item.text;
-        part.intent = item.intent;
-        part.entities = item.entities;
-        part.confidence = parse.confidence;
-        if (keep(part)) parts.push_back(part);
+        auto part = nlu::as_parse(item, parse.confidence);
+        if (keep(part)) parts.push_back(std::move(part));
     }
     return parts;
 }

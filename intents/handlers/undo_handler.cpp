@@ -1,5 +1,6 @@
 #include "intents/handlers/undo_handler.hpp"
 
+#include "intents/handlers/correction_handler.hpp"
 #include "intents/handlers/local_calendar.hpp"
 #include "intents/handlers/run_format.hpp"
 
@@ -16,12 +17,7 @@ std::vector<Reply> handle_undo(HandlerContext& context) {
     switch (change->kind) {
         case storage::RunChangeKind::logged: {
             // A nudge planned for this run would remind the runner of a session that never was.
-            for (auto nudge : context.repos.nudges.pending_for_user(context.user.id)) {
-                if (nudge.run_id == run.id) {
-                    nudge.state = storage::NudgeState::cancelled;
-                    context.repos.nudges.update(nudge);
-                }
-            }
+            cancel_nudges_of(context, run.id);
             runs.erase(run.id);
             return {
                 Reply{"Undone ✓ Removed the run you logged: " + describe_run_on(run, today) + "."}};

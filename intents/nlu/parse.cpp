@@ -15,6 +15,15 @@ double rounded(double value, double scale) {
 
 }  // namespace
 
+Parse as_parse(const Part& part, double confidence) {
+    Parse parse;
+    parse.text = part.text;
+    parse.intent = part.intent;
+    parse.entities = part.entities;
+    parse.confidence = confidence;
+    return parse;
+}
+
 nlohmann::json entities_json(const Entities& e) {
     nlohmann::json entities = nlohmann::json::object();
     // Four decimals keep 21.0975 exact and drop float noise from mile conversions.

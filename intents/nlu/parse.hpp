@@ -71,6 +71,9 @@ struct Parse {
     std::vector<Part> items;
 };
 
+/// One part of a message as a parse of its own, for the handler of its intent.
+Parse as_parse(const Part& part, double confidence = 1.0);
+
 /// The entities' JSON object, with the contract's keys (absent entities omitted).
 nlohmann::json entities_json(const Entities& entities);
 
