@@ -125,6 +125,14 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                            "efforts", "splits", "split", "hills", "strides", "each"}) ||
             after.is_symbol('*');
         if (repetition) continue;
+        // "900m climbing", "elevation gain 450 m": height, not ground covered.
+        const bool height =
+            per_unit == 0.001 &&
+            (is_any(after, {"climbing", "climb", "climbed", "elevation", "elev", "gain", "vert",
+                            "vertical", "ascent", "up", "uphill", "d+"}) ||
+             is_any(previous, {"elevation", "elev", "gain", "climbed", "climbing", "ascent", "vert",
+                               "climb"}));
+        if (height) continue;
         double value = quantity->value;
         // A decimal comma, "12,5 km": the whole part sits before the comma.
         if (previous.is_symbol(',') && !previous.spaced && !token.spaced && token.is_number() &&

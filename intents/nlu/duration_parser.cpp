@@ -37,6 +37,7 @@ bool plausible_pace(double seconds, double km) {
 struct Candidate {
     std::int64_t seconds = 0;
     bool total = false;
+    bool goal = false;  ///< "sub 1:30", "under 50 min": a target, not the time run
 };
 
 class DurationScanner {
@@ -50,9 +51,15 @@ class DurationScanner {
             if (candidate.total) return candidate.seconds;
         }
         if (found_.empty()) return std::nullopt;
-        return std::max_element(found_.begin(), found_.end(),
-                                [](const auto& a, const auto& b) { return a.seconds < b.seconds; })
-            ->seconds;
+        // "half in 1:29:59, sub 1:30 finally": the time run, not the goal beside it.
+        const bool any_run_time =
+            std::any_of(found_.begin(), found_.end(), [](const auto& c) { return !c.goal; });
+        std::optional<std::int64_t> longest;
+        for (const auto& candidate : found_) {
+            if (candidate.goal && any_run_time) continue;
+            if (!longest || candidate.seconds > *longest) longest = candidate.seconds;
+        }
+        return longest;
     }
 
   private:
@@ -240,7 +247,9 @@ class DurationScanner {
             (previous.is("of") && at(static_cast<std::ptrdiff_t>(start) - 2).is("total")) ||
             is_any(at(end), {"total", "altogether", "overall"}) ||
             (at(end).is("in") && at(end + 1).is("total"));
-        found_.push_back({rounded, total});
+        const bool goal =
+            is_any(previous, {"sub", "under", "break", "breaking", "beat", "beating"});
+        found_.push_back({rounded, total, goal});
     }
 
     const Tokens& tokens_;

@@ -22,6 +22,29 @@ bool ends_clause(const Token& token) {
            token.is_symbol('+');
 }
 
+/// A clause mark, or a slash or dash standing alone between words: "Thu: 7k easy / Fri: 10k",
+/// "today: 5k - tomorrow: 8k"; not "5:30/km", "8 / 10" or "10 - 12k".
+bool separates_clauses(const Tokens& tokens, std::size_t i) {
+    const Token& token = tokens[i];
+    if (ends_clause(token)) return true;
+    if (!token.is_symbol('/') && !token.is_symbol('-')) return false;
+    const Token& next = token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1);
+    return token.spaced && next.spaced && next.is_word() && i > 0 && !tokens[i - 1].is_number();
+}
+
+bool is_race_distance(double km) {
+    return km == kHalfMarathonKm || km == kMarathonKm;
+}
+
+/// Training named after a race: "marathon training", "half marathon pace".
+const PhraseList& training_names() {
+    static const PhraseList list{"marathon training",  "marathon pace",    "marathon plan",
+                                 "marathon block",     "marathon prep",    "marathon build",
+                                 "marathon programme", "marathon program", "marathon specific",
+                                 "half training",      "half pace"};
+    return list;
+}
+
 bool has_past_run_verb(const Tokens& tokens) {
     return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return is_any(
@@ -82,7 +105,7 @@ struct Clause {
     bool correction = false;
     bool past_plan = false;
     bool device = false;
-    bool continues = false;  ///< starts with a continuation or is a piece of the same session
+    bool continues = false;           ///< starts with a continuation: "took 45 min", "felt good"
     bool goes_on_correcting = false;  ///< starts as the rest of a correction: "it was 30k"
     bool session_piece = false;       ///< a piece of a session: "2k warm up", "10k total"
     bool goal_remark = false;         ///< "sub 1:30 baby": a remark on the time just told
@@ -91,6 +114,7 @@ struct Clause {
     bool race = false;                ///< tells of a race on a day: "race is on sunday"
     bool run_told = false;            ///< a run told without figures: "did hill repeats today"
     bool set_aside_first = false;     ///< starts with a value set aside: "not 6k"
+    bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
@@ -106,7 +130,9 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.span = span;
     c.joined_by_but = joined_by_but;
     const auto distance = parse_distance_km(words);
-    c.distance = distance.has_value();
+    // "marathon training run today, 32k": the race names the training, not this run's distance.
+    c.distance = distance.has_value() &&
+                 !(is_race_distance(*distance) && has_phrase(words, training_names()));
     c.duration = parse_duration_s(words, distance).has_value();
     c.question = is_question(words);
     // "then used the massage gun", "had a massage yesterday": told, not asked for.
@@ -118,9 +144,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.past_plan = has_phrase(words, past_plan_cues());
     c.device = has_phrase(words, device_reading_cues());
     std::size_t at = 0;
-    c.continues =
-        (has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0) ||
-        (has_phrase(words, session_pieces()) && !c.question && !has_phrase(words, stats_words()));
+    c.continues = has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0;
     // "show me my stats", "how far this week?"; not "no idea how far, watch died".
     const auto asking = without_lead(words);
     c.request =
@@ -133,11 +157,13 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
                  has_phrase(words, run_words()) && c.day;
     c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
-    c.session_piece = has_phrase(words, session_pieces());
+    // "last night", "first thing": a time, not the last or first piece of a session.
+    c.session_piece = has_phrase_outside(words, session_pieces(), time_idioms()) && !c.question &&
+                      !has_phrase(words, stats_words());
     c.goal_remark = has_phrase(words, {"sub", "under", "pb", "pr", "personal best"}) && !c.distance;
     c.entered = has_phrase(words, logged_value_cues());
-    c.set_aside_first = has_phrase(words, set_aside_markers(), 0, kEnd, &at) &&
-                        !parse_distance_km(slice(words, {0, at})) && at <= 2;
+    c.set_aside = has_phrase(words, set_aside_markers(), 0, kEnd, &at);
+    c.set_aside_first = c.set_aside && !parse_distance_km(slice(words, {0, at})) && at <= 2;
     return c;
 }
 
@@ -153,7 +179,7 @@ std::vector<std::pair<PartSpan, bool>> clause_spans(const Tokens& tokens) {
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& token = tokens[i];
-        if (ends_clause(token)) {
+        if (separates_clauses(tokens, i)) {
             // The question mark belongs to its clause: it makes it a question.
             close(token.is_symbol('?') ? i + 1 : i, false);
             begin = i + 1;
@@ -204,7 +230,9 @@ struct Building {
     bool entered = false;
     int clauses = 0;
     bool set_aside_first = false;
+    bool set_aside = false;
 
+    bool measure() const { return distance || duration; }
     bool complete() const {
         return distance || duration || question || massage || correction || request || race ||
                run_told;
@@ -223,6 +251,7 @@ struct Building {
         run_told |= c.run_told;
         session |= c.session_piece;
         entered |= c.entered;
+        set_aside |= c.set_aside;
         ++clauses;
     }
     static Building from(const Clause& c) {
@@ -309,14 +338,6 @@ Values values_in(const Tokens& tokens, std::size_t from, std::size_t to, bool gu
     return v;
 }
 
-/// A delete word, or a run logged "by mistake" with nothing said of what it should be.
-bool removes(const Tokens& part) {
-    if (has_phrase(part, delete_cues())) return true;
-    return has_phrase(part, {"by mistake", "accidentally", "in error", "by accident"}) &&
-           !has_phrase(part,
-                       {"not", "instead", "should", "meant", "to", "actually", "was", "make"});
-}
-
 /// What a word of a correction tells: the run meant (its subject, or a value set aside or
 /// entered before), the new value, or nothing.
 enum class Role { none, subject, set_aside, entered, fresh };
@@ -347,6 +368,8 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
                 // "I took it easy": no run named before it.
                 if (part[i].is("took") && (i == 0 || is_any(part[i - 1], {"i", "we"})))
                     return false;
+                // "you've got my run down as 10k, it was 7k": what was logged, not the new value.
+                if (part[i].is("down") && has_phrase(part, logged_value_cues())) return false;
                 return true;
             }();
             if (told_on) return std::pair{i, words};
@@ -356,6 +379,20 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
         if (part[i].is("actually")) return std::pair{i, std::size_t{1}};
     }
     return std::nullopt;
+}
+
+/// A delete word, or a run logged "by mistake" with nothing said of what it should be ("I
+/// logged 6k on Tuesday by mistake, it was my husband's watch"; not "by mistake, it was 8k").
+bool removes(const Tokens& part) {
+    if (has_phrase(part, delete_cues())) return true;
+    if (!has_phrase(part, {"by mistake", "accidentally", "in error", "by accident"}) ||
+        has_phrase(part, {"not", "instead", "should", "meant", "to", "actually", "make"}))
+        return false;
+    const auto pivot = pivot_of(part);
+    if (!pivot) return true;
+    const auto told = values_in(part, pivot->first + pivot->second, part.size(), true);
+    const bool day = names_a_day(slice(part, {pivot->first + pivot->second, part.size()}));
+    return !told.distance_km && !told.duration_s && !told.effort && !told.clock && !day;
 }
 
 bool ends_region(const Token& token) {
@@ -368,6 +405,7 @@ std::vector<Role> correction_roles(const Tokens& part) {
     std::vector<Role> roles(part.size(), pivot ? Role::subject : Role::fresh);
     std::size_t i = 0;
     Role after = pivot ? Role::subject : Role::fresh;
+    Role last_marked = Role::none;
     while (i < part.size()) {
         if (pivot && i == pivot->first) {
             for (std::size_t k = 0; k < pivot->second && i < part.size(); ++k)
@@ -392,10 +430,16 @@ std::vector<Role> correction_roles(const Tokens& part) {
             ++i;
             continue;
         }
+        // "I entered 3 km instead of 13 km": set aside against what was typed is the new value.
+        if (marked == Role::set_aside && last_marked == Role::entered) marked = Role::fresh;
+        last_marked = marked;
         for (std::size_t k = 0; k < skip && i < part.size(); ++k) roles[i++] = Role::none;
         while (i < part.size() && !ends_region(part[i]) && !(pivot && i == pivot->first)) {
             // "not 15k it was 12k": the set-aside value ends where a new one is told.
             if (i > 0 && (part[i].is("it") || part[i].is("its"))) break;
+            if (marked == Role::entered && has_phrase(part, set_aside_markers(), i, i + 2, &at) &&
+                at == i)
+                break;
             roles[i++] = marked;
         }
         // After a value set aside or entered before, what follows is the new one.
@@ -425,6 +469,21 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
             token_at(tokens, at + 1).is_symbol('/') || token_at(tokens, at + 1).is_symbol('%'))
             continue;
         return tokens[i].value;
+    }
+    return std::nullopt;
+}
+
+/// "RPE was 8 not 5": a number in [from, to) told as an RPE that the part names elsewhere.
+std::optional<std::string> rpe_told(const Tokens& part, std::size_t from, std::size_t to) {
+    if (!has_phrase(part, {"rpe", "effort", "exertion"})) return std::nullopt;
+    // "the effort was fine, it was 8k": a distance, not an RPE.
+    const auto told = slice(part, {from, to});
+    const auto distance = parse_distance_km(told);
+    if (distance || parse_duration_s(told, distance)) return std::nullopt;
+    for (std::size_t i = from; i < std::min(to, part.size()); ++i) {
+        if (!part[i].is_number()) continue;
+        const Tokens said{Token{Token::Kind::word, "rpe", 0.0, true}, part[i]};
+        return parse_effort(said).effort;
     }
     return std::nullopt;
 }
@@ -465,10 +524,15 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         const bool correcting =
             ((current.correction || c.correction) && c.goes_on_correcting) ||
             (current.correction && c.correction && !c.day && !c.measure()) ||
-            (current.set_aside_first && current.clauses == 1) ||
+            (current.set_aside_first && current.clauses == 1 && !c.day) ||
+            // "my run yesterday was not 15k. was 15 miles".
+            (current.set_aside && current.measure() && c.goes_on_correcting && !c.day) ||
             // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min".
             (current.entered && c.measure() && (c.joined_by_but || c.goes_on_correcting));
-        const bool new_part = c.stands_alone() && current.complete() && !c.continues &&
+        // "2k warm up, 6k tempo": one session; "32k on Sunday, then recovery jog today 5k": two.
+        const bool continues =
+            c.continues || (c.session_piece && !(c.day && current.day) && !current.question);
+        const bool new_part = c.stands_alone() && current.complete() && !continues &&
                               !completes(current, c) && !correcting;
         if (!new_part) {
             current.add(c);
@@ -519,8 +583,10 @@ PartKind part_kind(const Tokens& part) {
         if (set_aside && !pivot &&
             has_phrase(part, {"ran", "did", "done", "jogged", "managed", "got", "finished"}))
             return false;
+        // "ran 5k, not the 10k I wanted": a plan not kept.
+        if (set_aside && has_phrase(part, past_plan_cues())) return false;
         Values fresh, aside, subject, entered;
-        bool fresh_day = false, aside_day = false;
+        bool fresh_day = false, aside_day = false, entered_day = false;
         for (const auto& region : regions_of(roles)) {
             Values* side = nullptr;
             if (region.role == Role::fresh) side = &fresh;
@@ -536,9 +602,12 @@ PartKind part_kind(const Tokens& part) {
             if (!side->distance_km) side->distance_km = values.distance_km;
             if (!side->duration_s) side->duration_s = values.duration_s;
             if (!side->effort) side->effort = values.effort;
+            if (!side->effort && region.role == Role::fresh)
+                side->effort = rpe_told(part, region.begin, region.end);
             side->clock |= values.clock;
             if (region.role == Role::set_aside) aside_day |= day;
-            if (region.role != Role::set_aside) fresh_day |= day;
+            if (region.role == Role::entered) entered_day |= day;
+            if (region.role == Role::fresh || region.role == Role::subject) fresh_day |= day;
         }
         // "ran 5k, was meant to do 8k" tells a plan not kept, not a correction.
         const bool retold = pivot && !has_phrase(part, past_plan_cues()) &&
@@ -546,7 +615,8 @@ PartKind part_kind(const Tokens& part) {
                              (subject.duration_s && fresh.duration_s));
         if (retold) return true;
         // "you logged 10km but i ran 10 miles": what was logged, and what it should be.
-        if ((entered.distance_km && fresh.distance_km) || (entered.duration_s && fresh.duration_s))
+        if ((entered.distance_km && fresh.distance_km) ||
+            (entered.duration_s && fresh.duration_s) || (entered_day && fresh_day))
             return true;
         if (!set_aside) return false;
         if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
@@ -607,9 +677,14 @@ PartKind part_kind(const Tokens& part) {
     if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
         !has_phrase(part, {"later today", "today later", "this evening", "tonight"}))
         return PartKind::other;
-    for (const auto& [span, but] : clause_spans(part)) {
+    const auto spans = clause_spans(part);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        auto span = spans[k].first;
+        if (!has_phrase_outside(slice(part, span), plan_cues(), change_idioms())) continue;
+        // "I'm going to try and go sub 40 for 10k": the intention goes on after "and".
+        if (k + 1 < spans.size() && token_at(part, static_cast<std::ptrdiff_t>(span.end)).is("and"))
+            span.end = spans[k + 1].first.end;
         const auto words = slice(part, span);
-        if (!has_phrase_outside(words, plan_cues(), change_idioms())) continue;
         const auto distance = parse_distance_km(words);
         const bool clause_measure = distance || parse_duration_s(words, distance);
         if (clause_measure || has_phrase(words, goal_words()) || has_phrase(words, run_words()))
@@ -633,6 +708,7 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
             if (!fresh.distance_km) fresh.distance_km = values.distance_km;
             if (!fresh.duration_s) fresh.duration_s = values.duration_s;
             if (!fresh.effort) fresh.effort = values.effort;
+            if (!fresh.effort) fresh.effort = rpe_told(part, region.begin, region.end);
             if (!bare_fresh) bare_fresh = bare_number(part, region.begin, region.end);
         } else if (region.role != Role::none) {
             // What is set aside or was typed names the old value better than the subject does

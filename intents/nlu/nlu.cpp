@@ -115,6 +115,45 @@ std::size_t apply_rules(std::size_t best, const Probabilities& p, const Analysis
     return best;
 }
 
+/// What the parts before tell about the next one.
+struct PartContext {
+    const Part* previous = nullptr;  ///< the part read just before, if any
+    bool told_late = false;          ///< "forgot to log these": runs already done
+    bool future_said = false;        ///< a part before named a coming day: "rest day tomorrow"
+};
+
+/// Words of a time to come that make the runs told after them plans too.
+const PhraseList& coming_days() {
+    static const PhraseList list{
+        "tomorrow",        "tmrw",         "tmr",          "tomoz",
+        "next week",       "this weekend", "next weekend", "later this week",
+        "rest of the week"};
+    return list;
+}
+
+/// "10 mile race on saturday, 1:12:30": a race already run, logged as a hard run ("race" is
+/// one of the words of a hard effort).
+void read_race_result(Part& part, const Tokens& tokens, date::year_month_day today) {
+    part.intent = "log_run";
+    part.entities = extract_entities(tokens, part.intent, today);
+    part.entities.race_result = true;
+    if (!part.entities.effort && has_phrase(tokens, {"race", "raced", "racing", "races"}))
+        part.entities.effort = "hard";
+}
+
+/// "delete the 5k from friday and the 3k from saturday": the second run meant, by the first's
+/// words of changing.
+Entities another_run_meant(const Tokens& tokens, const Entities& first,
+                           date::year_month_day today) {
+    Entities e;
+    e.action = first.action;
+    e.target_distance_km = parse_distance_km(tokens);
+    e.target_duration_s = parse_duration_s(tokens, e.target_distance_km);
+    if (const auto days = past_days_named(tokens, today); !days.empty())
+        e.target_date = iso_date(days.front().day);
+    return e;
+}
+
 /// Parts that are no request of their own: a greeting, thanks.
 bool is_filler(const Part& part) {
     return part.intent == "greeting" || part.intent == kSmallTalkIntent ||
@@ -139,57 +178,88 @@ struct Nlu::Model {
 
     /// A part's label and entities: its own words first (a correction, a plan), then the
     /// classifier; a race told with its finishing time is a run already done.
-    Part read_part(const Tokens& tokens, date::year_month_day today, const Part* previous,
-                   bool told_late) const {
+    Part read_part(const Tokens& tokens, date::year_month_day today,
+                   const PartContext& context) const {
         Part part;
         part.text = text_of(tokens);
         part.intent = classify(analyse(part.text)).first;
         const auto kind = part_kind(tokens);
+        const Part* previous = context.previous;
         // "at marathon pace" speaks of no race.
         const bool race_said = has_phrase_outside(tokens, race_words(), change_idioms());
+        const auto distance = parse_distance_km(tokens);
+        const auto duration = parse_duration_s(tokens, distance);
+        const bool measure = distance || duration;
+        const bool asked = std::any_of(tokens.begin(), tokens.end(),
+                                       [](const Token& t) { return t.is_symbol('?'); }) ||
+                           has_phrase(tokens, {"should", "how", "what", "is it", "can i", "could i",
+                                               "do i", "why", "when"});
+        const bool today_or_before =
+            has_phrase(tokens, {"today", "todays", "this morning", "yesterday", "last night"});
         // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race; so is
-        // one told late ("sorry, been busy: 10k on thursday").
-        told_late = told_late || has_phrase(tokens, aside_cues());
+        // one told late ("sorry, been busy: 10k on thursday") or on a day gone ("week 4 of the
+        // plan: 14k tempo today").
+        const bool told_late = context.told_late || has_phrase(tokens, aside_cues());
+        // "half marathon pace practice, 14k": no race named, no race day: a run.
         if (part.intent == "set_race" && !race_said && kind == PartKind::other &&
-            ((previous != nullptr && previous->intent == "log_run") || told_late)) {
+            ((previous != nullptr && previous->intent == "log_run") || told_late ||
+             (measure && !asked && (today_or_before || !parse_race_date(tokens, today))))) {
             part.intent = "log_run";
         }
-        // "today: 8k", "15k hilly ... today": a run the classifier did not hear.
-        const auto distance = parse_distance_km(tokens);
-        const bool measure = distance || parse_duration_s(tokens, distance);
-        if (part.intent == "out_of_scope" && kind == PartKind::other && measure &&
-            !someone_else_ran(tokens) &&
-            has_phrase(tokens, {"today", "todays", "this morning", "yesterday", "last night"}) &&
-            std::none_of(tokens.begin(), tokens.end(),
-                         [](const Token& t) { return t.is_symbol('?'); }) &&
-            !has_phrase(tokens, {"should", "how", "what", "is it"})) {
+        // "delete the 5k from friday and the 3k from saturday": the second run is meant too.
+        if (previous != nullptr && previous->intent == kCorrectionIntent &&
+            previous->entities.action == std::string("delete") && kind == PartKind::other &&
+            (measure || names_a_day(tokens)) && !asked &&
+            !has_phrase(tokens,
+                        {"ran", "did", "done", "today", "todays", "add", "log", "was", "were"})) {
+            part.intent = kCorrectionIntent;
+            part.entities = another_run_meant(tokens, previous->entities, today);
+            return part;
+        }
+        // "today: 8k", "gentle 20 min run", "next week is taper week, so today was the last big
+        // one: 30k": a run the classifier did not hear.
+        const bool run_named =
+            today_or_before ||
+            has_phrase(tokens, {"run", "jog", "long run", "tempo", "intervals", "session",
+                                "workout", "trail", "easy", "running", "ran", "jogged"});
+        const bool heard_wrong = part.intent == "out_of_scope" ||
+                                 (part.intent == "run_stats" && !has_phrase(tokens, stats_words()));
+        if (heard_wrong && kind == PartKind::other && measure && !someone_else_ran(tokens) &&
+            run_named && !asked && (today_or_before || !has_phrase(tokens, plan_cues())) &&
+            !has_phrase(tokens, reminder_words()) && !has_phrase(tokens, massage_words())) {
             part.intent = "log_run";
         }
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.
         if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&
-            has_phrase(tokens, {"log", "run", "runs", "massage"})) {
+            has_phrase(tokens, {"log", "run", "runs", "massage", "plan my", "training"})) {
             part.intent = "reminders";
             return part;
         }
-        // "20k tomorrow and 10k on friday": a run named after a plan is planned too.
+        // "20k tomorrow and 10k on friday", "rest day tomorrow, then 15k on wednesday": a run
+        // named after a plan or a coming day is planned too; "... Today 10k steady" is done.
         const bool past_words =
-            has_phrase(tokens, {"ran", "did", "done", "yesterday", "last", "ago", "this morning"});
-        if (previous != nullptr && previous->intent == kPlanIntent && kind == PartKind::other &&
-            !race_said && !past_words && (part.intent == "set_race" || part.intent == "log_run")) {
+            has_phrase(tokens, {"ran", "did", "done", "yesterday", "last", "ago", "this morning",
+                                "today", "todays", "earlier"});
+        const bool after_plan =
+            previous != nullptr && (previous->intent == kPlanIntent || context.future_said);
+        if (after_plan && kind == PartKind::other && !race_said && !past_words &&
+            (part.intent == "set_race" || part.intent == "log_run")) {
             part.intent = kPlanIntent;
             part.entities = plan_entities(tokens, today);
             return part;
         }
         // A race with its day stays a race ("my half is in 6 weeks", "change my race to Dec 20"),
-        // unless it was already run, or the words make it a correction or a plan of a run.
+        // unless it was already run, or the words make it a correction or a plan of a run ("next
+        // Sunday 32k", "it was 1:52 not 1:25 for the half on sunday").
         const bool run_not_race =
-            !race_said && (kind == PartKind::correction ||
-                           (kind == PartKind::plan && has_phrase(tokens, intention_cues())));
+            (!race_said && (kind == PartKind::correction || kind == PartKind::plan)) ||
+            (kind == PartKind::correction && duration);
         if (part.intent == "set_race" && parse_race_date(tokens, today) && !run_not_race) {
-            const bool result = is_race_result(tokens);
-            if (result) part.intent = "log_run";
-            part.entities = extract_entities(tokens, part.intent, today);
-            part.entities.race_result = result;
+            if (is_race_result(tokens)) {
+                read_race_result(part, tokens, today);
+            } else {
+                part.entities = extract_entities(tokens, part.intent, today);
+            }
             return part;
         }
         switch (kind) {
@@ -204,10 +274,13 @@ struct Nlu::Model {
             case PartKind::other:
                 break;
         }
-        const bool result = part.intent == "set_race" && is_race_result(tokens);
-        if (result) part.intent = "log_run";
-        part.entities = extract_entities(tokens, part.intent, today);
-        part.entities.race_result = result;
+        // "50k trail race on Saturday took me 5:42": a race already run, however it was heard.
+        if ((part.intent == "set_race" || (part.intent == "log_run" && race_said)) &&
+            is_race_result(tokens)) {
+            read_race_result(part, tokens, today);
+        } else {
+            part.entities = extract_entities(tokens, part.intent, today);
+        }
         return part;
     }
 };
@@ -258,30 +331,47 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
     if (commanded || parse.intent == kSmallTalkIntent || !has_text) return parse;
 
     std::vector<Part> parts;
+    // Whether each part names its day, and names it last ("... and evening run 4k yesterday").
+    std::vector<std::pair<bool, bool>> days_named;
+    PartContext context;
     // "14k on thursday and 8k on friday, forgot to log them": late runs, not races.
-    const bool told_late = has_phrase(analysis.tokens, late_log_cues());
+    context.told_late = has_phrase(analysis.tokens, late_log_cues());
     for (const auto span : split_parts(analysis.tokens)) {
         const auto words = slice(analysis.tokens, span);
-        auto part =
-            model_->read_part(words, today, parts.empty() ? nullptr : &parts.back(), told_late);
+        context.previous = parts.empty() ? nullptr : &parts.back();
+        auto part = model_->read_part(words, today, context);
+        context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part)) continue;
+        const bool day_named = names_a_day(words);
+        const bool day_last = day_named && words.size() > 2 &&
+                              names_a_day(slice(words, {words.size() - 2, words.size()}));
         // "2 runs yesterday: 5k before work and 8k after": a run with no day of its own is on
         // the day of the run told before it.
         if (part.intent == "log_run" && !parts.empty() && parts.back().intent == "log_run" &&
-            !names_a_day(words)) {
+            !day_named) {
             part.entities.date = parts.back().entities.date;
         }
         // "need a massage asap, can you book one": one request said twice is one part.
         const bool repeated = !parts.empty() && parts.back().intent == part.intent &&
                               parts.back().entities == Entities{} && part.entities == Entities{};
-        if (!repeated) parts.push_back(std::move(part));
+        if (!repeated) {
+            parts.push_back(std::move(part));
+            days_named.emplace_back(day_named, day_last);
+        }
+    }
+    // "morning run 6k and evening run 4k yesterday": a day told last is the runs' before it too.
+    for (std::size_t i = parts.size(); i-- > 1;) {
+        const bool undated = parts[i - 1].intent == "log_run" && !days_named[i - 1].first;
+        if (undated && parts[i].intent == "log_run" && days_named[i].second) {
+            parts[i - 1].entities.date = parts[i].entities.date;
+            days_named[i - 1] = days_named[i];
+        }
     }
     if (parts.size() == 1) {
         // One part: its own words may make it a correction, a plan or a race already run.
         const auto& only = parts.front();
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
-                             (parse.intent == "set_race" && only.intent == "log_run") ||
-                             (parse.intent == "out_of_scope" && only.intent == "log_run") ||
+                             only.intent == "log_run" ||
                              (parse.intent == "out_of_scope" && only.intent == "reminders");
         // The part may leave words out ("planned 15k but only did 9k" is the 9k).
         if (only.intent == parse.intent) parse.entities = only.entities;

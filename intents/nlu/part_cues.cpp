@@ -32,6 +32,15 @@ const PhraseList& session_pieces() {
     return list;
 }
 
+const PhraseList& time_idioms() {
+    static const PhraseList list{
+        "last night", "last week", "last weekend", "last month", "last year", "last time",
+        "last monday", "last tuesday", "last wednesday", "last thursday", "last friday",
+        "last saturday", "last sunday", "first thing", "first time", "the last few days",
+        "last few days", "last few weeks"};
+    return list;
+}
+
 const PhraseList& change_cues() {
     static const PhraseList list{
         "meant to say", "meant to put", "meant to type", "typo", "correction", "correct that", "change",
@@ -47,7 +56,14 @@ const PhraseList& change_cues() {
         "correct it", "correct the", "set it to", "move it to", "move that to", "move my",
         "move the", "no wait", "wait no", "wait it was", "hang on", "hold on", "scratch that",
         "modify", "thats wrong", "thats not right", "nope", "you have my", "youve got my",
-        "put ? down as", "put ? ? down as"};
+        "put ? down as", "put ? ? down as", "put ? ? ? down as", "move ? run", "move ? ? run",
+        "move ? entry", "move it", "move that", "move this", "correct my", "please correct",
+        "pls correct", "can you correct", "can u correct", "correct ? run", "correct todays",
+        "correct yesterdays", "make yesterday", "make yesterdays", "make today", "make todays",
+        "make last nights", "make this mornings", "make my last", "make the last",
+        "make monday", "make tuesday", "make wednesday", "make thursday", "make friday",
+        "make saturday", "make sunday", "make mondays", "make tuesdays", "make wednesdays",
+        "make thursdays", "make fridays", "make saturdays", "make sundays"};
     return list;
 }
 
@@ -70,7 +86,8 @@ const PhraseList& late_log_cues() {
         "forgot to log", "forgot to add", "forgot to post", "forgot to put", "didnt log",
         "meaning to log", "also log", "please log", "pls log", "log this", "can you log",
         "can u log", "add this", "add a run", "late with this", "been busy", "as planned",
-        "as per plan", "like i planned"};
+        "as per plan", "like i planned", "meant to log", "meant to add", "meant to post",
+        "should have logged", "catching up", "catch up on", "backlog"};
     return list;
 }
 
@@ -87,7 +104,14 @@ const PhraseList& change_idioms() {
         "didnt go to plan", "didnt go as planned", "didnt go well", "didnt go great",
         "garmin deleted", "strava deleted", "watch deleted", "app deleted", "race pace",
         "marathon pace", "half marathon pace", "half pace", "10 k pace", "5 k pace",
-        "not gonna lie", "nothing to change", "nothing to fix", "wrong shoes"};
+        "not gonna lie", "nothing to change", "nothing to fix", "wrong shoes", "meant to log",
+        "meant to add", "meant to post", "deleted my ? app", "deleted the app", "deleted my app",
+        "deleted the ? app", "deleted my garmin", "deleted strava", "deleted my strava",
+        "deleted my account", "marathon training", "marathon plan", "marathon block",
+        "marathon prep", "half marathon training", "half marathon plan", "half training",
+        "ultra training", "race training", "stuck to the plan", "stuck to plan", "to the plan",
+        "according to plan", "went to plan", "as per the plan", "followed the plan", "on plan",
+        "training plan", "make me a plan", "a plan for me"};
     return list;
 }
 
@@ -136,7 +160,8 @@ const PhraseList& plan_cues() {
         "need to get", "need to fit", "i am doing", "plan for monday",
         "plan for tuesday", "plan for wednesday", "plan for thursday", "plan for friday",
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
-        "plan for the weekend"};
+        "plan for the weekend", "coming up", "plan", "dream",
+        "next run", "next long run", "next session", "next workout"};
     return list;
 }
 
@@ -144,7 +169,7 @@ const PhraseList& correction_pivots() {
     static const PhraseList list{
         "was", "were", "is", "its", "it was", "should be", "should have been", "shouldve been",
         "should of been", "shouldve", "should say", "should read", "make that", "make it",
-        "meant", "i meant", "really was", "was really", "more like", "took"};
+        "meant", "i meant", "really was", "was really", "more like", "took", "down as"};
     return list;
 }
 
@@ -185,7 +210,8 @@ const PhraseList& race_words() {
     static const PhraseList list{
         "race", "racing", "marathon", "half marathon", "half", "ultra", "event", "parkrun",
         "signed up", "entered the", "registered", "bib", "start line", "a 5 k", "a 10 k",
-        "the 5 k", "the 10 k", "a 15 k", "a 21 k", "turkey trot"};
+        "the 5 k", "the 10 k", "a 15 k", "a 21 k", "turkey trot", "my 5 k", "my 10 k", "my 15 k",
+        "my 21 k"};
     return list;
 }
 
@@ -209,7 +235,8 @@ const PhraseList& past_plan_cues() {
         "aimed for", "aimed to", "should have done", "target was", "was hoping", "hoped to",
         "was scheduled", "on the plan was", "plan said", "schedule said", "programme said",
         "meant to go", "set out to", "goal was", "goal for ? was",
-        "program said", "coach wanted", "coach said", "was set to"};
+        "program said", "coach wanted", "coach said", "was set to", "i wanted", "id planned",
+        "i had planned", "i hoped for", "i was hoping for"};
     return list;
 }
 
