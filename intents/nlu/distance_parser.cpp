@@ -132,7 +132,8 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                             "vertical", "ascent", "up", "uphill", "d+"}) ||
              is_any(previous, {"elevation", "elev", "gain", "climbed", "climbing", "ascent", "vert",
                                "climb"}));
-        if (height) continue;
+        // "the couch to 5k group": a programme's name.
+        if (height || (previous.is("to") && at(ii - 2).is("couch"))) continue;
         double value = quantity->value;
         // A decimal comma, "12,5 km": the whole part sits before the comma.
         if (previous.is_symbol(',') && !previous.spaced && !token.spaced && token.is_number() &&

@@ -204,6 +204,9 @@ class DurationScanner {
         const Token& before_previous = at(s - 2);
         const Token& next = at(end);
         const Token& after_next = at(end + 1);
+        // "a 1 hour recovery run": the run's time.
+        if (is_any(next, {"recovery", "easy", "steady"}) && is_any(after_next, {"run", "jog"}))
+            return false;
         if (next.is_symbol('/') ||
             is_any(next, {"per",   "pace",    "pase",      "avg",     "average",  "splits",
                           "split", "each",    "x",         "rest",    "recovery", "recoveries",

@@ -14,6 +14,8 @@
 namespace rubdown::intents::nlu {
 namespace {
 
+Tokens without_lead(const Tokens& tokens);
+
 constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
 
 bool ends_clause(const Token& token) {
@@ -66,23 +68,6 @@ Tokens without_lead(const Tokens& tokens) {
                    "yeah", "yes",  "no",   "hmm", "um",    "well",   "right", "then"}))
         ++k;
     return Tokens(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.end());
-}
-
-bool is_question(const Tokens& all) {
-    if (std::any_of(all.begin(), all.end(), [](const Token& t) { return t.is_symbol('?'); }))
-        return true;
-    const auto tokens = without_lead(all);
-    if (tokens.empty()) return false;
-    if (is_any(tokens.front(), {"what", "how", "why", "when", "where", "which", "whats", "what's",
-                                "hows", "how's"}))
-        return true;
-    // "should I ...", "will it ...": asked; "will run 10 miles", "should have done 15k": told.
-    return is_any(tokens.front(), {"should", "can", "could", "is", "does", "do", "are", "would",
-                                   "will", "shall"}) &&
-           is_any(token_at(tokens, 1),
-                  {"i",   "you",     "u",      "it",    "my",      "a",    "an",
-                   "the", "this",    "that",   "there", "we",      "they", "he",
-                   "she", "massage", "sports", "deep",  "running", "foam", "ya"});
 }
 
 /// "can you change ...", "could u delete ...", "pls fix ...": asked to do, not to answer.
@@ -490,6 +475,31 @@ std::optional<std::string> rpe_told(const Tokens& part, std::size_t from, std::s
 
 }  // namespace
 
+bool is_question(const Tokens& all) {
+    if (std::any_of(all.begin(), all.end(), [](const Token& t) { return t.is_symbol('?'); }))
+        return true;
+    const auto tokens = without_lead(all);
+    if (tokens.empty()) return false;
+    if (is_any(tokens.front(), {"what", "how", "why", "when", "where", "which", "whats", "what's",
+                                "hows", "how's"}))
+        return true;
+    // "should I ...", "will it ...": asked; "will run 10 miles", "should have done 15k": told.
+    return is_any(tokens.front(), {"should", "can", "could", "is", "does", "do", "are", "would",
+                                   "will", "shall"}) &&
+           is_any(token_at(tokens, 1),
+                  {"i",   "you",     "u",      "it",    "my",      "a",    "an",
+                   "the", "this",    "that",   "there", "we",      "they", "he",
+                   "she", "massage", "sports", "deep",  "running", "foam", "ya"});
+}
+
+std::optional<double> distance_despite_plan(const Tokens& part) {
+    std::size_t at = 0;
+    if (!has_phrase(part, set_aside_markers(), 0, part.size(), &at) || at == 0 ||
+        !has_phrase(part, past_plan_cues()))
+        return std::nullopt;
+    return parse_distance_km(slice(part, {0, at}));
+}
+
 Tokens slice(const Tokens& tokens, PartSpan span) {
     const auto end = std::min(span.end, tokens.size());
     const auto begin = std::min(span.begin, end);
@@ -517,6 +527,12 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
             continue;
         }
         auto& current = parts.back();
+        // "was going to do intervals but just did 6k easy instead": the plan not kept goes.
+        if (current.past_plan && !current.measure() && c.joined_by_but && c.measure() &&
+            !current.correction && !current.question) {
+            current = Building::from(c);
+            continue;
+        }
         // "my watch said 11.8": the runner's own figure stands.
         if (c.device && current.complete() && !c.question) continue;
         // The rest of a correction: "..., it was 30k not 3k", "..., i typed 4k", "not 6k, 8k",
@@ -790,9 +806,16 @@ bool is_race_result(const Tokens& part) {
     if (time && has_phrase(part, {"got", "ran", "raced", "finished", "did", "clocked", "done"}) &&
         !has_phrase(part, {"signed up", "registered", "booked", "entered"}))
         return true;
-    if (has_phrase(part, {"sub", "under", "goal", "target", "aiming", "hoping", "signed up",
-                          "entered", "registered", "booked"}))
-        return false;
+    std::size_t goal_at = 0;
+    if (has_phrase(part,
+                   {"sub", "under", "goal", "target", "aiming", "hoping", "signed up", "entered",
+                    "registered", "booked"},
+                   0, part.size(), &goal_at)) {
+        // "half in 1:29:58 on the 1st, sub 1:30 baby": the time run, then the goal it beat.
+        const auto before = slice(part, {0, goal_at});
+        return goal_at > 0 && parse_duration_s(before, parse_distance_km(before)).has_value() &&
+               !has_phrase(part, {"signed up", "entered", "registered", "booked"});
+    }
     return time || (has_past_run_verb(part) &&
                     has_phrase(part, {"ran", "raced", "finished", "completed", "did", "done"}));
 }

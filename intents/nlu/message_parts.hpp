@@ -5,6 +5,7 @@
 /// part_cues.cpp.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,14 @@ std::vector<PartSpan> split_parts(const Tokens& tokens);
 Tokens slice(const Tokens& tokens, PartSpan span);
 /// Normalised text again from tokens ("10k in 50:12"), for the classifier.
 std::string text_of(const Tokens& tokens);
+
+/// Whether a part asks something: a question mark, or a question's first words ("what ...",
+/// "should I ..."); "will run 10 miles" and "should have done 15k" are told, not asked.
+bool is_question(const Tokens& part);
+
+/// "ran 10k, not 12k like I planned": the distance told before a value set aside as the plan
+/// not kept; none when the part has no such plan.
+std::optional<double> distance_despite_plan(const Tokens& part);
 
 /// What a part's own words make it, before any classifier.
 enum class PartKind { other, correction, plan };

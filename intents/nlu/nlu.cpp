@@ -120,7 +120,16 @@ struct PartContext {
     const Part* previous = nullptr;  ///< the part read just before, if any
     bool told_late = false;          ///< "forgot to log these": runs already done
     bool future_said = false;        ///< a part before named a coming day: "rest day tomorrow"
+    bool after_then = false;         ///< the part follows "then": "10k today, then 16k on thu"
 };
+
+/// Massage named without asking for one: "used the massage gun", "had a massage yesterday".
+const PhraseList& massage_told() {
+    static const PhraseList list{"massage gun",      "massage ball",      "massage roller",
+                                 "self massage",     "had a massage",     "got a massage",
+                                 "after my massage", "after the massage", "after a massage"};
+    return list;
+}
 
 /// Words of a time to come that make the runs told after them plans too.
 const PhraseList& coming_days() {
@@ -154,11 +163,17 @@ Entities another_run_meant(const Tokens& tokens, const Entities& first,
     return e;
 }
 
-/// Parts that are no request of their own: a greeting, thanks.
-bool is_filler(const Part& part) {
+/// Parts that are no request of their own: a greeting, thanks, "lol"; a question the bot
+/// cannot answer is kept, so that the reply can say so.
+bool is_filler(const Part& part, const Tokens& words) {
     return part.intent == "greeting" || part.intent == kSmallTalkIntent ||
            (part.intent == "out_of_scope" && !part.entities.distance_km &&
-            !part.entities.duration_s);
+            !part.entities.duration_s && !is_question(words));
+}
+
+/// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
+bool said_of_all(const Tokens& words) {
+    return has_phrase(words, {"both", "all of them", "all easy", "all steady", "each"});
 }
 }  // namespace
 
@@ -222,12 +237,25 @@ struct Nlu::Model {
             today_or_before ||
             has_phrase(tokens, {"run", "jog", "long run", "tempo", "intervals", "session",
                                 "workout", "trail", "easy", "running", "ran", "jogged"});
-        const bool heard_wrong = part.intent == "out_of_scope" ||
-                                 (part.intent == "run_stats" && !has_phrase(tokens, stats_words()));
+        // "ran 5k, then used the massage gun": no massage asked for.
+        const bool massage_heard =
+            (part.intent == "massage_question" || part.intent == "book_massage") &&
+            !has_phrase_outside(tokens, massage_words(), massage_told());
+        const bool heard_wrong =
+            part.intent == "out_of_scope" || massage_heard ||
+            (part.intent == "run_stats" && !has_phrase(tokens, stats_words())) ||
+            (part.intent == "reminders" && !has_phrase(tokens, reminder_words()));
         if (heard_wrong && kind == PartKind::other && measure && !someone_else_ran(tokens) &&
             run_named && !asked && (today_or_before || !has_phrase(tokens, plan_cues())) &&
-            !has_phrase(tokens, reminder_words()) && !has_phrase(tokens, massage_words())) {
+            !has_phrase(tokens, reminder_words()) &&
+            !has_phrase_outside(tokens, massage_words(), massage_told())) {
             part.intent = "log_run";
+        }
+        // "goal race is the 10k on dec 19, entered it last night": a race entered, not run.
+        if (part.intent == "log_run" && race_said &&
+            has_phrase(tokens, {"entered", "signed up", "registered", "booked"}) &&
+            parse_race_date(tokens, today) && !is_race_result(tokens)) {
+            part.intent = "set_race";
         }
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.
         if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&
@@ -240,8 +268,12 @@ struct Nlu::Model {
         const bool past_words =
             has_phrase(tokens, {"ran", "did", "done", "yesterday", "last", "ago", "this morning",
                                 "today", "todays", "earlier"});
-        const bool after_plan =
-            previous != nullptr && (previous->intent == kPlanIntent || context.future_said);
+        // "easy 10k today, then 16k on thursday": what comes after today's run is to come.
+        const bool then_after_today = context.after_then && previous != nullptr &&
+                                      previous->intent == "log_run" &&
+                                      previous->entities.date == iso_date(today);
+        const bool after_plan = previous != nullptr && (previous->intent == kPlanIntent ||
+                                                        context.future_said || then_after_today);
         if (after_plan && kind == PartKind::other && !race_said && !past_words &&
             (part.intent == "set_race" || part.intent == "log_run")) {
             part.intent = kPlanIntent;
@@ -280,6 +312,10 @@ struct Nlu::Model {
             read_race_result(part, tokens, today);
         } else {
             part.entities = extract_entities(tokens, part.intent, today);
+        }
+        // "ran 10k, not 12k like I planned": the run's distance, not the plan's.
+        if (part.intent == "log_run") {
+            if (const auto done = distance_despite_plan(tokens)) part.entities.distance_km = done;
         }
         return part;
     }
@@ -339,9 +375,17 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
     for (const auto span : split_parts(analysis.tokens)) {
         const auto words = slice(analysis.tokens, span);
         context.previous = parts.empty() ? nullptr : &parts.back();
+        context.after_then = span.begin > 0 && analysis.tokens[span.begin - 1].is("then");
         auto part = model_->read_part(words, today, context);
         context.future_said = context.future_said || has_phrase(words, coming_days());
-        if (is_filler(part)) continue;
+        if (is_filler(part, words)) continue;
+        // "friday 8 miles, saturday 5 miles, both easy": the effort is every run's.
+        if (part.intent == "log_run" && part.entities.effort && said_of_all(words)) {
+            for (auto& before : parts) {
+                if (before.intent == "log_run" && !before.entities.effort)
+                    before.entities.effort = part.entities.effort;
+            }
+        }
         const bool day_named = names_a_day(words);
         const bool day_last = day_named && words.size() > 2 &&
                               names_a_day(slice(words, {words.size() - 2, words.size()}));

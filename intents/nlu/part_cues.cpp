@@ -37,7 +37,8 @@ const PhraseList& time_idioms() {
         "last night", "last week", "last weekend", "last month", "last year", "last time",
         "last monday", "last tuesday", "last wednesday", "last thursday", "last friday",
         "last saturday", "last sunday", "first thing", "first time", "the last few days",
-        "last few days", "last few weeks"};
+        "last few days", "last few weeks", "my first", "first ever", "first marathon",
+        "first half", "first ultra", "first race", "first 5 k", "first 10 k"};
     return list;
 }
 

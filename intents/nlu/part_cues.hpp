@@ -45,7 +45,7 @@ const PhraseList& clause_joiners();
 const PhraseList& clause_continuations();
 /// A clause about a piece of the same session, not another run ("2k warm up", "6x800m reps").
 const PhraseList& session_pieces();
-/// Times that read like a session's pieces: "last night", "first thing".
+/// Times and milestones that read like a session's pieces: "last night", "my first marathon".
 const PhraseList& time_idioms();
 
 /// Changing a run already logged: "make that", "should have been", "I meant", "typo".

@@ -24,7 +24,12 @@ const std::vector<Phrases>& phrase_table() {
           "are you an ai", "are you ai", "u a bot", "you a bot", "r u a bot", "r u real",
           "is this a real person", "am i talking to a bot", "am i talking to a person",
           "are you chatgpt", "who made you", "who are you", "what are you",
-          "am i talking to a robot", "talking to a robot", "talking to a bot", "real person"}},
+          "am i talking to a robot", "talking to a robot", "talking to a bot", "real person",
+          "whats your name", "what is your name", "your name", "do you run", "do you even run",
+          "can you run", "do you like running", "do you like to run", "do you enjoy running",
+          "whats your favourite distance", "whats your favorite distance",
+          "your favourite distance", "your favorite distance", "do you have a favourite",
+          "do you have a favorite", "where are you from", "how old are you"}},
         {SmallTalk::how_are_you,
          {"how are you", "how r u", "how are u", "how r you", "hows it going", "how is it going",
           "how are things", "hows things", "how you doing", "how are you doing", "hows your day",
@@ -44,7 +49,8 @@ const std::vector<Phrases>& phrase_table() {
           "great bot", "nice bot", "best bot", "you rock", "legend", "youre a legend",
           "you are a legend", "good job", "well done", "nice one", "great job", "youre amazing",
           "you are amazing", "love this", "so helpful", "very helpful", "really helpful",
-          "helpful", "youre a star", "star"}},
+          "helpful", "youre a star", "star", "useful", "pretty useful", "really useful",
+          "so useful", "very useful", "youre actually pretty useful", "you are useful"}},
         {SmallTalk::good_night,
          {"good night", "goodnight", "night night", "nite nite", "nighty night", "night",
           "nite", "gn", "gnight", "g night", "sleep well", "off to bed", "sweet dreams", "nn"}},
@@ -76,7 +82,8 @@ const std::vector<Phrases>& phrase_table() {
           "thats cool", "thats helpful", "thats good", "that helps", "helps", "helped",
           "that helped", "will try", "i will", "ill do that", "ill try that", "yeah", "ya",
           "yes", "true", "indeed", "exactly", "sounds great", "sounds gud", "gud", "cool beans",
-          "sounds cool", "sounds perfect", "looks good", "lovely stuff"}},
+          "sounds cool", "sounds perfect", "looks good", "lovely stuff", "not gonna lie", "ngl",
+          "tbh", "to be honest"}},
     };
     return table;
 }
@@ -90,7 +97,7 @@ const std::vector<std::string_view>& fillers() {
         "tonight", "bot", "there", "again", "as", "always", "haha", "lol", "pls", "please",
         "btw", "sir", "maam", "everyone", "guys", "x", "xx", "xxx", "ur", "mine", "me", "i",
         "am", "im", "its", "my", "friend", "youre", "are", "r", "an", "ever", "such", "honestly",
-        "at", "off"};
+        "at", "off", "actually", "pretty"};
     return words;
 }
 /// Greetings may stand beside thanks ("hey thanks!"); beside "how are you" or "good" they make a
