@@ -207,6 +207,13 @@ class DurationScanner {
         // "a 1 hour recovery run": the run's time.
         if (is_any(next, {"recovery", "easy", "steady"}) && is_any(after_next, {"run", "jog"}))
             return false;
+        // "5 min of planks", "10 mins stretching": time spent on something else than running.
+        const auto other_exercise = [](const Token& t) {
+            return is_any(t, {"planks", "plank", "core", "stretching", "stretches", "yoga", "abs",
+                              "strength", "pilates", "mobility", "foam", "rolling", "weights",
+                              "cycling", "bike", "swim", "swimming", "walking"});
+        };
+        if (other_exercise(next) || (next.is("of") && other_exercise(after_next))) return true;
         if (next.is_symbol('/') ||
             is_any(next, {"per",   "pace",    "pase",      "avg",     "average",  "splits",
                           "split", "each",    "x",         "rest",    "recovery", "recoveries",

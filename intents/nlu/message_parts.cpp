@@ -100,6 +100,7 @@ struct Clause {
     bool run_told = false;            ///< a run told without figures: "did hill repeats today"
     bool set_aside_first = false;     ///< starts with a value set aside: "not 6k"
     bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
+    bool bare_run = false;            ///< a number and a day, the unit left out: "4 on thursday"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
@@ -121,9 +122,10 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.duration = parse_duration_s(words, distance).has_value();
     c.question = is_question(words);
     // "then used the massage gun", "had a massage yesterday": told, not asked for.
-    c.massage = has_phrase(words, massage_words()) &&
-                (c.question || has_phrase(words, {"book", "booking", "appointment", "need a",
-                                                  "want a", "get a", "should i", "can i"}));
+    c.massage =
+        has_phrase(words, massage_words()) &&
+        (c.question || has_phrase(words, {"book", "booking", "booked", "appointment", "need a",
+                                          "want a", "get a", "should i", "can i"}));
     c.day = names_a_day(words);
     c.correction = part_kind(words) == PartKind::correction;
     c.past_plan = has_phrase(words, past_plan_cues());
@@ -147,6 +149,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
                       !has_phrase(words, stats_words());
     c.goal_remark = has_phrase(words, {"sub", "under", "pb", "pr", "personal best"}) && !c.distance;
     c.entered = has_phrase(words, logged_value_cues());
+    c.bare_run = elliptic_run(words).has_value();
     c.set_aside = has_phrase(words, set_aside_markers(), 0, kEnd, &at);
     c.set_aside_first = c.set_aside && !parse_distance_km(slice(words, {0, at})) && at <= 2;
     return c;
@@ -492,6 +495,20 @@ bool is_question(const Tokens& all) {
                    "she", "massage", "sports", "deep",  "running", "foam", "ya"});
 }
 
+std::optional<double> elliptic_run(const Tokens& part) {
+    const auto distance = parse_distance_km(part);
+    if (distance || parse_duration_s(part, distance) || !names_a_day(part) || is_question(part))
+        return std::nullopt;
+    // The number first, then the day alone: "4 on thursday", "6 saturday"; not "it's on April
+    // 25", "remind me at 7 tomorrow" or "on the 19th".
+    const Token& first = token_at(part, 0);
+    if (!first.is_number() || first.value <= 0 || first.value > 100 || part.size() > 5 ||
+        has_phrase(part, {"st", "nd", "rd", "th", "at"}) ||
+        !names_a_day(slice(part, {1, part.size()})))  // "7 march" is a date
+        return std::nullopt;
+    return first.value;
+}
+
 std::optional<double> distance_despite_plan(const Tokens& part) {
     std::size_t at = 0;
     if (!has_phrase(part, set_aside_markers(), 0, part.size(), &at) || at == 0 ||
@@ -544,14 +561,21 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
             // "my run yesterday was not 15k. was 15 miles".
             (current.set_aside && current.measure() && c.goes_on_correcting && !c.day) ||
             // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min".
-            (current.entered && c.measure() && (c.joined_by_but || c.goes_on_correcting));
+            (current.entered && c.measure() && (c.joined_by_but || c.goes_on_correcting)) ||
+            // "the run on the 21st was 16k, you have 6k".
+            (c.entered && c.measure() && current.measure() && !c.day);
         // "2k warm up, 6k tempo": one session; "32k on Sunday, then recovery jog today 5k": two.
         const bool continues =
             c.continues || (c.session_piece && !(c.day && current.day) && !current.question);
-        const bool new_part = c.stands_alone() && current.complete() && !continues &&
+        // "3 miles on wednesday and 4 on thursday": the second run's unit goes without saying.
+        const bool stands_alone = c.stands_alone() || (c.bare_run && current.distance);
+        const bool new_part = stands_alone && current.complete() && !continues &&
                               !completes(current, c) && !correcting;
         if (!new_part) {
             current.add(c);
+            // "the long run was yesterday" + "not today": together they correct a run.
+            if (correcting && !current.correction)
+                current.correction = part_kind(slice(tokens, current.span)) == PartKind::correction;
             continue;
         }
         // "planned 15k but only did 9k": the plan not kept is not a part of its own.
@@ -574,7 +598,11 @@ PartKind part_kind(const Tokens& part) {
     const bool measure = distance || parse_duration_s(part, distance);
     const bool day = names_a_day(part);
     // Correction: a delete word about a run, or a change word with what changes.
-    const bool asked = question && !is_request(part);
+    // "can you delete runs or change them?": how the bot works, no run meant.
+    const bool asked =
+        (question && !is_request(part)) ||
+        (question && !measure && !day &&
+         !has_phrase(part, {"that", "it", "last", "my", "this", "the", "todays", "yesterdays"}));
     if (has_phrase_outside(part, delete_cues(), change_idioms()) && !asked &&
         (has_phrase(part, run_words()) || measure || day ||
          has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one"}))) {
@@ -638,8 +666,15 @@ PartKind part_kind(const Tokens& part) {
         if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
         if (!fresh.duration_s) fresh.duration_s = subject.duration_s;
         if (!fresh.effort) fresh.effort = subject.effort;
-        const bool fresh_measure = fresh.distance_km || fresh.duration_s || fresh.clock;
+        bool fresh_measure = fresh.distance_km || fresh.duration_s || fresh.clock;
         const bool aside_measure = aside.distance_km || aside.duration_s || aside.clock;
+        // "15 not 51k": a bare number in the unit of the one set aside.
+        if (!fresh_measure && aside.distance_km) {
+            for (const auto& region : regions_of(roles)) {
+                if (region.role == Role::fresh && bare_number(part, region.begin, region.end))
+                    fresh_measure = true;
+            }
+        }
         // "that was RPE 4 not 7": the number set aside is an RPE too.
         bool rpe_aside = false;
         if (fresh.effort && has_phrase(part, {"rpe", "effort"})) {
@@ -687,7 +722,8 @@ PartKind part_kind(const Tokens& part) {
     // I'll be sore" plans nothing).
     const bool told_as_done =
         has_past_run_verb(part) &&
-        !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "training for"});
+        !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "training for", "id",
+                           "thinking of", "thinking about", "was thinking", "thinking id"});
     if (told_as_done) return PartKind::other;
     // "10k today so tomorrow I can sleep in", "today: 8k. tomorrow: nothing": the run is today's.
     if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
@@ -786,6 +822,15 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     return e;
 }
 
+/// Times that name no one planned day: "this weekend", "before sunday", "by friday".
+const PhraseList& no_one_day() {
+    static const PhraseList list{
+        "weekend",       "before monday",   "before tuesday", "before wednesday", "before thursday",
+        "before friday", "before saturday", "before sunday",  "by monday",        "by tuesday",
+        "by wednesday",  "by thursday",     "by friday",      "by saturday",      "by sunday"};
+    return list;
+}
+
 Entities plan_entities(const Tokens& part, date::year_month_day today) {
     Entities e;
     e.distance_km = parse_distance_km(part);
@@ -794,7 +839,10 @@ Entities plan_entities(const Tokens& part, date::year_month_day today) {
     } else {
         e.duration_s = parse_duration_s(part, e.distance_km);
     }
-    if (const auto day = parse_race_date(part, today)) e.date = iso_date(*day);
+    // "30k this weekend", "20k in before sunday": no one day is planned.
+    if (!has_phrase(part, no_one_day())) {
+        if (const auto day = parse_race_date(part, today)) e.date = iso_date(*day);
+    }
     return e;
 }
 

@@ -40,6 +40,10 @@ std::string text_of(const Tokens& tokens);
 /// "should I ..."); "will run 10 miles" and "should have done 15k" are told, not asked.
 bool is_question(const Tokens& part);
 
+/// "4 on thursday" after "3 miles on wednesday": the number of a run told with a day and without
+/// its unit, which is the run's before it.
+std::optional<double> elliptic_run(const Tokens& part);
+
 /// "ran 10k, not 12k like I planned": the distance told before a value set aside as the plan
 /// not kept; none when the part has no such plan.
 std::optional<double> distance_despite_plan(const Tokens& part);

@@ -166,9 +166,13 @@ Entities another_run_meant(const Tokens& tokens, const Entities& first,
 /// Parts that are no request of their own: a greeting, thanks, "lol"; a question the bot
 /// cannot answer is kept, so that the reply can say so.
 bool is_filler(const Part& part, const Tokens& words) {
+    // Asked in words ("should I taper?"), not only a trailing mark ("a regular one?").
+    Tokens asked;
+    std::copy_if(words.begin(), words.end(), std::back_inserter(asked),
+                 [](const Token& t) { return !t.is_symbol('?'); });
     return part.intent == "greeting" || part.intent == kSmallTalkIntent ||
            (part.intent == "out_of_scope" && !part.entities.distance_km &&
-            !part.entities.duration_s && !is_question(words));
+            !part.entities.duration_s && !is_question(asked));
 }
 
 /// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
@@ -234,9 +238,9 @@ struct Nlu::Model {
         // "today: 8k", "gentle 20 min run", "next week is taper week, so today was the last big
         // one: 30k": a run the classifier did not hear.
         const bool run_named =
-            today_or_before ||
-            has_phrase(tokens, {"run", "jog", "long run", "tempo", "intervals", "session",
-                                "workout", "trail", "easy", "running", "ran", "jogged"});
+            today_or_before || has_phrase(tokens, {"run", "jog", "long run", "tempo", "intervals",
+                                                   "session", "workout", "trail", "easy", "running",
+                                                   "ran", "jogged", "hilly", "hills"});
         // "ran 5k, then used the massage gun": no massage asked for.
         const bool massage_heard =
             (part.intent == "massage_question" || part.intent == "book_massage") &&
@@ -370,6 +374,7 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
     // Whether each part names its day, and names it last ("... and evening run 4k yesterday").
     std::vector<std::pair<bool, bool>> days_named;
     PartContext context;
+    Tokens previous_words;
     // "14k on thursday and 8k on friday, forgot to log them": late runs, not races.
     context.told_late = has_phrase(analysis.tokens, late_log_cues());
     for (const auto span : split_parts(analysis.tokens)) {
@@ -377,6 +382,16 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         context.previous = parts.empty() ? nullptr : &parts.back();
         context.after_then = span.begin > 0 && analysis.tokens[span.begin - 1].is("then");
         auto part = model_->read_part(words, today, context);
+        // "3 miles on wednesday and 4 on thursday": a run in the unit of the one before.
+        if (const auto n = elliptic_run(words); n && !parts.empty() &&
+                                                parts.back().intent == "log_run" &&
+                                                parts.back().entities.distance_km) {
+            const bool miles = has_phrase(previous_words, {"mi", "mile", "miles", "miler"});
+            part.intent = "log_run";
+            part.entities = extract_entities(words, part.intent, today);
+            part.entities.distance_km = *n * (miles ? kMileKm : 1.0);
+        }
+        previous_words = words;
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
         // "friday 8 miles, saturday 5 miles, both easy": the effort is every run's.
@@ -415,7 +430,7 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         // One part: its own words may make it a correction, a plan or a race already run.
         const auto& only = parts.front();
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
-                             only.intent == "log_run" ||
+                             (only.intent == "log_run" && !is_question(analysis.tokens)) ||
                              (parse.intent == "out_of_scope" && only.intent == "reminders");
         // The part may leave words out ("planned 15k but only did 9k" is the 9k).
         if (only.intent == parse.intent) parse.entities = only.entities;
