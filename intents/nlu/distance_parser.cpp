@@ -69,15 +69,19 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
         if (token.is("half") || token.is("halfie") || token.is("halves")) {
             const Token& next = at(ii + 1);
             const Token& previous = at(ii - 1);
+            // "my first half": the race; "the first half of the run": not.
+            const bool my_first = previous.is("first") && at(ii - 2).is("my");
             const bool not_a_race =
-                is_any(next, {"an", "a", "hour", "hr", "hours", "of", "the", "way", "time", "price",
-                              "term", "mile", "km", "k", "day", "hearted", "asleep", "dead"}) ||
-                is_any(previous,
-                       {"and", "first", "second", "back", "front", "other", "last", "by", "in"}) ||
-                // "an hour and a half": a time, not a race; "before the half" names the race,
-                // not this run's distance.
-                (previous.is("a") && at(ii - 2).is("and")) ||
-                (previous.is("the") && is_any(at(ii - 2), {"before", "after", "until"}));
+                !my_first &&
+                (is_any(next,
+                        {"an", "a", "hour", "hr", "hours", "of", "the", "way", "time", "price",
+                         "term", "mile", "km", "k", "day", "hearted", "asleep", "dead"}) ||
+                 is_any(previous,
+                        {"and", "first", "second", "back", "front", "other", "last", "by", "in"}) ||
+                 // "an hour and a half": a time, not a race; "before the half" names the race,
+                 // not this run's distance.
+                 (previous.is("a") && at(ii - 2).is("and")) ||
+                 (previous.is("the") && is_any(at(ii - 2), {"before", "after", "until"})));
             if (!not_a_race && !named) named = kHalfMarathonKm;
             continue;
         }

@@ -257,8 +257,8 @@ class DurationScanner {
             (previous.is("of") && at(static_cast<std::ptrdiff_t>(start) - 2).is("total")) ||
             is_any(at(end), {"total", "altogether", "overall"}) ||
             (at(end).is("in") && at(end + 1).is("total"));
-        const bool goal =
-            is_any(previous, {"sub", "under", "break", "breaking", "beat", "beating"});
+        const bool goal = is_any(
+            previous, {"sub", "under", "break", "breaking", "beat", "beating", "broke", "cracked"});
         found_.push_back({rounded, total, goal});
     }
 

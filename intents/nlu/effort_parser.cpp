@@ -215,8 +215,11 @@ EffortReading parse_effort(const Tokens& tokens) {
             if (pace_follows || !event) level = Level::hard;
         }
         // "6x800", "3 x 1 mile": a session of repeats, which the contract counts as hard.
+        // "2 x 5k loops": a route run twice, not repeats.
+        const bool loops = is_any(at(i + 3), {"loops", "loop", "laps", "lap"}) ||
+                           is_any(at(i + 2), {"loops", "loop", "laps", "lap"});
         if (token.is("x") && at(i - 1).is_number() && at(i + 1).is_number() &&
-            at(i - 1).value >= 2 && at(i - 1).value <= 50) {
+            at(i - 1).value >= 2 && at(i - 1).value <= 50 && !loops) {
             level = Level::hard;
         }
         if (level == Level::none || negated(tokens, i)) continue;

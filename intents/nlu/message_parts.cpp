@@ -94,6 +94,7 @@ struct Clause {
     bool goes_on_correcting = false;  ///< starts as the rest of a correction: "it was 30k"
     bool session_piece = false;       ///< a piece of a session: "2k warm up", "10k total"
     bool goal_remark = false;         ///< "sub 1:30 baby": a remark on the time just told
+    bool goal_time = false;           ///< "finally broke 50 min": a goal beaten, not the time
     bool entered = false;             ///< names what was logged before: "you logged 10km"
     bool request = false;             ///< asks about reminders or stats: "show me my stats"
     bool race = false;                ///< tells of a race on a day: "race is on sunday"
@@ -101,6 +102,7 @@ struct Clause {
     bool set_aside_first = false;     ///< starts with a value set aside: "not 6k"
     bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
     bool bare_run = false;            ///< a number and a day, the unit left out: "4 on thursday"
+    bool deletes = false;             ///< asks to delete: "delete friday's run"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
@@ -148,8 +150,11 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.session_piece = has_phrase_outside(words, session_pieces(), time_idioms()) && !c.question &&
                       !has_phrase(words, stats_words());
     c.goal_remark = has_phrase(words, {"sub", "under", "pb", "pr", "personal best"}) && !c.distance;
+    c.goal_time = c.duration && has_phrase(words, {"sub", "under", "broke", "break", "beat",
+                                                   "cracked", "went under", "dipped under"});
     c.entered = has_phrase(words, logged_value_cues());
     c.bare_run = elliptic_run(words).has_value();
+    c.deletes = has_phrase_outside(words, delete_cues(), change_idioms());
     c.set_aside = has_phrase(words, set_aside_markers(), 0, kEnd, &at);
     c.set_aside_first = c.set_aside && !parse_distance_km(slice(words, {0, at})) && at <= 2;
     return c;
@@ -219,6 +224,8 @@ struct Building {
     int clauses = 0;
     bool set_aside_first = false;
     bool set_aside = false;
+    bool goal_time = false;
+    bool deletes = false;
 
     bool measure() const { return distance || duration; }
     bool complete() const {
@@ -240,6 +247,8 @@ struct Building {
         session |= c.session_piece;
         entered |= c.entered;
         set_aside |= c.set_aside;
+        goal_time |= c.goal_time;
+        deletes |= c.deletes;
         ++clauses;
     }
     static Building from(const Clause& c) {
@@ -254,6 +263,8 @@ struct Building {
 /// A clause that only adds what the part before still lacks.
 bool completes(const Building& part, const Clause& c) {
     if (c.day || c.question || c.correction) return false;
+    // "finally broke 50 min for 10k today! 49:41": the time itself after the goal beaten.
+    if (c.duration && !c.distance && part.goal_time) return true;
     // "took 45 min" after "ran 8k": the same run's time.
     if (c.duration && !c.distance && part.distance && !part.duration) return true;
     // "half in 1:29:58, sub 1:30 baby": a remark on the time.
@@ -453,8 +464,11 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
     for (std::size_t i = from; i < std::min(to, tokens.size()); ++i) {
         const auto at = static_cast<std::ptrdiff_t>(i);
         if (!tokens[i].is_number() || tokens[i].value <= 0 || tokens[i].value >= 600) continue;
-        if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating"}) ||
-            token_at(tokens, at + 1).is_symbol('/') || token_at(tokens, at + 1).is_symbol('%'))
+        const Token& next = token_at(tokens, at + 1);
+        // "on the 21st" is a day.
+        const bool ordinal = !next.spaced && is_any(next, {"st", "nd", "rd", "th"});
+        if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating"}) || next.is_symbol('/') ||
+            next.is_symbol('%') || ordinal)
             continue;
         return tokens[i].value;
     }
@@ -510,10 +524,13 @@ std::optional<double> elliptic_run(const Tokens& part) {
 }
 
 std::optional<double> distance_despite_plan(const Tokens& part) {
-    std::size_t at = 0;
-    if (!has_phrase(part, set_aside_markers(), 0, part.size(), &at) || at == 0 ||
-        !has_phrase(part, past_plan_cues()))
-        return std::nullopt;
+    std::size_t plan_at = 0;
+    if (!has_phrase(part, past_plan_cues(), 0, part.size(), &plan_at)) return std::nullopt;
+    // "ran 10k, not 12k like I planned"; "did 10k (planned 12k, but the rain)".
+    std::size_t at = plan_at;
+    if (std::size_t aside = 0; has_phrase(part, set_aside_markers(), 0, part.size(), &aside))
+        at = std::min(at, aside);
+    if (at == 0) return std::nullopt;
     return parse_distance_km(slice(part, {0, at}));
 }
 
@@ -545,7 +562,7 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         }
         auto& current = parts.back();
         // "was going to do intervals but just did 6k easy instead": the plan not kept goes.
-        if (current.past_plan && !current.measure() && c.joined_by_but && c.measure() &&
+        if (current.past_plan && !current.measure() && c.joined_by_but && (c.measure() || c.day) &&
             !current.correction && !current.question) {
             current = Building::from(c);
             continue;
@@ -568,7 +585,12 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         const bool continues =
             c.continues || (c.session_piece && !(c.day && current.day) && !current.question);
         // "3 miles on wednesday and 4 on thursday": the second run's unit goes without saying.
-        const bool stands_alone = c.stands_alone() || (c.bare_run && current.distance);
+        // "delete friday's run and saturday's too": another run to delete.
+        const bool another_deleted = current.deletes && current.correction && c.day &&
+                                     !c.measure() && !c.correction && !c.question &&
+                                     c.span.end - c.span.begin <= 4;
+        const bool stands_alone =
+            c.stands_alone() || (c.bare_run && current.distance) || another_deleted;
         const bool new_part = stands_alone && current.complete() && !continues &&
                               !completes(current, c) && !correcting;
         if (!new_part) {
@@ -716,7 +738,7 @@ PartKind part_kind(const Tokens& part) {
         return PartKind::correction;
     if (question) return PartKind::other;
     if (has_phrase(part, massage_words()) || has_phrase(part, reminder_words()) ||
-        has_phrase(part, past_plan_cues()))
+        has_phrase_outside(part, past_plan_cues(), {"planned for"}))
         return PartKind::other;
     // A plan: a clause with a word of the future and a run or a goal in it ("ran 7k. tomorrow
     // I'll be sore" plans nothing).

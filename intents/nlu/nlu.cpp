@@ -175,6 +175,13 @@ bool is_filler(const Part& part, const Tokens& words) {
             !part.entities.duration_s && !is_question(asked));
 }
 
+/// "ran", "did", "yesterday", "this morning": told as done.
+bool has_past_run_verb_or_day(const Tokens& tokens) {
+    return has_phrase(
+        tokens, {"ran", "did", "done", "raced", "finished", "completed", "jogged", "yesterday",
+                 "today", "todays", "this morning", "last", "tonight", "earlier", "ago"});
+}
+
 /// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
 bool said_of_all(const Tokens& words) {
     return has_phrase(words, {"both", "all of them", "all easy", "all steady", "each"});
@@ -259,6 +266,18 @@ struct Nlu::Model {
         if (part.intent == "log_run" && race_said &&
             has_phrase(tokens, {"entered", "signed up", "registered", "booked"}) &&
             parse_race_date(tokens, today) && !is_race_result(tokens)) {
+            part.intent = "set_race";
+        }
+        // "how do i turn off the reminders?": about the nudges.
+        if (part.intent == "help" && has_phrase(tokens, reminder_words())) {
+            part.intent = "reminders";
+            return part;
+        }
+        // "ultra on may 1, 100k": a race named with its day and nothing told as done.
+        // Not "Friday I did 8k tempo, Saturday 5k parkrun": a run like the one before it.
+        if (part.intent == "log_run" && race_said && kind == PartKind::other && !duration &&
+            !has_past_run_verb_or_day(tokens) && parse_race_date(tokens, today) && !told_late &&
+            (previous == nullptr || previous->intent != "log_run")) {
             part.intent = "set_race";
         }
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.

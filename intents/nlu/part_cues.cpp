@@ -110,7 +110,8 @@ const PhraseList& change_idioms() {
         "deleted the ? app", "deleted my garmin", "deleted strava", "deleted my strava",
         "deleted my account", "marathon training", "marathon plan", "marathon block",
         "marathon prep", "half marathon training", "half marathon plan", "half training",
-        "ultra training", "race training", "stuck to the plan", "stuck to plan", "to the plan",
+        "ultra training", "race training", "was wrong about", "i was wrong", "ended up doing",
+        "been doing", "was doing", "were doing", "after doing", "stuck to the plan", "stuck to plan", "to the plan",
         "according to plan", "went to plan", "as per the plan", "followed the plan", "on plan",
         "training plan", "make me a plan", "a plan for me"};
     return list;
@@ -162,7 +163,8 @@ const PhraseList& plan_cues() {
         "plan for tuesday", "plan for wednesday", "plan for thursday", "plan for friday",
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
-        "next run", "next long run", "next session", "next workout"};
+        "next run", "next long run", "next session", "next workout", "doing ? miles",
+        "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler"};
     return list;
 }
 

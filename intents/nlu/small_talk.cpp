@@ -83,7 +83,9 @@ const std::vector<Phrases>& phrase_table() {
           "that helped", "will try", "i will", "ill do that", "ill try that", "yeah", "ya",
           "yes", "true", "indeed", "exactly", "sounds great", "sounds gud", "gud", "cool beans",
           "sounds cool", "sounds perfect", "looks good", "lovely stuff", "not gonna lie", "ngl",
-          "tbh", "to be honest"}},
+          "tbh", "to be honest", "thats correct", "correct", "thats right", "all correct",
+          "thanks for fixing it", "thanks for fixing that", "for fixing it", "for fixing that",
+          "fixed", "all fixed", "looks right", "looks correct"}},
     };
     return table;
 }

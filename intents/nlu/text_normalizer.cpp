@@ -53,7 +53,13 @@ std::string normalize_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     const auto put_space = [&] {
-        if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+    };
+    // A line break or an emoji ends what was being said: "10k easy 🎉 next up the marathon",
+    // "Thu: 7k\nFri: 10k". Kept as one '\n', which the parts reader splits at.
+    const auto put_break = [&] {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        if (!out.empty() && out.back() != '\n') out.push_back('\n');
     };
     std::size_t i = 0;
     while (i < text.size()) {
@@ -67,6 +73,8 @@ std::string normalize_text(std::string_view text) {
         if (c < 0x80) {
             if (c >= 'A' && c <= 'Z') {
                 out.push_back(static_cast<char>(c - 'A' + 'a'));
+            } else if (c == '\n' || c == '\r') {
+                put_break();
             } else if (c < 0x20 || c == 0x7F) {
                 put_space();
             } else if (c == ' ') {
@@ -91,11 +99,19 @@ std::string normalize_text(std::string_view text) {
                 continue;
             }
         }
-        // Emojis, accented letters and broken bytes carry no signal the NLU uses.
-        put_space();
+        // Emoji (U+1F000 and up, and the U+2600-27BF symbols: ☀ ✅ ❤) end a clause; accented
+        // letters and broken bytes carry no signal the NLU uses.
+        const auto second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        const bool emoji =
+            length == 4 || (length == 3 && c == 0xE2 && second >= 0x98 && second <= 0x9F);
+        if (emoji) {
+            put_break();
+        } else {
+            put_space();
+        }
         i += length == 0 ? 1 : length;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
     if (!out.empty() && out.front() == ' ') out.erase(0, 1);
     return out;
 }

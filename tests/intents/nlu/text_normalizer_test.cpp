@@ -8,7 +8,9 @@ using rubdown::intents::nlu::kMaxUtteranceBytes;
 using rubdown::intents::nlu::normalize_text;
 using rubdown::intents::nlu::to_valid_utf8;
 
-TEST_CASE("normalising lower-cases and strips mentions, emojis and odd bytes", "[nlu][normalize]") {
+TEST_CASE(
+    "normalising lower-cases and strips mentions, odd bytes; emojis and line breaks end clauses",
+    "[nlu][normalize]") {
     struct Case {
         std::string in;
         std::string out;
@@ -20,7 +22,10 @@ TEST_CASE("normalising lower-cases and strips mentions, emojis and odd bytes", "
         {"hey <!here> stats", "hey stats"},
         {"see <https://example.com|this> link", "see link"},
         {"in <#C123|running> what's up", "in what's up"},
-        {"5k \xF0\x9F\x8F\x83 done \xF0\x9F\x92\xAA", "5k done"},
+        // An emoji or a line break ends what was being said: one '\n', none at the ends.
+        {"5k \xF0\x9F\x8F\x83 done \xF0\x9F\x92\xAA", "5k\ndone"},
+        {"Thu: 7k easy\r\n\nFri: 10k", "thu: 7k easy\nfri: 10k"},
+        {"\xE2\x9C\x85 done \xE2\x9D\xA4", "done"},
         {"don\xE2\x80\x99t remind me", "don't remind me"},
         {"10k \xE2\x80\x93 easy", "10k - easy"},
         {"caf\xC3\xA9 run", "caf run"},
