@@ -231,7 +231,9 @@ class DurationScanner {
         if (next.is_symbol('*')) return true;
         if (is_any(previous, {"x", "times", "pace", "pase", "avg", "average", "averaging",
                               "averaged", "every", "rest", "recovery", "recoveries", "of"}) ||
-            previous.is_symbol('*') || previous.is_symbol('/')) {
+            previous.is_symbol('*') ||
+            // "5:30/km" is a pace; "9.2 km / 51:08" a distance and its time.
+            (previous.is_symbol('/') && !(previous.spaced && at(s).spaced))) {
             // "pace of 5:20"; but "a time of 52:30" and "in a time of" are run times.
             if (previous.is("of") && !is_any(before_previous, {"pace", "pase", "average", "avg"})) {
                 return false;

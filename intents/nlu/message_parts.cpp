@@ -103,6 +103,7 @@ struct Clause {
     bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
     bool bare_run = false;            ///< a number and a day, the unit left out: "4 on thursday"
     bool deletes = false;             ///< asks to delete: "delete friday's run"
+    bool past_verb = false;           ///< tells a run done: "did 10k easy"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
@@ -122,7 +123,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.distance = distance.has_value() &&
                  !(is_race_distance(*distance) && has_phrase(words, training_names()));
     c.duration = parse_duration_s(words, distance).has_value();
-    c.question = is_question(words);
+    c.question = is_question(words) && !(is_request(words) && has_phrase(words, late_log_cues()));
     // "then used the massage gun", "had a massage yesterday": told, not asked for.
     c.massage =
         has_phrase(words, massage_words()) &&
@@ -142,8 +143,11 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
          (c.question ||
           (!asking.empty() && is_any(asking.front(), {"show", "list", "give", "send", "tell"}))));
     c.race = has_phrase_outside(words, race_words(), change_idioms()) && c.day;
-    c.run_told = has_phrase(words, {"ran", "did", "done", "jogged", "raced", "went for"}) &&
-                 has_phrase(words, run_words()) && c.day;
+    c.run_told =
+        c.day &&
+        ((has_phrase(words, {"did", "done", "went for"}) && has_phrase(words, run_words())) ||
+         has_phrase(words, {"ran", "jogged", "raced"}));
+    c.past_verb = has_past_run_verb(words);
     c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
     // "last night", "first thing": a time, not the last or first piece of a session.
@@ -186,7 +190,12 @@ std::vector<std::pair<PartSpan, bool>> clause_spans(const Tokens& tokens) {
                    {"hour", "hours", "hr", "hrs", "h", "minute", "minutes", "min", "mins"}) &&
             (token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1).is_number() ||
              is_any(token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1), {"a", "half"}));
-        if (i > begin && !one_time && has_phrase(tokens, clause_joiners(), i, i + 1, &at)) {
+        // "can you also ...", "pls also ...": the request goes on.
+        const bool request_opening =
+            i - begin <= 2 &&
+            is_any(tokens[begin], {"can", "could", "would", "will", "pls", "please", "plz"});
+        if (i > begin && !one_time && !request_opening &&
+            has_phrase(tokens, clause_joiners(), i, i + 1, &at)) {
             close(i, token.is("but"));
             // The joining word itself says nothing of the part it starts.
             std::size_t skip = i + 1;
@@ -262,6 +271,13 @@ struct Building {
 
 /// A clause that only adds what the part before still lacks.
 bool completes(const Building& part, const Clause& c) {
+    // "Marathon done!! 3:58:20 yesterday": the time of the run just told.
+    if (c.duration && !c.distance && part.distance && !part.duration && !part.day && !c.question &&
+        !c.correction)
+        return true;
+    // "I ran on Sunday though, 12k": the figures of the run just told.
+    if (part.run_told && !part.distance && !part.duration && c.measure() && !c.day && !c.question)
+        return true;
     if (c.day || c.question || c.correction) return false;
     // "finally broke 50 min for 10k today! 49:41": the time itself after the goal beaten.
     if (c.duration && !c.distance && part.goal_time) return true;
@@ -410,6 +426,7 @@ std::vector<Role> correction_roles(const Tokens& part) {
             for (std::size_t k = 0; k < pivot->second && i < part.size(); ++k)
                 roles[i++] = Role::none;
             after = Role::fresh;
+            last_marked = Role::none;
             continue;
         }
         std::size_t at = 0;
@@ -562,8 +579,8 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         }
         auto& current = parts.back();
         // "was going to do intervals but just did 6k easy instead": the plan not kept goes.
-        if (current.past_plan && !current.measure() && c.joined_by_but && (c.measure() || c.day) &&
-            !current.correction && !current.question) {
+        if (current.past_plan && !current.measure() && (c.joined_by_but || c.past_verb) &&
+            (c.measure() || c.day) && !current.correction && !current.question) {
             current = Building::from(c);
             continue;
         }
@@ -572,7 +589,7 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         // The rest of a correction: "..., it was 30k not 3k", "..., i typed 4k", "not 6k, 8k",
         // "the run on the 19th never happened, delete it".
         const bool correcting =
-            ((current.correction || c.correction) && c.goes_on_correcting) ||
+            ((current.correction || c.correction || current.request) && c.goes_on_correcting) ||
             (current.correction && c.correction && !c.day && !c.measure()) ||
             (current.set_aside_first && current.clauses == 1 && !c.day) ||
             // "my run yesterday was not 15k. was 15 miles".
@@ -621,13 +638,14 @@ PartKind part_kind(const Tokens& part) {
     const bool day = names_a_day(part);
     // Correction: a delete word about a run, or a change word with what changes.
     // "can you delete runs or change them?": how the bot works, no run meant.
-    const bool asked =
-        (question && !is_request(part)) ||
-        (question && !measure && !day &&
-         !has_phrase(part, {"that", "it", "last", "my", "this", "the", "todays", "yesterdays"}));
+    const bool asked = (question && !is_request(part)) ||
+                       (question && !measure && !day &&
+                        !has_phrase(part, {"that", "it", "last", "my", "this", "the", "todays",
+                                           "yesterdays", "one"}));
     if (has_phrase_outside(part, delete_cues(), change_idioms()) && !asked &&
         (has_phrase(part, run_words()) || measure || day ||
-         has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one"}))) {
+         has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one", "duplicate",
+                           "dupe"}))) {
         if (!has_phrase(part, massage_words())) return PartKind::correction;
     }
     const auto pivot_at = pivot_of(part);
@@ -711,7 +729,9 @@ PartKind part_kind(const Tokens& part) {
     }();
     // A request ("can you change my last run to 42:15") is not a question to answer.
     const bool asks = asked;
-    if (pair && !asks) return PartKind::correction;
+    // "the reminder time is wrong, it should be 7 not 8": no run to correct.
+    const bool about_reminders = has_phrase(part, reminder_words());
+    if (pair && !asks && !about_reminders) return PartKind::correction;
     // What the words after a pivot tell ("make it 14k"; "next week should be a bigger one" tells
     // nothing), and what comes before it ("whoops, sunday's run was 28k").
     Values after_pivot, before_pivot;
@@ -734,11 +754,12 @@ PartKind part_kind(const Tokens& part) {
                                     "entered"})) ||
         (aside && told_after_pivot && (day_before_pivot || before_pivot.distance_km));
     if (says_change && (measure || day || parse_effort(part).effort) &&
-        !has_phrase(part, massage_words()) && !asks)
+        !has_phrase(part, massage_words()) && !asks && !about_reminders)
         return PartKind::correction;
     if (question) return PartKind::other;
     if (has_phrase(part, massage_words()) || has_phrase(part, reminder_words()) ||
-        has_phrase_outside(part, past_plan_cues(), {"planned for"}))
+        (has_phrase_outside(part, past_plan_cues(), {"planned for"}) &&
+         !part.back().is("planned")))  // "wednesday: 8k easy planned" is to come
         return PartKind::other;
     // A plan: a clause with a word of the future and a run or a goal in it ("ran 7k. tomorrow
     // I'll be sore" plans nothing).
@@ -790,8 +811,9 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
             auto& side = region.role == Role::subject ? subject : old;
             if (!side.distance_km) side.distance_km = values.distance_km;
             if (!side.duration_s) side.duration_s = values.duration_s;
-            if (region.role == Role::set_aside && !values.distance_km && !values.duration_s &&
-                !bare_old)
+            // "not 50", "I typed 19": a number in the unit of the new value.
+            if ((region.role == Role::set_aside || region.role == Role::entered) &&
+                !values.distance_km && !values.duration_s && !values.clock && !bare_old)
                 bare_old = bare_number(part, region.begin, region.end);
         }
     }
@@ -826,13 +848,22 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
         !e.duration_s && !e.effort) {
         e.target_distance_km.reset();
     }
-    // Days: on the new side a run's new day ("it was wednesday", "saturday, not friday");
-    // anywhere else, or with no pivot and no day set aside ("edit saturday: 35:20"), the run meant.
     const auto days = past_days_named(part, today);
     const bool day_set_aside = std::any_of(days.begin(), days.end(), [&](const NamedDay& d) {
         return d.at < roles.size() && roles[d.at] == Role::set_aside;
     });
-    const bool new_day_said = pivot_of(part).has_value() || day_set_aside;
+    // "38:40 for the 8k, not 48:40", "the 13k belongs to friday, not saturday": a distance
+    // beside a time or a day that changes names the run.
+    if (e.distance_km && !e.target_distance_km && !bare_old &&
+        (e.target_duration_s || day_set_aside)) {
+        e.target_distance_km = e.distance_km;
+        e.distance_km.reset();
+    }
+    // Days: on the new side a run's new day ("it was wednesday", "saturday, not friday") when
+    // nothing else changes; anywhere else ("it was 16k on the 15th, not 6k", "edit saturday:
+    // 35:20"), the run meant.
+    const bool nothing_else = !e.distance_km && !e.duration_s && !e.effort;
+    const bool new_day_said = day_set_aside || (pivot_of(part).has_value() && nothing_else);
     for (const auto& named : days) {
         const Role role = named.at < roles.size() ? roles[named.at] : Role::none;
         if (role == Role::fresh && !remove && new_day_said) {

@@ -25,14 +25,16 @@ namespace {
 /// Words that make up a bare greeting; anything else means the greeting came with a request.
 bool is_greeting_word(const Token& t) {
     return !t.is_word() ||
-           is_any(t, {"hi",        "hello",   "hey",       "heya",      "hiya",  "yo",    "howdy",
-                      "good",      "morning", "afternoon", "evening",   "there", "all",   "bot",
-                      "rubdown",   "team",    "everyone",  "folks",     "guys",  "mate",  "friend",
-                      "buddy",     "hallo",   "hola",      "greetings", "sup",   "whats", "up",
-                      "gm",        "start",   "ola",       "oi",        "again", "you",   "how",
-                      "are",       "doing",   "it's",      "me",        "helo",  "hello", "hii",
-                      "hiii",      "heyy",    "heyyy",     "ya",        "y'all", "dear",  "and",
-                      "morning's", "mornin",  "g'day",     "day",       "what's"});
+           is_any(
+               t,
+               {"hi",        "hello",     "hey",     "heya",  "hiya",   "yo",     "howdy",   "good",
+                "morning",   "afternoon", "evening", "there", "all",    "bot",    "rubdown", "team",
+                "everyone",  "folks",     "guys",    "mate",  "friend", "buddy",  "hallo",   "hola",
+                "greetings", "sup",       "whats",   "up",    "gm",     "start",  "ola",     "oi",
+                "again",     "you",       "how",     "are",   "doing",  "it's",   "me",      "helo",
+                "hello",     "hii",       "hiii",    "heyy",  "heyyy",  "ya",     "y'all",   "dear",
+                "and",       "morning's", "mornin",  "g'day", "day",    "what's", "buenos",  "dias",
+                "namaste",   "bonjour",   "salut",   "guten", "tag",    "morgen", "coach"});
 }
 
 bool mentions_any(const Tokens& tokens, std::initializer_list<std::string_view> words) {
@@ -70,6 +72,14 @@ std::size_t apply_rules(std::size_t best, const Probabilities& p, const Analysis
         return k;
     };
     const Tokens& t = a.tokens;
+
+    // "Hola! Buenos dias", "namaste coach": a greeting in any words the bot knows as one.
+    const bool only_greeting =
+        !t.empty() && std::all_of(t.begin(), t.end(), is_greeting_word) &&
+        mentions_any(t, {"hi", "hello", "hey", "hola", "namaste", "bonjour", "buenos", "morning",
+                         "evening", "afternoon", "yo", "hiya", "heya", "howdy", "greetings", "gm",
+                         "salut", "guten", "hallo"});
+    if (only_greeting) return pick(index_of("greeting"), 0.8);
 
     // "Remind me to buy milk" is another kind of reminder: out of scope unless it is about massage.
     const bool remind_me_to = std::adjacent_find(t.begin(), t.end(),
@@ -175,6 +185,27 @@ bool is_filler(const Part& part, const Tokens& words) {
             !part.entities.duration_s && !is_question(asked));
 }
 
+/// A day named by its weekday alone ("saturday 21k with the club"), which for a run is the
+/// last one; not "next saturday", "this sunday" or a date.
+bool weekday_alone(const Tokens& tokens) {
+    static const PhraseList weekdays{
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun"};
+    static const PhraseList elsewhere{
+        "next", "this",     "coming", "upcoming", "jan",  "january",   "feb",  "february",
+        "mar",  "march",    "apr",    "april",    "may",  "jun",       "june", "jul",
+        "july", "aug",      "august", "sep",      "sept", "september", "oct",  "october",
+        "nov",  "november", "dec",    "december", "st",   "nd",        "rd",   "th"};
+    return has_phrase(tokens, weekdays) && !has_phrase(tokens, elsewhere);
+}
+
+/// Another sport than running: "also swam 2k", "cycled 20k to work".
+bool other_sport(const Tokens& tokens) {
+    return has_phrase(tokens, {"swam", "swim", "swimming", "cycled", "bike", "biked", "rode",
+                               "cycling", "rowed", "rowing", "walked", "hiked", "spin class"}) &&
+           !has_phrase(tokens, {"ran", "run", "jog", "jogged", "running"});
+}
+
 /// "ran", "did", "yesterday", "this morning": told as done.
 bool has_past_run_verb_or_day(const Tokens& tokens) {
     return has_phrase(
@@ -226,11 +257,25 @@ struct Nlu::Model {
         // one told late ("sorry, been busy: 10k on thursday") or on a day gone ("week 4 of the
         // plan: 14k tempo today").
         const bool told_late = context.told_late || has_phrase(tokens, aside_cues());
-        // "half marathon pace practice, 14k": no race named, no race day: a run.
+        // "half marathon pace practice, 14k", "saturday 21k with the club": no race named, and no
+        // race day or only a weekday gone: a run.
         if (part.intent == "set_race" && !race_said && kind == PartKind::other &&
             ((previous != nullptr && previous->intent == "log_run") || told_late ||
-             (measure && !asked && (today_or_before || !parse_race_date(tokens, today))))) {
+             (measure && !asked &&
+              (today_or_before || weekday_alone(tokens) || !parse_race_date(tokens, today))))) {
             part.intent = "log_run";
+        }
+        // "also swam 2k": not a run, and nothing else to act on.
+        if (previous != nullptr && other_sport(tokens) && !asked) {
+            part.intent = "out_of_scope";
+            part.entities = {};
+            return part;
+        }
+        // "can you tell me my fastest 10k?", "can you show me my pace trend?": stats.
+        if ((part.intent == "help" || part.intent == "out_of_scope") &&
+            has_phrase(tokens, stats_words()) && asked && !has_phrase(tokens, reminder_words())) {
+            part.intent = "run_stats";
+            return part;
         }
         // "delete the 5k from friday and the 3k from saturday": the second run is meant too.
         if (previous != nullptr && previous->intent == kCorrectionIntent &&
@@ -244,16 +289,21 @@ struct Nlu::Model {
         }
         // "today: 8k", "gentle 20 min run", "next week is taper week, so today was the last big
         // one: 30k": a run the classifier did not hear.
+        // "wrong shoes, wrong socks, right result: 10k in 49:59": a distance and its time.
         const bool run_named =
-            today_or_before || has_phrase(tokens, {"run", "jog", "long run", "tempo", "intervals",
-                                                   "session", "workout", "trail", "easy", "running",
-                                                   "ran", "jogged", "hilly", "hills"});
+            today_or_before || (distance && duration) || has_phrase(tokens, late_log_cues()) ||
+            has_phrase(
+                tokens,
+                {"run",      "jog",  "long run", "tempo", "intervals", "session",   "workout",
+                 "trail",    "easy", "running",  "ran",   "jogged",    "hilly",     "hills",
+                 "recovery", "long", "parkrun",  "track", "fartlek",   "threshold", "steady"});
         // "ran 5k, then used the massage gun": no massage asked for.
         const bool massage_heard =
             (part.intent == "massage_question" || part.intent == "book_massage") &&
             !has_phrase_outside(tokens, massage_words(), massage_told());
         const bool heard_wrong =
             part.intent == "out_of_scope" || massage_heard ||
+            (part.intent == "help" && has_phrase(tokens, late_log_cues())) ||
             (part.intent == "run_stats" && !has_phrase(tokens, stats_words())) ||
             (part.intent == "reminders" && !has_phrase(tokens, reminder_words()));
         if (heard_wrong && kind == PartKind::other && measure && !someone_else_ran(tokens) &&
@@ -308,7 +358,7 @@ struct Nlu::Model {
         // Sunday 32k", "it was 1:52 not 1:25 for the half on sunday").
         const bool run_not_race =
             (!race_said && (kind == PartKind::correction || kind == PartKind::plan)) ||
-            (kind == PartKind::correction && duration);
+            (kind == PartKind::correction && (duration || has_phrase(tokens, logged_value_cues())));
         if (part.intent == "set_race" && parse_race_date(tokens, today) && !run_not_race) {
             if (is_race_result(tokens)) {
                 read_race_result(part, tokens, today);

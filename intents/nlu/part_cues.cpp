@@ -111,6 +111,9 @@ const PhraseList& change_idioms() {
         "deleted my account", "marathon training", "marathon plan", "marathon block",
         "marathon prep", "half marathon training", "half marathon plan", "half training",
         "ultra training", "race training", "was wrong about", "i was wrong", "ended up doing",
+        "goal pace", "goal marathon pace", "goal race pace", "goal half pace", "at goal",
+        "delete strava", "delete my strava", "delete my app", "delete the app",
+        "delete my ? app", "delete the ? app", "delete my garmin",
         "been doing", "was doing", "were doing", "after doing", "stuck to the plan", "stuck to plan", "to the plan",
         "according to plan", "went to plan", "as per the plan", "followed the plan", "on plan",
         "training plan", "make me a plan", "a plan for me"};
@@ -129,7 +132,8 @@ const PhraseList& delete_cues() {
         "didnt go", "didnt actually go", "didnt make it out", "never did it", "wasnt me",
         "wifes run", "husbands run", "partners run", "someone elses", "not my run",
         "cancel that last", "cancel the last", "cancel that entry", "cancel my last",
-        "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike"};
+        "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike",
+        "isnt mine", "wasnt mine", "kill", "in twice", "put ? in twice"};
     return list;
 }
 
@@ -172,7 +176,9 @@ const PhraseList& correction_pivots() {
     static const PhraseList list{
         "was", "were", "is", "its", "it was", "should be", "should have been", "shouldve been",
         "should of been", "shouldve", "should say", "should read", "make that", "make it",
-        "meant", "i meant", "really was", "was really", "more like", "took", "down as"};
+        "meant", "i meant", "really was", "was really", "more like", "took", "down as",
+        "belongs to", "belongs on", "should have been logged as", "should be logged as",
+        "shouldve been logged as", "should have been put down as"};
     return list;
 }
 
@@ -189,7 +195,7 @@ const PhraseList& logged_value_cues() {
         "logged", "i typed", "typed", "i put", "put it as", "put it down as", "put down",
         "i entered", "entered", "i wrote", "wrote", "recorded", "i said", "i input",
         "put in", "it says", "log says", "it shows", "you have", "you had", "youve got",
-        "you put", "you logged"};
+        "you put", "you logged", "have me down for", "have me down as", "had me down"};
     return list;
 }
 
@@ -239,6 +245,7 @@ const PhraseList& past_plan_cues() {
         "was scheduled", "on the plan was", "plan said", "schedule said", "programme said",
         "meant to go", "set out to", "goal was", "goal for ? was",
         "program said", "coach wanted", "coach said", "was set to", "i wanted", "id planned",
+        "had ? on the plan", "had ? ? on the plan", "had ? on my plan", "had ? ? on my plan",
         "i had planned", "i hoped for", "i was hoping for"};
     return list;
 }
@@ -283,7 +290,8 @@ const PhraseList& reminder_words() {
 const PhraseList& stats_words() {
     static const PhraseList list{
         "stats", "statistics", "show me", "my total", "my totals", "how far", "how much",
-        "how many", "my mileage", "weekly total", "summary", "my log", "list my", "my runs"};
+        "how many", "my mileage", "weekly total", "summary", "my log", "list my", "my runs",
+        "my fastest", "my slowest", "my longest", "pace trend", "my progress", "my average"};
     return list;
 }
 
