@@ -128,7 +128,10 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
             is_any(after, {"x", "repeats", "repeat", "reps", "rep", "intervals", "interval",
                            "efforts", "splits", "split", "hills", "strides", "each"}) ||
             after.is_symbol('*');
-        if (repetition) continue;
+        // "10k intervals" is a session of intervals; "1k intervals", "800m repeats" one rep each.
+        const bool session_total =
+            quantity->value * per_unit >= 5.0 && is_any(after, {"intervals", "efforts", "hills"});
+        if (repetition && !session_total) continue;
         // "900m climbing", "elevation gain 450 m": height, not ground covered.
         const bool height =
             per_unit == 0.001 &&

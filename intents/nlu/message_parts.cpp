@@ -613,7 +613,7 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         if (!new_part) {
             current.add(c);
             // "the long run was yesterday" + "not today": together they correct a run.
-            if (correcting && !current.correction)
+            if ((correcting || (c.goes_on_correcting && current.set_aside)) && !current.correction)
                 current.correction = part_kind(slice(tokens, current.span)) == PartKind::correction;
             continue;
         }
@@ -758,9 +758,10 @@ PartKind part_kind(const Tokens& part) {
         return PartKind::correction;
     if (question) return PartKind::other;
     if (has_phrase(part, massage_words()) || has_phrase(part, reminder_words()) ||
-        (has_phrase_outside(part, past_plan_cues(), {"planned for"}) &&
-         !part.back().is("planned")))  // "wednesday: 8k easy planned" is to come
+        (has_phrase_outside(part, past_plan_cues(), {"planned for"}) && !part.back().is("planned")))
         return PartKind::other;
+    // "wednesday: 8k easy planned": to come.
+    if (part.back().is("planned") && measure && !has_past_run_verb(part)) return PartKind::plan;
     // A plan: a clause with a word of the future and a run or a goal in it ("ran 7k. tomorrow
     // I'll be sore" plans nothing).
     const bool told_as_done =

@@ -208,6 +208,7 @@ const PhraseList& set_aside_markers() {
 const PhraseList& correction_continuations() {
     static const PhraseList list{
         "it was", "its", "was", "is", "should be", "should have been", "shouldve been", "not",
+        "it should be", "it should have been", "it shouldve been",
         "i typed", "i put", "i wrote", "i entered", "i logged", "logged", "typed",
         "meant", "i meant", "delete it", "remove it", "can u change it", "can you change it",
         "pls change it", "please change it", "change it", "fix it", "update it",

@@ -46,6 +46,19 @@ std::size_t skip_slack_token(std::string_view s, std::size_t i) {
     return close + 1;
 }
 
+/// The plain letters of a Latin-1 letter written as UTF-8 "\xC3 x" ("é" is "e", "ñ" "n", "ß"
+/// "ss"), so that "días" and "São Paulo" read as words; empty for the signs (× ÷).
+std::string_view plain_latin1(unsigned char second) {
+    // Indexed by second - 0x80; upper and lower case share their plain form.
+    static constexpr std::string_view kPlain[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+    if (second < 0x80 || second > 0xBF) return {};
+    return kPlain[second - 0x80];
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
@@ -98,6 +111,16 @@ std::string normalize_text(std::string_view text) {
                 i += 3;
                 continue;
             }
+        }
+        if (length == 2 && c == 0xC3) {
+            const auto plain = plain_latin1(static_cast<unsigned char>(text[i + 1]));
+            if (plain.empty()) {
+                put_space();
+            } else {
+                out.append(plain);
+            }
+            i += 2;
+            continue;
         }
         // Emoji (U+1F000 and up, and the U+2600-27BF symbols: ☀ ✅ ❤) end a clause; accented
         // letters and broken bytes carry no signal the NLU uses.

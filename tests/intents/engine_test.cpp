@@ -103,8 +103,9 @@ TEST_CASE("a message not understood gets one example that fits what it seemed to
     CHECK(contains(handlers::example_for("log_run"), "ran 8k in 45 min"));
     CHECK(contains(handlers::example_for("run_stats"), "how far did I run"));
     CHECK(contains(handlers::example_for("nonsense"), "/help"));
-    // The NLU leans (weakly) towards run statistics here: the example is about those.
-    const auto reply = chat.say_text("10k intervals, proper hard, legs are toast");
+    // The NLU leans (weakly) towards run statistics here: the example is about those. ("10k
+    // intervals, proper hard" is a run now: a session of intervals 10k long.)
+    const auto reply = chat.say_text("all those kms lately, legs are toast");
     CHECK(contains(reply, "didn't quite get"));
     CHECK(contains(reply, "how far did I run"));
     CHECK_FALSE(contains(reply, "log your runs"));

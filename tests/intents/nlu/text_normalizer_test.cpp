@@ -9,7 +9,8 @@ using rubdown::intents::nlu::normalize_text;
 using rubdown::intents::nlu::to_valid_utf8;
 
 TEST_CASE(
-    "normalising lower-cases and strips mentions, odd bytes; emojis and line breaks end clauses",
+    "normalising lower-cases, plains Latin-1 letters, strips mentions and odd bytes; emojis and "
+    "line breaks end clauses",
     "[nlu][normalize]") {
     struct Case {
         std::string in;
@@ -28,7 +29,11 @@ TEST_CASE(
         {"\xE2\x9C\x85 done \xE2\x9D\xA4", "done"},
         {"don\xE2\x80\x99t remind me", "don't remind me"},
         {"10k \xE2\x80\x93 easy", "10k - easy"},
-        {"caf\xC3\xA9 run", "caf run"},
+        // Latin-1 letters read as their plain letters: "café", "días", "São Paulo".
+        {"caf\xC3\xA9 run", "cafe run"},
+        {"Buenos d\xC3\xAD"
+         "as, S\xC3\xA3o Paulo \xC3\x97 2",
+         "buenos dias, sao paulo 2"},
         {"  lots   of\tspace\n", "lots of space"},
         {"a < b", "a < b"},
         {"\xFF\xFE broken \xC3", "broken"},
