@@ -127,10 +127,11 @@ std::size_t apply_rules(std::size_t best, const Probabilities& p, const Analysis
 
 /// What the parts before tell about the next one.
 struct PartContext {
-    const Part* previous = nullptr;  ///< the part read just before, if any
-    bool told_late = false;          ///< "forgot to log these": runs already done
-    bool future_said = false;        ///< a part before named a coming day: "rest day tomorrow"
-    bool after_then = false;         ///< the part follows "then": "10k today, then 16k on thu"
+    const Part* previous = nullptr;      ///< the part read just before, if any
+    bool told_late = false;              ///< "forgot to log these": runs already done
+    bool future_said = false;            ///< a part before named a coming day: "rest day tomorrow"
+    bool after_then = false;             ///< the part follows "then": "10k today, then 16k on thu"
+    const std::string* heard = nullptr;  ///< the classifier's label, when the part is the message
 };
 
 /// Massage named without asking for one: "used the massage gun", "had a massage yesterday".
@@ -201,16 +202,13 @@ bool weekday_alone(const Tokens& tokens) {
 
 /// Another sport than running: "also swam 2k", "cycled 20k to work".
 bool other_sport(const Tokens& tokens) {
-    return has_phrase(tokens, {"swam", "swim", "swimming", "cycled", "bike", "biked", "rode",
-                               "cycling", "rowed", "rowing", "walked", "hiked", "spin class"}) &&
+    return has_phrase(tokens, other_sport_words()) &&
            !has_phrase(tokens, {"ran", "run", "jog", "jogged", "running"});
 }
 
 /// "ran", "did", "yesterday", "this morning": told as done.
 bool has_past_run_verb_or_day(const Tokens& tokens) {
-    return has_phrase(
-        tokens, {"ran", "did", "done", "raced", "finished", "completed", "jogged", "yesterday",
-                 "today", "todays", "this morning", "last", "tonight", "earlier", "ago"});
+    return has_phrase(tokens, done_words());
 }
 
 /// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
@@ -239,7 +237,8 @@ struct Nlu::Model {
                    const PartContext& context) const {
         Part part;
         part.text = text_of(tokens);
-        part.intent = classify(analyse(part.text)).first;
+        part.intent =
+            context.heard != nullptr ? *context.heard : classify(analyse(part.text)).first;
         const auto kind = part_kind(tokens);
         const Part* previous = context.previous;
         // "at marathon pace" speaks of no race.
@@ -290,13 +289,9 @@ struct Nlu::Model {
         // "today: 8k", "gentle 20 min run", "next week is taper week, so today was the last big
         // one: 30k": a run the classifier did not hear.
         // "wrong shoes, wrong socks, right result: 10k in 49:59": a distance and its time.
-        const bool run_named =
-            today_or_before || (distance && duration) || has_phrase(tokens, late_log_cues()) ||
-            has_phrase(
-                tokens,
-                {"run",      "jog",  "long run", "tempo", "intervals", "session",   "workout",
-                 "trail",    "easy", "running",  "ran",   "jogged",    "hilly",     "hills",
-                 "recovery", "long", "parkrun",  "track", "fartlek",   "threshold", "steady"});
+        const bool run_named = today_or_before || (distance && duration) ||
+                               has_phrase(tokens, late_log_cues()) ||
+                               has_phrase(tokens, run_report_words());
         // "ran 5k, then used the massage gun": no massage asked for.
         const bool massage_heard =
             (part.intent == "massage_question" || part.intent == "book_massage") &&
@@ -450,6 +445,9 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         const auto words = slice(analysis.tokens, span);
         context.previous = parts.empty() ? nullptr : &parts.back();
         context.after_then = span.begin > 0 && analysis.tokens[span.begin - 1].is("then");
+        // A message of one part was classified whole already.
+        const bool whole = span.begin == 0 && span.end >= analysis.tokens.size();
+        context.heard = whole ? &parse.intent : nullptr;
         auto part = model_->read_part(words, today, context);
         // "3 miles on wednesday and 4 on thursday": a run in the unit of the one before.
         if (const auto n = elliptic_run(words); n && !parts.empty() &&

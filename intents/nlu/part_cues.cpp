@@ -303,31 +303,52 @@ const PhraseList& massage_words() {
     return list;
 }
 
+const PhraseList& other_sport_words() {
+    static const PhraseList list{"swam", "swim", "swimming", "cycled", "bike", "biked", "rode",
+                                 "cycling", "rowed", "rowing", "walked", "hiked", "spin class"};
+    return list;
+}
+
+const PhraseList& done_words() {
+    static const PhraseList list{
+        "ran", "did", "done", "raced", "finished", "completed", "jogged", "yesterday", "today",
+        "todays", "this morning", "last", "tonight", "earlier", "ago"};
+    return list;
+}
+
+const PhraseList& run_report_words() {
+    static const PhraseList list{
+        "run", "jog", "long run", "tempo", "intervals", "session", "workout", "trail", "easy",
+        "running", "ran", "jogged", "hilly", "hills", "recovery", "long", "parkrun", "track",
+        "fartlek", "threshold", "steady"};
+    return list;
+}
+
 // clang-format on
 
 namespace {
 
-/// A token's text without apostrophes: "didn't" and "didnt" read alike.
-bool word_matches(const Token& token, std::string_view word) {
-    if (word == "?") return true;
-    const auto& text = token.text;
-    std::size_t i = 0;
-    for (char c : text) {
-        if (c == '\'') continue;
-        if (i >= word.size() || word[i] != c) return false;
-        ++i;
-    }
-    return i == word.size();
-}
-
+/// Whether `phrase` (space-separated words; "?" is any one token) is said at token `i`, ending
+/// before `to`. A token's apostrophes are skipped: "didn't" reads as "didnt". One pass over the
+/// phrase's characters, without splitting it.
 bool phrase_at(const Tokens& tokens, std::size_t i, std::string_view phrase, std::size_t to) {
     std::size_t k = i;
-    while (!phrase.empty()) {
-        const auto space = phrase.find(' ');
-        const auto word = phrase.substr(0, space);
-        if (k >= to || !word_matches(tokens[k], word)) return false;
+    std::size_t p = 0;
+    while (p < phrase.size()) {
+        if (k >= to) return false;
+        const bool any = phrase[p] == '?' && (p + 1 == phrase.size() || phrase[p + 1] == ' ');
+        if (any) {
+            ++p;
+        } else {
+            for (const char c : tokens[k].text) {
+                if (c == '\'') continue;
+                if (p >= phrase.size() || phrase[p] != c) return false;
+                ++p;
+            }
+            if (p < phrase.size() && phrase[p] != ' ') return false;
+        }
+        if (p < phrase.size()) ++p;  // the space before the next word
         ++k;
-        phrase = space == std::string_view::npos ? std::string_view{} : phrase.substr(space + 1);
     }
     return true;
 }

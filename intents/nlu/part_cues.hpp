@@ -90,6 +90,12 @@ const PhraseList& goal_words();
 const PhraseList& run_words();
 /// Massage and booking words: a plan to book a massage is a booking, not a running plan.
 const PhraseList& massage_words();
+/// Other sports than running: "swam 2k", "cycled to work".
+const PhraseList& other_sport_words();
+/// Words that tell of something done or of a day gone: "ran", "yesterday", "this morning".
+const PhraseList& done_words();
+/// Words that make figures a run report: "gentle 20 min run", "recovery 5k".
+const PhraseList& run_report_words();
 
 /// Reminder words: "remind me tomorrow to log my run" manages the nudges, it plans no run.
 const PhraseList& reminder_words();
