@@ -51,7 +51,9 @@ TEST_CASE("the phrase lists are lower-case words without apostrophes, none repea
                              &race_words(),        &intention_cues(),
                              &aside_cues(),        &change_idioms(),
                              &late_log_cues(),     &reminder_words(),
-                             &stats_words(),       &pivot_change_cues()}) {
+                             &stats_words(),       &pivot_change_cues(),
+                             &time_idioms(),       &other_sport_words(),
+                             &done_words(),        &run_report_words()}) {
         std::set<std::string_view> seen;
         for (const auto phrase : *list) {
             INFO(phrase);
@@ -279,4 +281,77 @@ TEST_CASE("what was logged, said before what it should be, makes a correction", 
     const auto rpe = shared_nlu().parse("that was RPE 4 not 7", kNow, "UTC");
     CHECK(rpe.intent == "correction");
     CHECK(rpe.entities.effort == "easy");
+}
+
+TEST_CASE("a run told with a number and a day takes the unit of the run before it",
+          "[nlu][parts]") {
+    CHECK(elliptic_run(tokens_of("4 on thursday")) == 4.0);
+    // A date, a clock time, a day of the month: no run.
+    CHECK_FALSE(elliptic_run(tokens_of("7 march")).has_value());
+    CHECK_FALSE(elliptic_run(tokens_of("remind me at 7 tomorrow")).has_value());
+    CHECK_FALSE(elliptic_run(tokens_of("on the 19th")).has_value());
+    const auto parse = shared_nlu().parse("3 miles on wednesday and 4 on thursday", kNow, "UTC");
+    REQUIRE(parse.items.size() == 2);
+    CHECK(parse.items[1].intent == "log_run");
+    CHECK(parse.items[1].entities.date == "2026-11-19");
+    CHECK(parse.items[1].entities.distance_km == Approx(4 * 1.609344));
+    const auto km = shared_nlu().parse("5k on saturday and 6 on sunday", kNow, "UTC");
+    REQUIRE(km.items.size() == 2);
+    CHECK(km.items[1].entities.distance_km == Approx(6.0));
+}
+
+TEST_CASE("the distance run, not the one planned, when a plan was not kept", "[nlu][parts]") {
+    CHECK(distance_despite_plan(tokens_of("ran 10k, not 12k like i planned")) == 10.0);
+    CHECK(distance_despite_plan(tokens_of("did 10k (planned 12k, but the rain)")) == 10.0);
+    CHECK_FALSE(distance_despite_plan(tokens_of("ran 10k, felt great")).has_value());
+    CHECK(shared_nlu()
+              .parse("ran 5k, not the 10k I wanted but it's something", kNow, "UTC")
+              .entities.distance_km == 5.0);
+}
+
+TEST_CASE("a line break or an emoji ends a clause", "[nlu][parts]") {
+    const auto lines = shared_nlu().parse("Thu: 7k easy\nFri: 10k steady", kNow, "UTC");
+    REQUIRE(lines.items.size() == 2);
+    CHECK(lines.items[0].entities.date == "2026-11-19");
+    CHECK(lines.items[1].entities.date == "2026-11-20");
+    CHECK(lines.items[1].entities.effort == "moderate");
+    const auto emoji = shared_nlu().parse(
+        "easy 5k today \xF0\x9F\x98\x8A when should i book a massage before a race?", kNow, "UTC");
+    REQUIRE(emoji.items.size() == 2);
+    CHECK(emoji.items[0].intent == "log_run");
+    // A spaced slash or dash between items splits too; a pace's slash does not.
+    CHECK(parts_text("today: 5km easy - tomorrow: 8km tempo").size() == 2);
+    CHECK(parts_text("10k at 5:30/km").size() == 1);
+}
+
+TEST_CASE("a correction's figures: the run meant beside what changes", "[nlu][parts]") {
+    // A distance beside a changed time names the run.
+    const auto time =
+        correction_entities(tokens_of("the run on 11/21 was 38:40 for the 8k, not 48:40"), kToday);
+    CHECK(time.target_distance_km == 8.0);
+    CHECK_FALSE(time.distance_km.has_value());
+    CHECK(time.duration_s == 2320);
+    // A day beside a new distance names the run; a day alone is the new day.
+    const auto day = correction_entities(tokens_of("it was 16k on the 15th, not 6k"), kToday);
+    CHECK(day.target_date == "2026-11-15");
+    CHECK_FALSE(day.date.has_value());
+    CHECK(correction_entities(tokens_of("it was wednesday"), kToday).date == "2026-11-18");
+    // What was typed, bare, is in the unit of the new value.
+    CHECK(correction_entities(tokens_of("my run today was 8.4k, i put 4.8"), kToday)
+              .target_distance_km == 4.8);
+    // Logged "by mistake" and nothing said of what it should be: a delete.
+    CHECK(correction_entities(
+              tokens_of("I logged 6k on Tuesday by mistake, it was my husband's watch"), kToday)
+              .action == "delete");
+    CHECK(correction_entities(tokens_of("by mistake, it was 8k"), kToday).action == "change");
+}
+
+TEST_CASE("race results carry a hard effort, and a goal beside the time is not the time",
+          "[nlu][parts]") {
+    const auto race = shared_nlu().parse("50k trail race on Saturday took me 5:42", kNow, "UTC");
+    CHECK(race.intent == "log_run");
+    CHECK(race.entities.effort == "hard");
+    const auto goal =
+        shared_nlu().parse("Half in 1:29:59 yesterday, sub 1:30 finally!", kNow, "UTC");
+    CHECK(goal.entities.duration_s == 5399);
 }
