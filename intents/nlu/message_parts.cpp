@@ -492,6 +492,64 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
     return std::nullopt;
 }
 
+/// Whether what follows a verb of changing or deleting at `j` is a run or a value of one ("change
+/// my last run", "delete the second 10k", "fix yesterday"), not something else ("change route",
+/// "changed my mind", "fix my laces", "remove the word rest").
+bool run_object_at(const Tokens& part, std::size_t j) {
+    if (j >= part.size()) return true;  // "undo", "scrap that" said last
+    static const PhraseList direct{"it",         "that",      "this",  "to",      "last",  "them",
+                                   "one",        "both",      "entry", "entries", "run",   "runs",
+                                   "log",        "distance",  "time",  "date",    "day",   "effort",
+                                   "pace",       "duplicate", "dupe",  "those",   "these", "from",
+                                   "yesterdays", "todays"};
+    static const PhraseList nouns{
+        "run",     "runs",      "last",  "log",      "entry",   "entries",    "distance",
+        "time",    "date",      "day",   "effort",   "pace",    "long",       "morning",
+        "evening", "duplicate", "dupe",  "second",   "first",   "extra",      "one",
+        "other",   "mileage",   "total", "number",   "numbers", "figure",     "record",
+        "parkrun", "tempo",     "race",  "recovery", "easy",    "yesterdays", "todays",
+        "latest",  "previous",  "wrong", "km",       "k",       "miles",      "mile",
+        "half",    "marathon",  "jog"};
+    const auto is_run_word = [&](std::size_t k) {
+        if (k >= part.size()) return false;
+        return part[k].is_number() || names_a_day(slice(part, {k, k + 1})) ||
+               nouns.matches_at(part, k, part.size());
+    };
+    // "fix yesterday: tempo not easy", "delete pls", "should be deleted, that was ...".
+    if (!part[j].is_word() && !part[j].is_number()) return true;
+    if (is_any(part[j], {"pls", "please", "plz", "everything", "all", "asap"})) return true;
+    if (part[j].is_number() || names_a_day(slice(part, {j, j + 1})) ||
+        direct.matches_at(part, j, part.size()))
+        return true;
+    if (is_any(part[j], {"the", "my", "your", "a", "an", "that", "this"}))
+        return is_run_word(j + 1) ||
+               (is_any(part[j + 1 < part.size() ? j + 1 : j], {"last", "most"}) &&
+                is_run_word(j + 2));
+    return false;
+}
+
+/// A verb of changing or deleting said of a run; other cues ("typo", "wrong distance") as they
+/// stand.
+bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
+    static const PhraseList verbs{
+        "change", "changed", "edit",    "update",     "amend",    "modify",   "fix",    "adjust",
+        "delete", "deleted", "remove",  "scrap",      "erase",    "kill",     "drop",   "bin",
+        "wipe",   "strike",  "scratch", "get rid of", "take off", "take out", "correct"};
+    std::vector<bool> covered(part.size(), false);
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        const auto words = change_idioms().longest_at(part, i, part.size());
+        for (std::size_t k = i; k < std::min(part.size(), i + words); ++k) covered[k] = true;
+    }
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        if (covered[i]) continue;
+        const auto words = cues.longest_at(part, i, part.size());
+        if (words == 0) continue;
+        const bool verb_alone = verbs.longest_at(part, i, part.size()) == words;
+        if (!verb_alone || run_object_at(part, i + words)) return true;
+    }
+    return false;
+}
+
 /// "RPE was 8 not 5": a number in [from, to) told as an RPE that the part names elsewhere.
 std::optional<std::string> rpe_told(const Tokens& part, std::size_t from, std::size_t to) {
     if (!has_phrase(part, {"rpe", "effort", "exertion"})) return std::nullopt;
@@ -642,7 +700,7 @@ PartKind part_kind(const Tokens& part) {
                        (question && !measure && !day &&
                         !has_phrase(part, {"that", "it", "last", "my", "this", "the", "todays",
                                            "yesterdays", "one"}));
-    if (has_phrase_outside(part, delete_cues(), change_idioms()) && !asked &&
+    if (cue_about_a_run(part, delete_cues()) && !asked &&
         (has_phrase(part, run_words()) || measure || day ||
          has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one", "duplicate",
                            "dupe"}))) {
@@ -748,8 +806,7 @@ PartKind part_kind(const Tokens& part) {
     const bool told_after_pivot = after_pivot.distance_km || after_pivot.duration_s ||
                                   after_pivot.effort || after_pivot.clock;
     const bool says_change =
-        has_phrase_outside(part, change_cues(), change_idioms()) ||
-        (pivot_changes && told_after_pivot) ||
+        cue_about_a_run(part, change_cues()) || (pivot_changes && told_after_pivot) ||
         (aside && has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said",
                                     "entered"})) ||
         (aside && told_after_pivot && (day_before_pivot || before_pivot.distance_km));
