@@ -31,7 +31,7 @@ bool separates_clauses(const Tokens& tokens, std::size_t i) {
     if (ends_clause(token)) return true;
     if (!token.is_symbol('/') && !token.is_symbol('-')) return false;
     const Token& next = token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1);
-    return token.spaced && next.spaced && next.is_word() && i > 0 && !tokens[i - 1].is_number();
+    return token.spaced && next.spaced && next.is_word() && i > 0;
 }
 
 bool is_race_distance(double km) {
@@ -103,13 +103,15 @@ struct Clause {
     bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
     bool bare_run = false;            ///< a number and a day, the unit left out: "4 on thursday"
     bool deletes = false;             ///< asks to delete: "delete friday's run"
+    bool plan = false;                ///< plans a run: "planning 3 runs next week"
     bool past_verb = false;           ///< tells a run done: "did 10k easy"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
     /// Says something of its own: it can stand as a part.
     bool stands_alone() const {
-        return measure() || question || massage || correction || request || race || run_told;
+        return measure() || question || massage || correction || request || race || run_told ||
+               plan;
     }
 };
 
@@ -130,11 +132,18 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
         (c.question || has_phrase(words, {"book", "booking", "booked", "appointment", "need a",
                                           "want a", "get a", "should i", "can i"}));
     c.day = names_a_day(words);
-    c.correction = part_kind(words) == PartKind::correction;
+    const auto kind = part_kind(words);
+    c.correction = kind == PartKind::correction;
+    // "planning 3 runs next week" stands as a part; "hoping for sub 50" or "beat my goal" adds
+    // to the one before.
+    c.plan = kind == PartKind::plan && has_phrase(words, intention_cues()) &&
+             !has_phrase(words, {"sub", "under", "goal", "pb", "log"});
     c.past_plan = has_phrase(words, past_plan_cues());
     c.device = has_phrase(words, device_reading_cues());
     std::size_t at = 0;
-    c.continues = has_phrase(words, clause_continuations(), 0, kEnd, &at) && at == 0;
+    // "and it was 26k not 24k": read after a leading joining word or aside.
+    const auto told = without_lead(words);
+    c.continues = has_phrase(told, clause_continuations(), 0, kEnd, &at) && at == 0;
     // "show me my stats", "how far this week?"; not "no idea how far, watch died".
     const auto asking = without_lead(words);
     c.request =
@@ -148,7 +157,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
         ((has_phrase(words, {"did", "done", "went for"}) && has_phrase(words, run_words())) ||
          has_phrase(words, {"ran", "jogged", "raced"}));
     c.past_verb = has_past_run_verb(words);
-    c.goes_on_correcting = has_phrase(words, correction_continuations(), 0, kEnd, &at) && at == 0;
+    c.goes_on_correcting = has_phrase(told, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
     // "last night", "first thing": a time, not the last or first piece of a session.
     c.session_piece = has_phrase_outside(words, session_pieces(), time_idioms()) && !c.question &&
@@ -482,8 +491,15 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
         const auto at = static_cast<std::ptrdiff_t>(i);
         if (!tokens[i].is_number() || tokens[i].value <= 0 || tokens[i].value >= 600) continue;
         const Token& next = token_at(tokens, at + 1);
-        // "on the 21st" is a day.
-        const bool ordinal = !next.spaced && is_any(next, {"st", "nd", "rd", "th"});
+        // "on the 21st", "feb 26", "26 feb" are days.
+        const auto month = [](const Token& t) {
+            return is_any(t, {"jan",  "january", "feb",    "february", "mar",  "march",
+                              "apr",  "april",   "may",    "jun",      "june", "jul",
+                              "july", "aug",     "august", "sep",      "sept", "september",
+                              "oct",  "october", "nov",    "november", "dec",  "december"});
+        };
+        const bool ordinal = (!next.spaced && is_any(next, {"st", "nd", "rd", "th"})) ||
+                             month(next) || month(token_at(tokens, at - 1));
         if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating"}) || next.is_symbol('/') ||
             next.is_symbol('%') || ordinal)
             continue;
@@ -588,14 +604,21 @@ std::optional<double> elliptic_run(const Tokens& part) {
     const auto distance = parse_distance_km(part);
     if (distance || parse_duration_s(part, distance) || !names_a_day(part) || is_question(part))
         return std::nullopt;
-    // The number first, then the day alone: "4 on thursday", "6 saturday"; not "it's on April
-    // 25", "remind me at 7 tomorrow" or "on the 19th".
-    const Token& first = token_at(part, 0);
-    if (!first.is_number() || first.value <= 0 || first.value > 100 || part.size() > 5 ||
-        has_phrase(part, {"st", "nd", "rd", "th", "at"}) ||
-        !names_a_day(slice(part, {1, part.size()})))  // "7 march" is a date
+    // A number and a day alone: "4 on thursday", "today 3 easy"; not "it's on April 25",
+    // "remind me at 7 tomorrow" or "on the 19th".
+    if (part.size() > 5 || has_phrase(part, {"st", "nd", "rd", "th", "at"})) return std::nullopt;
+    const auto number =
+        std::find_if(part.begin(), part.end(), [](const Token& t) { return t.is_number(); });
+    if (number == part.end() || number->value <= 0 || number->value > 100) return std::nullopt;
+    const auto at = static_cast<std::size_t>(number - part.begin());
+    // The day is named without the number: "7 march" is a date.
+    Tokens rest = slice(part, {0, at});
+    const auto after = slice(part, {at + 1, part.size()});
+    rest.insert(rest.end(), after.begin(), after.end());
+    if (!names_a_day(rest) ||
+        std::count_if(part.begin(), part.end(), [](const Token& t) { return t.is_number(); }) != 1)
         return std::nullopt;
-    return first.value;
+    return number->value;
 }
 
 std::optional<double> distance_despite_plan(const Tokens& part) {
@@ -652,10 +675,13 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
             (current.set_aside_first && current.clauses == 1 && !c.day) ||
             // "my run yesterday was not 15k. was 15 miles".
             (current.set_aside && current.measure() && c.goes_on_correcting && !c.day) ||
-            // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min".
-            (current.entered && c.measure() && (c.joined_by_but || c.goes_on_correcting)) ||
+            // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min",
+            // "you have 15k for sunday, it was 12".
+            (current.entered && (c.joined_by_but || c.goes_on_correcting) && !c.day) ||
             // "the run on the 21st was 16k, you have 6k".
-            (c.entered && c.measure() && current.measure() && !c.day);
+            (c.entered && c.measure() && current.measure() && !c.day) ||
+            // "oops duplicate, delete the second 10k": the run meant, said after.
+            (current.correction && c.correction && !current.measure() && !current.day);
         // "2k warm up, 6k tempo": one session; "32k on Sunday, then recovery jog today 5k": two.
         const bool continues =
             c.continues || (c.session_piece && !(c.day && current.day) && !current.question);
@@ -716,15 +742,17 @@ PartKind part_kind(const Tokens& part) {
         if (!pivot && !has_phrase(part, set_aside_markers()) &&
             !has_phrase(part, logged_value_cues()))
             return false;
+        // "entered the Seville marathon, Feb 21, goal sub 3:15": a race entered, not a log.
+        if (has_phrase(part, not_logged_before())) return false;
         const auto roles = correction_roles(part);
         const bool set_aside =
             std::any_of(roles.begin(), roles.end(), [](Role r) { return r == Role::set_aside; });
         // "16k instead of 13" is a run that went long; "it was 16k instead of 13" a correction.
         if (set_aside && !pivot && !has_phrase(part, {"not"})) return false;
         // "ran 8k, not the 10k i wanted": a run told short of its plan.
-        if (set_aside && !pivot &&
-            has_phrase(part, {"ran", "did", "done", "jogged", "managed", "got", "finished"}))
-            return false;
+        const bool ran_short =
+            set_aside && !pivot &&
+            has_phrase(part, {"ran", "did", "done", "jogged", "managed", "got", "finished"});
         // "ran 5k, not the 10k I wanted": a plan not kept.
         if (set_aside && has_phrase(part, past_plan_cues())) return false;
         Values fresh, aside, subject, entered;
@@ -756,9 +784,15 @@ PartKind part_kind(const Tokens& part) {
                             ((subject.distance_km && fresh.distance_km) ||
                              (subject.duration_s && fresh.duration_s));
         if (retold) return true;
-        // "you logged 10km but i ran 10 miles": what was logged, and what it should be.
-        if ((entered.distance_km && fresh.distance_km) ||
-            (entered.duration_s && fresh.duration_s) || (entered_day && fresh_day))
+        // "you logged 10km but i ran 10 miles", "i entered 42 mins, it was 24": what was
+        // logged, and what it should be.
+        bool fresh_bare = false;
+        for (const auto& region : regions_of(roles)) {
+            if (region.role == Role::fresh && bare_number(part, region.begin, region.end))
+                fresh_bare = true;
+        }
+        if ((entered.distance_km && (fresh.distance_km || fresh_bare)) ||
+            (entered.duration_s && (fresh.duration_s || fresh_bare)) || (entered_day && fresh_day))
             return true;
         if (!set_aside) return false;
         if (!fresh.distance_km) fresh.distance_km = subject.distance_km;
@@ -783,7 +817,11 @@ PartKind part_kind(const Tokens& part) {
             }
         }
         const bool efforts = (fresh.effort && aside.effort && pivot) || rpe_aside;
-        return (fresh_measure && aside_measure) || (fresh_day && aside_day) || efforts;
+        // "I ran that on the 17th not the 18th" moves a run; "ran 8k, not the 10k i wanted"
+        // tells one short of its plan.
+        if (fresh_day && aside_day) return true;
+        if (ran_short) return false;
+        return (fresh_measure && aside_measure) || efforts;
     }();
     // A request ("can you change my last run to 42:15") is not a question to answer.
     const bool asks = asked;
@@ -801,7 +839,9 @@ PartKind part_kind(const Tokens& part) {
         after_pivot = values_in(part, pivot->first + pivot->second, part.size(), true, distance);
         before_pivot = values_in(part, 0, pivot->first, false);
         day_before_pivot = names_a_day(slice(part, {0, pivot->first}));
-        after_pivot.clock |= names_a_day(slice(part, {pivot->first + pivot->second, part.size()}));
+        // "should be sore tomorrow" tells no day of a run.
+        const auto after = slice(part, {pivot->first + pivot->second, part.size()});
+        after_pivot.clock |= names_a_day(after) && !has_phrase(after, plan_cues());
     }
     const bool told_after_pivot = after_pivot.distance_km || after_pivot.duration_s ||
                                   after_pivot.effort || after_pivot.clock;
@@ -827,8 +867,10 @@ PartKind part_kind(const Tokens& part) {
                            "thinking of", "thinking about", "was thinking", "thinking id"});
     if (told_as_done) return PartKind::other;
     // "10k today so tomorrow I can sleep in", "today: 8k. tomorrow: nothing": the run is today's.
+    // "gonna run for 45 mins after work today" is to come.
+    const bool intends = has_phrase(part, {"gonna", "going to", "ill", "i will", "planning"});
     if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
-        !has_phrase(part, {"later today", "today later", "this evening", "tonight"}))
+        !has_phrase(part, {"later today", "today later", "this evening", "tonight"}) && !intends)
         return PartKind::other;
     const auto spans = clause_spans(part);
     for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -907,13 +949,20 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
         e.target_distance_km.reset();
     }
     const auto days = past_days_named(part, today);
-    const bool day_set_aside = std::any_of(days.begin(), days.end(), [&](const NamedDay& d) {
-        return d.at < roles.size() && roles[d.at] == Role::set_aside;
-    });
+    const auto day_in = [&](Role role) {
+        return std::any_of(days.begin(), days.end(), [&](const NamedDay& d) {
+            return d.at < roles.size() && roles[d.at] == role;
+        });
+    };
+    const bool day_set_aside = day_in(Role::set_aside);
+    // "log says today but i ran it on saturday": the day typed before is the run meant's.
+    const bool day_entered = day_in(Role::entered);
+    // "wrong date, I did that 10k on wednesday": only the day changes.
+    const bool day_fix = has_phrase(part, {"wrong date", "wrong day", "different day"});
     // "38:40 for the 8k, not 48:40", "the 13k belongs to friday, not saturday": a distance
     // beside a time or a day that changes names the run.
     if (e.distance_km && !e.target_distance_km && !bare_old &&
-        (e.target_duration_s || day_set_aside)) {
+        (e.target_duration_s || day_set_aside || day_fix)) {
         e.target_distance_km = e.distance_km;
         e.distance_km.reset();
     }
@@ -921,7 +970,8 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     // nothing else changes; anywhere else ("it was 16k on the 15th, not 6k", "edit saturday:
     // 35:20"), the run meant.
     const bool nothing_else = !e.distance_km && !e.duration_s && !e.effort;
-    const bool new_day_said = day_set_aside || (pivot_of(part).has_value() && nothing_else);
+    const bool new_day_said =
+        day_set_aside || day_entered || day_fix || (pivot_of(part).has_value() && nothing_else);
     for (const auto& named : days) {
         const Role role = named.at < roles.size() ? roles[named.at] : Role::none;
         if (role == Role::fresh && !remove && new_day_said) {

@@ -8,6 +8,7 @@
 #include "intents/nlu/date_parser.hpp"
 #include "intents/nlu/distance_parser.hpp"
 #include "intents/nlu/duration_parser.hpp"
+#include "intents/nlu/effort_parser.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/intent_classifier.hpp"
 #include "intents/nlu/intent_model.hpp"
@@ -132,6 +133,7 @@ struct PartContext {
     bool future_said = false;            ///< a part before named a coming day: "rest day tomorrow"
     bool after_then = false;             ///< the part follows "then": "10k today, then 16k on thu"
     const std::string* heard = nullptr;  ///< the classifier's label, when the part is the message
+    bool past_run_before = false;        ///< a run on a day before today was told already
 };
 
 /// Massage named without asking for one: "used the massage gun", "had a massage yesterday".
@@ -212,8 +214,14 @@ bool has_past_run_verb_or_day(const Tokens& tokens) {
 }
 
 /// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
-bool said_of_all(const Tokens& words) {
-    return has_phrase(words, {"both", "all of them", "all easy", "all steady", "each"});
+std::optional<std::string> effort_of_all(const Tokens& words) {
+    std::size_t at = 0;
+    if (!has_phrase(words, {"both", "all of them", "all easy", "all steady", "each"}, 0,
+                    words.size(), &at))
+        return std::nullopt;
+    // Said after "both": "this morning: 4k recovery. both felt fine" gives the second run's
+    // effort to no other.
+    return parse_effort(slice(words, {at, words.size()})).effort;
 }
 }  // namespace
 
@@ -246,10 +254,7 @@ struct Nlu::Model {
         const auto distance = parse_distance_km(tokens);
         const auto duration = parse_duration_s(tokens, distance);
         const bool measure = distance || duration;
-        const bool asked = std::any_of(tokens.begin(), tokens.end(),
-                                       [](const Token& t) { return t.is_symbol('?'); }) ||
-                           has_phrase(tokens, {"should", "how", "what", "is it", "can i", "could i",
-                                               "do i", "why", "when"});
+        const bool asked = is_question(tokens);
         const bool today_or_before =
             has_phrase(tokens, {"today", "todays", "this morning", "yesterday", "last night"});
         // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race; so is
@@ -280,8 +285,8 @@ struct Nlu::Model {
         if (previous != nullptr && previous->intent == kCorrectionIntent &&
             previous->entities.action == std::string("delete") && kind == PartKind::other &&
             (measure || names_a_day(tokens)) && !asked &&
-            !has_phrase(tokens,
-                        {"ran", "did", "done", "today", "todays", "add", "log", "was", "were"})) {
+            !has_phrase(tokens, {"ran", "did", "done", "today", "todays", "add", "log"}) &&
+            !(measure && has_phrase(tokens, {"was", "were"}))) {  // "friday was 11k though"
             part.intent = kCorrectionIntent;
             part.entities = another_run_meant(tokens, previous->entities, today);
             return part;
@@ -289,9 +294,9 @@ struct Nlu::Model {
         // "today: 8k", "gentle 20 min run", "next week is taper week, so today was the last big
         // one: 30k": a run the classifier did not hear.
         // "wrong shoes, wrong socks, right result: 10k in 49:59": a distance and its time.
-        const bool run_named = today_or_before || (distance && duration) ||
-                               has_phrase(tokens, late_log_cues()) ||
-                               has_phrase(tokens, run_report_words());
+        const bool run_named =
+            today_or_before || (distance && duration) || (distance && weekday_alone(tokens)) ||
+            has_phrase(tokens, late_log_cues()) || has_phrase(tokens, run_report_words());
         // "ran 5k, then used the massage gun": no massage asked for.
         const bool massage_heard =
             (part.intent == "massage_question" || part.intent == "book_massage") &&
@@ -327,7 +332,8 @@ struct Nlu::Model {
         }
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.
         if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&
-            has_phrase(tokens, {"log", "run", "runs", "massage", "plan my", "training"})) {
+            has_phrase(tokens, {"log", "run", "runs", "massage", "plan my", "training", "foam roll",
+                                "stretch", "recovery"})) {
             part.intent = "reminders";
             return part;
         }
@@ -337,9 +343,14 @@ struct Nlu::Model {
             has_phrase(tokens, {"ran", "did", "done", "yesterday", "last", "ago", "this morning",
                                 "today", "todays", "earlier"});
         // "easy 10k today, then 16k on thursday": what comes after today's run is to come.
-        const bool then_after_today = context.after_then && previous != nullptr &&
-                                      previous->intent == "log_run" &&
-                                      previous->entities.date == iso_date(today);
+        // "tempo 10k today in 44:50, 20 miler on saturday": the weekday after today's run is
+        // the coming one.
+        // Not so after a run on a day gone: "long run sunday 24k and 6k easy today, plus thursday
+        // 10k tempo" tells the week so far.
+        const bool then_after_today =
+            (context.after_then || (weekday_alone(tokens) && !context.past_run_before)) &&
+            previous != nullptr && previous->intent == "log_run" &&
+            previous->entities.date == iso_date(today);
         const bool after_plan = previous != nullptr && (previous->intent == kPlanIntent ||
                                                         context.future_said || then_after_today);
         if (after_plan && kind == PartKind::other && !race_said && !past_words &&
@@ -462,10 +473,10 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
         // "friday 8 miles, saturday 5 miles, both easy": the effort is every run's.
-        if (part.intent == "log_run" && part.entities.effort && said_of_all(words)) {
+        if (const auto effort = effort_of_all(words); effort && part.intent == "log_run") {
             for (auto& before : parts) {
                 if (before.intent == "log_run" && !before.entities.effort)
-                    before.entities.effort = part.entities.effort;
+                    before.entities.effort = effort;
             }
         }
         const bool day_named = names_a_day(words);
@@ -481,6 +492,9 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         const bool repeated = !parts.empty() && parts.back().intent == part.intent &&
                               parts.back().entities == Entities{} && part.entities == Entities{};
         if (!repeated) {
+            context.past_run_before =
+                context.past_run_before || (part.intent == "log_run" && part.entities.date &&
+                                            *part.entities.date < iso_date(today));
             parts.push_back(std::move(part));
             days_named.emplace_back(day_named, day_last);
         }

@@ -8,7 +8,7 @@ namespace rubdown::intents::nlu {
 
 const PhraseList& clause_joiners() {
     static const PhraseList list{"and", "then", "but", "also", "plus", "and then", "after that",
-                                 "afterwards", "as well as"};
+                                 "afterwards", "as well as", "&"};
     return list;
 }
 
@@ -64,7 +64,9 @@ const PhraseList& change_cues() {
         "make last nights", "make this mornings", "make my last", "make the last",
         "make monday", "make tuesday", "make wednesday", "make thursday", "make friday",
         "make saturday", "make sunday", "make mondays", "make tuesdays", "make wednesdays",
-        "make thursdays", "make fridays", "make saturdays", "make sundays"};
+        "make thursdays", "make fridays", "make saturdays", "make sundays", "set ? to",
+        "set ? ? to", "set ? ? ? to", "fix yesterday", "fix today", "fix monday", "fix tuesday",
+        "fix wednesday", "fix thursday", "fix friday", "fix saturday", "fix sunday"};
     return list;
 }
 
@@ -112,6 +114,9 @@ const PhraseList& change_idioms() {
         "marathon prep", "half marathon training", "half marathon plan", "half training",
         "ultra training", "race training", "was wrong about", "i was wrong", "ended up doing",
         "goal pace", "goal marathon pace", "goal race pace", "goal half pace", "at goal",
+        "marathon distance", "half marathon distance", "on my own", "make it but", "id make it",
+        "set out to", "set out",
+        "to make it", "make it to", "make it through", "made it", "make it home",
         "delete strava", "delete my strava", "delete my app", "delete the app",
         "delete my ? app", "delete the ? app", "delete my garmin",
         "been doing", "was doing", "were doing", "after doing", "stuck to the plan", "stuck to plan", "to the plan",
@@ -168,7 +173,8 @@ const PhraseList& plan_cues() {
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
         "next run", "next long run", "next session", "next workout", "doing ? miles",
-        "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler"};
+        "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler",
+        "doing a ? ? k", "doing a ? ? km", "doing a ? ? miles", "doing an ? ? k"};
     return list;
 }
 
@@ -193,9 +199,18 @@ const PhraseList& change_verbs() {
 const PhraseList& logged_value_cues() {
     static const PhraseList list{
         "logged", "i typed", "typed", "i put", "put it as", "put it down as", "put down",
-        "i entered", "entered", "i wrote", "wrote", "recorded", "i said", "i input",
+        "i entered", "entered", "i wrote", "wrote", "recorded", "i input",
         "put in", "it says", "log says", "it shows", "you have", "you had", "youve got",
+        "its showing", "it is showing", "showing", "log has", "your log has", "it has me",
+        "you have me running", "you have me doing",
         "you put", "you logged", "have me down for", "have me down as", "had me down"};
+    return list;
+}
+
+const PhraseList& not_logged_before() {
+    static const PhraseList list{"entered the", "entered a", "entered an", "just entered",
+                                 "signed up", "registered", "it says on my plan",
+                                 "says on my plan", "logged my first", "logged my 1st"};
     return list;
 }
 
@@ -247,6 +262,7 @@ const PhraseList& past_plan_cues() {
         "meant to go", "set out to", "goal was", "goal for ? was",
         "program said", "coach wanted", "coach said", "was set to", "i wanted", "id planned",
         "had ? on the plan", "had ? ? on the plan", "had ? on my plan", "had ? ? on my plan",
+        "scrapped the", "skipped the", "ditched the", "bailed on the", "binned the",
         "i had planned", "i hoped for", "i was hoping for"};
     return list;
 }
@@ -320,7 +336,7 @@ const PhraseList& run_report_words() {
     static const PhraseList list{
         "run", "jog", "long run", "tempo", "intervals", "session", "workout", "trail", "easy",
         "running", "ran", "jogged", "hilly", "hills", "recovery", "long", "parkrun", "track",
-        "fartlek", "threshold", "steady"};
+        "fartlek", "threshold", "steady", "trails"};
     return list;
 }
 

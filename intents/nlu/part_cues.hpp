@@ -73,6 +73,9 @@ const PhraseList& change_verbs();
 const PhraseList& logged_value_cues();
 /// A value set aside: "not 15k", "instead of Sunday", "rather than 1:10".
 const PhraseList& set_aside_markers();
+/// Words that look like "what was logged" and are not: "entered the Seville marathon", "it says on
+/// my plan".
+const PhraseList& not_logged_before();
 /// A clause starting so goes on with a correction before it ("it was 30k not 3k").
 const PhraseList& correction_continuations();
 /// Words that make a dated message about a race, not a run in the log.

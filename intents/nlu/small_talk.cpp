@@ -100,7 +100,7 @@ const std::vector<std::string_view>& fillers() {
         "tonight", "bot", "there", "again", "as", "always", "haha", "lol", "pls", "please",
         "btw", "sir", "maam", "everyone", "guys", "x", "xx", "xxx", "ur", "mine", "me", "i",
         "am", "im", "its", "my", "friend", "youre", "are", "r", "an", "ever", "such", "honestly",
-        "at", "off", "actually", "pretty"};
+        "at", "off", "actually", "pretty", "thats"};
     return words;
 }
 /// Greetings may stand beside thanks ("hey thanks!"); beside "how are you" or "good" they make a
