@@ -17,7 +17,7 @@ double unit_km(const Token& unit, double value) {
     if (!unit.is_word()) return 0.0;
     if (is_any(unit, {"k", "km", "kms", "kays", "kilometer", "kilometers", "kilometre",
                       "kilometres", "kilo", "kilos", "klick", "klicks", "kilometr", "kilomter",
-                      "kilomters", "kilometrs", "kmh"})) {
+                      "kilomters", "kilometrs"})) {
         return 1.0;
     }
     if (is_any(unit, {"mi", "mile", "miles", "mls", "milers", "mil", "miler", "mles", "mils"})) {
@@ -70,7 +70,10 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
             const Token& next = at(ii + 1);
             const Token& previous = at(ii - 1);
             // "my first half": the race; "the first half of the run": not.
-            const bool my_first = previous.is("first") && at(ii - 2).is("my");
+            const bool my_first = (previous.is("first") && at(ii - 2).is("my")) ||
+                                  // "the half of Sevilla": a race by its place.
+                                  (next.is("of") && previous.is("the") &&
+                                   !is_any(at(ii + 2), {"the", "my", "a", "it", "that"}));
             const bool not_a_race =
                 !my_first &&
                 (is_any(next,
@@ -132,15 +135,22 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
         const bool session_total =
             quantity->value * per_unit >= 5.0 && is_any(after, {"intervals", "efforts", "hills"});
         if (repetition && !session_total) continue;
-        // "900m climbing", "elevation gain 450 m": height, not ground covered.
+        // "900m climbing", "1400m of vert", "elevation gain 450 m": height, not ground covered.
+        const auto height_word = [](const Token& t) {
+            return is_any(t, {"climbing", "climb", "climbed", "elevation", "elev", "gain", "vert",
+                              "vertical", "ascent", "up", "uphill", "d+"});
+        };
         const bool height =
             per_unit == 0.001 &&
-            (is_any(after, {"climbing", "climb", "climbed", "elevation", "elev", "gain", "vert",
-                            "vertical", "ascent", "up", "uphill", "d+"}) ||
+            (height_word(after) || (after.is("of") && height_word(at(unit_index + 2))) ||
              is_any(previous, {"elevation", "elev", "gain", "climbed", "climbing", "ascent", "vert",
                                "climb"}));
-        // "the couch to 5k group": a programme's name.
-        if (height || (previous.is("to") && at(ii - 2).is("couch"))) continue;
+        // "the couch to 5k group", "my c25k run": a programme's name; "10 km/h" a speed.
+        const bool programme =
+            (previous.is("to") && at(ii - 2).is("couch")) || (previous.is("c") && !token.spaced);
+        const bool speed = after.is_symbol('/') && !after.spaced &&
+                           is_any(at(unit_index + 2), {"h", "hr", "hour"});
+        if (height || programme || speed) continue;
         double value = quantity->value;
         // A decimal comma, "12,5 km": the whole part sits before the comma.
         if (previous.is_symbol(',') && !previous.spaced && !token.spaced && token.is_number() &&

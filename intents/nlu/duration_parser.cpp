@@ -250,7 +250,11 @@ class DurationScanner {
     /// Keeps a duration spanning tokens [start, end) unless its neighbours say it is something
     /// else.
     void add(std::size_t start, std::size_t end, double seconds) {
-        if (time_of_day(start, end) || pace_or_rest(start, end)) return;
+        // "8k recovery 45:30": a run's time; "90s recovery" or "recovery 2:00" a rest.
+        const bool run_after_recovery =
+            is_any(at(static_cast<std::ptrdiff_t>(start) - 1), {"recovery", "rest"}) &&
+            seconds >= 600;
+        if (time_of_day(start, end) || (pace_or_rest(start, end) && !run_after_recovery)) return;
         const auto rounded = static_cast<std::int64_t>(std::llround(seconds));
         if (rounded <= 0 || rounded > kMaxDurationS) return;
         const Token& previous = at(static_cast<std::ptrdiff_t>(start) - 1);

@@ -101,9 +101,11 @@ struct Clause {
     bool run_told = false;            ///< a run told without figures: "did hill repeats today"
     bool set_aside_first = false;     ///< starts with a value set aside: "not 6k"
     bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
+    std::optional<double> km;         ///< the distance named, if any
     bool bare_run = false;            ///< a number and a day, the unit left out: "4 on thursday"
     bool deletes = false;             ///< asks to delete: "delete friday's run"
     bool plan = false;                ///< plans a run: "planning 3 runs next week"
+    bool sport = false;               ///< another sport: "hiked 15k with poles"
     bool past_verb = false;           ///< tells a run done: "did 10k easy"
     bool joined_by_but = false;
 
@@ -124,6 +126,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     // "marathon training run today, 32k": the race names the training, not this run's distance.
     c.distance = distance.has_value() &&
                  !(is_race_distance(*distance) && has_phrase(words, training_names()));
+    if (c.distance) c.km = distance;
     c.duration = parse_duration_s(words, distance).has_value();
     c.question = is_question(words) && !(is_request(words) && has_phrase(words, late_log_cues()));
     // "then used the massage gun", "had a massage yesterday": told, not asked for.
@@ -168,6 +171,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.entered = has_phrase(words, logged_value_cues());
     c.bare_run = elliptic_run(words).has_value();
     c.deletes = has_phrase_outside(words, delete_cues(), change_idioms());
+    c.sport = is_other_sport(words);
     c.set_aside = has_phrase(words, set_aside_markers(), 0, kEnd, &at);
     c.set_aside_first = c.set_aside && !parse_distance_km(slice(words, {0, at})) && at <= 2;
     return c;
@@ -244,6 +248,8 @@ struct Building {
     bool set_aside = false;
     bool goal_time = false;
     bool deletes = false;
+    std::optional<double> km;  ///< the first distance named
+    bool sport = true;         ///< every clause so far is of another sport
 
     bool measure() const { return distance || duration; }
     bool complete() const {
@@ -267,6 +273,8 @@ struct Building {
         set_aside |= c.set_aside;
         goal_time |= c.goal_time;
         deletes |= c.deletes;
+        sport = sport && c.sport;
+        if (!km) km = c.km;
         ++clauses;
     }
     static Building from(const Clause& c) {
@@ -283,6 +291,10 @@ bool completes(const Building& part, const Clause& c) {
     // "Marathon done!! 3:58:20 yesterday": the time of the run just told.
     if (c.duration && !c.distance && part.distance && !part.duration && !part.day && !c.question &&
         !c.correction)
+        return true;
+    // "parkrun saturday, 5k in 21:48": the same run's distance said again, with its time.
+    if (c.km && part.km && *c.km == *part.km && !part.duration && c.duration && !c.day &&
+        !c.question && !c.goal_time && !c.goal_remark)
         return true;
     // "I ran on Sunday though, 12k": the figures of the run just told.
     if (part.run_told && !part.distance && !part.duration && c.measure() && !c.day && !c.question)
@@ -380,7 +392,7 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
         std::size_t at = 0;
         if (change_at == kEnd && has_phrase(part, change_verbs(), i, i + 2, &at) && at == i)
             change_at = i;
-        if (change_at != kEnd && i > change_at && part[i].is("to"))
+        if (change_at != kEnd && i > change_at && (part[i].is("to") || part[i].is("as")))
             return std::pair{i, std::size_t{1}};
         if (const auto words = correction_pivots().longest_at(part, i, part.size()); words > 0) {
             const bool told_on = [&] {
@@ -500,8 +512,8 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
         };
         const bool ordinal = (!next.spaced && is_any(next, {"st", "nd", "rd", "th"})) ||
                              month(next) || month(token_at(tokens, at - 1));
-        if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating"}) || next.is_symbol('/') ||
-            next.is_symbol('%') || ordinal)
+        if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating", "at", "by", "around"}) ||
+            next.is_symbol('/') || next.is_symbol('%') || ordinal)
             continue;
         return tokens[i].value;
     }
@@ -606,7 +618,7 @@ std::optional<double> elliptic_run(const Tokens& part) {
         return std::nullopt;
     // A number and a day alone: "4 on thursday", "today 3 easy"; not "it's on April 25",
     // "remind me at 7 tomorrow" or "on the 19th".
-    if (part.size() > 5 || has_phrase(part, {"st", "nd", "rd", "th", "at"})) return std::nullopt;
+    if (part.size() > 8 || has_phrase(part, {"st", "nd", "rd", "th", "at"})) return std::nullopt;
     const auto number =
         std::find_if(part.begin(), part.end(), [](const Token& t) { return t.is_number(); });
     if (number == part.end() || number->value <= 0 || number->value > 100) return std::nullopt;
@@ -619,6 +631,13 @@ std::optional<double> elliptic_run(const Tokens& part) {
         std::count_if(part.begin(), part.end(), [](const Token& t) { return t.is_number(); }) != 1)
         return std::nullopt;
     return number->value;
+}
+
+bool is_other_sport(const Tokens& part) {
+    // "5k off the bike" is a brick run.
+    return has_phrase(part, other_sport_words()) &&
+           !has_phrase(part,
+                       {"ran", "run", "jog", "jogged", "running", "runs", "off the bike", "brick"});
 }
 
 std::optional<double> distance_despite_plan(const Tokens& part) {
@@ -673,8 +692,9 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
             ((current.correction || c.correction || current.request) && c.goes_on_correcting) ||
             (current.correction && c.correction && !c.day && !c.measure()) ||
             (current.set_aside_first && current.clauses == 1 && !c.day) ||
-            // "my run yesterday was not 15k. was 15 miles".
-            (current.set_aside && current.measure() && c.goes_on_correcting && !c.day) ||
+            // "my run yesterday was not 15k. was 15 miles", "was not 8 km but 9 km".
+            (current.set_aside && current.measure() && !c.day &&
+             (c.goes_on_correcting || (c.joined_by_but && c.measure()))) ||
             // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min",
             // "you have 15k for sunday, it was 12".
             (current.entered && (c.joined_by_but || c.goes_on_correcting) && !c.day) ||
@@ -690,10 +710,14 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         const bool another_deleted = current.deletes && current.correction && c.day &&
                                      !c.measure() && !c.correction && !c.question &&
                                      c.span.end - c.span.begin <= 4;
-        const bool stands_alone =
-            c.stands_alone() || (c.bare_run && current.distance) || another_deleted;
-        const bool new_part = stands_alone && current.complete() && !continues &&
-                              !completes(current, c) && !correcting;
+        // "hiked 15k with poles then ran the last 5k", "walked on saturday, ran 6k on sunday":
+        // the sport and the run are two things.
+        const bool after_sport = current.sport && !c.sport && c.stands_alone();
+        const bool stands_alone = c.stands_alone() || (c.bare_run && current.distance) ||
+                                  another_deleted || (c.sport && !current.sport) || after_sport;
+        const bool new_part = (after_sport || (c.sport && !current.sport)) ||
+                              (stands_alone && current.complete() && !continues &&
+                               !completes(current, c) && !correcting);
         if (!new_part) {
             current.add(c);
             // "the long run was yesterday" + "not today": together they correct a run.

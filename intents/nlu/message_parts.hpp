@@ -48,6 +48,9 @@ std::optional<double> elliptic_run(const Tokens& part);
 /// not kept; none when the part has no such plan.
 std::optional<double> distance_despite_plan(const Tokens& part);
 
+/// Another sport than running and no run: "swam 2.5k", "40k bike", "did yoga for 30 mins".
+bool is_other_sport(const Tokens& part);
+
 /// What a part's own words make it, before any classifier.
 enum class PartKind { other, correction, plan };
 PartKind part_kind(const Tokens& part);

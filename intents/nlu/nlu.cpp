@@ -202,12 +202,6 @@ bool weekday_alone(const Tokens& tokens) {
     return has_phrase(tokens, weekdays) && !has_phrase(tokens, elsewhere);
 }
 
-/// Another sport than running: "also swam 2k", "cycled 20k to work".
-bool other_sport(const Tokens& tokens) {
-    return has_phrase(tokens, other_sport_words()) &&
-           !has_phrase(tokens, {"ran", "run", "jog", "jogged", "running"});
-}
-
 /// "ran", "did", "yesterday", "this morning": told as done.
 bool has_past_run_verb_or_day(const Tokens& tokens) {
     return has_phrase(tokens, done_words());
@@ -270,7 +264,8 @@ struct Nlu::Model {
             part.intent = "log_run";
         }
         // "also swam 2k": not a run, and nothing else to act on.
-        if (previous != nullptr && other_sport(tokens) && !asked) {
+        // "swam 2.5k this morning, ran 6k easy at lunch": the swim is no run to log.
+        if (is_other_sport(tokens) && !asked) {
             part.intent = "out_of_scope";
             part.entities = {};
             return part;
@@ -319,7 +314,8 @@ struct Nlu::Model {
             part.intent = "set_race";
         }
         // "how do i turn off the reminders?": about the nudges.
-        if (part.intent == "help" && has_phrase(tokens, reminder_words())) {
+        // (Alone, "how do i stop the reminders?" asks how the bot works: help.)
+        if (part.intent == "help" && has_phrase(tokens, reminder_words()) && previous != nullptr) {
             part.intent = "reminders";
             return part;
         }
@@ -333,7 +329,7 @@ struct Nlu::Model {
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.
         if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&
             has_phrase(tokens, {"log", "run", "runs", "massage", "plan my", "training", "foam roll",
-                                "stretch", "recovery"})) {
+                                "stretch", "recovery", "physio", "exercises", "parkrun"})) {
             part.intent = "reminders";
             return part;
         }
@@ -395,6 +391,14 @@ struct Nlu::Model {
         // "ran 10k, not 12k like I planned": the run's distance, not the plan's.
         if (part.intent == "log_run") {
             if (const auto done = distance_despite_plan(tokens)) part.entities.distance_km = done;
+        }
+        // "next up: a 50 miler on march 14": a date months gone with nothing told as done is
+        // the coming one, a race's.
+        if (part.intent == "log_run" && part.entities.date && !has_past_run_verb_or_day(tokens) &&
+            !duration && *part.entities.date < iso_date(date::sys_days{today} - date::days{60}) &&
+            parse_race_date(tokens, today)) {
+            part.intent = "set_race";
+            part.entities = extract_entities(tokens, part.intent, today);
         }
         return part;
     }
@@ -512,7 +516,8 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         const auto& only = parts.front();
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
                              (only.intent == "log_run" && !is_question(analysis.tokens)) ||
-                             (parse.intent == "out_of_scope" && only.intent == "reminders");
+                             (only.intent == "reminders" &&
+                              (parse.intent == "out_of_scope" || parse.intent == "help"));
         // The part may leave words out ("planned 15k but only did 9k" is the 9k).
         if (only.intent == parse.intent) parse.entities = only.entities;
         if (relabel) {

@@ -8,7 +8,7 @@ namespace rubdown::intents::nlu {
 
 const PhraseList& clause_joiners() {
     static const PhraseList list{"and", "then", "but", "also", "plus", "and then", "after that",
-                                 "afterwards", "as well as", "&"};
+                                 "afterwards", "as well as", "&", "y"};
     return list;
 }
 
@@ -66,7 +66,8 @@ const PhraseList& change_cues() {
         "make saturday", "make sunday", "make mondays", "make tuesdays", "make wednesdays",
         "make thursdays", "make fridays", "make saturdays", "make sundays", "set ? to",
         "set ? ? to", "set ? ? ? to", "fix yesterday", "fix today", "fix monday", "fix tuesday",
-        "fix wednesday", "fix thursday", "fix friday", "fix saturday", "fix sunday"};
+        "fix wednesday", "fix thursday", "fix friday", "fix saturday", "fix sunday", "mark ? as",
+        "mark ? ? as", "mark ? ? ? as"};
     return list;
 }
 
@@ -172,7 +173,8 @@ const PhraseList& plan_cues() {
         "plan for tuesday", "plan for wednesday", "plan for thursday", "plan for friday",
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
-        "next run", "next long run", "next session", "next workout", "doing ? miles",
+        "next run", "next long run", "next session", "next workout", "want a", "want sub",
+        "doing ? miles",
         "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler",
         "doing a ? ? k", "doing a ? ? km", "doing a ? ? miles", "doing an ? ? k"};
     return list;
@@ -191,7 +193,7 @@ const PhraseList& correction_pivots() {
 const PhraseList& change_verbs() {
     static const PhraseList list{
         "change", "changed", "edit", "update", "move", "moved", "set", "switch", "amend",
-        "correct", "modify",
+        "correct", "modify", "mark",
         "fix", "adjust", "put it", "make"};
     return list;
 }
@@ -236,7 +238,8 @@ const PhraseList& race_words() {
         "race", "racing", "marathon", "half marathon", "half", "ultra", "event", "parkrun",
         "signed up", "entered the", "registered", "bib", "start line", "a 5 k", "a 10 k",
         "the 5 k", "the 10 k", "a 15 k", "a 21 k", "turkey trot", "my 5 k", "my 10 k", "my 15 k",
-        "my 21 k"};
+        "my 21 k", "tri", "triathlon", "sprint tri", "cross country", "xc", "ironman", "duathlon",
+        "fell race", "trail race"};
     return list;
 }
 
@@ -261,6 +264,7 @@ const PhraseList& past_plan_cues() {
         "was scheduled", "on the plan was", "plan said", "schedule said", "programme said",
         "meant to go", "set out to", "goal was", "goal for ? was",
         "program said", "coach wanted", "coach said", "was set to", "i wanted", "id planned",
+        "plan says", "schedule says", "programme says", "program says",
         "had ? on the plan", "had ? ? on the plan", "had ? on my plan", "had ? ? on my plan",
         "scrapped the", "skipped the", "ditched the", "bailed on the", "binned the",
         "i had planned", "i hoped for", "i was hoping for"};
@@ -320,8 +324,9 @@ const PhraseList& massage_words() {
 }
 
 const PhraseList& other_sport_words() {
-    static const PhraseList list{"swam", "swim", "swimming", "cycled", "bike", "biked", "rode",
-                                 "cycling", "rowed", "rowing", "walked", "hiked", "spin class"};
+    static const PhraseList list{"swam", "cycled", "bike", "biked", "rode", "cycling", "rowed",
+                                 "rowing", "walked", "hiked", "spin class", "yoga", "pilates",
+                                 "weights", "lifted", "strength session"};
     return list;
 }
 
@@ -336,7 +341,8 @@ const PhraseList& run_report_words() {
     static const PhraseList list{
         "run", "jog", "long run", "tempo", "intervals", "session", "workout", "trail", "easy",
         "running", "ran", "jogged", "hilly", "hills", "recovery", "long", "parkrun", "track",
-        "fartlek", "threshold", "steady", "trails"};
+        "fartlek", "threshold", "steady", "trails", "practice", "strides", "drills", "canicross",
+        "stroller", "treadmill"};
     return list;
 }
 

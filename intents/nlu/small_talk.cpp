@@ -30,6 +30,10 @@ const std::vector<Phrases>& phrase_table() {
           "whats your favourite distance", "whats your favorite distance",
           "your favourite distance", "your favorite distance", "do you have a favourite", "you always know what to say", "do you ever get tired",
           "do you get tired", "i love running", "love running", "running is life",
+          "do you speak", "you speak", "are you sentient", "sentient", "your favourite",
+          "ur favourite", "your favorite", "ur favorite", "whats ur name", "ur name", "yer name",
+          "you are a robot", "robot or a human", "robot or human", "a bot or a human",
+
           "do you have a favorite", "where are you from", "how old are you"}},
         {SmallTalk::how_are_you,
          {"how are you", "how r u", "how are u", "how r you", "hows it going", "how is it going",
