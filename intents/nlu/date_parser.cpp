@@ -96,7 +96,10 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous, co
     const bool before_a_figure =
         next.is_number() || next.is_symbol(':') || next.is_symbol('-') ||
         is_any(next, {"long", "easy", "run", "jog", "tempo", "recovery", "steady", "parkrun"});
-    if (is_any(previous, {"on", "last", "next", "this", "since", "from", "to", "coming"}) ||
+    // "the entry for tues", "delete tues run", "move it to sat".
+    if (is_any(previous,
+               {"on", "last", "next", "this", "since", "from", "to", "coming", "for", "delete",
+                "remove", "fix", "change", "move", "under", "before", "after"}) ||
         after_a_figure || (clause_start && before_a_figure)) {
         for (const auto& [word, d] : kShort) {
             if (text == word) return d;

@@ -529,7 +529,7 @@ bool run_object_at(const Tokens& part, std::size_t j) {
                                    "one",        "both",      "entry", "entries", "run",   "runs",
                                    "log",        "distance",  "time",  "date",    "day",   "effort",
                                    "pace",       "duplicate", "dupe",  "those",   "these", "from",
-                                   "yesterdays", "todays"};
+                                   "yesterdays", "todays",    "on"};
     static const PhraseList nouns{
         "run",     "runs",      "last",  "log",      "entry",   "entries",    "distance",
         "time",    "date",      "day",   "effort",   "pace",    "long",       "morning",
@@ -559,10 +559,35 @@ bool run_object_at(const Tokens& part, std::size_t j) {
 /// A verb of changing or deleting said of a run; other cues ("typo", "wrong distance") as they
 /// stand.
 bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
-    static const PhraseList verbs{
-        "change", "changed", "edit",    "update",     "amend",    "modify",   "fix",    "adjust",
-        "delete", "deleted", "remove",  "scrap",      "erase",    "kill",     "drop",   "bin",
-        "wipe",   "strike",  "scratch", "get rid of", "take off", "take out", "correct"};
+    static const PhraseList verbs{"change",
+                                  "changed",
+                                  "edit",
+                                  "update",
+                                  "amend",
+                                  "modify",
+                                  "fix",
+                                  "adjust",
+                                  "delete",
+                                  "deleted",
+                                  "remove",
+                                  "scrap",
+                                  "erase",
+                                  "kill",
+                                  "drop",
+                                  "bin",
+                                  "wipe",
+                                  "strike",
+                                  "scratch",
+                                  "get rid of",
+                                  "take off",
+                                  "take out",
+                                  "correct",
+                                  "move",
+                                  "was actually",
+                                  "it was actually",
+                                  "actually was",
+                                  "actually it",
+                                  "actually it was"};
     std::vector<bool> covered(part.size(), false);
     for (std::size_t i = 0; i < part.size(); ++i) {
         const auto words = change_idioms().longest_at(part, i, part.size());
@@ -573,6 +598,13 @@ bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
         const auto words = cues.longest_at(part, i, part.size());
         if (words == 0) continue;
         const bool verb_alone = verbs.longest_at(part, i, part.size()) == words;
+        // "fix my ...", "move the ...": the run must follow ("fix my laces" is no correction).
+        const bool verb_and_determiner = verbs.longest_at(part, i, part.size()) > 0 &&
+                                         is_any(part[i + words - 1], {"my", "the", "your"});
+        if (verb_and_determiner) {
+            if (run_object_at(part, i + words - 1)) return true;
+            continue;
+        }
         if (!verb_alone || run_object_at(part, i + words)) return true;
     }
     return false;
@@ -701,7 +733,7 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
             // "the run on the 21st was 16k, you have 6k".
             (c.entered && c.measure() && current.measure() && !c.day) ||
             // "oops duplicate, delete the second 10k": the run meant, said after.
-            (current.correction && c.correction && !current.measure() && !current.day);
+            (current.correction && c.correction && !current.measure() && (!current.day || !c.day));
         // "2k warm up, 6k tempo": one session; "32k on Sunday, then recovery jog today 5k": two.
         const bool continues =
             c.continues || (c.session_piece && !(c.day && current.day) && !current.question);
@@ -709,7 +741,7 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         // "delete friday's run and saturday's too": another run to delete.
         const bool another_deleted = current.deletes && current.correction && c.day &&
                                      !c.measure() && !c.correction && !c.question &&
-                                     c.span.end - c.span.begin <= 4;
+                                     c.span.end - c.span.begin <= 6;
         // "hiked 15k with poles then ran the last 5k", "walked on saturday, ran 6k on sunday":
         // the sport and the run are two things.
         const bool after_sport = current.sport && !c.sport && c.stands_alone();
@@ -746,7 +778,9 @@ PartKind part_kind(const Tokens& part) {
     const bool day = names_a_day(part);
     // Correction: a delete word about a run, or a change word with what changes.
     // "can you delete runs or change them?": how the bot works, no run meant.
-    const bool asked = (question && !is_request(part)) ||
+    // "you have me running 30k on thursday?? it was 13": the log quoted in disbelief.
+    const bool quotes_log = has_phrase(part, logged_value_cues());
+    const bool asked = (question && !is_request(part) && !quotes_log) ||
                        (question && !measure && !day &&
                         !has_phrase(part, {"that", "it", "last", "my", "this", "the", "todays",
                                            "yesterdays", "one"}));
@@ -860,11 +894,17 @@ PartKind part_kind(const Tokens& part) {
     const bool aside = has_phrase(part, aside_cues()) && !late_log;
     const bool pivot_changes = has_phrase_outside(part, pivot_change_cues(), change_idioms());
     if (const auto& pivot = pivot_at; pivot && (pivot_changes || aside)) {
-        after_pivot = values_in(part, pivot->first + pivot->second, part.size(), true, distance);
+        // What the pivot's own clause tells: "should be sore tomorrow, 25k long run" sets no 25k.
+        // (A value in a later clause still counts: "yesterday run distance is mistake. Correct is
+        // 12km.")
+        std::size_t end = pivot->first + pivot->second;
+        while (end < part.size() && !ends_clause(part[end])) ++end;
+        if (!has_phrase(slice(part, {pivot->first, end}), plan_cues())) end = part.size();
+        after_pivot = values_in(part, pivot->first + pivot->second, end, true, distance);
         before_pivot = values_in(part, 0, pivot->first, false);
         day_before_pivot = names_a_day(slice(part, {0, pivot->first}));
         // "should be sore tomorrow" tells no day of a run.
-        const auto after = slice(part, {pivot->first + pivot->second, part.size()});
+        const auto after = slice(part, {pivot->first + pivot->second, end});
         after_pivot.clock |= names_a_day(after) && !has_phrase(after, plan_cues());
     }
     const bool told_after_pivot = after_pivot.distance_km || after_pivot.duration_s ||

@@ -134,6 +134,7 @@ struct PartContext {
     bool after_then = false;             ///< the part follows "then": "10k today, then 16k on thu"
     const std::string* heard = nullptr;  ///< the classifier's label, when the part is the message
     bool past_run_before = false;        ///< a run on a day before today was told already
+    bool previous_day_named = false;     ///< the part before named its day ("10k today")
 };
 
 /// Massage named without asking for one: "used the massage gun", "had a massage yesterday".
@@ -173,6 +174,8 @@ Entities another_run_meant(const Tokens& tokens, const Entities& first,
     e.target_duration_s = parse_duration_s(tokens, e.target_distance_km);
     if (const auto days = past_days_named(tokens, today); !days.empty())
         e.target_date = iso_date(days.front().day);
+    // "both runs on sunday are wrong, delete the 10k and the 12k": the same day.
+    if (!e.target_date) e.target_date = first.target_date;
     return e;
 }
 
@@ -344,7 +347,8 @@ struct Nlu::Model {
         // Not so after a run on a day gone: "long run sunday 24k and 6k easy today, plus thursday
         // 10k tempo" tells the week so far.
         const bool then_after_today =
-            (context.after_then || (weekday_alone(tokens) && !context.past_run_before)) &&
+            (context.after_then ||
+             (weekday_alone(tokens) && !context.past_run_before && context.previous_day_named)) &&
             previous != nullptr && previous->intent == "log_run" &&
             previous->entities.date == iso_date(today);
         const bool after_plan = previous != nullptr && (previous->intent == kPlanIntent ||
@@ -459,6 +463,7 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
     for (const auto span : split_parts(analysis.tokens)) {
         const auto words = slice(analysis.tokens, span);
         context.previous = parts.empty() ? nullptr : &parts.back();
+        context.previous_day_named = !days_named.empty() && days_named.back().first;
         context.after_then = span.begin > 0 && analysis.tokens[span.begin - 1].is("then");
         // A message of one part was classified whole already.
         const bool whole = span.begin == 0 && span.end >= analysis.tokens.size();

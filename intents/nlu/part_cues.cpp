@@ -116,7 +116,7 @@ const PhraseList& change_idioms() {
         "ultra training", "race training", "was wrong about", "i was wrong", "ended up doing",
         "goal pace", "goal marathon pace", "goal race pace", "goal half pace", "at goal",
         "marathon distance", "half marathon distance", "on my own", "make it but", "id make it",
-        "set out to", "set out",
+        "set out to", "set out", "typo in my training", "typo in my plan", "typo in the plan",
         "to make it", "make it to", "make it through", "made it", "make it home",
         "delete strava", "delete my strava", "delete my app", "delete the app",
         "delete my ? app", "delete the ? app", "delete my garmin",
