@@ -105,8 +105,16 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
         }
 
         // Numbers with a unit.
-        const auto quantity = read_quantity(tokens, i);
+        auto quantity = read_quantity(tokens, i);
         if (!quantity) continue;
+        // "4 easy miles", "10 hilly km": one word of how it went between number and unit.
+        if (unit_km(at(static_cast<std::ptrdiff_t>(quantity->end)), quantity->value) == 0.0 &&
+            is_any(at(static_cast<std::ptrdiff_t>(quantity->end)),
+                   {"easy",   "hilly", "slow",  "fast",  "steady",   "hard",   "flat",
+                    "gentle", "tough", "solid", "chill", "recovery", "sweaty", "muddy",
+                    "windy",  "wet",   "cold",  "hot",   "lovely",   "quick"}) &&
+            unit_km(at(static_cast<std::ptrdiff_t>(quantity->end) + 1), quantity->value) != 0.0)
+            ++quantity->end;
         const Token& unit = at(static_cast<std::ptrdiff_t>(quantity->end));
         const double per_unit = unit_km(unit, quantity->value);
         if (per_unit == 0.0) continue;

@@ -632,6 +632,8 @@ bool is_question(const Tokens& all) {
         return true;
     const auto tokens = without_lead(all);
     if (tokens.empty()) return false;
+    // "what a course": an exclamation.
+    if (tokens.front().is("what") && is_any(token_at(tokens, 1), {"a", "an"})) return false;
     if (is_any(tokens.front(), {"what", "how", "why", "when", "where", "which", "whats", "what's",
                                 "hows", "how's"}))
         return true;
@@ -668,8 +670,7 @@ std::optional<double> elliptic_run(const Tokens& part) {
 bool is_other_sport(const Tokens& part) {
     // "5k off the bike" is a brick run.
     return has_phrase(part, other_sport_words()) &&
-           !has_phrase(part,
-                       {"ran", "run", "jog", "jogged", "running", "runs", "off the bike", "brick"});
+           !has_phrase(part, {"ran", "run", "jog", "jogged", "running", "runs", "off the bike"});
 }
 
 std::optional<double> distance_despite_plan(const Tokens& part) {
@@ -679,8 +680,23 @@ std::optional<double> distance_despite_plan(const Tokens& part) {
     std::size_t at = plan_at;
     if (std::size_t aside = 0; has_phrase(part, set_aside_markers(), 0, part.size(), &aside))
         at = std::min(at, aside);
-    if (at == 0) return std::nullopt;
-    return parse_distance_km(slice(part, {0, at}));
+    if (at > 0) {
+        if (const auto done = parse_distance_km(slice(part, {0, at}))) return done;
+    }
+    // "the plan was 18 km but I stop at 13", "my plan says 20 miles but i bailed at 16": what was
+    // done after "but", bare in the plan's unit.
+    std::size_t but = 0;
+    if (!has_phrase(part, {"but"}, plan_at, part.size(), &but)) return std::nullopt;
+    const auto planned = slice(part, {0, but});
+    const auto done = slice(part, {but, part.size()});
+    if (const auto told = parse_distance_km(done)) return told;
+    if (!parse_distance_km(planned)) return std::nullopt;
+    for (const auto& token : done) {
+        if (!token.is_number() || token.value <= 0 || token.value >= 200) continue;
+        const bool miles = has_phrase(planned, {"mi", "mile", "miles", "miler"});
+        return token.value * (miles ? kMileKm : 1.0);
+    }
+    return std::nullopt;
 }
 
 Tokens slice(const Tokens& tokens, PartSpan span) {

@@ -205,6 +205,14 @@ bool weekday_alone(const Tokens& tokens) {
     return has_phrase(tokens, weekdays) && !has_phrase(tokens, elsewhere);
 }
 
+/// A date told by its month: "dec 12", "21 february".
+bool names_a_month(const Tokens& tokens) {
+    return has_phrase(
+        tokens, {"jan", "january", "feb", "february", "mar", "march",   "apr", "april", "may",
+                 "jun", "june",    "jul", "july",     "aug", "august",  "sep", "sept",  "september",
+                 "oct", "october", "nov", "november", "dec", "december"});
+}
+
 /// "ran", "did", "yesterday", "this morning": told as done.
 bool has_past_run_verb_or_day(const Tokens& tokens) {
     return has_phrase(tokens, done_words());
@@ -292,9 +300,13 @@ struct Nlu::Model {
         // "today: 8k", "gentle 20 min run", "next week is taper week, so today was the last big
         // one: 30k": a run the classifier did not hear.
         // "wrong shoes, wrong socks, right result: 10k in 49:59": a distance and its time.
-        const bool run_named =
-            today_or_before || (distance && duration) || (distance && weekday_alone(tokens)) ||
-            has_phrase(tokens, late_log_cues()) || has_phrase(tokens, run_report_words());
+        // "the plan was 18 km but I stop at 13": a plan not kept tells the run done.
+        const bool plan_not_kept =
+            has_phrase(tokens, past_plan_cues()) && distance_despite_plan(tokens).has_value();
+        const bool run_named = today_or_before || (distance && duration) ||
+                               (distance && weekday_alone(tokens)) || plan_not_kept ||
+                               has_phrase(tokens, late_log_cues()) ||
+                               has_phrase(tokens, run_report_words());
         // "ran 5k, then used the massage gun": no massage asked for.
         const bool massage_heard =
             (part.intent == "massage_question" || part.intent == "book_massage") &&
@@ -305,7 +317,9 @@ struct Nlu::Model {
             (part.intent == "run_stats" && !has_phrase(tokens, stats_words())) ||
             (part.intent == "reminders" && !has_phrase(tokens, reminder_words()));
         if (heard_wrong && kind == PartKind::other && measure && !someone_else_ran(tokens) &&
-            run_named && !asked && (today_or_before || !has_phrase(tokens, plan_cues())) &&
+            run_named && !asked &&
+            (today_or_before || plan_not_kept || !has_phrase(tokens, plan_cues())) &&
+            !has_phrase(tokens, {"used to"}) &&  // "used to run 100m in 11.2"
             !has_phrase(tokens, reminder_words()) &&
             !has_phrase_outside(tokens, massage_words(), massage_told())) {
             part.intent = "log_run";
@@ -371,6 +385,14 @@ struct Nlu::Model {
             } else {
                 part.entities = extract_entities(tokens, part.intent, today);
             }
+            return part;
+        }
+        // "i'm running the joe kleinerman 10k dec 12": a race entered, with its day.
+        if (kind == PartKind::plan && race_said && parse_race_date(tokens, today) &&
+            !has_phrase(tokens, {"sub", "under", "pb", "pr", "goal", "target"}) &&
+            has_phrase(tokens, {"the"}) && names_a_month(tokens)) {
+            part.intent = "set_race";
+            part.entities = extract_entities(tokens, part.intent, today);
             return part;
         }
         switch (kind) {
@@ -474,8 +496,11 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
                                                 parts.back().intent == "log_run" &&
                                                 parts.back().entities.distance_km) {
             const bool miles = has_phrase(previous_words, {"mi", "mile", "miles", "miler"});
-            part.intent = "log_run";
-            part.entities = extract_entities(words, part.intent, today);
+            // "ran 4 miles today, 12 on sunday is the plan": a plan in the same unit.
+            const bool planned = part_kind(words) == PartKind::plan;
+            part.intent = planned ? kPlanIntent : "log_run";
+            part.entities =
+                planned ? plan_entities(words, today) : extract_entities(words, part.intent, today);
             part.entities.distance_km = *n * (miles ? kMileKm : 1.0);
         }
         previous_words = words;

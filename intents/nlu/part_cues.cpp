@@ -173,7 +173,8 @@ const PhraseList& plan_cues() {
         "plan for tuesday", "plan for wednesday", "plan for thursday", "plan for friday",
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
-        "next run", "next long run", "next session", "next workout", "want a", "want sub",
+        "next run", "next long run", "next session", "next workout", "want a", "want sub", "maybe",
+        "go run", "go for a run", "i go",
         "doing ? miles",
         "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler",
         "doing a ? ? k", "doing a ? ? km", "doing a ? ? miles", "doing an ? ? k"};
@@ -324,7 +325,7 @@ const PhraseList& massage_words() {
 }
 
 const PhraseList& other_sport_words() {
-    static const PhraseList list{"swam", "cycled", "bike", "biked", "rode", "cycling", "rowed",
+    static const PhraseList list{"swam", "cycled", "bike", "biked", "rode", "ride", "cycling", "rowed",
                                  "rowing", "walked", "hiked", "spin class", "yoga", "pilates",
                                  "weights", "lifted", "strength session"};
     return list;
