@@ -35,7 +35,10 @@ Reply small_talk_reply(nlu::SmallTalk kind) {
 
 std::vector<Reply> handle_small_talk(std::string_view text) {
     const auto kind = nlu::detect_small_talk(text);
-    return {small_talk_reply(kind.value_or(nlu::SmallTalk::acknowledgement))};
+    // A question about the bot in words of its own ("you speak spanish?") gets who it is.
+    const bool asked = text.find('?') != std::string_view::npos;
+    return {small_talk_reply(
+        kind.value_or(asked ? nlu::SmallTalk::are_you_a_bot : nlu::SmallTalk::acknowledgement))};
 }
 
 }  // namespace rubdown::intents::handlers

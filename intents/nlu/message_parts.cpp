@@ -207,7 +207,14 @@ std::vector<std::pair<PartSpan, bool>> clause_spans(const Tokens& tokens) {
         const bool request_opening =
             i - begin <= 2 &&
             is_any(tokens[begin], {"can", "could", "would", "will", "pls", "please", "plz"});
-        if (i > begin && !one_time && !request_opening &&
+        // "does massage help between swim and bike sessions?": inside a question, "and" joins
+        // words unless a new question or request starts after it.
+        const bool inside_question =
+            token.is("and") && is_question(slice(tokens, {begin, i})) &&
+            !is_any(token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1),
+                    {"can", "could", "would", "will", "what", "how", "when", "where", "why",
+                     "should", "is", "are", "do", "does", "i", "also", "please", "pls", "my"});
+        if (i > begin && !one_time && !request_opening && !inside_question &&
             has_phrase(tokens, clause_joiners(), i, i + 1, &at)) {
             close(i, token.is("but"));
             // The joining word itself says nothing of the part it starts.
@@ -667,6 +674,10 @@ std::optional<double> elliptic_run(const Tokens& part) {
     return number->value;
 }
 
+Tokens without_lead_words(const Tokens& part) {
+    return without_lead(part);
+}
+
 bool is_other_sport(const Tokens& part) {
     // "5k off the bike" is a brick run.
     return has_phrase(part, other_sport_words()) &&
@@ -909,7 +920,9 @@ PartKind part_kind(const Tokens& part) {
     const bool late_log = has_phrase(part, late_log_cues());
     const bool aside = has_phrase(part, aside_cues()) && !late_log;
     const bool pivot_changes = has_phrase_outside(part, pivot_change_cues(), change_idioms());
-    if (const auto& pivot = pivot_at; pivot && (pivot_changes || aside)) {
+    // "the dog run on friday was 5.5k actually": the new value, said with "actually" last.
+    const bool actually_last = part.back().is("actually");
+    if (const auto& pivot = pivot_at; pivot && (pivot_changes || aside || actually_last)) {
         // What the pivot's own clause tells: "should be sore tomorrow, 25k long run" sets no 25k.
         // (A value in a later clause still counts: "yesterday run distance is mistake. Correct is
         // 12km.")
@@ -926,7 +939,8 @@ PartKind part_kind(const Tokens& part) {
     const bool told_after_pivot = after_pivot.distance_km || after_pivot.duration_s ||
                                   after_pivot.effort || after_pivot.clock;
     const bool says_change =
-        cue_about_a_run(part, change_cues()) || (pivot_changes && told_after_pivot) ||
+        cue_about_a_run(part, change_cues()) ||
+        ((pivot_changes || actually_last) && told_after_pivot) ||
         (aside && has_phrase(part, {"logged", "log", "entry", "put", "typed", "wrote", "said",
                                     "entered"})) ||
         (aside && told_after_pivot && (day_before_pivot || before_pivot.distance_km));

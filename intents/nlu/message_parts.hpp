@@ -48,6 +48,9 @@ std::optional<double> elliptic_run(const Tokens& part);
 /// not kept; none when the part has no such plan.
 std::optional<double> distance_despite_plan(const Tokens& part);
 
+/// The words after a leading joining word or aside ("and can you ...", "lol do you run?").
+Tokens without_lead_words(const Tokens& part);
+
 /// Another sport than running and no run: "swam 2.5k", "40k bike", "did yoga for 30 mins".
 bool is_other_sport(const Tokens& part);
 

@@ -205,6 +205,43 @@ bool weekday_alone(const Tokens& tokens) {
     return has_phrase(tokens, weekdays) && !has_phrase(tokens, elsewhere);
 }
 
+/// A message about the bot itself ("do you like running?", "what's your favourite distance?",
+/// "are you a robot or a human?"), asking nothing of what it does.
+bool about_the_bot(const Tokens& tokens) {
+    // Not "what's your address?", "do you take card?", "are you open on sundays?": questions
+    // for the clinic or club behind the bot, which its operator's knowledge may answer.
+    static const PhraseList openers{"do you",
+                                    "are you",
+                                    "you are",
+                                    "youre",
+                                    "you",
+                                    "whats your favourite",
+                                    "whats your favorite",
+                                    "whats ur favourite",
+                                    "whats ur favorite",
+                                    "whats your name",
+                                    "whats ur name",
+                                    "what is your name",
+                                    "have you",
+                                    "r u",
+                                    "ru"};
+    static const PhraseList work{
+        "massage",    "book",      "booking", "remind", "reminder", "reminders",   "nudge",
+        "nudges",     "log",       "logged",  "export", "delete",   "data",        "stats",
+        "settings",   "zone",      "units",   "help",   "km",       "miles",       "work",
+        "understand", "track",     "record",  "save",   "remember", "know",        "have my",
+        "got my",     "put",       "change",  "fix",    "open",     "visit",       "visits",
+        "price",      "prices",    "cost",    "charge", "address",  "located",     "where",
+        "hours",      "accept",    "take",    "offer",  "clinic",   "appointment", "insurance",
+        "card",       "pay",       "parking", "gift",   "voucher",  "therapist",   "physio",
+        "do home",    "available", "free",    "slot",   "slots"};
+    const auto said = without_lead_words(tokens);
+    if (said.empty() || !openers.matches_at(said, 0, said.size())) return false;
+    const auto distance = parse_distance_km(said);
+    return !distance && !parse_duration_s(said, distance) && !has_phrase(said, work) &&
+           !has_phrase(said, stats_words());
+}
+
 /// A date told by its month: "dec 12", "21 february".
 bool names_a_month(const Tokens& tokens) {
     return has_phrase(
@@ -470,6 +507,12 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         parse.confidence = 1.0;
     } else {
         std::tie(parse.intent, parse.confidence) = model_->classify(analysis);
+        // "do you run too?", "you speak spanish?": chat with the bot about itself.
+        if ((parse.intent == "help" || parse.intent == "out_of_scope") &&
+            about_the_bot(analysis.tokens)) {
+            parse.intent = kSmallTalkIntent;
+            parse.confidence = 0.8;
+        }
     }
     const auto today = local_today(now, time_zone);
     parse.entities = extract_entities(analysis.tokens, parse.intent, today);

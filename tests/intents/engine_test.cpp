@@ -91,6 +91,9 @@ TEST_CASE("small talk of every kind gets a short reply that fits", "[engine]") {
     CHECK(contains(chat.say_text("good night"), "Good night"));
     CHECK(contains(chat.say_text("are you a bot?"), "I'm Rubdown, a bot"));
     CHECK(contains(chat.say_text("you're useless lol"), "still learning"));
+    // Asked about itself in words no phrase list holds: who it is, not a log or a help page.
+    CHECK(contains(chat.say_text("you speak spanish?"), "I'm Rubdown, a bot"));
+    CHECK(contains(chat.say_text("do you like running?"), "I'm Rubdown, a bot"));
     for (const char* text : {"lol ok", "👍", "how are you?", "cya", "you're the best"}) {
         INFO(text);
         CHECK_FALSE(contains(chat.say_text(text), "log your runs"));
