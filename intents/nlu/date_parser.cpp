@@ -89,8 +89,11 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous, co
         {"sat", 6},
     }};
     const bool after_a_figure =
-        (previous.is_number() || is_any(previous, {"k", "km", "kms", "mi", "miles", "mile", "easy",
-                                                   "jog", "run", "tempo", "steady", "recovery"})) &&
+        (previous.is_number() ||
+         is_any(previous, {"k",         "km",      "kms",   "mi",      "miles",   "mile",
+                           "easy",      "jog",     "run",   "tempo",   "steady",  "recovery",
+                           "intervals", "parkrun", "pb",    "pr",      "ultra",   "race",
+                           "marathon",  "half",    "trail", "session", "workout", "long"})) &&
         !is_any(next, {"was", "is", "came", "shone", "shining", "out", "set", "rise", "rose"});
     const bool clause_start = previous.text.empty() || previous.kind == Token::Kind::symbol;
     const bool before_a_figure =

@@ -37,6 +37,7 @@ bool is_time_word(const Token& token) {
 struct Candidate {
     double km = 0.0;
     bool total = false;
+    bool piece = false;  ///< "the last 3k" of a run or race
 };
 
 }  // namespace
@@ -172,13 +173,19 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                            (previous.is("of") && at(ii - 2).is("total")) ||
                            is_any(after, {"total", "altogether", "overall"}) ||
                            (after.is("in") && at(unit_index + 2).is("total"));
-        numeric.push_back({km, total});
+        // "Half marathon Sunday: 1:38:45, last 3k were brutal": a piece of the race named.
+        const bool piece = is_any(previous, {"last", "first", "final", "middle"});
+        numeric.push_back({km, total, piece});
         i = quantity->end;
     }
 
     for (const auto& candidate : numeric) {
         if (candidate.total) return candidate.km;
     }
+    // A named race whose only figures are its pieces ("last 3k were brutal") is the race.
+    if (named &&
+        std::all_of(numeric.begin(), numeric.end(), [](const Candidate& c) { return c.piece; }))
+        return named;
     if (!numeric.empty()) {
         return std::max_element(numeric.begin(), numeric.end(),
                                 [](const Candidate& a, const Candidate& b) { return a.km < b.km; })

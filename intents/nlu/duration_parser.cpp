@@ -89,6 +89,25 @@ class DurationScanner {
             add(i, i + 4, 5400);
             return i + 4;
         }
+        // "65'", "40' easy": minutes written with a prime.
+        if (tokens_[i].is_number() && at(i + 1).is_symbol('\'') && !at(i + 1).spaced &&
+            !at(i + 2).is_number()) {
+            add(i, i + 2, tokens_[i].value * 60.0);
+            return i + 2;
+        }
+        // "10k in 47": bare minutes after "in", when they make a runner's pace for the distance.
+        if (tokens_[i].is_number() && at(static_cast<std::ptrdiff_t>(i) - 1).is("in") &&
+            !is_any(at(static_cast<std::ptrdiff_t>(i) - 2),
+                    {"repeats", "reps", "intervals", "x", "each"}) &&
+            !at(i + 1).is_symbol('-') && distance_km_ && *distance_km_ > 0 &&
+            tokens_[i].text.find('.') == std::string::npos &&
+            (!at(i + 1).is_word() ||
+             is_any(at(i + 1), {"today", "yesterday", "yday", "this", "on", "and", "flat"})) &&
+            !at(i + 1).is_symbol(':') && !at(i + 1).is_symbol('/') &&
+            plausible_pace(tokens_[i].value * 60.0, *distance_km_)) {
+            add(i, i + 1, tokens_[i].value * 60.0);
+            return i + 1;
+        }
         const auto quantity = read_quantity(tokens_, i);
         if (!quantity) return i + 1;
         // Number words only make durations when spelled out before a unit ("an hour", "forty

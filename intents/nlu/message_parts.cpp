@@ -155,10 +155,12 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
          (c.question ||
           (!asking.empty() && is_any(asking.front(), {"show", "list", "give", "send", "tell"}))));
     c.race = has_phrase_outside(words, race_words(), change_idioms()) && c.day;
+    // "ran on sunday", "intervals yday (RPE 9)": a run told with its day and no figures.
     c.run_told =
-        c.day &&
+        c.day && !has_phrase(words, plan_cues()) &&
         ((has_phrase(words, {"did", "done", "went for"}) && has_phrase(words, run_words())) ||
-         has_phrase(words, {"ran", "jogged", "raced"}));
+         has_phrase(words, {"ran", "jogged", "raced", "intervals", "repeats", "tempo run",
+                            "long run", "hill repeats", "hills", "fartlek", "track session"}));
     c.past_verb = has_past_run_verb(words);
     c.goes_on_correcting = has_phrase(told, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
@@ -212,8 +214,11 @@ std::vector<std::pair<PartSpan, bool>> clause_spans(const Tokens& tokens) {
         const bool inside_question =
             token.is("and") && is_question(slice(tokens, {begin, i})) &&
             !is_any(token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1),
-                    {"can", "could", "would", "will", "what", "how", "when", "where", "why",
-                     "should", "is", "are", "do", "does", "i", "also", "please", "pls", "my"});
+                    {"can",    "could",  "would", "will", "what",   "how",    "when", "where",
+                     "why",    "should", "is",    "are",  "do",     "does",   "i",    "also",
+                     "please", "pls",    "my",    "book", "change", "delete", "log",  "add",
+                     "remind", "set",    "show",  "tell", "cancel", "move",   "fix",  "update",
+                     "send",   "give",   "turn",  "stop", "start",  "remove", "make", "put"});
         if (i > begin && !one_time && !request_opening && !inside_question &&
             has_phrase(tokens, clause_joiners(), i, i + 1, &at)) {
             close(i, token.is("but"));
@@ -520,7 +525,8 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
         const bool ordinal = (!next.spaced && is_any(next, {"st", "nd", "rd", "th"})) ||
                              month(next) || month(token_at(tokens, at - 1));
         if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating", "at", "by", "around"}) ||
-            next.is_symbol('/') || next.is_symbol('%') || ordinal)
+            token_at(tokens, at - 1).is_symbol('/') || next.is_symbol('/') || next.is_symbol('%') ||
+            ordinal)
             continue;
         return tokens[i].value;
     }
@@ -532,11 +538,12 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
 /// "changed my mind", "fix my laces", "remove the word rest").
 bool run_object_at(const Tokens& part, std::size_t j) {
     if (j >= part.size()) return true;  // "undo", "scrap that" said last
-    static const PhraseList direct{"it",         "that",      "this",  "to",      "last",  "them",
-                                   "one",        "both",      "entry", "entries", "run",   "runs",
-                                   "log",        "distance",  "time",  "date",    "day",   "effort",
-                                   "pace",       "duplicate", "dupe",  "those",   "these", "from",
-                                   "yesterdays", "todays",    "on"};
+    static const PhraseList direct{
+        "it",         "that",     "this", "to",        "last",     "them",     "one",   "both",
+        "entry",      "entries",  "run",  "runs",      "log",      "distance", "time",  "date",
+        "day",        "effort",   "pace", "duplicate", "dupe",     "those",    "these", "from",
+        "yesterdays", "todays",   "on",   "easy",      "moderate", "steady",   "hard",  "tempo",
+        "intervals",  "recovery", "an",   "a"};
     static const PhraseList nouns{
         "run",     "runs",      "last",  "log",      "entry",   "entries",    "distance",
         "time",    "date",      "day",   "effort",   "pace",    "long",       "morning",
@@ -952,7 +959,10 @@ PartKind part_kind(const Tokens& part) {
         (has_phrase_outside(part, past_plan_cues(), {"planned for"}) && !part.back().is("planned")))
         return PartKind::other;
     // "wednesday: 8k easy planned": to come.
-    if (part.back().is("planned") && measure && !has_past_run_verb(part)) return PartKind::plan;
+    if (part.back().is("planned") && measure && !has_past_run_verb(part) &&
+        !is_any(token_at(part, static_cast<std::ptrdiff_t>(part.size()) - 2),
+                {"i", "id", "than", "as", "had", "we"}))
+        return PartKind::plan;
     // A plan: a clause with a word of the future and a run or a goal in it ("ran 7k. tomorrow
     // I'll be sore" plans nothing).
     const bool told_as_done =

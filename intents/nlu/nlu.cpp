@@ -242,6 +242,13 @@ bool about_the_bot(const Tokens& tokens) {
            !has_phrase(said, stats_words());
 }
 
+/// Words of a massage itself, not of booking in general ("booked my spot" books no massage).
+const PhraseList& massage_words_only() {
+    static const PhraseList list{"massage", "massages",       "therapist",   "rubdown",
+                                 "physio",  "sports massage", "deep tissue", "appointment"};
+    return list;
+}
+
 /// A date told by its month: "dec 12", "21 february".
 bool names_a_month(const Tokens& tokens) {
     return has_phrase(
@@ -329,6 +336,7 @@ struct Nlu::Model {
             previous->entities.action == std::string("delete") && kind == PartKind::other &&
             (measure || names_a_day(tokens)) && !asked &&
             !has_phrase(tokens, {"ran", "did", "done", "today", "todays", "add", "log"}) &&
+            !has_phrase(tokens, reminder_words()) && !has_phrase(tokens, plan_cues()) &&
             !(measure && has_phrase(tokens, {"was", "were"}))) {  // "friday was 11k though"
             part.intent = kCorrectionIntent;
             part.entities = another_run_meant(tokens, previous->entities, today);
@@ -379,6 +387,18 @@ struct Nlu::Model {
             !has_past_run_verb_or_day(tokens) && parse_race_date(tokens, today) && !told_late &&
             (previous == nullptr || previous->intent != "log_run")) {
             part.intent = "set_race";
+        }
+        // "booked my spot in the Christmas Day 5k": a race, not a massage; "remind me to book a
+        // massage": a reminder.
+        if (part.intent == "book_massage" && !has_phrase(tokens, massage_words_only()) &&
+            race_said) {
+            part.intent = "set_race";
+            part.entities = extract_entities(tokens, part.intent, today);
+            return part;
+        }
+        if (part.intent == "book_massage" && has_phrase(tokens, {"remind me", "reminder"})) {
+            part.intent = "reminders";
+            return part;
         }
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.
         if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&

@@ -74,14 +74,17 @@ const PhraseList& change_cues() {
 const PhraseList& pivot_change_cues() {
     static const PhraseList list{
         "make that", "make it", "should have been", "shouldve been", "should of been",
-        "should be", "should say", "should read", "i meant", "meant"};
+        "should be", "should say", "should read", "i meant", "meant", "no it was", "no its",
+        "nah it was", "nah its", "nope it was", "no no it was", "no that was", "no thats",
+        "nope its", "not what it says", "not what you have", "not what it shows"};
     return list;
 }
 
 const PhraseList& aside_cues() {
     static const PhraseList list{
         "sorry", "oops", "by mistake", "instead of", "actually ran", "actually did", "i said",
-        "put in", "wrongly", "mistakenly", "whoops", "oh no", "my bad", "ugh", "autocorrect"};
+        "put in", "wrongly", "mistakenly", "whoops", "oh no", "my bad", "ugh", "autocorrect",
+        "mistake"};
     return list;
 }
 
@@ -174,6 +177,7 @@ const PhraseList& plan_cues() {
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
         "next run", "next long run", "next session", "next workout", "want a", "want sub", "maybe",
+        "trying to", "try to", "this spring", "doing a",
         "go run", "go for a run", "i go",
         "doing ? miles",
         "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler",
@@ -240,7 +244,8 @@ const PhraseList& race_words() {
         "signed up", "entered the", "registered", "bib", "start line", "a 5 k", "a 10 k",
         "the 5 k", "the 10 k", "a 15 k", "a 21 k", "turkey trot", "my 5 k", "my 10 k", "my 15 k",
         "my 21 k", "tri", "triathlon", "sprint tri", "cross country", "xc", "ironman", "duathlon",
-        "fell race", "trail race"};
+        "fell race", "trail race", "my spot", "a spot", "my place", "a place", "dash", "5 k race",
+        "10 k race"};
     return list;
 }
 

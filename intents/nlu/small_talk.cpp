@@ -89,6 +89,8 @@ const std::vector<Phrases>& phrase_table() {
           "yes", "true", "indeed", "exactly", "sounds great", "sounds gud", "gud", "cool beans",
           "sounds cool", "sounds perfect", "looks good", "lovely stuff", "not gonna lie", "ngl",
           "tbh", "to be honest", "thats correct", "correct", "thats right", "all correct",
+          "legs are wrecked", "legs wrecked", "legs are dead", "legs are toast", "feeling great",
+          "feeling good", "feel great", "wrong chat", "sorry wrong chat",
           "thanks for fixing it", "thanks for fixing that", "for fixing it", "for fixing that",
           "fixed", "all fixed", "looks right", "looks correct"}},
     };

@@ -86,6 +86,12 @@ std::string normalize_text(std::string_view text) {
         if (c < 0x80) {
             if (c >= 'A' && c <= 'Z') {
                 out.push_back(static_cast<char>(c - 'A' + 'a'));
+            } else if (c == ',' && i > 0 && i + 1 < text.size() && text[i - 1] >= '0' &&
+                       text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9' &&
+                       (i + 2 >= text.size() || text[i + 2] < '0' || text[i + 2] > '9' ||
+                        i + 3 >= text.size() || text[i + 3] < '0' || text[i + 3] > '9')) {
+                // "10,5 km" is 10.5; "5,000" (three digits after) stays a thousands mark.
+                out.push_back('.');
             } else if (c == '\n' || c == '\r') {
                 put_break();
             } else if (c < 0x20 || c == 0x7F) {
