@@ -15,6 +15,7 @@ namespace rubdown::intents::nlu {
 namespace {
 
 Tokens without_lead(const Tokens& tokens);
+bool cue_about_a_run(const Tokens& part, const PhraseList& cues);
 
 constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
 
@@ -105,6 +106,8 @@ struct Clause {
     bool bare_run = false;            ///< a number and a day, the unit left out: "4 on thursday"
     bool deletes = false;             ///< asks to delete: "delete friday's run"
     bool plan = false;                ///< plans a run: "planning 3 runs next week"
+    bool kind_plan = false;           ///< read as a plan, with or without an intention
+    bool fix_request = false;         ///< asks to fix a run, value to come: "can you fix it?"
     bool sport = false;               ///< another sport: "hiked 15k with poles"
     bool past_verb = false;           ///< tells a run done: "did 10k easy"
     bool joined_by_but = false;
@@ -139,6 +142,9 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.correction = kind == PartKind::correction;
     // "planning 3 runs next week" stands as a part; "hoping for sub 50" or "beat my goal" adds
     // to the one before.
+    c.kind_plan = kind == PartKind::plan;
+    c.fix_request = kind == PartKind::other && cue_about_a_run(words, change_cues()) &&
+                    !c.distance && !c.duration;
     c.plan = kind == PartKind::plan && has_phrase(words, intention_cues()) &&
              !has_phrase(words, {"sub", "under", "goal", "pb", "log"});
     c.past_plan = has_phrase(words, past_plan_cues());
@@ -260,6 +266,8 @@ struct Building {
     bool set_aside = false;
     bool goal_time = false;
     bool deletes = false;
+    bool kind_plan = false;
+    bool fix_request = false;
     std::optional<double> km;  ///< the first distance named
     bool sport = true;         ///< every clause so far is of another sport
 
@@ -286,6 +294,8 @@ struct Building {
         goal_time |= c.goal_time;
         deletes |= c.deletes;
         sport = sport && c.sport;
+        kind_plan |= c.kind_plan;
+        fix_request |= c.fix_request;
         if (!km) km = c.km;
         ++clauses;
     }
@@ -754,23 +764,34 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         if (c.device && current.complete() && !c.question) continue;
         // The rest of a correction: "..., it was 30k not 3k", "..., i typed 4k", "not 6k, 8k",
         // "the run on the 19th never happened, delete it".
+        // A question after a correction is its own part ("... not 16k. Also is foam rolling as
+        // good as a massage?").
         const bool correcting =
-            ((current.correction || c.correction || current.request) && c.goes_on_correcting) ||
-            (current.correction && c.correction && !c.day && !c.measure()) ||
-            (current.set_aside_first && current.clauses == 1 && !c.day) ||
-            // "my run yesterday was not 15k. was 15 miles", "was not 8 km but 9 km".
-            (current.set_aside && current.measure() && !c.day &&
-             (c.goes_on_correcting || (c.joined_by_but && c.measure()))) ||
-            // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min",
-            // "you have 15k for sunday, it was 12".
-            (current.entered && (c.joined_by_but || c.goes_on_correcting) && !c.day) ||
-            // "the run on the 21st was 16k, you have 6k".
-            (c.entered && c.measure() && current.measure() && !c.day) ||
-            // "oops duplicate, delete the second 10k": the run meant, said after.
-            (current.correction && c.correction && !current.measure() && (!current.day || !c.day));
+            (!c.question || c.correction || c.fix_request) &&
+            (((current.correction || c.correction || current.request || current.fix_request) &&
+              c.goes_on_correcting) ||
+             // "could you fix the distance on the last one? It was 11.3k".
+             (current.fix_request && c.measure() && !c.day) ||
+             // "I put 10k for Saturday but I didn't run Saturday at all".
+             (current.entered && c.deletes) ||
+             (current.correction && c.correction && !c.day && !c.measure()) ||
+             (current.set_aside_first && current.clauses == 1 && !c.day) ||
+             // "my run yesterday was not 15k. was 15 miles", "was not 8 km but 9 km".
+             (current.set_aside && current.measure() && !c.day &&
+              (c.goes_on_correcting || (c.joined_by_but && c.measure()))) ||
+             // "you logged 10km but i ran 10 miles", "i put 1h05 for saturday, it was 55 min",
+             // "you have 15k for sunday, it was 12".
+             (current.entered && (c.joined_by_but || c.goes_on_correcting) && !c.day) ||
+             // "the run on the 21st was 16k, you have 6k".
+             (c.entered && c.measure() && current.measure() && !c.day) ||
+             // "oops duplicate, delete the second 10k": the run meant, said after.
+             (current.correction && c.correction && !current.measure() &&
+              (!current.day || !c.day)));
         // "2k warm up, 6k tempo": one session; "32k on Sunday, then recovery jog today 5k": two.
-        const bool continues =
-            c.continues || (c.session_piece && !(c.day && current.day) && !current.question);
+        // A session's piece naming its own day or plan is its own run ("... and today was 18k at
+        // marathon pace").
+        const bool continues = c.continues || (c.session_piece && !c.day && !c.kind_plan &&
+                                               !current.question && !current.kind_plan);
         // "3 miles on wednesday and 4 on thursday": the second run's unit goes without saying.
         // "delete friday's run and saturday's too": another run to delete.
         const bool another_deleted = current.deletes && current.correction && c.day &&
