@@ -32,7 +32,9 @@ bool separates_clauses(const Tokens& tokens, std::size_t i) {
     if (ends_clause(token)) return true;
     if (!token.is_symbol('/') && !token.is_symbol('-')) return false;
     const Token& next = token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1);
-    return token.spaced && next.spaced && next.is_word() && i > 0;
+    // "7k easy on Tuesday / 10k intervals Wednesday": after a day, a number starts the next run.
+    return token.spaced && next.spaced && i > 0 &&
+           (next.is_word() || names_a_day(slice(tokens, {i - 1, i})));
 }
 
 bool is_race_distance(double km) {
@@ -842,7 +844,10 @@ PartKind part_kind(const Tokens& part) {
     if (cue_about_a_run(part, delete_cues()) && !asked &&
         (has_phrase(part, run_words()) || measure || day ||
          has_phrase(part, {"that", "it", "last one", "the last", "entry", "log", "one", "duplicate",
-                           "dupe"}))) {
+                           "dupe"}) ||
+         // "I didn't go in the end": the run meant goes without saying.
+         has_phrase(part, {"didnt go", "didnt run", "never went", "never ran", "only walked",
+                           "didnt make it out", "didnt actually go"}))) {
         if (!has_phrase(part, massage_words())) return PartKind::correction;
     }
     const auto pivot_at = pivot_of(part);
@@ -863,6 +868,8 @@ PartKind part_kind(const Tokens& part) {
         // "16k instead of 13" is a run that went long; "it was 16k instead of 13" a correction.
         if (set_aside && !pivot && !has_phrase(part, {"not"})) return false;
         // "ran 8k, not the 10k i wanted": a run told short of its plan.
+
+        // "ran 7k. not 10 but still happy": a run told short of something, no correction.
         const bool ran_short =
             set_aside && !pivot &&
             has_phrase(part, {"ran", "did", "done", "jogged", "managed", "got", "finished"});
@@ -930,10 +937,10 @@ PartKind part_kind(const Tokens& part) {
             }
         }
         const bool efforts = (fresh.effort && aside.effort && pivot) || rpe_aside;
-        // "I ran that on the 17th not the 18th" moves a run; "ran 8k, not the 10k i wanted"
-        // tells one short of its plan.
+        // "I ran that on the 17th not the 18th" moves a run.
         if (fresh_day && aside_day) return true;
         if (ran_short) return false;
+
         return (fresh_measure && aside_measure) || efforts;
     }();
     // A request ("can you change my last run to 42:15") is not a question to answer.
@@ -1004,6 +1011,11 @@ PartKind part_kind(const Tokens& part) {
         // "I'm going to try and go sub 40 for 10k": the intention goes on after "and".
         if (k + 1 < spans.size() && token_at(part, static_cast<std::ptrdiff_t>(span.end)).is("and"))
             span.end = spans[k + 1].first.end;
+        // "sub 3 marathon, that's the dream": the goal told in the clause before.
+        if (k > 0 && !parse_distance_km(slice(part, span)) &&
+            !has_phrase(slice(part, span), goal_words()) &&
+            has_phrase(slice(part, spans[k - 1].first), {"sub", "under", "break"}))
+            span.begin = spans[k - 1].first.begin;
         const auto words = slice(part, span);
         const auto distance = parse_distance_km(words);
         const bool clause_measure = distance || parse_duration_s(words, distance);
@@ -1083,11 +1095,13 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     // "log says today but i ran it on saturday": the day typed before is the run meant's.
     const bool day_entered = day_in(Role::entered);
     // "wrong date, I did that 10k on wednesday": only the day changes.
-    const bool day_fix = has_phrase(part, {"wrong date", "wrong day", "different day"});
+    const bool day_fix = has_phrase(part, day_fix_cues());
+    // "I gave you the wrong time: 57:02 for the 12k": only the time changes.
+    const bool time_fix = has_phrase(part, {"wrong time", "times wrong", "time is wrong"});
     // "38:40 for the 8k, not 48:40", "the 13k belongs to friday, not saturday": a distance
     // beside a time or a day that changes names the run.
     if (e.distance_km && !e.target_distance_km && !bare_old &&
-        (e.target_duration_s || day_set_aside || day_fix)) {
+        (e.target_duration_s || day_set_aside || day_fix || (time_fix && e.duration_s))) {
         e.target_distance_km = e.distance_km;
         e.distance_km.reset();
     }
@@ -1095,11 +1109,16 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     // nothing else changes; anywhere else ("it was 16k on the 15th, not 6k", "edit saturday:
     // 35:20"), the run meant.
     const bool nothing_else = !e.distance_km && !e.duration_s && !e.effort;
+    const auto pivot = pivot_of(part);
     const bool new_day_said =
-        day_set_aside || day_entered || day_fix || (pivot_of(part).has_value() && nothing_else);
+        day_set_aside || day_entered || day_fix || (pivot.has_value() && nothing_else);
     for (const auto& named : days) {
         const Role role = named.at < roles.size() ? roles[named.at] : Role::none;
-        if (role == Role::fresh && !remove && new_day_said) {
+        // "the 8k on Thursday was actually Wednesday and it was 9k": a day told right after
+        // the pivot is the new one.
+        const bool right_after_pivot = pivot && named.at >= pivot->first + pivot->second &&
+                                       named.at <= pivot->first + pivot->second + 1;
+        if (role == Role::fresh && !remove && (new_day_said || right_after_pivot)) {
             if (!e.date) e.date = iso_date(named.day);
         } else if (!e.target_date) {
             e.target_date = iso_date(named.day);

@@ -435,7 +435,10 @@ struct Nlu::Model {
         // Sunday 32k", "it was 1:52 not 1:25 for the half on sunday").
         const bool run_not_race =
             (!race_said && (kind == PartKind::correction || kind == PartKind::plan)) ||
-            (kind == PartKind::correction && (duration || has_phrase(tokens, logged_value_cues())));
+            (kind == PartKind::correction &&
+             (duration || has_phrase(tokens, logged_value_cues()) ||
+              // "the 5k on Saturday was actually 6k": a run gone, not a race to come.
+              (has_phrase(tokens, {"was", "were"}) && !names_a_month(tokens))));
         if (part.intent == "set_race" && parse_race_date(tokens, today) && !run_not_race) {
             if (is_race_result(tokens)) {
                 read_race_result(part, tokens, today);

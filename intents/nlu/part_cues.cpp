@@ -67,7 +67,11 @@ const PhraseList& change_cues() {
         "make thursdays", "make fridays", "make saturdays", "make sundays", "set ? to",
         "set ? ? to", "set ? ? ? to", "fix yesterday", "fix today", "fix monday", "fix tuesday",
         "fix wednesday", "fix thursday", "fix friday", "fix saturday", "fix sunday", "mark ? as",
-        "mark ? ? as", "mark ? ? ? as"};
+        "mark ? ? as", "mark ? ? ? as", "mark ? ? ? ? as", "knock ? down to",
+        "knock ? ? down to", "bump ? up to", "bump ? ? up to", "dates wrong", "date is wrong",
+        "times wrong", "time is wrong", "distance is wrong", "distances wrong", "wrong on that",
+        "log that for", "log it for", "put that on", "put it on", "put it under",
+        "put that under"};
     return list;
 }
 
@@ -84,7 +88,7 @@ const PhraseList& aside_cues() {
     static const PhraseList list{
         "sorry", "oops", "by mistake", "instead of", "actually ran", "actually did", "i said",
         "put in", "wrongly", "mistakenly", "whoops", "oh no", "my bad", "ugh", "autocorrect",
-        "mistake"};
+        "mistake", "swapped", "the digits", "gave you the wrong"};
     return list;
 }
 
@@ -131,7 +135,7 @@ const PhraseList& change_idioms() {
 
 const PhraseList& delete_cues() {
     static const PhraseList list{
-        "delete", "deleted", "remove", "scrap", "scratch", "erase", "get rid of", "bin",
+        "delete", "deleted", "remove", "scrap", "erase", "get rid of", "bin",
         "cancel that run", "cancel the run", "cancel my run", "didnt run", "did not run",
         "didnt actually run", "never ran", "wasnt a run", "didnt do", "did not do",
         "didnt happen", "never happened", "logged twice", "double logged", "logged it twice",
@@ -142,7 +146,12 @@ const PhraseList& delete_cues() {
         "wifes run", "husbands run", "partners run", "someone elses", "not my run",
         "cancel that last", "cancel the last", "cancel that entry", "cancel my last",
         "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike",
-        "isnt mine", "wasnt mine", "kill", "in twice", "put ? in twice"};
+        "isnt mine", "wasnt mine", "kill", "in twice", "put ? in twice", "take ? off",
+        "take ? ? off", "take ? ? ? off", "double entry", "double logged", "is double",
+        "was double", "logged ? twice", "logged my ? twice", "logged ? ? twice",
+        "logged my ? ? twice", "scratch the", "scratch my", "scratch yesterdays",
+        "scratch ? run", "scratch ? ? run", "scratch that run",
+        "scratch todays", "only walked", "i only walked"};
     return list;
 }
 
@@ -177,7 +186,14 @@ const PhraseList& plan_cues() {
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
         "next run", "next long run", "next session", "next workout", "want a", "want sub", "maybe",
-        "trying to", "try to", "this spring", "doing a",
+        "trying to", "try to", "this spring", "doing a", "from now on", "by summer",
+        "by the summer", "by spring", "by the spring", "by next year",
+        "monday is", "monday =", "mondays a", "mondays the", "monday will be", "tuesday is",
+        "tuesday =", "tuesdays a", "tuesdays the", "tuesday will be", "wednesday is", "wednesday =",
+        "wednesdays a", "wednesdays the", "wednesday will be", "thursday is", "thursday =", "thursdays a",
+        "thursdays the", "thursday will be", "friday is", "friday =", "fridays a", "fridays the",
+        "friday will be", "saturday is", "saturday =", "saturdays a", "saturdays the", "saturday will be",
+        "sunday is", "sunday =", "sundays a", "sundays the", "sunday will be",
         "go run", "go for a run", "i go",
         "doing ? miles",
         "doing ? mi", "doing ? k", "doing ? km", "doing a ? k", "doing a ? miler",
@@ -198,7 +214,7 @@ const PhraseList& correction_pivots() {
 const PhraseList& change_verbs() {
     static const PhraseList list{
         "change", "changed", "edit", "update", "move", "moved", "set", "switch", "amend",
-        "correct", "modify", "mark",
+        "correct", "modify", "mark", "knock", "bump",
         "fix", "adjust", "put it", "make"};
     return list;
 }
@@ -209,8 +225,16 @@ const PhraseList& logged_value_cues() {
         "i entered", "entered", "i wrote", "wrote", "recorded", "i input",
         "put in", "it says", "log says", "it shows", "you have", "you had", "youve got",
         "its showing", "it is showing", "showing", "log has", "your log has", "it has me",
-        "you have me running", "you have me doing",
+        "you have me running", "you have me doing", "it said", "it had", "it showed",
         "you put", "you logged", "have me down for", "have me down as", "had me down"};
+    return list;
+}
+
+const PhraseList& day_fix_cues() {
+    static const PhraseList list{
+        "wrong date", "wrong day", "different day", "dates wrong", "date is wrong",
+        "log that for", "log it for", "put it on", "put that on", "put it under",
+        "put that under", "instead please"};
     return list;
 }
 

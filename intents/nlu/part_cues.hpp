@@ -76,6 +76,8 @@ const PhraseList& set_aside_markers();
 /// Words that look like "what was logged" and are not: "entered the Seville marathon", "it says on
 /// my plan".
 const PhraseList& not_logged_before();
+/// Words that say only a run's day changes: "wrong date", "log that for friday instead".
+const PhraseList& day_fix_cues();
 /// A clause starting so goes on with a correction before it ("it was 30k not 3k").
 const PhraseList& correction_continuations();
 /// Words that make a dated message about a race, not a run in the log.
