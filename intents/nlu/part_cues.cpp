@@ -147,7 +147,7 @@ const PhraseList& delete_cues() {
         "cancel that last", "cancel the last", "cancel that entry", "cancel my last",
         "undo", "drop that", "drop the", "ignore that run", "ignore the run", "strike",
         "isnt mine", "wasnt mine", "kill", "in twice", "put ? in twice", "take ? off",
-        "take ? ? off", "take ? ? ? off", "double entry", "double logged", "is double",
+        "take ? ? off", "take ? ? ? off", "double entry", "is double",
         "was double", "logged ? twice", "logged my ? twice", "logged ? ? twice",
         "logged my ? ? twice", "scratch the", "scratch my", "scratch yesterdays",
         "scratch ? run", "scratch ? ? run", "scratch that run",
