@@ -2,7 +2,7 @@
 /// The parts of one message ("8k easy yesterday and 10k steady today" holds two runs) and what
 /// each part's own words make it: a correction of a run already logged, a plan, or something the
 /// intent classifier reads. Pure functions over the lexer's tokens; the phrase lists are data in
-/// part_cues.cpp.
+/// part_cues.cpp, and what a correction names is read in correction_reader.cpp.
 
 #include <cstddef>
 #include <optional>
@@ -36,6 +36,12 @@ Tokens slice(const Tokens& tokens, PartSpan span);
 /// Normalised text again from tokens ("10k in 50:12"), for the classifier.
 std::string text_of(const Tokens& tokens);
 
+/// A clause mark: . ! ? ; , + or a line break.
+bool ends_clause(const Token& token);
+
+/// "can you change ...", "could u delete ...", "pls fix ...": asked to do, not to answer.
+bool is_request(const Tokens& part);
+
 /// Whether a part asks something: a question mark, or a question's first words ("what ...",
 /// "should I ..."); "will run 10 miles" and "should have done 15k" are told, not asked.
 bool is_question(const Tokens& part);
@@ -57,11 +63,6 @@ bool is_other_sport(const Tokens& part);
 /// What a part's own words make it, before any classifier.
 enum class PartKind { other, correction, plan };
 PartKind part_kind(const Tokens& part);
-
-/// A correction's entities: action ("change" or "delete"), the run meant (target_date,
-/// target_distance_km, target_duration_s) and the new values (distance_km, duration_s, effort,
-/// date), each only where the words say it.
-Entities correction_entities(const Tokens& part, date::year_month_day today);
 
 /// A plan's entities: the distance, the planned duration or goal time ("sub 50" for a 10k is
 /// 3000 s) and the day, when named.

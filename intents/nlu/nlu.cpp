@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <tuple>
 
+#include "intents/nlu/correction_reader.hpp"
 #include "intents/nlu/date_parser.hpp"
 #include "intents/nlu/distance_parser.hpp"
 #include "intents/nlu/duration_parser.hpp"

@@ -6,6 +6,7 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include "intents/nlu/correction_reader.hpp"
 #include "intents/nlu/message_parts.hpp"
 #include "intents/nlu/nlu.hpp"
 #include "intents/nlu/part_cues.hpp"
