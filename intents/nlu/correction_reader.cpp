@@ -136,8 +136,8 @@ std::vector<Role> correction_roles(const Tokens& part) {
         std::size_t skip = 0;
         if (has_phrase(part, set_aside_markers(), i, i + 2, &at) && at == i) {
             marked = Role::set_aside;
-            skip = part[i].is("not") ? 1 : 2;
-            if (part[i].is("and")) skip = 2;
+            // As many words as the marker has: "not", "wasn't", "instead of", "and not".
+            skip = set_aside_markers().longest_at(part, i, std::min(part.size(), i + 2));
         } else if (has_phrase(part, logged_value_cues(), i, i + 4, &at) && at == i) {
             marked = Role::entered;
             skip = 1;

@@ -101,7 +101,7 @@ class DurationScanner {
                     {"repeats", "reps", "intervals", "x", "each"}) &&
             !at(i + 1).is_symbol('-') && distance_km_ && *distance_km_ > 0 &&
             tokens_[i].text.find('.') == std::string::npos &&
-            (!at(i + 1).is_word() ||
+            (!at(i + 1).is_word() || at(i + 1).text.empty() ||
              is_any(at(i + 1), {"today", "yesterday", "yday", "this", "on", "and", "flat"})) &&
             !at(i + 1).is_symbol(':') && !at(i + 1).is_symbol('/') &&
             plausible_pace(tokens_[i].value * 60.0, *distance_km_)) {

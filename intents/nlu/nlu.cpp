@@ -305,8 +305,9 @@ struct Nlu::Model {
         const auto duration = parse_duration_s(tokens, distance);
         const bool measure = distance || duration;
         const bool asked = is_question(tokens);
-        const bool today_or_before =
-            has_phrase(tokens, {"today", "todays", "this morning", "yesterday", "last night"});
+        const bool today_or_before = has_phrase(
+            tokens,
+            {"today", "todays", "this morning", "this am", "yesterday", "yday", "last night"});
         // "ran 8k on friday, 10k on saturday": a run like the one before it, not a race; so is
         // one told late ("sorry, been busy: 10k on thursday") or on a day gone ("week 4 of the
         // plan: 14k tempo today").
@@ -362,6 +363,18 @@ struct Nlu::Model {
             (part.intent == "help" && has_phrase(tokens, late_log_cues())) ||
             (part.intent == "run_stats" && !has_phrase(tokens, stats_words())) ||
             (part.intent == "reminders" && !has_phrase(tokens, reminder_words()));
+        // "did 8x400 repeats with 90s rest", "intervals 6x1k this am": a hard session done,
+        // told without a distance of its own.
+        const bool session_done =
+            parse_effort(tokens).effort && !asked &&
+            (has_past_run_verb_or_day(tokens) || today_or_before) &&
+            has_phrase(tokens, {"repeats", "intervals", "reps", "x", "tempo", "fartlek"});
+        if ((heard_wrong || part.intent == "help") && session_done && kind == PartKind::other &&
+            !someone_else_ran(tokens)) {
+            part.intent = "log_run";
+            part.entities = extract_entities(tokens, part.intent, today);
+            return part;
+        }
         if (heard_wrong && kind == PartKind::other && measure && !someone_else_ran(tokens) &&
             run_named && !asked &&
             (today_or_before || plan_not_kept || !has_phrase(tokens, plan_cues())) &&
@@ -614,7 +627,11 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
                              (only.intent == "log_run" && !is_question(analysis.tokens)) ||
                              (only.intent == "reminders" &&
-                              (parse.intent == "out_of_scope" || parse.intent == "help"));
+                              (parse.intent == "out_of_scope" || parse.intent == "help")) ||
+                             // "booked my spot in the 5k", "remind me to book a massage": the
+                             // classifier heard a booking the part's own words do not make.
+                             (parse.intent == "book_massage" &&
+                              (only.intent == "set_race" || only.intent == "reminders"));
         // The part may leave words out ("planned 15k but only did 9k" is the 9k).
         if (only.intent == parse.intent) parse.entities = only.entities;
         if (relabel) {
