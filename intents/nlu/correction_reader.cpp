@@ -516,7 +516,10 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     // "12 not 15k", "40 mins, not 50": a bare number in the same unit as the new value.
     if (bare_old && !remove) {
         if (e.distance_km && !e.target_distance_km) {
-            e.target_distance_km = *bare_old;
+            // "was 15 miles, not 14": in miles too.
+            const bool miles = has_phrase(part, {"mi", "mile", "miles", "miler"}) &&
+                               !has_phrase(part, {"k", "km", "kms"});
+            e.target_distance_km = *bare_old * (miles ? kMileKm : 1.0);
         } else if (e.duration_s && !e.target_duration_s && !e.distance_km) {
             e.target_duration_s = static_cast<std::int64_t>(std::lround(*bare_old * 60));
         }

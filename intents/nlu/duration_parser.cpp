@@ -270,6 +270,12 @@ class DurationScanner {
     /// else.
     void add(std::size_t start, std::size_t end, double seconds) {
         // "8k recovery 45:30": a run's time; "90s recovery" or "recovery 2:00" a rest.
+        // "did strides for 10 min after a 6k jog": time on drills, not the run's.
+        const bool drills = at(static_cast<std::ptrdiff_t>(start) - 1).is("for") &&
+                            is_any(at(static_cast<std::ptrdiff_t>(start) - 2),
+                                   {"strides", "drills", "core", "stretching", "stretched", "yoga",
+                                    "planks", "walked", "walk", "warmup", "cooldown"});
+        if (drills) return;
         const bool run_after_recovery =
             is_any(at(static_cast<std::ptrdiff_t>(start) - 1), {"recovery", "rest"}) &&
             seconds >= 600;

@@ -146,7 +146,9 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
         has_phrase(words, reminder_words()) ||
         (has_phrase(words, stats_words()) &&
          (c.question ||
-          (!asking.empty() && is_any(asking.front(), {"show", "list", "give", "send", "tell"}))));
+          (!asking.empty() && is_any(asking.front(), {"show", "list", "give", "send", "tell"})) ||
+          // "and I want to know my monthly distance"
+          has_phrase(words, {"want to know", "like to know", "wanna know", "tell me"})));
     c.race = has_phrase_outside(words, race_words(), change_idioms()) && c.day;
     // "ran on sunday", "intervals yday (RPE 9)": a run told with its day and no figures.
     c.run_told =
@@ -179,7 +181,16 @@ std::vector<std::pair<PartSpan, bool>> clause_spans(const Tokens& tokens) {
     std::size_t begin = 0;
     bool but = false;
     const auto close = [&](std::size_t end, bool next_but) {
-        if (end > begin) spans.push_back({{begin, end}, but});
+        // "how many km this week??": a mark alone goes with the clause before it.
+        const bool marks_only =
+            std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                        tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                        [](const Token& t) { return !t.is_word() && !t.is_number(); });
+        if (end > begin && marks_only && !spans.empty()) {
+            spans.back().first.end = end;
+        } else if (end > begin) {
+            spans.push_back({{begin, end}, but});
+        }
         but = next_but;
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -417,6 +428,7 @@ std::optional<double> distance_despite_plan(const Tokens& part) {
     if (!has_phrase(part, past_plan_cues(), 0, part.size(), &plan_at)) return std::nullopt;
     // "ran 10k, not 12k like I planned"; "did 10k (planned 12k, but the rain)".
     std::size_t at = plan_at;
+    std::size_t comma = 0;
     if (std::size_t aside = 0; has_phrase(part, set_aside_markers(), 0, part.size(), &aside))
         at = std::min(at, aside);
     if (at > 0) {
@@ -424,8 +436,13 @@ std::optional<double> distance_despite_plan(const Tokens& part) {
     }
     // "the plan was 18 km but I stop at 13", "my plan says 20 miles but i bailed at 16": what was
     // done after "but", bare in the plan's unit.
+    // ("my plan was 20 km, I did only 15": after a comma too.)
     std::size_t but = 0;
-    if (!has_phrase(part, {"but"}, plan_at, part.size(), &but)) return std::nullopt;
+    const bool but_said = has_phrase(part, {"but"}, plan_at, part.size(), &but);
+    if (!but_said) {
+        if (!has_phrase(part, {","}, plan_at, part.size(), &comma)) return std::nullopt;
+        but = comma;
+    }
     const auto planned = slice(part, {0, but});
     const auto done = slice(part, {but, part.size()});
     if (const auto told = parse_distance_km(done)) return told;
@@ -486,6 +503,8 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
              // "I put 10k for Saturday but I didn't run Saturday at all".
              (current.entered && c.deletes) ||
              (current.correction && c.correction && !c.day && !c.measure()) ||
+             // "the loop is 7.2 mi not 7, can u fix thursday": the run meant, said after.
+             (current.correction && c.correction && !c.measure() && !current.day) ||
              (current.set_aside_first && current.clauses == 1 && !c.day) ||
              // "my run yesterday was not 15k. was 15 miles", "was not 8 km but 9 km".
              (current.set_aside && current.measure() && !c.day &&

@@ -577,7 +577,9 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
                                                 parts.back().entities.distance_km) {
             const bool miles = has_phrase(previous_words, {"mi", "mile", "miles", "miler"});
             // "ran 4 miles today, 12 on sunday is the plan": a plan in the same unit.
-            const bool planned = part_kind(words) == PartKind::plan;
+            const bool planned =
+                part_kind(words) == PartKind::plan ||
+                (has_phrase(words, plan_cues()) && !has_phrase(words, done_words()));
             part.intent = planned ? kPlanIntent : "log_run";
             part.entities =
                 planned ? plan_entities(words, today) : extract_entities(words, part.intent, today);

@@ -78,7 +78,8 @@ const PhraseList& change_cues() {
 const PhraseList& pivot_change_cues() {
     static const PhraseList list{
         "make that", "make it", "should have been", "shouldve been", "should of been",
-        "should be", "should say", "should read", "i meant", "meant", "no it was", "no its",
+        "should be", "should say", "should read", "i meant", "meant", "must be", "must have been",
+        "needs to be", "has to be", "no it was", "no its",
         "nah it was", "nah its", "nope it was", "no no it was", "no that was", "no thats",
         "nope its", "not what it says", "not what you have", "not what it shows"};
     return list;
@@ -150,7 +151,8 @@ const PhraseList& delete_cues() {
         "take ? ? off", "take ? ? ? off", "double entry", "is double",
         "was double", "logged ? twice", "logged my ? twice", "logged ? ? twice",
         "logged my ? ? twice", "scratch the", "scratch my", "scratch yesterdays",
-        "scratch ? run", "scratch ? ? run", "scratch that run",
+        "scratch ? run", "scratch ? ? run", "scratch that run", "del last", "del that",
+        "del the last", "delete last",
         "scratch todays", "only walked", "i only walked"};
     return list;
 }
@@ -207,7 +209,8 @@ const PhraseList& correction_pivots() {
         "should of been", "shouldve", "should say", "should read", "make that", "make it",
         "meant", "i meant", "really was", "was really", "more like", "took", "down as",
         "belongs to", "belongs on", "should have been logged as", "should be logged as",
-        "shouldve been logged as", "should have been put down as"};
+        "shouldve been logged as", "should have been put down as", "must be", "must have been",
+        "needs to be", "has to be", "- >"};
     return list;
 }
 
@@ -342,7 +345,8 @@ const PhraseList& stats_words() {
     static const PhraseList list{
         "stats", "statistics", "show me", "my total", "my totals", "how far", "how much",
         "how many", "my mileage", "weekly total", "summary", "my log", "list my", "my runs",
-        "my fastest", "my slowest", "my longest", "pace trend", "my progress", "my average"};
+        "my fastest", "my slowest", "my longest", "pace trend", "my progress", "my average",
+        "streak", "my monthly", "monthly distance", "monthly mileage"};
     return list;
 }
 
@@ -372,7 +376,8 @@ const PhraseList& run_report_words() {
         "run", "jog", "long run", "tempo", "intervals", "session", "workout", "trail", "easy",
         "running", "ran", "jogged", "hilly", "hills", "recovery", "long", "parkrun", "track",
         "fartlek", "threshold", "steady", "trails", "practice", "strides", "drills", "canicross",
-        "stroller", "treadmill"};
+        "stroller", "treadmill", "stopped at", "bailed at", "settled for", "did only", "only did",
+        "cut it short"};
     return list;
 }
 

@@ -90,7 +90,8 @@ const std::vector<Phrases>& phrase_table() {
           "sounds cool", "sounds perfect", "looks good", "lovely stuff", "not gonna lie", "ngl",
           "tbh", "to be honest", "thats correct", "correct", "thats right", "all correct",
           "legs are wrecked", "legs wrecked", "legs are dead", "legs are toast", "feeling great",
-          "feeling good", "feel great", "wrong chat", "sorry wrong chat",
+          "feeling good", "feel great", "wrong chat", "sorry wrong chat", "love using this",
+          "ur so smart", "so smart", "obrigado", "thank you very much", "for your help",
           "thanks for fixing it", "thanks for fixing that", "for fixing it", "for fixing that",
           "fixed", "all fixed", "looks right", "looks correct"}},
     };

@@ -118,6 +118,12 @@ std::string normalize_text(std::string_view text) {
                 continue;
             }
         }
+        if (length == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x86 &&
+            static_cast<unsigned char>(text[i + 2]) == 0x92) {  // → written "->": "15k → 16k"
+            out += "->";
+            i += 3;
+            continue;
+        }
         if (length == 2 && c == 0xC3) {
             const auto plain = plain_latin1(static_cast<unsigned char>(text[i + 1]));
             if (plain.empty()) {
