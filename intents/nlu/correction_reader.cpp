@@ -369,7 +369,10 @@ bool reads_as_correction(const Tokens& part) {
             // with the distance the message names ("my half was 1:47 not 1:41").
             const auto values =
                 values_in(part, region.begin, region.end, region.role == Role::set_aside, distance);
-            const bool day = names_a_day(slice(part, {region.begin, region.end}));
+            // A day to come ("I'm not running tomorrow") is no day of a run to correct.
+            const auto region_words = slice(part, {region.begin, region.end});
+            const bool day = names_a_day(region_words) &&
+                             !has_phrase(region_words, {"tomorrow", "tmrw", "next", "tonight"});
             if (!side->distance_km) side->distance_km = values.distance_km;
             if (!side->duration_s) side->duration_s = values.duration_s;
             if (!side->effort) side->effort = values.effort;

@@ -174,7 +174,9 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                            is_any(after, {"total", "altogether", "overall"}) ||
                            (after.is("in") && at(unit_index + 2).is("total"));
         // "Half marathon Sunday: 1:38:45, last 3k were brutal": a piece of the race named.
-        const bool piece = is_any(previous, {"last", "first", "final", "middle"});
+        // ("hit my goal of 100k for the month with a 7k": the goal is no run either.)
+        const bool piece = is_any(previous, {"last", "first", "final", "middle"}) ||
+                           (previous.is("of") && is_any(at(ii - 2), {"goal", "target"}));
         numeric.push_back({km, total, piece});
         i = quantity->end;
     }
@@ -186,6 +188,11 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
     if (named &&
         std::all_of(numeric.begin(), numeric.end(), [](const Candidate& c) { return c.piece; }))
         return named;
+    // Pieces and goals give way to the run's own figure when there is one.
+    if (std::any_of(numeric.begin(), numeric.end(), [](const Candidate& c) { return !c.piece; }))
+        numeric.erase(std::remove_if(numeric.begin(), numeric.end(),
+                                     [](const Candidate& c) { return c.piece; }),
+                      numeric.end());
     if (!numeric.empty()) {
         return std::max_element(numeric.begin(), numeric.end(),
                                 [](const Candidate& a, const Candidate& b) { return a.km < b.km; })

@@ -115,7 +115,10 @@ class DurationScanner {
         if (is_hour_unit(at(quantity->end))) return hours(i, *quantity);
         if (is_minute_unit(at(quantity->end)) ||
             (at(quantity->end).is("m") && tokens_[i].is_number() && quantity->value >= 10 &&
-             quantity->value < 100)) {
+             quantity->value < 100 &&
+             // "45m elevation" is height.
+             !is_any(at(quantity->end + 1),
+                     {"elevation", "elev", "climbing", "climb", "gain", "vert", "up", "ascent"}))) {
             return minutes(i, *quantity);
         }
         return quantity->end;

@@ -97,6 +97,7 @@ struct Clause {
     bool fix_request = false;         ///< asks to fix a run, value to come: "can you fix it?"
     bool sport = false;               ///< another sport: "hiked 15k with poles"
     bool past_verb = false;           ///< tells a run done: "did 10k easy"
+    bool instead = false;             ///< what was done instead: "so 10k steady instead"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
@@ -157,6 +158,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
          has_phrase(words, {"ran", "jogged", "raced", "intervals", "repeats", "tempo run",
                             "long run", "hill repeats", "hills", "fartlek", "track session"}));
     c.past_verb = has_past_run_verb(words);
+    c.instead = has_phrase(words, {"instead"});
     c.goes_on_correcting = has_phrase(told, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
     // "last night", "first thing": a time, not the last or first piece of a session.
@@ -315,6 +317,10 @@ bool completes(const Building& part, const Clause& c) {
     // "parkrun saturday, 5k in 21:48": the same run's distance said again, with its time.
     if (c.km && part.km && *c.km == *part.km && !part.duration && c.duration && !c.day &&
         !c.question && !c.goal_time && !c.goal_remark)
+        return true;
+    // "ran for 45 min, about 8k", "long run yesterday: 2:15:00, 24k": the distance of the run
+    // whose time was just told.
+    if (c.distance && !c.duration && part.duration && !part.distance && !c.day && !c.question)
         return true;
     // "I ran on Sunday though, 12k": the figures of the run just told.
     if (part.run_told && !part.distance && !part.duration && c.measure() && !c.day && !c.question)
@@ -483,8 +489,9 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         }
         auto& current = parts.back();
         // "was going to do intervals but just did 6k easy instead": the plan not kept goes.
-        if (current.past_plan && !current.measure() && (c.joined_by_but || c.past_verb) &&
-            (c.measure() || c.day) && !current.correction && !current.question) {
+        if (current.past_plan && !current.measure() &&
+            (c.joined_by_but || c.past_verb || c.instead) && (c.measure() || c.day) &&
+            !current.correction && !current.question) {
             current = Building::from(c);
             continue;
         }
@@ -579,7 +586,10 @@ PartKind part_kind(const Tokens& part) {
     if (told_as_done) return PartKind::other;
     // "10k today so tomorrow I can sleep in", "today: 8k. tomorrow: nothing": the run is today's.
     // "gonna run for 45 mins after work today" is to come.
-    const bool intends = has_phrase(part, {"gonna", "going to", "ill", "i will", "planning"});
+    // (Not "8k today because tomorrow's going to be stormy".)
+    const bool intends = has_phrase(
+        part, {"gonna run", "going to run", "gonna do", "going to do", "ill run", "ill do",
+               "i will run", "planning to", "planning a", "going to go", "gonna go"});
     if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
         !has_phrase(part, {"later today", "today later", "this evening", "tonight"}) && !intends)
         return PartKind::other;

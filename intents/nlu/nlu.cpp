@@ -58,6 +58,9 @@ bool someone_else_ran(const Tokens& tokens) {
                 "coach",    "mate", "buddy",   "club",    "kid",       "kids"});
     };
     const Token& first = token_at(tokens, 0);
+    // "My coach changed the session so I did 10k steady": the runner ran.
+    if (has_phrase(tokens, {"i did", "i ran", "i jogged", "i managed", "i went", "i got"}))
+        return false;
     return is_any(first, {"he", "she", "they", "someone", "somebody", "kipchoge"}) ||
            (is_any(first, {"my", "our"}) && person(token_at(tokens, 1)));
 }
@@ -497,8 +500,10 @@ struct Nlu::Model {
         if (part.intent == "log_run" && part.entities.date && !has_past_run_verb_or_day(tokens) &&
             !duration && *part.entities.date < iso_date(date::sys_days{today} - date::days{60}) &&
             parse_race_date(tokens, today)) {
-            part.intent = "set_race";
-            part.entities = extract_entities(tokens, part.intent, today);
+            // ("Dec 5: 25k long run" names no race: a plan.)
+            part.intent = race_said ? "set_race" : std::string(kPlanIntent);
+            part.entities = race_said ? extract_entities(tokens, part.intent, today)
+                                      : plan_entities(tokens, today);
         }
         return part;
     }

@@ -124,7 +124,7 @@ const PhraseList& change_idioms() {
         "ultra training", "race training", "was wrong about", "i was wrong", "ended up doing",
         "goal pace", "goal marathon pace", "goal race pace", "goal half pace", "at goal",
         "marathon distance", "half marathon distance", "on my own", "make it but", "id make it",
-        "set out to", "set out", "typo in my training", "typo in my plan", "typo in the plan",
+        "set out to", "set out", "race simulation", "race sim", "race rehearsal", "typo in my training", "typo in my plan", "typo in the plan",
         "to make it", "make it to", "make it through", "made it", "make it home",
         "delete strava", "delete my strava", "delete my app", "delete the app",
         "delete my ? app", "delete the ? app", "delete my garmin",
@@ -271,7 +271,7 @@ const PhraseList& race_words() {
         "signed up", "entered the", "registered", "bib", "start line", "a 5 k", "a 10 k",
         "the 5 k", "the 10 k", "a 15 k", "a 21 k", "turkey trot", "my 5 k", "my 10 k", "my 15 k",
         "my 21 k", "tri", "triathlon", "sprint tri", "cross country", "xc", "ironman", "duathlon",
-        "fell race", "trail race", "my spot", "a spot", "my place", "a place", "dash", "5 k race",
+        "fell race", "trail race", "my spot", "a spot", "my place", "a place", "dash", "5 k race", "next up",
         "10 k race"};
     return list;
 }

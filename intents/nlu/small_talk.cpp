@@ -92,6 +92,7 @@ const std::vector<Phrases>& phrase_table() {
           "legs are wrecked", "legs wrecked", "legs are dead", "legs are toast", "feeling great",
           "feeling good", "feel great", "wrong chat", "sorry wrong chat", "love using this",
           "ur so smart", "so smart", "obrigado", "thank you very much", "for your help",
+          "never mind", "nevermind", "nvm",
           "thanks for fixing it", "thanks for fixing that", "for fixing it", "for fixing that",
           "fixed", "all fixed", "looks right", "looks correct"}},
     };
