@@ -353,7 +353,13 @@ struct Nlu::Model {
         // "the plan was 18 km but I stop at 13": a plan not kept tells the run done.
         const bool plan_not_kept =
             has_phrase(tokens, past_plan_cues()) && distance_despite_plan(tokens).has_value();
-        const bool run_named = today_or_before || (distance && duration) ||
+        // "wore the wrong socks, blisters everywhere. 12k": the figure told alone at the end.
+        std::size_t last_clause = tokens.size();
+        while (last_clause > 0 && !ends_clause(tokens[last_clause - 1])) --last_clause;
+        const auto last_words = slice(tokens, {last_clause, tokens.size()});
+        const bool figure_alone =
+            last_clause > 0 && last_words.size() <= 3 && parse_distance_km(last_words).has_value();
+        const bool run_named = today_or_before || (distance && duration) || figure_alone ||
                                (distance && weekday_alone(tokens)) || plan_not_kept ||
                                has_phrase(tokens, late_log_cues()) ||
                                has_phrase(tokens, run_report_words());

@@ -160,7 +160,7 @@ const PhraseList& delete_cues() {
 const PhraseList& plan_cues() {
     static const PhraseList list{
         "tomorrow", "tmrw", "tmr", "tomoz", "tomorrows", "later today", "later on",
-        "this weekend", "next week", "next weekend", "next month", "next year", "this week",
+        "this weekend", "next week", "next weekend", "next month", "next year",
         "ill", "i will", "will be", "will do", "will run", "im going to", "going to", "gonna",
         "im doing", "planning", "plan to", "plan is", "plan on", "planned for", "hoping to",
         "hope to", "want to", "wanna", "aiming", "aim to", "aim for", "my goal", "goal is",

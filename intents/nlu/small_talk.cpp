@@ -92,7 +92,8 @@ const std::vector<Phrases>& phrase_table() {
           "legs are wrecked", "legs wrecked", "legs are dead", "legs are toast", "feeling great",
           "feeling good", "feel great", "wrong chat", "sorry wrong chat", "love using this",
           "ur so smart", "so smart", "obrigado", "thank you very much", "for your help",
-          "never mind", "nevermind", "nvm",
+          "never mind", "nevermind", "nvm", "not running", "resting", "rest day", "wrecked",
+          "knackered", "shattered", "exhausted", "so tired",
           "thanks for fixing it", "thanks for fixing that", "for fixing it", "for fixing that",
           "fixed", "all fixed", "looks right", "looks correct"}},
     };
@@ -108,7 +109,7 @@ const std::vector<std::string_view>& fillers() {
         "tonight", "bot", "there", "again", "as", "always", "haha", "lol", "pls", "please",
         "btw", "sir", "maam", "everyone", "guys", "x", "xx", "xxx", "ur", "mine", "me", "i",
         "am", "im", "its", "my", "friend", "youre", "are", "r", "an", "ever", "such", "honestly",
-        "at", "off", "actually", "pretty", "thats"};
+        "at", "off", "actually", "pretty", "thats", "legs", "absolutely", "feeling", "bit"};
     return words;
 }
 /// Greetings may stand beside thanks ("hey thanks!"); beside "how are you" or "good" they make a
