@@ -148,7 +148,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
 
     switch (data_command(text)) {
         case DataCommand::undo:
-            return handle_undo(context);
+            return handle_undo(context, policy_);
         case DataCommand::export_runs:
             return handle_export(context);
         case DataCommand::forget:

@@ -190,6 +190,29 @@ TEST_CASE("a past race told with its time is logged as a hard run on its day", "
     CHECK(chat.repos().races.upcoming(chat.user_id(), "2026-11-23").empty());
 }
 
+TEST_CASE("/undo of an edit or a delete gives the massage reminder back with the hard run",
+          "[correction]") {
+    Conversation chat;
+    chat.say("12k tempo today");
+    const auto pending = [&] {
+        return chat.repos().nudges.pending_for_user(chat.user_id()).size();
+    };
+    REQUIRE(pending() == 1);
+    chat.say("actually it was an easy run, not tempo");
+    REQUIRE(pending() == 0);
+    // Undoing the edit makes the run hard again: its reminder comes back.
+    chat.say("/undo");
+    REQUIRE(chat.repos().runs.list(chat.user_id()).at(0).hard);
+    CHECK(pending() == 1);
+    chat.say("delete today's run");
+    REQUIRE(chat.repos().runs.list(chat.user_id()).empty());
+    CHECK(pending() == 0);
+    // Undoing the delete puts back the run and its reminder.
+    chat.say("/undo");
+    REQUIRE(chat.repos().runs.list(chat.user_id()).size() == 1);
+    CHECK(pending() == 1);
+}
+
 TEST_CASE("a run made hard by a correction earns its massage reminder", "[correction]") {
     Conversation chat;
     chat.say("12k easy today");
