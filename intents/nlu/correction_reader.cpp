@@ -134,7 +134,12 @@ std::vector<Role> correction_roles(const Tokens& part) {
         std::size_t at = 0;
         Role marked = Role::none;
         std::size_t skip = 0;
-        if (has_phrase(part, set_aside_markers(), i, i + 2, &at) && at == i) {
+        // "not bad for a Sunday", "not too hard": a remark, nothing set aside.
+        const bool remark =
+            part[i].is("not") && is_any(token_at(part, static_cast<std::ptrdiff_t>(i) + 1),
+                                        {"bad", "too", "great", "sure", "quite", "much", "many",
+                                         "really", "so", "that"});
+        if (!remark && has_phrase(part, set_aside_markers(), i, i + 2, &at) && at == i) {
             marked = Role::set_aside;
             // As many words as the marker has: "not", "wasn't", "instead of", "and not".
             skip = set_aside_markers().longest_at(part, i, std::min(part.size(), i + 2));

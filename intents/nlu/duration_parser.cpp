@@ -236,7 +236,9 @@ class DurationScanner {
                               "cycling", "bike", "swim", "swimming", "walking"});
         };
         if (other_exercise(next) || (next.is("of") && other_exercise(after_next))) return true;
-        if (next.is_symbol('/') ||
+        // "5:30/km" is a pace; "2:38 / fuelled with gels" a time, then another thing said.
+        const bool slash_between = next.is_symbol('/') && next.spaced && after_next.spaced;
+        if ((next.is_symbol('/') && !slash_between) ||
             is_any(next, {"per",   "pace",    "pase",      "avg",     "average",  "splits",
                           "split", "each",    "x",         "rest",    "recovery", "recoveries",
                           "rec",   "break",   "breaks",    "walk",    "between",  "off",
@@ -273,6 +275,10 @@ class DurationScanner {
     /// else.
     void add(std::size_t start, std::size_t end, double seconds) {
         // "8k recovery 45:30": a run's time; "90s recovery" or "recovery 2:00" a rest.
+        // "2 mins faster than last week": a difference, not a time run.
+        if (is_any(at(end), {"faster", "slower", "quicker", "better", "off", "behind", "ahead",
+                             "longer", "shorter", "more", "less"}))
+            return;
         // "did strides for 10 min after a 6k jog": time on drills, not the run's.
         const bool drills = at(static_cast<std::ptrdiff_t>(start) - 1).is("for") &&
                             is_any(at(static_cast<std::ptrdiff_t>(start) - 2),

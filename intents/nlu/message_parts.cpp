@@ -405,6 +405,10 @@ std::optional<double> elliptic_run(const Tokens& part) {
     // A number and a day alone: "4 on thursday", "today 3 easy"; not "it's on April 25",
     // "remind me at 7 tomorrow" or "on the 19th".
     if (part.size() > 8 || has_phrase(part, {"st", "nd", "rd", "th", "at"})) return std::nullopt;
+    // "+ 4 strides this morning": a count of something else.
+    if (has_phrase(part, {"strides", "reps", "repeats", "x", "times", "sets", "hills", "laps",
+                          "gels", "people", "of us"}))
+        return std::nullopt;
     const auto number =
         std::find_if(part.begin(), part.end(), [](const Token& t) { return t.is_number(); });
     if (number == part.end() || number->value <= 0 || number->value > 100) return std::nullopt;
@@ -588,8 +592,8 @@ PartKind part_kind(const Tokens& part) {
     // "gonna run for 45 mins after work today" is to come.
     // (Not "8k today because tomorrow's going to be stormy".)
     const bool intends = has_phrase(
-        part, {"gonna run", "going to run", "gonna do", "going to do", "ill run", "ill do",
-               "i will run", "planning to", "planning a", "going to go", "gonna go"});
+        part, {"gonna run", "going to run", "gonna do", "going to do", "ill run", "heading out",
+               "ill do", "i will run", "planning to", "planning a", "going to go", "gonna go"});
     if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
         !has_phrase(part, {"later today", "today later", "this evening", "tonight"}) && !intends)
         return PartKind::other;

@@ -253,6 +253,32 @@ const PhraseList& massage_words_only() {
     return list;
 }
 
+/// A race called by its name before its distance: "the Xmas 5k", "the Dewsbury 10k", "the
+/// Wilmslow half"; not "the 5k loop" or "the same 10k route".
+bool names_an_event(const Tokens& tokens) {
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        // Said as a thing done or to do: "doing the Xmas 5k", "ran the club 10k".
+        if (!tokens[i].is("the") || i == 0 ||
+            !is_any(tokens[i - 1], {"doing", "running", "do", "run", "got", "entered", "racing",
+                                    "ran", "did", "raced", "for", "in", "into"}))
+            continue;
+        for (std::size_t k = i + 2; k < std::min(tokens.size(), i + 5); ++k) {
+            if (!tokens[k].is_word() && !tokens[k].is_number()) break;  // a clause mark
+            const bool named = is_any(tokens[k], {"half", "marathon", "ultra"}) ||
+                               (tokens[k].is_number() &&
+                                is_any(token_at(tokens, static_cast<std::ptrdiff_t>(k) + 1),
+                                       {"k", "km", "miler", "mile"}));
+            if (!named) continue;
+            const auto after = static_cast<std::ptrdiff_t>(k) + (tokens[k].is_number() ? 2 : 1);
+            if (is_any(token_at(tokens, after), {"loop", "route", "course", "run", "session",
+                                                 "repeats", "reps", "pace", "training", "plan"}))
+                return false;
+            return !is_any(tokens[i + 1], {"same", "usual", "last", "first", "whole", "other"});
+        }
+    }
+    return false;
+}
+
 /// A date told by its month: "dec 12", "21 february".
 bool names_a_month(const Tokens& tokens) {
     return has_phrase(
@@ -300,10 +326,16 @@ struct Nlu::Model {
         part.text = text_of(tokens);
         part.intent =
             context.heard != nullptr ? *context.heard : classify(analyse(part.text)).first;
+        // "20k tomorrow, who's in?": a part of chat beside the request is no request.
+        if (context.heard == nullptr && detect_small_talk(part.text)) {
+            part.intent = kSmallTalkIntent;
+            return part;
+        }
         const auto kind = part_kind(tokens);
         const Part* previous = context.previous;
-        // "at marathon pace" speaks of no race.
-        const bool race_said = has_phrase_outside(tokens, race_words(), change_idioms());
+        // "at marathon pace" speaks of no race; "the Xmas 5k on Dec 19" names one.
+        const bool race_said =
+            has_phrase_outside(tokens, race_words(), change_idioms()) || names_an_event(tokens);
         const auto distance = parse_distance_km(tokens);
         const auto duration = parse_duration_s(tokens, distance);
         const bool measure = distance || duration;
@@ -470,10 +502,15 @@ struct Nlu::Model {
             }
             return part;
         }
-        // "i'm running the joe kleinerman 10k dec 12": a race entered, with its day.
-        if (kind == PartKind::plan && race_said && parse_race_date(tokens, today) &&
-            !has_phrase(tokens, {"sub", "under", "pb", "pr", "goal", "target"}) &&
-            has_phrase(tokens, {"the"}) && names_a_month(tokens)) {
+        // "i'm running the joe kleinerman 10k dec 12", "entered the Manchester marathon in
+        // April": a race entered.
+        const bool entered = has_phrase(tokens, {"entered", "signed up", "registered", "paid for",
+                                                 "got a place", "got a spot"});
+        if (kind == PartKind::plan && race_said &&
+            ((parse_race_date(tokens, today) && names_a_month(tokens) &&
+              has_phrase(tokens, {"the"}) &&
+              !has_phrase(tokens, {"sub", "under", "pb", "pr", "goal", "target"})) ||
+             entered)) {
             part.intent = "set_race";
             part.entities = extract_entities(tokens, part.intent, today);
             return part;

@@ -22,7 +22,7 @@ const PhraseList& clause_continuations() {
 
 const PhraseList& session_pieces() {
     static const PhraseList list{
-        "warm up", "warmup", "warm-up", "wu", "cool down", "cooldown", "cool-down", "cd",
+        "warm up", "warmup", "warm - up", "wu", "cool down", "cooldown", "cool - down", "cd",
         "reps", "rep", "repeats", "strides", "recovery jog", "jog recovery", "rest",
         "of which", "each", "x", "splits", "split", "last", "first", "the rest", "total",
         "in total", "overall", "all in", "after ? k", "after ? km", "after ? miles",
@@ -124,7 +124,8 @@ const PhraseList& change_idioms() {
         "ultra training", "race training", "was wrong about", "i was wrong", "ended up doing",
         "goal pace", "goal marathon pace", "goal race pace", "goal half pace", "at goal",
         "marathon distance", "half marathon distance", "on my own", "make it but", "id make it",
-        "set out to", "set out", "race simulation", "race sim", "race rehearsal", "typo in my training", "typo in my plan", "typo in the plan",
+        "set out to", "set out", "race simulation", "race sim", "race rehearsal", "race - pace",
+        "marathon - pace", "typo in my training", "typo in my plan", "typo in the plan",
         "to make it", "make it to", "make it through", "made it", "make it home",
         "delete strava", "delete my strava", "delete my app", "delete the app",
         "delete my ? app", "delete the ? app", "delete my garmin",
@@ -188,6 +189,8 @@ const PhraseList& plan_cues() {
         "plan for saturday", "plan for sunday", "plan for tomorrow", "plan for today",
         "plan for the weekend", "coming up", "plan", "dream",
         "next run", "next long run", "next session", "next workout", "want a", "want sub", "maybe",
+        "if anyone", "anyone fancy", "anyone fancies", "whos in", "join me", "be there",
+        "heading out", "doing an",
         "trying to", "try to", "this spring", "doing a", "from now on", "by summer",
         "by the summer", "by spring", "by the spring", "by next year",
         "monday is", "monday =", "mondays a", "mondays the", "monday will be", "tuesday is",
