@@ -103,7 +103,9 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous, co
     if (is_any(previous,
                {"on", "last", "next", "this", "since", "from", "to", "coming", "for", "delete",
                 "remove", "fix", "change", "move", "under", "before", "after"}) ||
-        after_a_figure || (clause_start && before_a_figure)) {
+        after_a_figure || (clause_start && before_a_figure) ||
+        // "my Tues session", "the tues hills" ("the sun", "my sat nav" are not days).
+        (is_any(previous, {"my", "the"}) && !is_any(token, {"sun", "sat", "mon"}))) {
         for (const auto& [word, d] : kShort) {
             if (text == word) return d;
         }

@@ -155,8 +155,9 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.run_told =
         c.day && !has_phrase(words, plan_cues()) &&
         ((has_phrase(words, {"did", "done", "went for"}) && has_phrase(words, run_words())) ||
-         has_phrase(words, {"ran", "jogged", "raced", "intervals", "repeats", "tempo run",
-                            "long run", "hill repeats", "hills", "fartlek", "track session"}));
+         has_phrase(words,
+                    {"ran", "jogged", "raced", "intervals", "repeats", "tempo run", "long run",
+                     "hill repeats", "hills", "fartlek", "track session", "hill reps", "reps"}));
     c.past_verb = has_past_run_verb(words);
     c.instead = has_phrase(words, {"instead"});
     c.goes_on_correcting = has_phrase(told, correction_continuations(), 0, kEnd, &at) && at == 0;
@@ -333,7 +334,8 @@ bool completes(const Building& part, const Clause& c) {
     // "half in 1:29:58, sub 1:30 baby": a remark on the time.
     if (c.goal_remark && part.duration && !c.distance) return true;
     // "2k warm up, 6k tempo, 2k cool down": one session.
-    if (part.session && c.measure() && !part.question) return true;
+    // (Not a plan or a run on its own day after it: "... first run back! Goal is a half".)
+    if (part.session && c.measure() && !part.question && !c.kind_plan && !c.day) return true;
     // "race on sunday, it's a 10 miler": the race's distance.
     return part.race && !part.distance && c.distance && !part.question;
 }
