@@ -98,6 +98,7 @@ struct Clause {
     bool sport = false;               ///< another sport: "hiked 15k with poles"
     bool past_verb = false;           ///< tells a run done: "did 10k easy"
     bool instead = false;             ///< what was done instead: "so 10k steady instead"
+    bool refers_back = false;         ///< names the run just told: "delete it", "remove that one"
     bool joined_by_but = false;
 
     bool measure() const { return distance || duration; }
@@ -160,6 +161,7 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
                      "hill repeats", "hills", "fartlek", "track session", "hill reps", "reps"}));
     c.past_verb = has_past_run_verb(words);
     c.instead = has_phrase(words, {"instead"});
+    c.refers_back = has_phrase(words, {"it", "that", "that one", "this one", "them"});
     c.goes_on_correcting = has_phrase(told, correction_continuations(), 0, kEnd, &at) && at == 0;
     // "not 6k, 8k", "lol not 100k, 10k obviously": a value set aside before any is told.
     // "last night", "first thing": a time, not the last or first piece of a session.
@@ -516,6 +518,8 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
              // "I put 10k for Saturday but I didn't run Saturday at all".
              (current.entered && c.deletes) ||
              (current.correction && c.correction && !c.day && !c.measure()) ||
+             // "the 2k this morning was just my warm up, please delete it": "it" is that run.
+             (c.correction && c.refers_back && !c.day && !c.measure() && current.measure()) ||
              // "the loop is 7.2 mi not 7, can u fix thursday": the run meant, said after.
              (current.correction && c.correction && !c.measure() && !current.day) ||
              (current.set_aside_first && current.clauses == 1 && !c.day) ||

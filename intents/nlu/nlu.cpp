@@ -636,6 +636,17 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         previous_words = words;
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
+        // "Can I book a massage for Thursday? Also is it ok to have one two days before a half?":
+        // a question that goes on about the massage just asked for is about massage too.
+        if (!parts.empty() &&
+            (parts.back().intent == "book_massage" || parts.back().intent == "massage_question") &&
+            (part.intent == "out_of_scope" || part.intent == "run_stats" ||
+             part.intent == "help") &&
+            is_question(words) &&
+            has_phrase(words, {"one", "it", "how much", "price", "cost", "mins", "minutes"})) {
+            part.intent = "massage_question";
+            part.entities = {};
+        }
         // "friday 8 miles, saturday 5 miles, both easy": the effort is every run's.
         if (const auto effort = effort_of_all(words); effort && part.intent == "log_run") {
             for (auto& before : parts) {
