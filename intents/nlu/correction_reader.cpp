@@ -553,7 +553,8 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     // "38:40 for the 8k, not 48:40", "the 13k belongs to friday, not saturday": a distance
     // beside a time or a day that changes names the run.
     if (e.distance_km && !e.target_distance_km && !bare_old &&
-        (e.target_duration_s || day_set_aside || day_fix || (time_fix && e.duration_s))) {
+        ((e.target_duration_s && e.duration_s) || day_set_aside || day_fix ||
+         (time_fix && e.duration_s))) {
         e.target_distance_km = e.distance_km;
         e.distance_km.reset();
     }

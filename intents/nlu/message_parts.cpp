@@ -131,10 +131,13 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
     c.correction = kind == PartKind::correction;
     // "planning 3 runs next week" stands as a part; "hoping for sub 50" or "beat my goal" adds
     // to the one before.
-    c.kind_plan = kind == PartKind::plan;
+    // "she's doing a marathon next year" is someone else's plan.
+    const bool someone_else = has_phrase(
+        words, {"she", "he", "shes", "hes", "they", "theyre", "who is", "whos", "who's"});
+    c.kind_plan = kind == PartKind::plan && !someone_else;
     c.fix_request = kind == PartKind::other && cue_about_a_run(words, change_cues()) &&
                     !c.distance && !c.duration;
-    c.plan = kind == PartKind::plan && has_phrase(words, intention_cues()) &&
+    c.plan = c.kind_plan && has_phrase(words, intention_cues()) &&
              !has_phrase(words, {"sub", "under", "goal", "pb", "log"});
     c.past_plan = has_phrase(words, past_plan_cues());
     c.device = has_phrase(words, device_reading_cues());
@@ -318,8 +321,8 @@ bool completes(const Building& part, const Clause& c) {
         !c.correction)
         return true;
     // "parkrun saturday, 5k in 21:48": the same run's distance said again, with its time.
-    if (c.km && part.km && *c.km == *part.km && !part.duration && c.duration && !c.day &&
-        !c.question && !c.goal_time && !c.goal_remark)
+    if (c.km && part.km && *c.km == *part.km && !part.duration && (c.duration || part.race) &&
+        !c.day && !c.question && !c.goal_time && !c.goal_remark)
         return true;
     // "ran for 45 min, about 8k", "long run yesterday: 2:15:00, 24k": the distance of the run
     // whose time was just told.
@@ -431,6 +434,29 @@ Tokens without_lead_words(const Tokens& part) {
     return without_lead(part);
 }
 
+std::optional<date::year_month_day> day_of_run(const Tokens& part, date::year_month_day today) {
+    const auto days = past_days_named(part, today);
+    if (days.empty()) return std::nullopt;
+    const auto spans = clause_spans(part);
+    if (spans.size() < 2) return std::nullopt;
+    for (const auto& [span, but] : spans) {
+        const auto words = slice(part, span);
+        const auto distance = parse_distance_km(words);
+        if (!distance && !parse_duration_s(words, distance)) continue;
+        for (const auto& named : days) {
+            if (named.at >= span.begin && named.at < span.end) return named.day;
+        }
+        // The run's clause names no day: the others only say since when.
+        const bool since_only = std::all_of(days.begin(), days.end(), [&](const NamedDay& d) {
+            return is_any(token_at(part, static_cast<std::ptrdiff_t>(d.at) - 1),
+                          {"from", "since", "after"});
+        });
+        if (since_only) return today;
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 bool is_other_sport(const Tokens& part) {
     // "5k off the bike" is a brick run.
     return has_phrase(part, other_sport_words()) &&
@@ -497,7 +523,9 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         }
         auto& current = parts.back();
         // "was going to do intervals but just did 6k easy instead": the plan not kept goes.
-        if (current.past_plan && !current.measure() &&
+        // (A plan with its day, "yesterday was supposed to be a rest day but I ran 6k", keeps
+        // the day: the two read as one run.)
+        if (current.past_plan && !current.measure() && (!current.day || c.day) &&
             (c.joined_by_but || c.past_verb || c.instead) && (c.measure() || c.day) &&
             !current.correction && !current.question) {
             current = Building::from(c);
@@ -518,10 +546,15 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
              // "I put 10k for Saturday but I didn't run Saturday at all".
              (current.entered && c.deletes) ||
              (current.correction && c.correction && !c.day && !c.measure()) ||
+             // "tempo run today, 9k, was supposed to be 10k": the plan not kept goes with the run.
+             (c.past_plan && current.measure() && !current.correction && !c.day) ||
+             // "I ran 7 miles on thursday not 7k, can u fix that".
+             (c.fix_request && c.refers_back && current.set_aside) ||
              // "the 2k this morning was just my warm up, please delete it": "it" is that run.
              (c.correction && c.refers_back && !c.day && !c.measure() && current.measure()) ||
              // "the loop is 7.2 mi not 7, can u fix thursday": the run meant, said after.
-             (current.correction && c.correction && !c.measure() && !current.day) ||
+             (current.correction && c.correction && !c.measure() && !current.day &&
+              (!c.deletes || current.deletes)) ||
              (current.set_aside_first && current.clauses == 1 && !c.day) ||
              // "my run yesterday was not 15k. was 15 miles", "was not 8 km but 9 km".
              (current.set_aside && current.measure() && !c.day &&
@@ -591,8 +624,8 @@ PartKind part_kind(const Tokens& part) {
     // I'll be sore" plans nothing).
     const bool told_as_done =
         has_past_run_verb(part) &&
-        !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "training for", "id",
-                           "thinking of", "thinking about", "was thinking", "thinking id"});
+        !has_phrase(part, {"ill", "i will", "going to", "gonna", "want to", "id", "thinking of",
+                           "thinking about", "was thinking", "thinking id"});
     if (told_as_done) return PartKind::other;
     // "10k today so tomorrow I can sleep in", "today: 8k. tomorrow: nothing": the run is today's.
     // "gonna run for 45 mins after work today" is to come.

@@ -57,6 +57,12 @@ std::optional<double> distance_despite_plan(const Tokens& part);
 /// The words after a leading joining word or aside ("and can you ...", "lol do you run?").
 Tokens without_lead_words(const Tokens& part);
 
+/// The day of a run told in a part with more than one day in it: the day named in the clause
+/// that holds the run's figures ("got a massage yesterday and then ran 5k today" is today's), or
+/// today when that clause names none and the other days only say since when ("calves still tight
+/// from sunday"). None when the part names at most one day or the run's clause cannot be told.
+std::optional<date::year_month_day> day_of_run(const Tokens& part, date::year_month_day today);
+
 /// Another sport than running and no run: "swam 2.5k", "40k bike", "did yoga for 30 mins".
 bool is_other_sport(const Tokens& part);
 

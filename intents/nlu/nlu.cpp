@@ -145,7 +145,8 @@ struct PartContext {
 const PhraseList& massage_told() {
     static const PhraseList list{"massage gun",      "massage ball",      "massage roller",
                                  "self massage",     "had a massage",     "got a massage",
-                                 "after my massage", "after the massage", "after a massage"};
+                                 "after my massage", "to the physio",     "from the physio",
+                                 "massage on",       "after the massage", "after a massage"};
     return list;
 }
 
@@ -455,6 +456,12 @@ struct Nlu::Model {
             part.intent = "reminders";
             return part;
         }
+        // "... also remind me to book one": beside something else, a reminder asked for.
+        if (part.intent == "out_of_scope" && previous != nullptr &&
+            has_phrase(tokens, {"remind me"})) {
+            part.intent = "reminders";
+            return part;
+        }
         // "remind me to log my runs every evening": the nudges, not another kind of reminder.
         if (part.intent == "out_of_scope" && has_phrase(tokens, reminder_words()) &&
             has_phrase(tokens, {"log", "run", "runs", "massage", "plan my", "training", "foam roll",
@@ -536,7 +543,18 @@ struct Nlu::Model {
         }
         // "ran 10k, not 12k like I planned": the run's distance, not the plan's.
         if (part.intent == "log_run") {
-            if (const auto done = distance_despite_plan(tokens)) part.entities.distance_km = done;
+            if (const auto done = distance_despite_plan(tokens)) {
+                part.entities.distance_km = done;
+            } else if (std::size_t at = 0;
+                       has_phrase(tokens, {"not"}, 0, tokens.size(), &at) && at > 0) {
+                // "Ran 10k. Not 10 miles, I'm not crazy": the distance told, not the one
+                // waved away.
+                if (const auto told = parse_distance_km(slice(tokens, {0, at})))
+                    part.entities.distance_km = told;
+            }
+            // "got a massage yesterday and then ran 5k today", "4k recovery jog, calves still
+            // tight from sunday": the day of the clause that tells the run.
+            if (const auto day = day_of_run(tokens, today)) part.entities.date = iso_date(*day);
         }
         // "next up: a 50 miler on march 14": a date months gone with nothing told as done is
         // the coming one, a race's.

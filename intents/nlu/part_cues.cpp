@@ -89,7 +89,8 @@ const PhraseList& aside_cues() {
     static const PhraseList list{
         "sorry", "oops", "by mistake", "instead of", "actually ran", "actually did", "i said",
         "put in", "wrongly", "mistakenly", "whoops", "oh no", "my bad", "ugh", "autocorrect",
-        "mistake", "swapped", "the digits", "gave you the wrong"};
+        "mistake", "swapped", "the digits", "gave you the wrong", "by accident", "accidentally",
+        "in error"};
     return list;
 }
 
@@ -349,7 +350,7 @@ const PhraseList& stats_words() {
         "stats", "statistics", "show me", "my total", "my totals", "how far", "how much",
         "how many", "my mileage", "weekly total", "summary", "my log", "list my", "my runs",
         "my fastest", "my slowest", "my longest", "pace trend", "my progress", "my average",
-        "streak", "my monthly", "monthly distance", "monthly mileage"};
+        "streak", "my monthly", "monthly distance", "monthly mileage", "compare", "compares"};
     return list;
 }
 
@@ -380,6 +381,7 @@ const PhraseList& run_report_words() {
         "running", "ran", "jogged", "hilly", "hills", "recovery", "long", "parkrun", "track",
         "fartlek", "threshold", "steady", "trails", "practice", "strides", "drills", "canicross",
         "stroller", "treadmill", "stopped at", "bailed at", "settled for", "did only", "only did",
+        "shakeout", "shake out",
         "cut it short"};
     return list;
 }
