@@ -182,6 +182,26 @@ class MentionScanner {
         mentions_.push_back(mention);
     }
 
+    struct NamedDate {
+        unsigned month = 0;
+        unsigned day = 0;
+        std::ptrdiff_t length = 0;
+    };
+
+    std::optional<NamedDate> named_day_at(std::ptrdiff_t i) const {
+        const Token& first = at(i);
+        const Token& second = at(i + 1);
+        if (is_any(first, {"christmas", "xmas"}) && is_any(second, {"day", "eve"}))
+            return NamedDate{12, second.is("day") ? 25u : 24u, 2};
+        if (first.is("boxing") && second.is("day")) return NamedDate{12, 26, 2};
+        if (is_any(first, {"valentines", "valentine's"}) && second.is("day"))
+            return NamedDate{2, 14, 2};
+        if (first.is("new") && is_any(second, {"years", "year's", "year"}) &&
+            is_any(at(i + 2), {"day", "eve"}))
+            return at(i + 2).is("day") ? NamedDate{1, 1, 3} : NamedDate{12, 31, 3};
+        return std::nullopt;
+    }
+
     std::ptrdiff_t step(std::ptrdiff_t i) {
         const Token& token = at(i);
         // ISO: 2026-12-14
@@ -221,6 +241,13 @@ class MentionScanner {
                 push(m, i);
                 return end;
             }
+        }
+        // Days of the year by name: "Christmas Day", "Boxing Day", "New Year's Day".
+        if (const auto named = named_day_at(i)) {
+            Mention m;
+            m.month = named->month, m.day = named->day;
+            push(m, i);
+            return i + named->length;
         }
         // Day first: "14 Dec", "14th of December", "the 14th"
         if (const auto day = day_number(token);

@@ -559,7 +559,7 @@ struct Nlu::Model {
         // "next up: a 50 miler on march 14": a date months gone with nothing told as done is
         // the coming one, a race's.
         if (part.intent == "log_run" && part.entities.date && !has_past_run_verb_or_day(tokens) &&
-            !duration && *part.entities.date < iso_date(date::sys_days{today} - date::days{60}) &&
+            *part.entities.date < iso_date(date::sys_days{today} - date::days{60}) &&
             parse_race_date(tokens, today)) {
             // ("Dec 5: 25k long run" names no race: a plan.)
             part.intent = race_said ? "set_race" : std::string(kPlanIntent);

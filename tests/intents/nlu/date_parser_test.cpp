@@ -180,3 +180,16 @@ TEST_CASE("a day/month/year date takes the same years as an ISO date", "[nlu][da
     CHECK(run_date("ran 10k on 19/1/1111") == "2026-11-23");
     CHECK(race_date("race on 19/1/9999") == "none");
 }
+
+TEST_CASE("days of the year by name are dates", "[nlu][date]") {
+    CHECK(race_date("Christmas Day 5k, signed up!") == "2026-12-25");
+    CHECK(race_date("the xmas eve parkrun") == "2026-12-24");
+    CHECK(race_date("6 hour run on Boxing Day") == "2026-12-26");
+    CHECK(race_date("entered the New Year's Day 10k") == "2027-01-01");
+    CHECK(race_date("new years eve 5k") == "2026-12-31");
+    // As a run's day, the last one.
+    CHECK(run_date("ran 10k on christmas day") == "2025-12-25");
+    // "a new year", "christmas shopping": no day.
+    CHECK(race_date("a new year of running") == "none");
+    CHECK(race_date("christmas shopping after my run") == "none");
+}
