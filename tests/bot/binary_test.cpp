@@ -136,3 +136,34 @@ TEST_CASE("binary: corrections, a two-run message and plans leave the log the ru
     CHECK(rows[1].starts_with("2026-11-22,9,,easy,"));
     CHECK(rows[2].starts_with("2026-11-23,10,,moderate,"));
 }
+
+TEST_CASE(
+    "binary: runs told together, another sport beside a run and a plan not kept log what was run") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("log.db")},
+                                                 {"RUBDOWN_SIM_CLOCK", "2026-11-23T10:00:00Z"}};
+    const auto chat = run_to_end(kBinary, {"chat", "--user", "bo"}, dir.path().string(), env,
+                                 "3 miles on tuesday and 4 on wednesday\n"
+                                 "Thu: 7k easy / Fri: 10k steady\n"
+                                 "you have 10k for friday, it was 12\n"
+                                 "swam 2k, then ran 6k easy on sunday\n"
+                                 "planned 15k but only did 9k\n");
+    REQUIRE(chat.exit_code == 0);
+    const auto csv =
+        run_to_end(kBinary, {"export", "--user", "console:bo"}, dir.path().string(), env);
+    REQUIRE(csv.exit_code == 0);
+    std::istringstream lines(csv.out);
+    std::string header;
+    std::getline(lines, header);
+    std::vector<std::string> rows;
+    for (std::string row; std::getline(lines, row);) rows.push_back(row);
+    // The second run of the first message is in the first one's miles (4 x 1.609344 km); the
+    // slash parts two runs; Friday's 10k became 12; the swim is no run; the plan logged nothing.
+    REQUIRE(rows.size() == 6);
+    CHECK(rows[0].starts_with("2026-11-17,4.828,"));
+    CHECK(rows[1].starts_with("2026-11-18,6.437,"));
+    CHECK(rows[2].starts_with("2026-11-19,7,,easy,"));
+    CHECK(rows[3].starts_with("2026-11-20,12,,moderate,"));
+    CHECK(rows[4].starts_with("2026-11-22,6,,easy,"));
+    CHECK(rows[5].starts_with("2026-11-23,9,,,"));
+}
