@@ -433,8 +433,14 @@ PhraseList::PhraseList(std::initializer_list<std::string_view> phrases) : phrase
             any_first_word_.push_back(p);
         } else {
             by_first_word_[first].push_back(p);
+            first_word_shapes_.set(shape_of(first.front(), first.size()));
         }
     }
+}
+
+std::size_t PhraseList::shape_of(char first, std::size_t length) {
+    return (static_cast<unsigned char>(first) * 31u + std::min<std::size_t>(length, 31)) %
+           kFilterBits;
 }
 
 std::size_t PhraseList::longest_at(const Tokens& tokens, std::size_t i, std::size_t to) const {
@@ -449,6 +455,11 @@ std::size_t PhraseList::longest_at(const Tokens& tokens, std::size_t i, std::siz
     for (const auto p : any_first_word_) consider(phrases_[p]);
     // The token's text without apostrophes is the key: "didn't" finds "didnt".
     const auto& text = tokens[i].text;
+    const auto apostrophes = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\''));
+    const auto first = text.find_first_not_of('\'');
+    if (first == std::string::npos ||
+        !first_word_shapes_.test(shape_of(text[first], text.size() - apostrophes)))
+        return longest;
     std::string plain;
     std::string_view key = text;
     if (text.find('\'') != std::string::npos) {

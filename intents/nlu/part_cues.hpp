@@ -6,6 +6,7 @@
 /// A phrase is space-separated words matched on consecutive tokens of the normalised message;
 /// "?" matches any one token.
 
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
@@ -37,6 +38,11 @@ class PhraseList {
     std::vector<std::string_view> phrases_;
     std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first_word_;
     std::vector<std::uint32_t> any_first_word_;  ///< phrases starting with "?"
+    /// Which (first letter, length) pairs begin a phrase: most tokens begin none, and are then
+    /// passed over without hashing them.
+    static constexpr std::size_t kFilterBits = 1024;
+    std::bitset<kFilterBits> first_word_shapes_;
+    static std::size_t shape_of(char first, std::size_t length);
 };
 
 /// Words between two clauses that may start a new part: "8k yesterday and 10k today".
