@@ -190,14 +190,8 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
         if (!tokens[i].is_number() || tokens[i].value <= 0 || tokens[i].value >= 600) continue;
         const Token& next = token_at(tokens, at + 1);
         // "on the 21st", "feb 26", "26 feb" are days.
-        const auto month = [](const Token& t) {
-            return is_any(t, {"jan",  "january", "feb",    "february", "mar",  "march",
-                              "apr",  "april",   "may",    "jun",      "june", "jul",
-                              "july", "aug",     "august", "sep",      "sept", "september",
-                              "oct",  "october", "nov",    "november", "dec",  "december"});
-        };
         const bool ordinal = (!next.spaced && is_any(next, {"st", "nd", "rd", "th"})) ||
-                             month(next) || month(token_at(tokens, at - 1));
+                             is_month_name(next) || is_month_name(token_at(tokens, at - 1));
         if (is_any(token_at(tokens, at - 1), {"rpe", "effort", "rating", "at", "by", "around"}) ||
             token_at(tokens, at - 1).is_symbol('/') || next.is_symbol('/') || next.is_symbol('%') ||
             ordinal)

@@ -33,16 +33,17 @@ struct Mention {
     std::size_t start = 0;    ///< index of its first token
 };
 
+constexpr std::array<std::pair<std::string_view, unsigned>, 26> kMonths{{
+    {"jan", 1},        {"january", 1},   {"feb", 2},       {"february", 2},  {"mar", 3},
+    {"march", 3},      {"apr", 4},       {"april", 4},     {"may", 5},       {"jun", 6},
+    {"june", 6},       {"jul", 7},       {"july", 7},      {"aug", 8},       {"august", 8},
+    {"sep", 9},        {"sept", 9},      {"september", 9}, {"oct", 10},      {"october", 10},
+    {"nov", 11},       {"november", 11}, {"dec", 12},      {"december", 12}, {"febuary", 2},
+    {"decemeber", 12},
+}};
+
 std::optional<unsigned> month_of(const Token& token) {
     if (!token.is_word()) return std::nullopt;
-    static constexpr std::array<std::pair<std::string_view, unsigned>, 26> kMonths{{
-        {"jan", 1},        {"january", 1},   {"feb", 2},       {"february", 2},  {"mar", 3},
-        {"march", 3},      {"apr", 4},       {"april", 4},     {"may", 5},       {"jun", 6},
-        {"june", 6},       {"jul", 7},       {"july", 7},      {"aug", 8},       {"august", 8},
-        {"sep", 9},        {"sept", 9},      {"september", 9}, {"oct", 10},      {"october", 10},
-        {"nov", 11},       {"november", 11}, {"dec", 12},      {"december", 12}, {"febuary", 2},
-        {"decemeber", 12},
-    }};
     for (const auto& [word, month] : kMonths) {
         if (token.text == word) return month;
     }
@@ -561,6 +562,12 @@ std::vector<NamedDay> past_days_named(const Tokens& tokens, date::year_month_day
             named.push_back({*day, mention.superseded, mention.start});
     }
     return named;
+}
+
+bool is_month_name(const Token& token) {
+    // The table's last two entries are typos ("febuary", "decemeber"): names only here.
+    return token.is_word() && std::any_of(kMonths.begin(), kMonths.end() - 2,
+                                          [&](const auto& m) { return token.text == m.first; });
 }
 
 bool names_a_day(const Tokens& tokens) {

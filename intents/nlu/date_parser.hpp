@@ -33,6 +33,9 @@ struct NamedDay {
 };
 /// Every day the tokens name that reads as a past day (see parse_run_date), in order.
 std::vector<NamedDay> past_days_named(const Tokens& tokens, date::year_month_day today);
+/// Whether a token is a month's name as written ("dec", "December"), without the typos that
+/// parsing a date forgives.
+bool is_month_name(const Token& token);
 /// Whether the tokens name any day at all: "today", "tomorrow", "Sunday", "Dec 14", "in 3 weeks".
 bool names_a_day(const Tokens& tokens);
 /// The day of a race, in the future: "Dec 14", "14/12", "2026-12-14", "next Sunday" and a bare

@@ -101,18 +101,19 @@ bool is_filler(const Part& part, const Tokens& words) {
             !part.entities.duration_s && !is_question(asked));
 }
 
+/// A date told by its month: "dec 12", "21 february".
+bool names_a_month(const Tokens& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(), is_month_name);
+}
+
 /// A day named by its weekday alone ("saturday 21k with the club"), which for a run is the
 /// last one; not "next saturday", "this sunday" or a date.
 bool weekday_alone(const Tokens& tokens) {
     static const PhraseList weekdays{
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
         "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun"};
-    static const PhraseList elsewhere{
-        "next", "this",     "coming", "upcoming", "jan",  "january",   "feb",  "february",
-        "mar",  "march",    "apr",    "april",    "may",  "jun",       "june", "jul",
-        "july", "aug",      "august", "sep",      "sept", "september", "oct",  "october",
-        "nov",  "november", "dec",    "december", "st",   "nd",        "rd",   "th"};
-    return has_phrase(tokens, weekdays) && !has_phrase(tokens, elsewhere);
+    static const PhraseList elsewhere{"next", "this", "coming", "upcoming", "st", "nd", "rd", "th"};
+    return has_phrase(tokens, weekdays) && !has_phrase(tokens, elsewhere) && !names_a_month(tokens);
 }
 
 /// Words of a massage itself, not of booking in general ("booked my spot" books no massage).
@@ -146,14 +147,6 @@ bool names_an_event(const Tokens& tokens) {
         }
     }
     return false;
-}
-
-/// A date told by its month: "dec 12", "21 february".
-bool names_a_month(const Tokens& tokens) {
-    return has_phrase(
-        tokens, {"jan", "january", "feb", "february", "mar", "march",   "apr", "april", "may",
-                 "jun", "june",    "jul", "july",     "aug", "august",  "sep", "sept",  "september",
-                 "oct", "october", "nov", "november", "dec", "december"});
 }
 
 /// "ran", "did", "yesterday", "this morning": told as done.
