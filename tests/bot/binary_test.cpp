@@ -13,6 +13,21 @@ using namespace rubdown::testing;
 
 namespace {
 const std::string kBinary = RUBDOWN_BINARY;
+
+/// The CSV rows (header left out) of `rubdown export` for a console user.
+std::vector<std::string> exported_rows(const TempDir& dir,
+                                       const std::map<std::string, std::string>& env,
+                                       const std::string& user) {
+    const auto csv =
+        run_to_end(kBinary, {"export", "--user", "console:" + user}, dir.path().string(), env);
+    REQUIRE(csv.exit_code == 0);
+    std::istringstream lines(csv.out);
+    std::string header;
+    std::getline(lines, header);
+    std::vector<std::string> rows;
+    for (std::string row; std::getline(lines, row);) rows.push_back(row);
+    return rows;
+}
 }  // namespace
 
 TEST_CASE("binary: piped chat answers /start and /help through the real engine and database") {
@@ -121,14 +136,7 @@ TEST_CASE("binary: corrections, a two-run message and plans leave the log the ru
     CHECK_THAT(chat.out, Catch::Contains("Changed ✓") && Catch::Contains("Deleted ✓") &&
                              Catch::Contains("Put back"));
 
-    const auto csv =
-        run_to_end(kBinary, {"export", "--user", "console:ana"}, dir.path().string(), env);
-    REQUIRE(csv.exit_code == 0);
-    std::istringstream lines(csv.out);
-    std::string header;
-    std::getline(lines, header);
-    std::vector<std::string> rows;
-    for (std::string row; std::getline(lines, row);) rows.push_back(row);
+    const auto rows = exported_rows(dir, env, "ana");
     // Saturday's 15k became 12k in 52:00; Sunday's 8k became 9k, was deleted and put back;
     // today's 10k stands; neither plan logged anything.
     REQUIRE(rows.size() == 3);
@@ -149,14 +157,7 @@ TEST_CASE(
                                  "swam 2k, then ran 6k easy on sunday\n"
                                  "planned 15k but only did 9k\n");
     REQUIRE(chat.exit_code == 0);
-    const auto csv =
-        run_to_end(kBinary, {"export", "--user", "console:bo"}, dir.path().string(), env);
-    REQUIRE(csv.exit_code == 0);
-    std::istringstream lines(csv.out);
-    std::string header;
-    std::getline(lines, header);
-    std::vector<std::string> rows;
-    for (std::string row; std::getline(lines, row);) rows.push_back(row);
+    const auto rows = exported_rows(dir, env, "bo");
     // The second run of the first message is in the first one's miles (4 x 1.609344 km); the
     // slash parts two runs; Friday's 10k became 12; the swim is no run; the plan logged nothing.
     REQUIRE(rows.size() == 6);
