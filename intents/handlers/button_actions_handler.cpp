@@ -3,7 +3,9 @@
 #include "intents/button_owner.hpp"
 #include "intents/handlers/book_massage_handler.hpp"
 #include "intents/handlers/correction_handler.hpp"
+#include "intents/handlers/follow_up.hpp"
 #include "intents/handlers/forget_handler.hpp"
+#include "intents/handlers/log_run_handler.hpp"
 #include "intents/handlers/reminders_handler.hpp"
 #include "intents/nudges/nudge_message.hpp"
 #include "intents/nudges/nudge_planner.hpp"
@@ -48,6 +50,17 @@ std::vector<Reply> handle_button_action(HandlerContext& context,
         return handle_correction_choice(context, policy, run_id);
     }
     if (action == kForgetCancelAction) return handle_forget_cancelled(context);
+    if (action == kRanItAction || action == kPlannedItAction) {
+        const auto pending = load_follow_up(context.repos.conversations, context.user.id);
+        if (!pending || pending->kind != FollowUp::Kind::run_or_plan) {
+            return {
+                edit("That question isn't waiting any more. Tell me the run again, like "
+                     "\"10k easy on sunday\".")};
+        }
+        auto replies = answer_run_or_plan(context, *pending, action == kRanItAction, policy);
+        for (auto& reply : replies) reply.edit_original = true;
+        return replies;
+    }
     if (action.ends_with(kNonTextSuffix)) {
         return {
             Reply{"I can only read text messages. Tell me about your run in words, like "

@@ -8,13 +8,14 @@
 namespace rubdown::intents::handlers {
 namespace {
 
-constexpr std::array<std::pair<FollowUp::Kind, const char*>, 6> kKinds{{
+constexpr std::array<std::pair<FollowUp::Kind, const char*>, 7> kKinds{{
     {FollowUp::Kind::log_run_amount, "log_run_amount"},
     {FollowUp::Kind::log_run_confirm, "log_run_confirm"},
     {FollowUp::Kind::race_date, "race_date"},
     {FollowUp::Kind::time_zone, "time_zone"},
     {FollowUp::Kind::massage_topic, "massage_topic"},
     {FollowUp::Kind::which_run, "which_run"},
+    {FollowUp::Kind::run_or_plan, "run_or_plan"},
 }};
 
 }  // namespace
@@ -33,6 +34,7 @@ std::string to_json_text(const FollowUp& follow_up) {
     if (follow_up.since != 0) json["since"] = follow_up.since;
     if (follow_up.remove) json["remove"] = true;
     if (follow_up.race_result) json["race_result"] = true;
+    if (!follow_up.planned_date.empty()) json["planned_date"] = follow_up.planned_date;
     return json.dump();
 }
 
@@ -62,6 +64,7 @@ std::optional<FollowUp> follow_up_from_json(const std::string& text) {
         if (json.contains("since")) follow_up.since = json["since"].get<std::int64_t>();
         follow_up.remove = json.value("remove", false);
         follow_up.race_result = json.value("race_result", false);
+        follow_up.planned_date = json.value("planned_date", "");
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }

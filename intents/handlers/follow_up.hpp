@@ -14,13 +14,16 @@ struct FollowUp {
     /// massage_topic is not a question: the bot just answered one about massage, so a short
     /// question that follows ("how often should I get one?") is taken to be about massage too.
     /// which_run: a correction waits for the runner to pick the run it means.
+    /// run_or_plan: a run told by its weekday alone waits to hear whether it was run on the day
+    /// gone (`date`) or is planned for the coming one (`planned_date`).
     enum class Kind {
         log_run_amount,
         log_run_confirm,
         race_date,
         time_zone,
         massage_topic,
-        which_run
+        which_run,
+        run_or_plan
     };
     Kind kind = Kind::log_run_amount;
     // The run being logged (log_run_*) or the race being set (race_date).
@@ -33,6 +36,7 @@ struct FollowUp {
     std::int64_t since = 0;    ///< massage_topic: when the answer was given (Unix seconds)
     bool remove = false;       ///< which_run: the correction deletes the run
     bool race_result = false;  ///< log_run_*: a race already run, hard for the nudges
+    std::string planned_date;  ///< run_or_plan: the coming day, read as a plan
 };
 
 std::string to_json_text(const FollowUp& follow_up);

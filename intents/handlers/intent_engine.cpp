@@ -194,6 +194,12 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                 }
                 break;
             }
+            case FollowUp::Kind::run_or_plan:
+                // Answered by its buttons, or in a few words ("ran it", "next week's plan").
+                if (!other_topic) {
+                    answered = continue_run_or_plan(context, *follow_up, text, policy_);
+                }
+                break;
             case FollowUp::Kind::which_run:
                 // The runs were offered as buttons; typing something else drops the question.
                 break;

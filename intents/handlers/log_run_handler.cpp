@@ -5,6 +5,7 @@
 
 #include "intents/handlers/correction_handler.hpp"
 #include "intents/handlers/local_calendar.hpp"
+#include "intents/handlers/plan_handler.hpp"
 #include "intents/handlers/run_format.hpp"
 #include "intents/handlers/text_match.hpp"
 #include "intents/nudges/local_time.hpp"
@@ -82,6 +83,27 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
     return {Reply{text}};
 }
 
+/// "20 miler on sunday": run yesterday, or planned for next Sunday? Nothing is logged until the
+/// runner says.
+std::vector<Reply> ask_run_or_plan(HandlerContext& context, FollowUp draft,
+                                   const std::string& planned_date) {
+    const auto today = local_today(context.user, context.now);
+    draft.kind = FollowUp::Kind::run_or_plan;
+    draft.planned_date = planned_date;
+    save_follow_up(context.repos.conversations, context.user.id, draft);
+    storage::Run preview;
+    preview.distance_km = draft.distance_km;
+    preview.duration_s = draft.duration_s;
+    const auto gone = friendly_day(day_of(draft.date, today), today);
+    const auto coming = friendly_day(day_of(planned_date, today), today);
+    Reply ask{describe_run(preview) + " on " + short_day(day_of(draft.date, today), today) +
+              ": did you run it " + (gone == "yesterday" ? gone : "on " + gone) +
+              ", or is it planned for " + coming + "?"};
+    ask.buttons.push_back(Button{"Ran it " + gone, std::string{kRanItAction}, ""});
+    ask.buttons.push_back(Button{"Planned for " + coming, std::string{kPlannedItAction}, ""});
+    return {ask};
+}
+
 bool is_cancel(const std::string& padded) {
     return has_any_phrase(padded, {"cancel", "never mind", "nevermind", "forget it", "skip",
                                    "dont log", "no thanks", "nothing"});
@@ -119,6 +141,9 @@ bool plausible_run(std::optional<double> distance_km, std::optional<std::int64_t
 std::vector<Reply> handle_log_run(HandlerContext& context, const nlu::Parse& parse,
                                   const nudges::NudgePolicy& policy) {
     const auto draft = draft_from(parse, local_today(context.user, context.now));
+    if (parse.entities.or_planned_for && (draft.distance_km || draft.duration_s)) {
+        return ask_run_or_plan(context, draft, *parse.entities.or_planned_for);
+    }
     if (!draft.distance_km && !draft.duration_s) return ask_amount(context, draft);
     if (!plausible_run(draft.distance_km, draft.duration_s))
         return ask_confirmation(context, draft);
@@ -165,6 +190,38 @@ std::optional<std::vector<Reply>> continue_log_run(HandlerContext& context,
         return ask_confirmation(context, draft);
     }
     return store_run(context, draft, policy);
+}
+
+std::vector<Reply> answer_run_or_plan(HandlerContext& context, const FollowUp& follow_up, bool ran,
+                                      const nudges::NudgePolicy& policy) {
+    if (ran) {
+        if (!plausible_run(follow_up.distance_km, follow_up.duration_s))
+            return ask_confirmation(context, follow_up);
+        return store_run(context, follow_up, policy);
+    }
+    context.repos.conversations.clear(context.user.id);
+    nlu::Entities plan;
+    plan.distance_km = follow_up.distance_km;
+    plan.duration_s = follow_up.duration_s;
+    plan.date = follow_up.planned_date;
+    return handle_plan(context, plan);
+}
+
+std::optional<std::vector<Reply>> continue_run_or_plan(HandlerContext& context,
+                                                       const FollowUp& follow_up,
+                                                       const std::string& text,
+                                                       const nudges::NudgePolicy& policy) {
+    const auto padded = padded_words(text);
+    if (is_cancel(padded)) {
+        context.repos.conversations.clear(context.user.id);
+        return std::vector<Reply>{Reply{"OK, I didn't log it."}};
+    }
+    const bool ran = has_any_phrase(padded, {"ran", "ran it", "did it", "done", "did", "past",
+                                             "already", "yesterday", "last", "run it"});
+    const bool planned = has_any_phrase(padded, {"plan", "planned", "planning", "next", "coming",
+                                                 "future", "will", "going to", "not yet"});
+    if (ran == planned) return std::nullopt;
+    return answer_run_or_plan(context, follow_up, ran, policy);
 }
 
 }  // namespace rubdown::intents::handlers

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -543,6 +544,17 @@ date::year_month_day local_today(Seconds now, const std::string& time_zone) {
 
 std::string iso_date(date::year_month_day day) {
     return date::format("%F", day);
+}
+
+std::optional<date::year_month_day> from_iso_date(const std::string& text) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    char rest = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &rest) != 3)
+        return std::nullopt;
+    const date::year_month_day read{date::year{year}, date::month{month}, date::day{day}};
+    if (!read.ok()) return std::nullopt;
+    return read;
 }
 
 date::year_month_day parse_run_date(const Tokens& tokens, date::year_month_day today) {

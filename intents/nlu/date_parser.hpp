@@ -17,6 +17,8 @@ date::year_month_day local_today(Seconds now, const std::string& time_zone);
 
 /// "2026-11-22".
 std::string iso_date(date::year_month_day day);
+/// The day an `iso_date` names; nothing for any other text.
+std::optional<date::year_month_day> from_iso_date(const std::string& text);
 
 /// The day of a run, always in the past: "yesterday", "last night", "this morning", "on Saturday"
 /// (the most recent Saturday on or before today), "last Saturday" (before today), "Nov 20", "19/11"

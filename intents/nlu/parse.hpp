@@ -50,6 +50,10 @@ struct Entities {
     std::optional<std::string> target_date;
     std::optional<double> target_distance_km;
     std::optional<std::int64_t> target_duration_s;
+    /// A run told with a weekday and no word of tense ("sunday 30k"): `date` is the last such
+    /// day, this the coming one, for the reading as a plan. The log_run handler asks which the
+    /// runner means (not in the contract's JSON).
+    std::optional<std::string> or_planned_for;
     bool operator==(const Entities&) const = default;
 };
 

@@ -293,6 +293,17 @@ const PhraseList& intention_cues() {
     return list;
 }
 
+const PhraseList& told_done_cues() {
+    static const PhraseList list{
+        "was", "were", "went", "felt", "feel", "feeling", "had", "got", "managed", "stayed",
+        "struggled", "suffered", "nailed", "smashed", "crushed", "survived", "sneaked", "won",
+        "pb", "pr", "brutal", "tough", "killer", "hard going", "legs", "knackered", "wrecked",
+        "dead", "splits", "hr", "heart rate", "bpm", "avg", "average", "rpe", "effort", "report",
+        "recap", "log", "logged", "add", "new", "happy", "pleased", "proud", "mud", "muddy",
+        "climbing", "elevation", "windy", "headwind", "rain", "sunny", "freezing", "hot"};
+    return list;
+}
+
 const PhraseList& past_plan_cues() {
     static const PhraseList list{
         "planned", "was planning", "was going to", "was gonna", "supposed to", "meant to do",

@@ -93,6 +93,9 @@ const PhraseList& race_words();
 const PhraseList& intention_cues();
 /// A plan that was not kept, told beside what was done: "planned 15k but only did 9k".
 const PhraseList& past_plan_cues();
+/// Words that tell a run named by its weekday alone as done: a past verb, a result, a feeling
+/// after it, a rating ("sunday 25k, legs gone", "fri 10k brutal headwind").
+const PhraseList& told_done_cues();
 /// A device's or an app's figure beside the runner's own: "my watch said 11.8".
 const PhraseList& device_reading_cues();
 /// Words of a race or a goal, which make "want to"/"going to" a plan rather than a wish.

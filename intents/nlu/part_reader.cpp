@@ -154,6 +154,27 @@ bool has_past_run_verb_or_day(const Tokens& tokens) {
     return has_phrase(tokens, done_words());
 }
 
+/// "20 miler on sunday", "Wed = 45 min recovery": a run named by its weekday alone, said with
+/// no word of tense, no result (a distance and its time) and nothing felt, reads as well as
+/// last Sunday's run as next Sunday's plan; runners write both. The run keeps the day gone,
+/// and the coming one is kept beside it so that the bot can ask.
+void keep_coming_day_if_untold(Part& part, const Tokens& tokens, date::year_month_day today) {
+    if (part.intent != "log_run" || !part.entities.date || !weekday_alone(tokens) ||
+        part.entities.race_result || (part.entities.distance_km && part.entities.duration_s) ||
+        has_phrase(tokens, done_words()) || has_phrase(tokens, told_done_cues()) ||
+        has_phrase(tokens, late_log_cues()) || has_phrase(tokens, aside_cues()) ||
+        someone_else_ran(tokens)) {
+        return;
+    }
+    // The weekday gone is within the last week; the coming one is a week after it.
+    const auto day = from_iso_date(*part.entities.date);
+    if (!day) return;
+    const date::sys_days gone{*day};
+    const date::sys_days now{today};
+    if (gone >= now || gone < now - date::days{7}) return;
+    part.entities.or_planned_for = iso_date(date::year_month_day{gone + date::days{7}});
+}
+
 /// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
 std::optional<std::string> effort_of_all(const Tokens& words) {
     std::size_t at = 0;
@@ -490,6 +511,7 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
             days_named[i - 1] = days_named[i];
         }
     }
+    if (parts.size() == 1) keep_coming_day_if_untold(parts.front(), tokens, today);
     return parts;
 }
 

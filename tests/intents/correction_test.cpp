@@ -41,7 +41,7 @@ TEST_CASE("a wrong distance is corrected in the run meant, not logged again", "[
 
 TEST_CASE("a correction named by day changes that day's run only", "[correction]") {
     Conversation chat;
-    chat.say("10k easy on Sunday");
+    chat.say("did 10k easy on Sunday");
     chat.say("ran 6k today");
     chat.say("change Sunday's run to 14k");
     const auto runs = chat.repos().runs.list(chat.user_id());
@@ -101,8 +101,8 @@ TEST_CASE("a correction naming a run that is not in the log changes nothing and 
 
 TEST_CASE("when two runs could be meant the runner picks one with a button", "[correction]") {
     Conversation chat;
-    chat.say("6k easy on Sunday morning");
-    chat.say("4k shakeout on Sunday");
+    chat.say("ran 6k easy on Sunday morning");
+    chat.say("did a 4k shakeout on Sunday");
     const auto ask = chat.say("delete Sunday's run");
     REQUIRE(ask.size() == 1);
     REQUIRE(ask[0].buttons.size() == 2);
@@ -222,4 +222,61 @@ TEST_CASE("a run made hard by a correction earns its massage reminder", "[correc
     REQUIRE(runs.size() == 1);
     CHECK(runs[0].hard);
     CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).size() == 1);
+}
+
+TEST_CASE("a run told by its weekday alone is asked about: run on the day gone, or planned",
+          "[plan]") {
+    // Monday 2026-11-23: "20 miler on sunday" is yesterday's run or next Sunday's plan.
+    Conversation chat;
+    const auto ask = chat.say("20 miler on sunday");
+    REQUIRE(ask.size() == 1);
+    CHECK(contains(ask[0].text, "Sun 22 Nov"));
+    CHECK(contains(ask[0].text, "Sun 29 Nov"));
+    REQUIRE(ask[0].buttons.size() == 2);
+    CHECK(chat.repos().runs.list(chat.user_id()).empty());
+
+    SECTION("ran it: logged on the day gone") {
+        const auto done = chat.press(ask[0].buttons[0].action);
+        REQUIRE(done.size() == 1);
+        CHECK(done[0].edit_original);
+        const auto runs = chat.repos().runs.list(chat.user_id());
+        REQUIRE(runs.size() == 1);
+        CHECK(runs[0].date == "2026-11-22");
+        CHECK(runs[0].distance_km == Approx(32.19).margin(0.01));
+        // Answered once: the same button finds nothing waiting and logs nothing more.
+        CHECK(contains(chat.press(ask[0].buttons[0].action)[0].text, "isn't waiting"));
+        CHECK(chat.repos().runs.list(chat.user_id()).size() == 1);
+    }
+    SECTION("planned: nothing logged, the plan said back") {
+        const auto done = chat.press(ask[0].buttons[1].action);
+        REQUIRE(done.size() == 1);
+        CHECK(contains(done[0].text, "Sun 29 Nov"));
+        CHECK(chat.repos().runs.list(chat.user_id()).empty());
+    }
+    SECTION("answered in words") {
+        chat.say("I ran it yesterday");
+        const auto runs = chat.repos().runs.list(chat.user_id());
+        REQUIRE(runs.size() == 1);
+        CHECK(runs[0].date == "2026-11-22");
+    }
+    SECTION("another message drops the question and is handled on its own") {
+        chat.say("10k easy today");
+        const auto runs = chat.repos().runs.list(chat.user_id());
+        REQUIRE(runs.size() == 1);
+        CHECK(runs[0].date == "2026-11-23");
+        CHECK(contains(chat.press(ask[0].buttons[0].action)[0].text, "isn't waiting"));
+    }
+}
+
+TEST_CASE("a weekday run told as done is logged without asking", "[plan]") {
+    Conversation chat;
+    for (const char* text : {"ran 8 miles easy on sunday", "sunday 25k trail, 3h12",
+                             "fri 10k brutal headwind", "forgot to log saturday: 19k"}) {
+        INFO(text);
+        const auto reply = chat.say(text);
+        REQUIRE(reply.size() == 1);
+        CHECK(reply[0].buttons.empty());
+        CHECK(contains(reply[0].text, "Logged"));
+    }
+    CHECK(chat.repos().runs.list(chat.user_id()).size() == 4);
 }

@@ -28,7 +28,7 @@ TEST_CASE("stats after several runs: week, month, last and longest", "[run_stats
     Conversation chat(at(2026, 11, 25));            // Wednesday
     chat.say("ran 10k on Nov 2 in 55:00");          // this month, earlier week
     chat.say("21k long run on Nov 15 in 2:00:00");  // this month, the longest
-    chat.say("5k easy on Monday");                  // this week (23 Nov)
+    chat.say("ran 5k easy on Monday");              // this week (23 Nov)
     chat.say("8k in 40 min yesterday");             // this week (24 Nov)
     REQUIRE(chat.repos().runs.list(chat.user_id()).size() == 4);
 

@@ -330,3 +330,23 @@ TEST_CASE("settled cases of the contract", "[nlu][intent]") {
     CHECK(reps.entities.distance_km == Approx(8.0));
     CHECK(reps.entities.duration_s == 2520);
 }
+
+TEST_CASE("a run named by its weekday alone keeps the coming day beside the day gone",
+          "[nlu][parts]") {
+    // Monday 2026-11-23: "20 miler on sunday" may be yesterday's run or next Sunday's plan.
+    const auto untold = parse("20 miler on sunday");
+    CHECK(untold.intent == "log_run");
+    CHECK(untold.entities.date == std::string("2026-11-22"));
+    CHECK(untold.entities.or_planned_for == std::string("2026-11-29"));
+    CHECK(parse("90 minutes easy on wednesday").entities.or_planned_for ==
+          std::string("2026-11-25"));
+    // Told as done, by a verb, a result or a feeling; or several parts: no question.
+    for (const char* text :
+         {"ran 20 miles on sunday", "sunday 25k trail, 3h12", "fri 10k brutal headwind",
+          "20 miler yesterday", "12k on saturday and 5k today", "20k tomorrow"}) {
+        INFO(text);
+        const auto told = parse(text);
+        CHECK_FALSE(told.entities.or_planned_for);
+        for (const auto& part : told.items) CHECK_FALSE(part.entities.or_planned_for);
+    }
+}
