@@ -46,6 +46,11 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
     std::vector<Candidate> numeric;
     std::optional<double> named;
     const auto at = [&](std::ptrdiff_t k) -> const Token& { return token_at(tokens, k); };
+    // "at 5k pace", "marathon pace long run": a pace, not ground covered. ("a solid 10k effort"
+    // is a 10k run.)
+    const auto pace_named_at = [&](std::ptrdiff_t k) {
+        return is_any(at(k), {"pace", "paced"}) || (at(k).is("race") && at(k + 1).is("pace"));
+    };
 
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto ii = static_cast<std::ptrdiff_t>(i);
@@ -53,7 +58,7 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
 
         // Named distances.
         if (token.is("halfmarathon") || token.is("halfmarathons") || token.is("hm")) {
-            if (!named) named = kHalfMarathonKm;
+            if (!named && !pace_named_at(ii + 1)) named = kHalfMarathonKm;
             continue;
         }
         if (token.is("marathon") || token.is("marathons") || token.is("mara") ||
@@ -64,7 +69,8 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                 (at(ii - 1).is_number() && at(ii - 1).value == 2 && at(ii - 2).is_symbol('/') &&
                  at(ii - 3).is_number() && at(ii - 3).value == 1);
             const bool ultra_before = at(ii - 1).is("ultra") || at(ii - 1).is("ultramarathon");
-            if (!named && !ultra_before) named = half_before ? kHalfMarathonKm : kMarathonKm;
+            if (!named && !ultra_before && !pace_named_at(ii + 1))
+                named = half_before ? kHalfMarathonKm : kMarathonKm;
             continue;
         }
         if (token.is("half") || token.is("halfie") || token.is("halves")) {
@@ -86,7 +92,9 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                  // not this run's distance.
                  (previous.is("a") && at(ii - 2).is("and")) ||
                  (previous.is("the") && is_any(at(ii - 2), {"before", "after", "until"})));
-            if (!not_a_race && !named) named = kHalfMarathonKm;
+            const bool pace =
+                pace_named_at(ii + 1) || (next.is("marathon") && pace_named_at(ii + 2));
+            if (!not_a_race && !pace && !named) named = kHalfMarathonKm;
             continue;
         }
         if (token.is("parkrun") || token.is("parkruns") ||
@@ -159,7 +167,7 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
             (previous.is("to") && at(ii - 2).is("couch")) || (previous.is("c") && !token.spaced);
         const bool speed = after.is_symbol('/') && !after.spaced &&
                            is_any(at(unit_index + 2), {"h", "hr", "hour"});
-        if (height || programme || speed) continue;
+        if (height || programme || speed || pace_named_at(unit_index + 1)) continue;
         double value = quantity->value;
         // A decimal comma, "12,5 km": the whole part sits before the comma.
         if (previous.is_symbol(',') && !previous.spaced && !token.spaced && token.is_number() &&

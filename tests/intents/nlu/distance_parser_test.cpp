@@ -70,6 +70,8 @@ TEST_CASE("distances are read in km, miles, metres and race names", "[nlu][dista
 
 TEST_CASE("a stated total wins over one repetition; numbers beat race names", "[nlu][distance]") {
     const DistanceCase cases[] = {
+        {"16k with 8k at half marathon pace", 16.0},
+        {"a solid 10k effort this morning", 10.0},
         {"did intervals: 6x800m, 9km total", 9.0},
         {"8 x 400m with 90s rest, 7k in total", 7.0},
         {"3x1km at threshold, total of 8 km", 8.0},
@@ -113,6 +115,10 @@ TEST_CASE("paces, repetitions alone, times and absurd values give no distance", 
         "heart rate 150",
         "20m easy",
         "what is deep tissue massage",
+        "6x800m at 5k pace",
+        "marathon pace long run",
+        "half marathon pace session",
+        "strides at mile race pace",
     };
     for (const char* text : cases) {
         INFO(text);
