@@ -201,6 +201,37 @@ std::optional<double> bare_number(const Tokens& tokens, std::size_t from, std::s
     return std::nullopt;
 }
 
+/// "that 6 was miles not km", "the 3 from this morning is miles": a figure logged in the wrong
+/// unit. The number as told (in the unit named) and as logged (in the other unit).
+struct UnitFix {
+    double fresh_km = 0;
+    double logged_km = 0;
+};
+
+std::optional<UnitFix> unit_fix(const Tokens& part) {
+    // "10 miles not 10k" is read as values; "ran 5 today, in miles" tells a run, not a fix.
+    if (parse_distance_km(part) || has_phrase(part, {"ran", "did", "done", "jogged"}))
+        return std::nullopt;
+    static const PhraseList miles{"miles", "mile", "mi", "mls"};
+    static const PhraseList kilometres{"km", "kms", "k", "kilometres", "kilometers", "kilometre"};
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        const auto word = slice(part, {i, i + 1});
+        const bool in_miles = has_phrase(word, miles);
+        const bool in_km = !in_miles && has_phrase(word, kilometres);
+        if (!in_miles && !in_km) continue;
+        // The unit named as what the figure was: "was miles", "is in miles", "should be km".
+        const auto before = slice(part, {i >= 3 ? i - 3 : 0, i});
+        if (!has_phrase(before, {"was", "is", "were", "be", "in", "meant", "its", "thats"}))
+            continue;
+        const auto number = bare_number(part, 0, i);
+        if (!number) return std::nullopt;
+        const double unit = in_miles ? kMileKm : 1.0;
+        const double other = in_miles ? 1.0 : kMileKm;
+        return UnitFix{*number * unit, *number * other};
+    }
+    return std::nullopt;
+}
+
 /// Whether what follows a verb of changing or deleting at `j` is a run or a value of one ("change
 /// my last run", "delete the second 10k", "fix yesterday"), not something else ("change route",
 /// "changed my mind", "fix my laces", "remove the word rest").
@@ -330,6 +361,8 @@ bool reads_as_correction(const Tokens& part) {
                            "didnt make it out", "didnt actually go"}))) {
         if (!has_phrase(part, massage_words())) return true;
     }
+    // "that 6 was miles not km!": the figure logged in the wrong unit.
+    if (!asked && unit_fix(part) && !has_phrase(part, reminder_words())) return true;
     const auto pivot_at = pivot_of(part);
     const bool pair = [&] {
         // "12k not 15k", "yesterday not today", "not 15k but 12k", "steady, not easy": a new
@@ -439,7 +472,12 @@ bool reads_as_correction(const Tokens& part) {
     const bool aside = has_phrase(part, aside_cues()) && !late_log;
     const bool pivot_changes = has_phrase_outside(part, pivot_change_cues(), change_idioms());
     // "the dog run on friday was 5.5k actually": the new value, said with "actually" last.
-    const bool actually_last = part.back().is("actually");
+    // So is "actually that run was 15k": said first, of a run already told, not "actually ran 10k".
+    const bool actually_last =
+        part.back().is("actually") ||
+        (part.front().is("actually") &&
+         !has_phrase(part, {"ran", "did", "done", "jogged", "raced"}) &&
+         has_phrase(part, {"that run", "that one", "the run", "my run", "the time", "it was"}));
     if (const auto& pivot = pivot_at; pivot && (pivot_changes || aside || actually_last)) {
         // What the pivot's own clause tells: "should be sore tomorrow, 25k long run" sets no 25k.
         // (A value in a later clause still counts: "yesterday run distance is mistake. Correct is
@@ -506,6 +544,10 @@ Entities correction_entities(const Tokens& part, date::year_month_day today) {
     }
     e.target_distance_km = old.distance_km;
     e.target_duration_s = old.duration_s;
+    if (const auto fix = unit_fix(part); fix && !remove && !e.distance_km) {
+        e.distance_km = fix->fresh_km;
+        e.target_distance_km = fix->logged_km;
+    }
     // "that 20k was actually 22", "the distance yesterday was 11.5 not 15.1": a bare new number
     // in the unit of the run meant, or a distance.
     if (bare_fresh && !remove && !e.distance_km && !e.duration_s && !e.effort) {

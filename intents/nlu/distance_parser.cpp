@@ -108,7 +108,8 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
             number_value(at(ii - 1)) == std::nullopt && !is_time_word(at(ii - 1)) &&
             !at(ii - 1).is_symbol('/') && !at(ii - 1).is("x") &&
             !is_any(at(ii + 1),
-                    {"repeats", "reps", "repeat", "intervals", "efforts", "splits", "pace", "x"})) {
+                    {"repeats", "reps", "repeat", "intervals", "efforts", "splits", "pace", "x"}) &&
+            !pace_named_at(ii + 1)) {
             if (!named) named = at(ii - 1).is("half") ? kMileKm / 2 : kMileKm;
             continue;
         }

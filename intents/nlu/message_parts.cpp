@@ -87,6 +87,7 @@ struct Clause {
     bool request = false;             ///< asks about reminders or stats: "show me my stats"
     bool race = false;                ///< tells of a race on a day: "race is on sunday"
     bool run_told = false;            ///< a run told without figures: "did hill repeats today"
+    bool session_planned = false;     ///< a session planned for a day: "tempo tomorrow"
     bool set_aside_first = false;     ///< starts with a value set aside: "not 6k"
     bool set_aside = false;           ///< sets a value aside: "my run was not 15k"
     std::optional<double> km;         ///< the distance named, if any
@@ -105,7 +106,7 @@ struct Clause {
     /// Says something of its own: it can stand as a part.
     bool stands_alone() const {
         return measure() || question || massage || correction || request || race || run_told ||
-               plan;
+               plan || session_planned;
     }
 };
 
@@ -162,6 +163,11 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
          has_phrase(words,
                     {"ran", "jogged", "raced", "intervals", "repeats", "tempo run", "long run",
                      "hill repeats", "hills", "fartlek", "track session", "hill reps", "reps"}));
+    // "tempo tomorrow, hills thursday": each session planned is a part of its own.
+    c.session_planned = c.day && !c.question && has_phrase(words, plan_cues()) &&
+                        has_phrase(words, {"intervals", "repeats", "tempo", "threshold", "hills",
+                                           "hill repeats", "hill reps", "reps", "fartlek",
+                                           "track session", "long run", "speedwork", "x"});
     c.past_verb = has_past_run_verb(words);
     c.instead = has_phrase(words, {"instead"});
     c.refers_back = has_phrase(words, {"it", "that", "that one", "this one", "them"});
@@ -265,6 +271,7 @@ struct Building {
     bool request = false;
     bool race = false;
     bool run_told = false;
+    bool session_planned = false;
     bool session = false;
     bool entered = false;
     int clauses = 0;
@@ -280,7 +287,7 @@ struct Building {
     bool measure() const { return distance || duration; }
     bool complete() const {
         return distance || duration || question || massage || correction || request || race ||
-               run_told;
+               run_told || session_planned;
     }
     void add(const Clause& c) {
         span.end = c.span.end;
@@ -294,6 +301,7 @@ struct Building {
         request |= c.request;
         race |= c.race;
         run_told |= c.run_told;
+        session_planned |= c.session_planned;
         session |= c.session_piece;
         entered |= c.entered;
         set_aside |= c.set_aside;
@@ -328,8 +336,9 @@ bool completes(const Building& part, const Clause& c) {
     // whose time was just told.
     if (c.distance && !c.duration && part.duration && !part.distance && !c.day && !c.question)
         return true;
-    // "I ran on Sunday though, 12k": the figures of the run just told.
-    if (part.run_told && !part.distance && !part.duration && c.measure() && !c.day && !c.question)
+    // "I ran on Sunday though, 12k": the figures of the run just told; "tempo run tomorrow,
+    // 40 minutes": of the session just planned.
+    if ((part.run_told || part.session_planned) && !part.distance && !part.duration && c.measure() && !c.day && !c.question)
         return true;
     if (c.day || c.question || c.correction) return false;
     // "finally broke 50 min for 10k today! 49:41": the time itself after the goal beaten.

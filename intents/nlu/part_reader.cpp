@@ -346,8 +346,12 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
         previous->entities.date == iso_date(today);
     const bool after_plan = previous != nullptr && (previous->intent == kPlanIntent ||
                                                     context.future_said || then_after_today);
+    // "tempo tomorrow, hills thursday": a session named with its day, among plans, is one too.
+    const bool session_on_a_day = !measure && !asked && names_a_day(tokens) &&
+                                  has_phrase(tokens, run_report_words()) &&
+                                  !has_phrase(tokens, reminder_words());
     if (after_plan && kind == PartKind::other && !race_said && !past_words &&
-        (part.intent == "set_race" || part.intent == "log_run")) {
+        (part.intent == "set_race" || part.intent == "log_run" || session_on_a_day)) {
         part.intent = kPlanIntent;
         part.entities = plan_entities(tokens, today);
         return part;

@@ -371,3 +371,31 @@ TEST_CASE("race results carry a hard effort, and a goal beside the time is not t
         shared_nlu().parse("Half in 1:29:59 yesterday, sub 1:30 finally!", kNow, "UTC");
     CHECK(goal.entities.duration_s == 5399);
 }
+
+TEST_CASE("a figure logged in the wrong unit is corrected in the unit named", "[nlu][parts]") {
+    const auto miles = correction_entities(tokens_of("that 6 was miles not km!"), kToday);
+    CHECK(miles.action == "change");
+    CHECK(miles.distance_km == Approx(6 * 1.609344));
+    CHECK(miles.target_distance_km == Approx(6.0));
+    const auto km = correction_entities(tokens_of("the 10 yesterday should be km"), kToday);
+    CHECK(km.distance_km == Approx(10.0));
+    CHECK(km.target_distance_km == Approx(10 * 1.609344));
+    CHECK(reads_as_correction(tokens_of("the 3 from this morning is miles")));
+    // A run told now in miles, or a question about units, corrects nothing.
+    CHECK_FALSE(reads_as_correction(tokens_of("I ran 5 today, it was in miles")));
+    CHECK_FALSE(reads_as_correction(tokens_of("can I log runs in miles?")));
+}
+
+TEST_CASE("sessions planned by day are each a plan, with their figures", "[nlu][parts]") {
+    const auto week = shared_nlu().parse(
+        "plan for the week: tempo tomorrow, hills thursday, "
+        "18k saturday",
+        kNow, "UTC");
+    REQUIRE(week.items.size() == 3);
+    CHECK(week.items[1].intent == "plan");
+    CHECK(week.items[1].entities.date == "2026-11-26");
+    const auto one = shared_nlu().parse("tempo run tomorrow, 40 minutes", kNow, "UTC");
+    CHECK(one.items.empty());
+    CHECK(one.intent == "plan");
+    CHECK(one.entities.duration_s == 2400);
+}
