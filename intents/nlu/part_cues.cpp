@@ -293,6 +293,23 @@ const PhraseList& intention_cues() {
     return list;
 }
 
+const PhraseList& training_session_words() {
+    static const PhraseList list{
+        "progression", "x",          "track",      "tempo",        "intervals",  "repeats",
+        "reps",        "long run",   "easy",       "steady",       "recovery",   "training",
+        "session",     "workout",    "not a race", "distance run", "fartlek",    "hills",
+        "strides",     "threshold",  "with the club", "club run", "with friends",
+        "with a few friends", "group run"};
+    return list;
+}
+
+const PhraseList& no_race_idioms() {
+    static const PhraseList list{"not a race",           "not racing",        "no race",
+                                 "not race",             "half marathon distance",
+                                 "marathon distance",    "half distance"};
+    return list;
+}
+
 const PhraseList& told_done_cues() {
     static const PhraseList list{
         "was", "were", "went", "felt", "feel", "feeling", "had", "got", "managed", "stayed",

@@ -96,6 +96,11 @@ const PhraseList& past_plan_cues();
 /// Words that tell a run named by its weekday alone as done: a past verb, a result, a feeling
 /// after it, a rating ("sunday 25k, legs gone", "fri 10k brutal headwind").
 const PhraseList& told_done_cues();
+/// A training session to come, not a race: "Dec 2: 14k progression", "Thursday: 8x400 on the
+/// track", "a half marathon distance run on Saturday, not a race".
+const PhraseList& training_session_words();
+/// "not a race, just training": a race word that names no race.
+const PhraseList& no_race_idioms();
 /// A device's or an app's figure beside the runner's own: "my watch said 11.8".
 const PhraseList& device_reading_cues();
 /// Words of a race or a goal, which make "want to"/"going to" a plan rather than a wish.

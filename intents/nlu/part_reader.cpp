@@ -356,6 +356,16 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
         part.entities = plan_entities(tokens, today);
         return part;
     }
+    // "Dec 2: 14k progression", "Thursday: 8x400 on the track": a session to come, heard as a
+    // race for its day and distance; nothing in the words enters or names a race.
+    if (part.intent == "set_race" && kind != PartKind::correction && !asked &&
+        has_phrase(tokens, training_session_words()) &&
+        !has_phrase_outside(tokens, race_words(), no_race_idioms()) && !names_an_event(tokens) &&
+        parse_race_date(tokens, today)) {
+        part.intent = kPlanIntent;
+        part.entities = plan_entities(tokens, today);
+        return part;
+    }
     // A race with its day stays a race ("my half is in 6 weeks", "change my race to Dec 20"),
     // unless it was already run, or the words make it a correction or a plan of a run ("next
     // Sunday 32k", "it was 1:52 not 1:25 for the half on sunday").

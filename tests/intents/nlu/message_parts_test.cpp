@@ -49,6 +49,8 @@ TEST_CASE("the phrase lists are lower-case words without apostrophes, none repea
                              &plan_cues(),
                              &past_plan_cues(),
                              &told_done_cues(),
+                             &training_session_words(),
+                             &no_race_idioms(),
                              &device_reading_cues(),
                              &goal_words(),
                              &run_words(),
@@ -398,4 +400,15 @@ TEST_CASE("sessions planned by day are each a plan, with their figures", "[nlu][
     CHECK(one.items.empty());
     CHECK(one.intent == "plan");
     CHECK(one.entities.duration_s == 2400);
+}
+
+TEST_CASE("a session to come is a plan even when its day and distance sound like a race",
+          "[nlu][parts]") {
+    for (const char* text : {"Dec 2: 14k progression", "Thursday: 8x400 on the track",
+                             "half marathon distance run on Saturday, not a race"}) {
+        INFO(text);
+        CHECK(shared_nlu().parse(text, kNow, "UTC").intent == "plan");
+    }
+    // A race named stays a race.
+    CHECK(shared_nlu().parse("10k race with the club on dec 12", kNow, "UTC").intent == "set_race");
 }
