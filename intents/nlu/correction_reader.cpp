@@ -316,7 +316,10 @@ bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
                                   "it was actually",
                                   "actually was",
                                   "actually it",
-                                  "actually it was"};
+                                  "actually it was",
+                                  "was really",
+                                  "really was",
+                                  "switch"};
     std::vector<bool> covered(part.size(), false);
     for (std::size_t i = 0; i < part.size(); ++i) {
         const auto words = change_idioms().longest_at(part, i, part.size());
@@ -437,7 +440,7 @@ bool reads_as_correction(const Tokens& part) {
         bool fresh_measure = fresh.distance_km || fresh.duration_s || fresh.clock;
         const bool aside_measure = aside.distance_km || aside.duration_s || aside.clock;
         // "15 not 51k": a bare number in the unit of the one set aside.
-        if (!fresh_measure && aside.distance_km) {
+        if (!fresh_measure && (aside.distance_km || aside.duration_s)) {
             for (const auto& region : regions_of(roles)) {
                 if (region.role == Role::fresh && bare_number(part, region.begin, region.end))
                     fresh_measure = true;

@@ -44,6 +44,16 @@ const PhraseList& training_names() {
     return list;
 }
 
+/// "6x800", "3 x 10 min", "10 x 400m": a session told by its repetitions.
+bool names_repetitions(const Tokens& tokens) {
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+        if ((tokens[i].is("x") || tokens[i].is_symbol('*')) && tokens[i - 1].is_number() &&
+            tokens[i + 1].is_number())
+            return true;
+    }
+    return false;
+}
+
 bool has_past_run_verb(const Tokens& tokens) {
     return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return is_any(
@@ -156,13 +166,19 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
           // "and I want to know my monthly distance"
           has_phrase(words, {"want to know", "like to know", "wanna know", "tell me"})));
     c.race = has_phrase_outside(words, race_words(), change_idioms()) && c.day;
-    // "ran on sunday", "intervals yday (RPE 9)": a run told with its day and no figures.
+    // "ran on sunday", "intervals yday (RPE 9)": a run told with its day and no figures;
+    // "5x1k intervals done": a session told by its repetitions.
+    const bool repetitions = names_repetitions(words);
     c.run_told =
-        c.day && !has_phrase(words, plan_cues()) &&
-        ((has_phrase(words, {"did", "done", "went for"}) && has_phrase(words, run_words())) ||
-         has_phrase(words,
-                    {"ran", "jogged", "raced", "intervals", "repeats", "tempo run", "long run",
-                     "hill repeats", "hills", "fartlek", "track session", "hill reps", "reps"}));
+        !has_phrase(words, plan_cues()) &&
+        ((c.day &&
+          ((has_phrase(words, {"did", "done", "went for"}) && has_phrase(words, run_words())) ||
+           has_phrase(words,
+                      {"ran", "jogged", "raced", "intervals", "repeats", "tempo run", "long run",
+                       "hill repeats", "hills", "fartlek", "track session", "hill reps", "reps",
+                       "threshold", "speedwork", "progression", "hill sprints"}) ||
+           repetitions)) ||
+         (repetitions && has_phrase(words, {"did", "done", "ran", "smashed", "nailed"})));
     // "tempo tomorrow, hills thursday": each session planned is a part of its own.
     c.session_planned = c.day && !c.question && has_phrase(words, plan_cues()) &&
                         has_phrase(words, {"intervals", "repeats", "tempo", "threshold", "hills",
@@ -338,7 +354,8 @@ bool completes(const Building& part, const Clause& c) {
         return true;
     // "I ran on Sunday though, 12k": the figures of the run just told; "tempo run tomorrow,
     // 40 minutes": of the session just planned.
-    if ((part.run_told || part.session_planned) && !part.distance && !part.duration && c.measure() && !c.day && !c.question)
+    if ((part.run_told || part.session_planned) && !part.distance && !part.duration &&
+        c.measure() && !c.day && !c.question)
         return true;
     if (c.day || c.question || c.correction) return false;
     // "finally broke 50 min for 10k today! 49:41": the time itself after the goal beaten.

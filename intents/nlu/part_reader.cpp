@@ -44,6 +44,10 @@ struct PartContext {
     const std::string* heard = nullptr;  ///< the classifier's label, when the part is the message
     bool past_run_before = false;        ///< a run on a day before today was told already
     bool previous_day_named = false;     ///< the part before named its day ("10k today")
+    /// The part before said "did" or "ran", which the runs joined to it share: "i did 8x400
+    /// today and 12k on saturday".
+    bool previous_told_done = false;
+    bool after_and = false;  ///< the part follows "and"
 };
 
 /// Massage named without asking for one: "used the massage gun", "had a massage yesterday".
@@ -341,7 +345,8 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
     // 10k tempo" tells the week so far.
     const bool then_after_today =
         (context.after_then ||
-         (weekday_alone(tokens) && !context.past_run_before && context.previous_day_named)) &&
+         (weekday_alone(tokens) && !context.past_run_before && context.previous_day_named &&
+          !(context.previous_told_done && context.after_and))) &&
         previous != nullptr && previous->intent == "log_run" &&
         previous->entities.date == iso_date(today);
     const bool after_plan = previous != nullptr && (previous->intent == kPlanIntent ||
@@ -369,8 +374,20 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
     // A race with its day stays a race ("my half is in 6 weeks", "change my race to Dec 20"),
     // unless it was already run, or the words make it a correction or a plan of a run ("next
     // Sunday 32k", "it was 1:52 not 1:25 for the half on sunday").
+    // "move my 10k from Sunday to Saturday": a correction of a run on a day gone is about a run,
+    // even when its distance sounds like a race.
+    // ("move my race from dec 14 to dec 20" names a race to come.)
+    const auto moved_from = [&] {
+        if (kind != PartKind::correction || !has_phrase(tokens, {"from"}) ||
+            has_phrase(tokens, {"race", "racing", "event"}))
+            return false;
+        const auto meant = correction_entities(tokens, today).target_date;
+        const date::sys_days month_ago = date::sys_days{today} - date::days{31};
+        return meant && *meant < iso_date(today) &&
+               *meant >= iso_date(date::year_month_day{month_ago});
+    };
     const bool run_not_race =
-        (!race_said && (kind == PartKind::correction || kind == PartKind::plan)) ||
+        (!race_said && (kind == PartKind::correction || kind == PartKind::plan)) || moved_from() ||
         (kind == PartKind::correction &&
          (duration || has_phrase(tokens, logged_value_cues()) ||
           // "the 5k on Saturday was actually 6k": a run gone, not a race to come.
@@ -458,6 +475,7 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         context.previous = parts.empty() ? nullptr : &parts.back();
         context.previous_day_named = !days_named.empty() && days_named.back().first;
         context.after_then = span.begin > 0 && tokens[span.begin - 1].is("then");
+        context.after_and = span.begin > 0 && tokens[span.begin - 1].is("and");
         // A message of one part was classified whole already.
         const bool whole = span.begin == 0 && span.end >= tokens.size();
         context.heard = whole ? &heard : nullptr;
@@ -477,6 +495,7 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
             part.entities.distance_km = *n * (miles ? kMileKm : 1.0);
         }
         previous_words = words;
+        context.previous_told_done = has_phrase(words, {"did", "ran", "done", "jogged"});
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
         // "Can I book a massage for Thursday? Also is it ok to have one two days before a half?":

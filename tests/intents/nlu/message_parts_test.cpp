@@ -412,3 +412,36 @@ TEST_CASE("a session to come is a plan even when its day and distance sound like
     // A race named stays a race.
     CHECK(shared_nlu().parse("10k race with the club on dec 12", kNow, "UTC").intent == "set_race");
 }
+
+TEST_CASE("a session told by its repetitions is a run of its own beside other parts",
+          "[nlu][parts]") {
+    const auto two = shared_nlu().parse("i did 8x400 today and 12k on saturday", kNow, "UTC");
+    REQUIRE(two.items.size() == 2);
+    CHECK(two.items[0].entities.effort == "hard");
+    CHECK(two.items[0].entities.date == "2026-11-23");
+    // "did" is said of both runs: Saturday's is the one gone.
+    CHECK(two.items[1].intent == "log_run");
+    CHECK(two.items[1].entities.date == "2026-11-21");
+    const auto with_reminder = shared_nlu().parse(
+        "5x1k intervals done, also pls set a weekly reminder for sunday mornings", kNow, "UTC");
+    REQUIRE(with_reminder.items.size() == 2);
+    CHECK(with_reminder.items[0].intent == "log_run");
+    CHECK(with_reminder.items[1].intent == "reminders");
+}
+
+TEST_CASE("more ways of correcting a run: moved, really, not this but that", "[nlu][parts]") {
+    const auto moved = shared_nlu().parse("move thursday's 12k to wednesday", kNow, "UTC");
+    CHECK(moved.intent == "correction");
+    CHECK(moved.entities.target_date == "2026-11-19");
+    CHECK(moved.entities.date == "2026-11-18");
+    const auto from = shared_nlu().parse("move my 10k from Sunday to Saturday", kNow, "UTC");
+    CHECK(from.intent == "correction");
+    CHECK(from.entities.date == "2026-11-21");
+    // A race moved stays a race.
+    CHECK(shared_nlu().parse("move my race from dec 14 to dec 20", kNow, "UTC").intent ==
+          "set_race");
+    const auto minutes = correction_entities(tokens_of("thursday wasnt 45 min it was 54"), kToday);
+    CHECK(minutes.duration_s == 3240);
+    CHECK(minutes.target_duration_s == 2700);
+    CHECK(reads_as_correction(tokens_of("that 9k on tuesday was really 10.3")));
+}
