@@ -342,6 +342,10 @@ bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
     return false;
 }
 
+std::optional<double> bare_figure(const Tokens& part) {
+    return bare_number(part, 0, part.size());
+}
+
 bool reads_as_correction(const Tokens& part) {
     const bool question = is_question(part);
     const auto distance = parse_distance_km(part);

@@ -6,6 +6,8 @@
 /// "make that", "to" after a verb of changing). Pure functions; the cue lists are data in
 /// part_cues.cpp.
 
+#include <optional>
+
 #include <date/date.h>
 
 #include "intents/nlu/lexer.hpp"
@@ -28,5 +30,9 @@ Entities correction_entities(const Tokens& part, date::year_month_day today);
 /// something else ("change route", "fix my laces"); other cues ("typo", "wrong distance") as they
 /// stand. Cues inside an idiom ("changed my mind") do not count.
 bool cue_about_a_run(const Tokens& part, const PhraseList& cues);
+
+/// The first number told without a unit ("call it 7.6", "was 11.5"); not a day ("the 21st"), an
+/// RPE ("RPE 8", "8/10") or a percentage.
+std::optional<double> bare_figure(const Tokens& part);
 
 }  // namespace rubdown::intents::nlu

@@ -88,6 +88,7 @@ struct Clause {
     bool correction = false;
     bool past_plan = false;
     bool device = false;
+    bool own_figure = false;          ///< the runner's figure after a reading: "call it 7.6"
     bool continues = false;           ///< starts with a continuation: "took 45 min", "felt good"
     bool goes_on_correcting = false;  ///< starts as the rest of a correction: "it was 30k"
     bool session_piece = false;       ///< a piece of a session: "2k warm up", "10k total"
@@ -152,6 +153,8 @@ Clause read_clause(const Tokens& tokens, PartSpan span, bool joined_by_but) {
              !has_phrase(words, {"sub", "under", "goal", "pb", "log"});
     c.past_plan = has_phrase(words, past_plan_cues());
     c.device = has_phrase(words, device_reading_cues());
+    c.own_figure = !c.device && has_phrase(words, own_figure_cues()) &&
+                   (c.distance || bare_figure(words).has_value());
     std::size_t at = 0;
     // "and it was 26k not 24k": read after a leading joining word or aside.
     const auto told = without_lead(words);
@@ -288,6 +291,8 @@ struct Building {
     bool race = false;
     bool run_told = false;
     bool session_planned = false;
+    bool device = false;       ///< a device's reading was told in it
+    bool own_measure = false;  ///< a figure told by the runner, not read off a device
     bool session = false;
     bool entered = false;
     int clauses = 0;
@@ -301,6 +306,8 @@ struct Building {
     bool sport = true;         ///< every clause so far is of another sport
 
     bool measure() const { return distance || duration; }
+    /// Its only figures were read off a device: "my phone says about 7k".
+    bool device_figure_only() const { return device && measure() && !own_measure; }
     bool complete() const {
         return distance || duration || question || massage || correction || request || race ||
                run_told || session_planned;
@@ -318,6 +325,8 @@ struct Building {
         race |= c.race;
         run_told |= c.run_told;
         session_planned |= c.session_planned;
+        device |= c.device;
+        own_measure |= (c.measure() && !c.device) || c.own_figure;
         session |= c.session_piece;
         entered |= c.entered;
         set_aside |= c.set_aside;
@@ -559,6 +568,16 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
         }
         // "my watch said 11.8": the runner's own figure stands.
         if (c.device && current.complete() && !c.question) continue;
+        // "garmin said 10.3 but I'm calling it 10k flat": the reading gives way to the runner's
+        // own figure told after it.
+        if (current.device_figure_only() && (c.measure() || c.own_figure) && !c.question &&
+            !c.day) {
+            // A bare figure ("call it 7.6") keeps the reading beside it for its unit.
+            const auto reading_begin = current.span.begin;
+            current = Building::from(c);
+            if (!c.measure()) current.span.begin = reading_begin;
+            continue;
+        }
         // The rest of a correction: "..., it was 30k not 3k", "..., i typed 4k", "not 6k, 8k",
         // "the run on the 19th never happened, delete it".
         // A question after a correction is its own part ("... not 16k. Also is foam rolling as

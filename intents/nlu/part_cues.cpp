@@ -294,6 +294,14 @@ const PhraseList& intention_cues() {
     return list;
 }
 
+const PhraseList& own_figure_cues() {
+    static const PhraseList list{"call it", "calling it", "im logging", "ill log", "log it as",
+                                 "going with", "im going with", "ill go with", "ill take",
+                                 "im putting", "ill put", "put it down as", "im counting",
+                                 "counting it as"};
+    return list;
+}
+
 const PhraseList& training_session_words() {
     static const PhraseList list{
         "progression", "x",          "track",      "tempo",        "intervals",  "repeats",
@@ -345,7 +353,9 @@ const PhraseList& device_reading_cues() {
         "gps says", "gps had", "phone said", "phone says", "coros said", "polar said",
         "according to my watch", "according to strava", "according to garmin",
         "watch measured", "watch made it", "strava made it", "garmin made it",
-        "watch died", "watch clocked"};
+        "watch died", "watch clocked", "treadmill said", "treadmill says", "coros says",
+        "polar says", "suunto said", "suunto says", "strava reckons", "garmin reckons",
+        "watch reckons"};
     return list;
 }
 

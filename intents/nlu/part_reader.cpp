@@ -179,6 +179,21 @@ void keep_coming_day_if_untold(Part& part, const Tokens& tokens, date::year_mont
     part.entities.or_planned_for = iso_date(date::year_month_day{gone + date::days{7}});
 }
 
+/// "garmin said 10.3 but I'm calling it 10k flat", "coros says 10.05, i'm logging 10.1": the
+/// runner's own figure, told after a device's reading, is the run's distance (a bare number in
+/// miles when the runner talks in miles).
+std::optional<double> own_figure_km(const Tokens& tokens) {
+    std::size_t at = 0;
+    if (!has_phrase(tokens, device_reading_cues()) ||
+        !has_phrase(tokens, own_figure_cues(), 0, tokens.size(), &at))
+        return std::nullopt;
+    const auto after = slice(tokens, {at, tokens.size()});
+    if (const auto distance = parse_distance_km(after)) return distance;
+    const auto figure = bare_figure(after);
+    if (!figure) return std::nullopt;
+    return *figure * (has_phrase(tokens, {"mi", "mile", "miles"}) ? kMileKm : 1.0);
+}
+
 /// "friday 8 miles, saturday 5 miles, both easy": an effort said of all the runs told.
 std::optional<std::string> effort_of_all(const Tokens& words) {
     std::size_t at = 0;
@@ -223,6 +238,13 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
          (measure && !asked &&
           (today_or_before || weekday_alone(tokens) || !parse_race_date(tokens, today))))) {
         part.intent = "log_run";
+    }
+    if (const auto own = own_figure_km(tokens);
+        own && kind == PartKind::other && !asked && !someone_else_ran(tokens)) {
+        part.intent = "log_run";
+        part.entities = extract_entities(tokens, part.intent, today);
+        part.entities.distance_km = own;
+        return part;
     }
     // "also swam 2k": not a run, and nothing else to act on.
     // "swam 2.5k this morning, ran 6k easy at lunch": the swim is no run to log.

@@ -50,6 +50,7 @@ TEST_CASE("the phrase lists are lower-case words without apostrophes, none repea
                              &past_plan_cues(),
                              &told_done_cues(),
                              &training_session_words(),
+                             &own_figure_cues(),
                              &no_race_idioms(),
                              &device_reading_cues(),
                              &goal_words(),
@@ -444,4 +445,26 @@ TEST_CASE("more ways of correcting a run: moved, really, not this but that", "[n
     CHECK(minutes.duration_s == 3240);
     CHECK(minutes.target_duration_s == 2700);
     CHECK(reads_as_correction(tokens_of("that 9k on tuesday was really 10.3")));
+}
+
+TEST_CASE("the runner's own figure overrules a device's reading told before it", "[nlu][parts]") {
+    const struct {
+        const char* text;
+        double km;
+    } cases[] = {
+        {"Garmin said 10.3 but I'm calling it 10k flat", 10.0},
+        {"garmin says 10.21, coros says 10.05, i'm logging 10.1", 10.1},
+        {"treadmill said 8.0 km but i know it overestimates, call it 7.6", 7.6},
+        {"watch said 6.1 miles, call it 6", 6 * 1.609344},
+        {"my watch showed 10.4 km but I ran exactly 10 km on the track", 10.0},
+        // The reading after the runner's figure changes nothing.
+        {"ran 12k, Strava says 11.8", 12.0},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        const auto parse = shared_nlu().parse(c.text, kNow, "UTC");
+        CHECK(parse.items.empty());
+        CHECK(parse.intent == "log_run");
+        CHECK(parse.entities.distance_km == Approx(c.km));
+    }
 }
