@@ -302,6 +302,16 @@ const PhraseList& own_figure_cues() {
     return list;
 }
 
+const PhraseList& invitation_cues() {
+    static const PhraseList list{
+        "anyone up for", "anyone fancy", "anyone want", "anyone keen", "anyone joining",
+        "anybody up for", "anybody fancy", "whos in", "whos up for", "who wants", "whos coming",
+        "are you up for", "you up for", "you in", "fancy joining", "join me", "wanna join",
+        "want to join", "are you doing", "are you running", "you coming", "are you coming",
+        "are you guys", "you guys up for", "shall we"};
+    return list;
+}
+
 const PhraseList& training_session_words() {
     static const PhraseList list{
         "progression", "x",          "track",      "tempo",        "intervals",  "repeats",

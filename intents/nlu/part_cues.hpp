@@ -99,6 +99,8 @@ const PhraseList& told_done_cues();
 /// A training session to come, not a race: "Dec 2: 14k progression", "Thursday: 8x400 on the
 /// track", "a half marathon distance run on Saturday, not a race".
 const PhraseList& training_session_words();
+/// Words inviting other runners in a group: "anyone up for 15k tomorrow?", "@jo you in?".
+const PhraseList& invitation_cues();
 /// The runner's own figure after a device's reading: "garmin said 10.3, calling it 10k",
 /// "coros says 10.05, i'm logging 10.1".
 const PhraseList& own_figure_cues();

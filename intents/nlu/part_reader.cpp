@@ -100,7 +100,11 @@ bool is_filler(const Part& part, const Tokens& words) {
     Tokens asked;
     std::copy_if(words.begin(), words.end(), std::back_inserter(asked),
                  [](const Token& t) { return !t.is_symbol('?'); });
-    return part.intent == "greeting" || part.intent == kSmallTalkIntent ||
+    // "@jo are you up for 20k sunday?", "anyone fancy 15k tomorrow?": said to other runners in
+    // a group, about their run or a run together.
+    const bool to_others = is_question(words) && (has_phrase(words, invitation_cues()) ||
+                                                  (!words.empty() && words.front().is_symbol('@')));
+    return part.intent == "greeting" || part.intent == kSmallTalkIntent || to_others ||
            (part.intent == "out_of_scope" && !part.entities.distance_km &&
             !part.entities.duration_s && !is_question(asked));
 }

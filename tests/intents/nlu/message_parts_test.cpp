@@ -41,38 +41,18 @@ const Nlu& shared_nlu() {
 
 TEST_CASE("the phrase lists are lower-case words without apostrophes, none repeated",
           "[nlu][parts]") {
-    for (const auto* list : {&clause_joiners(),
-                             &clause_continuations(),
-                             &session_pieces(),
-                             &change_cues(),
-                             &delete_cues(),
-                             &plan_cues(),
-                             &past_plan_cues(),
-                             &told_done_cues(),
-                             &training_session_words(),
-                             &own_figure_cues(),
-                             &no_race_idioms(),
-                             &device_reading_cues(),
-                             &goal_words(),
-                             &run_words(),
-                             &massage_words(),
-                             &correction_pivots(),
-                             &change_verbs(),
-                             &logged_value_cues(),
-                             &set_aside_markers(),
-                             &correction_continuations(),
-                             &race_words(),
-                             &intention_cues(),
-                             &aside_cues(),
-                             &change_idioms(),
-                             &late_log_cues(),
-                             &reminder_words(),
-                             &stats_words(),
-                             &pivot_change_cues(),
-                             &time_idioms(),
-                             &other_sport_words(),
-                             &done_words(),
-                             &run_report_words()}) {
+    for (const auto* list :
+         {&clause_joiners(),      &clause_continuations(), &session_pieces(),
+          &change_cues(),         &delete_cues(),          &plan_cues(),
+          &past_plan_cues(),      &told_done_cues(),       &training_session_words(),
+          &own_figure_cues(),     &invitation_cues(),      &no_race_idioms(),
+          &device_reading_cues(), &goal_words(),           &run_words(),
+          &massage_words(),       &correction_pivots(),    &change_verbs(),
+          &logged_value_cues(),   &set_aside_markers(),    &correction_continuations(),
+          &race_words(),          &intention_cues(),       &aside_cues(),
+          &change_idioms(),       &late_log_cues(),        &reminder_words(),
+          &stats_words(),         &pivot_change_cues(),    &time_idioms(),
+          &other_sport_words(),   &done_words(),           &run_report_words()}) {
         std::set<std::string_view> seen;
         for (const auto phrase : *list) {
             INFO(phrase);
@@ -466,5 +446,17 @@ TEST_CASE("the runner's own figure overrules a device's reading told before it",
         CHECK(parse.items.empty());
         CHECK(parse.intent == "log_run");
         CHECK(parse.entities.distance_km == Approx(c.km));
+    }
+}
+
+TEST_CASE("a run offered to other runners in a group is no part of the runner's own",
+          "[nlu][parts]") {
+    for (const char* text : {"@jo are you up for 20k sunday? I did 9k this morning",
+                             "anyone up for 15k tomorrow? did 8k easy today"}) {
+        INFO(text);
+        const auto parse = shared_nlu().parse(text, kNow, "UTC");
+        CHECK(parse.items.empty());
+        CHECK(parse.intent == "log_run");
+        CHECK(parse.entities.date == "2026-11-23");
     }
 }
