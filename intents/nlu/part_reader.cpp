@@ -52,10 +52,12 @@ struct PartContext {
 
 /// Massage named without asking for one: "used the massage gun", "had a massage yesterday".
 const PhraseList& massage_told() {
-    static const PhraseList list{"massage gun",      "massage ball",      "massage roller",
-                                 "self massage",     "had a massage",     "got a massage",
-                                 "after my massage", "to the physio",     "from the physio",
-                                 "massage on",       "after the massage", "after a massage"};
+    static const PhraseList list{
+        "massage gun",       "massage ball",      "massage roller",    "self massage",
+        "had a massage",     "got a massage",     "after my massage",  "to the physio",
+        "from the physio",   "massage on",        "after the massage", "after a massage",
+        "massage yesterday", "massage last",      "massage worked",    "massage helped",
+        "massage really",    "since the massage", "since my massage"};
     return list;
 }
 
@@ -551,9 +553,17 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
             !day_named) {
             part.entities.date = parts.back().entities.date;
         }
-        // "need a massage asap, can you book one": one request said twice is one part.
-        const bool repeated = !parts.empty() && parts.back().intent == part.intent &&
-                              parts.back().entities == Entities{} && part.entities == Entities{};
+        // "need a massage asap, can you book one": one request said twice is one part; so is
+        // one run ("paced my wife through her first 10k today, so 10k for me too"), unless the
+        // runner says there were two.
+        const bool same_run_again =
+            part.intent == "log_run" && part.entities.distance_km &&
+            !has_phrase(tokens, {"two", "twice", "both", "again", "another", "double", "2nd"}) &&
+            !has_phrase(words, {"ran", "did", "jogged", "run", "done", "walked"});
+        const bool repeated =
+            !parts.empty() && parts.back().intent == part.intent &&
+            ((parts.back().entities == Entities{} && part.entities == Entities{}) ||
+             (same_run_again && parts.back().entities == part.entities));
         if (!repeated) {
             context.past_run_before =
                 context.past_run_before || (part.intent == "log_run" && part.entities.date &&

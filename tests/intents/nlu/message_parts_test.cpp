@@ -460,3 +460,16 @@ TEST_CASE("a run offered to other runners in a group is no part of the runner's 
         CHECK(parse.entities.date == "2026-11-23");
     }
 }
+
+TEST_CASE("one run said twice is one part; a massage told of is no request", "[nlu][parts]") {
+    const auto again = shared_nlu().parse(
+        "paced my wife through her first 10k today, so 10k for me too", kNow, "UTC");
+    CHECK(again.items.empty());
+    CHECK(again.intent == "log_run");
+    // Two runs told each with its verb stay two.
+    CHECK(shared_nlu().parse("ran in 9k and ran home 9k today", kNow, "UTC").items.size() == 2);
+    const auto told =
+        shared_nlu().parse("massage yesterday worked wonders, 12k today felt fresh", kNow, "UTC");
+    CHECK(told.intent == "log_run");
+    CHECK(told.entities.distance_km == 12.0);
+}
