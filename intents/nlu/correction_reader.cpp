@@ -134,6 +134,7 @@ std::vector<Role> correction_roles(const Tokens& part) {
         std::size_t at = 0;
         Role marked = Role::none;
         std::size_t skip = 0;
+        bool log_says = false;
         // "not bad for a Sunday", "not too hard": a remark, nothing set aside.
         const bool remark =
             part[i].is("not") && is_any(token_at(part, static_cast<std::ptrdiff_t>(i) + 1),
@@ -146,6 +147,14 @@ std::vector<Role> correction_roles(const Tokens& part) {
         } else if (has_phrase(part, logged_value_cues(), i, i + 4, &at) && at == i) {
             marked = Role::entered;
             skip = 1;
+            // "it says my run on tuesday was 17k, it was 7k": what the log says runs on past
+            // its "was" (not "the run I logged for today was actually yesterday").
+            log_says =
+                has_phrase(part,
+                           {"it says", "log says", "it shows", "its showing", "it is showing",
+                            "it said", "it showed", "log has", "your log has"},
+                           i, i + 4, &at) &&
+                at == i;
         }
         if (marked == Role::none) {
             roles[i] = ends_region(part[i]) ? Role::none : after;
@@ -157,7 +166,8 @@ std::vector<Role> correction_roles(const Tokens& part) {
         if (marked == Role::set_aside && last_marked == Role::entered) marked = Role::fresh;
         last_marked = marked;
         for (std::size_t k = 0; k < skip && i < part.size(); ++k) roles[i++] = Role::none;
-        while (i < part.size() && !ends_region(part[i]) && !(pivot && i == pivot->first)) {
+        while (i < part.size() && !ends_region(part[i]) &&
+               !(pivot && i == pivot->first && !log_says)) {
             // "not 15k it was 12k": the set-aside value ends where a new one is told.
             if (i > 0 && (part[i].is("it") || part[i].is("its"))) break;
             if (marked == Role::entered && has_phrase(part, set_aside_markers(), i, i + 2, &at) &&
@@ -319,7 +329,21 @@ bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
                                   "actually it was",
                                   "was really",
                                   "really was",
-                                  "switch"};
+                                  "switch",
+                                  "changing",
+                                  "ignore",
+                                  "disregard",
+                                  "chnage",
+                                  "cahnge",
+                                  "chnge",
+                                  "chaneg",
+                                  "udpate",
+                                  "updte",
+                                  "delte",
+                                  "deleet",
+                                  "detele",
+                                  "remvoe",
+                                  "dlete"};
     std::vector<bool> covered(part.size(), false);
     for (std::size_t i = 0; i < part.size(); ++i) {
         const auto words = change_idioms().longest_at(part, i, part.size());

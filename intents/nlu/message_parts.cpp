@@ -593,8 +593,10 @@ std::vector<PartSpan> split_parts(const Tokens& tokens) {
              (current.correction && c.correction && !c.day && !c.measure()) ||
              // "tempo run today, 9k, was supposed to be 10k": the plan not kept goes with the run.
              (c.past_plan && current.measure() && !current.correction && !c.day) ||
-             // "I ran 7 miles on thursday not 7k, can u fix that".
-             (c.fix_request && c.refers_back && current.set_aside) ||
+             // "I ran 7 miles on thursday not 7k, can u fix that"; "the 10k yesterday was
+             // tempo, can you change it".
+             (c.fix_request && c.refers_back &&
+              (current.set_aside || (current.measure() && !c.measure() && !c.day && !c.request))) ||
              // "the 2k this morning was just my warm up, please delete it": "it" is that run.
              (c.correction && c.refers_back && !c.day && !c.measure() && current.measure()) ||
              // "the loop is 7.2 mi not 7, can u fix thursday": the run meant, said after.

@@ -52,7 +52,10 @@ const PhraseList& change_cues() {
         "wrong time", "wrong day", "wrong date", "wrong effort", "wrong pace", "wrong entry",
         "wrong number", "wrong run", "is wrong", "was wrong", "are wrong", "its wrong",
         "it was actually", "was actually", "actually it", "actually was", "was really",
-        "really was", "move ? to", "move ? ? to", "move ? ? ? to", "switch the date", "change the date",
+        "really was", "move ? to", "move ? ? to", "move ? ? ? to", "changing", "set the effort",
+        "set the distance", "set the time", "set the date", "make the long run",
+        "make my long run", "make the run", "make my run", "chnage", "cahnge", "chnge", "chaneg",
+        "udpate", "updte", "switch the date", "change the date",
         "logged it as", "put it as", "i typed", "i wrote", "i put", "got it wrong",
         "got the ? wrong", "mis typed", "mistyped", "fat fingered", "fat-fingered", "adjust",
         "correct it", "correct the", "set it to", "move it to", "move that to", "move my",
@@ -156,7 +159,9 @@ const PhraseList& delete_cues() {
         "logged my ? ? twice", "scratch the", "scratch my", "scratch yesterdays",
         "scratch ? run", "scratch ? ? run", "scratch that run", "del last", "del that",
         "del the last", "delete last",
-        "scratch todays", "only walked", "i only walked"};
+        "scratch todays", "only walked", "i only walked", "scratch that last", "scratch the last",
+        "scratch last", "posted twice", "sent twice", "ignore the", "ignore that", "ignore my",
+        "disregard", "wrong chat", "delte", "deleet", "detele", "remvoe", "dlete"};
     return list;
 }
 

@@ -20,17 +20,23 @@ namespace rubdown::intents::nlu {
 /// "my wife did 10k", "he ran a marathon": the subject of the run is not the user.
 bool someone_else_ran(const Tokens& tokens) {
     const auto person = [](const Token& t) {
-        return is_any(
-            t, {"friend",   "wife", "husband", "partner", "brother",   "sister",     "son",
-                "daughter", "mum",  "mom",     "dad",     "boyfriend", "girlfriend", "colleague",
-                "coach",    "mate", "buddy",   "club",    "kid",       "kids"});
+        return is_any(t, {"friend",     "wife",      "husband", "partner", "brother",   "sister",
+                          "son",        "daughter",  "mum",     "mom",     "dad",       "boyfriend",
+                          "girlfriend", "colleague", "coach",   "mate",    "buddy",     "club",
+                          "kid",        "kids",      "mother",  "father",  "neighbour", "neighbor",
+                          "housemate",  "flatmate",  "roommate"});
     };
     const Token& first = token_at(tokens, 0);
     // "My coach changed the session so I did 10k steady": the runner ran.
     if (has_phrase(tokens, {"i did", "i ran", "i jogged", "i managed", "i went", "i got"}))
         return false;
-    return is_any(first, {"he", "she", "they", "someone", "somebody", "kipchoge"}) ||
-           (is_any(first, {"my", "our"}) && person(token_at(tokens, 1)));
+    // "she's doing a half on sunday", "mum did 3k with me", "my running buddy is doing 30k".
+    return is_any(first, {"he", "she", "they", "someone", "somebody", "kipchoge", "hes", "shes",
+                          "theyre", "theyve", "shed", "hed", "she's", "he's", "they're"}) ||
+           (person(first) && !is_any(first, {"club", "coach"}) &&
+            !token_at(tokens, 1).is_number()) ||
+           (is_any(first, {"my", "our", "his", "her"}) &&
+            (person(token_at(tokens, 1)) || person(token_at(tokens, 2))));
 }
 
 namespace {
@@ -526,6 +532,10 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         context.previous_told_done = has_phrase(words, {"did", "ran", "done", "jogged"});
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
+        // "ran 6 miles with my wife, she's doing a half on sunday": her race is no part.
+        if (!parts.empty() && someone_else_ran(words) &&
+            (part.intent == "log_run" || part.intent == kPlanIntent || part.intent == "set_race"))
+            continue;
         // "Can I book a massage for Thursday? Also is it ok to have one two days before a half?":
         // a question that goes on about the massage just asked for is about massage too.
         if (!parts.empty() &&

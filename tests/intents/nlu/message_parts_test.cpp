@@ -473,3 +473,45 @@ TEST_CASE("one run said twice is one part; a massage told of is no request", "[n
     CHECK(told.intent == "log_run");
     CHECK(told.entities.distance_km == 12.0);
 }
+
+TEST_CASE("corrections said the way runners type them", "[nlu][parts]") {
+    for (const char* text :
+         {"scratch that last one, it got posted twice", "ignore the 9k I just sent, wrong chat",
+          "Can you set the effort on my last run to hard? it was brutal",
+          "Changing yesterday to easy pls", "pls chnage yesterdays run to 9km",
+          "make the long run on sunday 24k instead of 22"}) {
+        INFO(text);
+        CHECK(reads_as_correction(tokens_of(text)));
+    }
+    for (const char* text : {"ignore the pain, ran 10k", "changing shoes helped, 10k today"}) {
+        INFO(text);
+        CHECK_FALSE(reads_as_correction(tokens_of(text)));
+    }
+    // What the log says, then what it should be.
+    const auto says =
+        correction_entities(tokens_of("it says my run on tuesday was 17k, it was 7k"), kToday);
+    CHECK(says.target_distance_km == 17.0);
+    CHECK(says.distance_km == 7.0);
+    CHECK(says.target_date == "2026-11-17");
+    // A request to change "it" goes with the run told just before.
+    const auto asked =
+        shared_nlu().parse("hmm the 10k yesterday was tempo, can you change it", kNow, "UTC");
+    CHECK(asked.items.empty());
+    CHECK(asked.intent == "correction");
+    CHECK(asked.entities.effort == "hard");
+    // Not a request about the reminders.
+    CHECK(shared_nlu()
+              .parse("7 miles this morning. Reminders: can you move them to 6am?", kNow, "UTC")
+              .items.size() == 2);
+}
+
+TEST_CASE("someone else's race or plan beside the runner's run is no part", "[nlu][parts]") {
+    for (const char* text :
+         {"Ran 6 miles with my wife, she's doing a half on Sunday!", "ran 5k, mum did 3k with me",
+          "ran 8k, my running buddy is doing 30k on Sunday"}) {
+        INFO(text);
+        const auto parse = shared_nlu().parse(text, kNow, "UTC");
+        CHECK(parse.items.empty());
+        CHECK(parse.intent == "log_run");
+    }
+}
