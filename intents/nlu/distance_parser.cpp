@@ -184,7 +184,9 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
                            (after.is("in") && at(unit_index + 2).is("total"));
         // "Half marathon Sunday: 1:38:45, last 3k were brutal": a piece of the race named.
         // ("hit my goal of 100k for the month with a 7k": the goal is no run either.)
-        const bool piece = is_any(previous, {"last", "first", "final", "middle"}) ||
+        // ("my first 5 miles since the marathon" is a run of its own.)
+        const bool piece = (is_any(previous, {"last", "first", "final", "middle"}) &&
+                            !is_any(at(ii - 2), {"my", "our", "her", "his"})) ||
                            (previous.is("of") && is_any(at(ii - 2), {"goal", "target"}));
         numeric.push_back({km, total, piece});
         i = quantity->end;

@@ -28,7 +28,9 @@ const PhraseList& session_pieces() {
         "in total", "overall", "all in", "after ? k", "after ? km", "after ? miles",
         "after ? mi", "after the first", "for the first", "in the last", "at threshold",
         "at tempo", "at race pace", "at marathon pace", "at mp", "at hmp", "at 10k pace",
-        "at 5k pace"};
+        "at 5k pace", "out along", "back along", "out and", "there and", "on the way back",
+        "the way back", "way back", "back home", "out ? back", "first half", "second half",
+        "second"};
     return list;
 }
 

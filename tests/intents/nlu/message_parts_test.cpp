@@ -515,3 +515,20 @@ TEST_CASE("someone else's race or plan beside the runner's run is no part", "[nl
         CHECK(parse.intent == "log_run");
     }
 }
+
+TEST_CASE("pieces of one run stay one run", "[nlu][parts]") {
+    const struct {
+        const char* text;
+        double km;
+    } cases[] = {
+        {"10k: 5k out along the river, 5k back", 10.0},
+        {"first 5k slow, second 5k way quicker, 10k in 53:20 overall", 10.0},
+        {"ran my first 5 miles since the marathon", 5 * 1.609344},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        const auto parse = shared_nlu().parse(c.text, kNow, "UTC");
+        CHECK(parse.items.empty());
+        CHECK(parse.entities.distance_km == Approx(c.km));
+    }
+}
