@@ -168,3 +168,20 @@ TEST_CASE(
     CHECK(rows[4].starts_with("2026-11-22,6,,easy,"));
     CHECK(rows[5].starts_with("2026-11-23,9,,,"));
 }
+
+TEST_CASE("binary: a weekday run told without tense is asked about, then logged or planned") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("log.db")},
+                                                 {"RUBDOWN_SIM_CLOCK", "2026-11-23T10:00:00Z"}};
+    const auto chat = run_to_end(kBinary, {"chat", "--user", "cy"}, dir.path().string(), env,
+                                 "20 miler on sunday\n"
+                                 "ran it\n"
+                                 "90 minutes easy on wednesday\n"
+                                 "it's the plan\n");
+    REQUIRE(chat.exit_code == 0);
+    CHECK_THAT(chat.out, Catch::Contains("or is it planned for"));
+    const auto rows = exported_rows(dir, env, "cy");
+    // Sunday's 20 miles were run (32.187 km on 22 Nov); Wednesday's 90 minutes are a plan.
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].starts_with("2026-11-22,32.187,"));
+}
