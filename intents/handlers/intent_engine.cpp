@@ -240,9 +240,12 @@ std::vector<Reply> IntentEngine::respond_to_red_flag(HandlerContext& context,
     } else {
         for (const auto& item : parse.items) parts.push_back(nlu::as_parse(item));
     }
-    for (const auto& part : parts) {
+    for (auto part : parts) {
         std::vector<Reply> replies;
         if (part.intent == "log_run" && (part.entities.distance_km || part.entities.duration_s)) {
+            // Told beside a red flag, a weekday run is logged on the day gone without asking: a
+            // question answered later would no longer know of the red flag and plan a nudge.
+            part.entities.or_planned_for.reset();
             replies = handle_log_run(context, part, policy_);
         } else if (part.intent == "set_race") {
             replies = handle_set_race(context, part, policy_);

@@ -280,3 +280,14 @@ TEST_CASE("a weekday run told as done is logged without asking", "[plan]") {
     }
     CHECK(chat.repos().runs.list(chat.user_id()).size() == 4);
 }
+
+TEST_CASE("a weekday run told with a red flag is logged on the day gone, without a nudge",
+          "[plan]") {
+    Conversation chat;
+    const auto replies = chat.say("20 miler on sunday, had chest pain at the end");
+    for (const auto& reply : replies) CHECK(reply.buttons.empty());
+    const auto runs = chat.repos().runs.list(chat.user_id());
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].date == "2026-11-22");
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+}
