@@ -94,11 +94,14 @@ std::vector<Reply> ask_run_or_plan(HandlerContext& context, FollowUp draft,
     storage::Run preview;
     preview.distance_km = draft.distance_km;
     preview.duration_s = draft.duration_s;
-    const auto gone = friendly_day(day_of(draft.date, today), today);
+    const auto gone_day = day_of(draft.date, today);
+    const auto gone = friendly_day(gone_day, today);
     const auto coming = friendly_day(day_of(planned_date, today), today);
-    Reply ask{describe_run(preview) + " on " + short_day(day_of(draft.date, today), today) +
-              ": did you run it " + (gone == "yesterday" ? gone : "on " + gone) +
-              ", or is it planned for " + coming + "?"};
+    // "did you run it yesterday (Sun 22 Nov)", "did you run it on Wed 18 Nov".
+    const auto when_gone =
+        gone == "yesterday" ? gone + " (" + short_day(gone_day, today) + ")" : "on " + gone;
+    Reply ask{describe_run(preview) + " — did you run it " + when_gone + ", or is it planned for " +
+              coming + "?"};
     ask.buttons.push_back(Button{"Ran it " + gone, std::string{kRanItAction}, ""});
     ask.buttons.push_back(Button{"Planned for " + coming, std::string{kPlannedItAction}, ""});
     return {ask};
