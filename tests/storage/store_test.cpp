@@ -43,11 +43,13 @@ TEST_CASE("many concurrent writers: every acknowledged write is durable after a 
     std::atomic<int> acknowledged{0};
     StoreStats stats;
     {
+        // Declared before the store, so destroyed after it: the store thread may still be inside
+        // post() to this context when the IO threads have returned (a TSan report otherwise).
+        asio::io_context io;
         Store store(path);
         user_id = store.run([](Repositories& repos) {
             return repos.users.find_or_create("console:ana", "console", "ana", "", 1).id;
         });
-        asio::io_context io;
         for (int i = 0; i < kWriters; ++i) {
             asio::co_spawn(
                 io,
@@ -140,8 +142,8 @@ TEST_CASE("stop drains queued jobs, then refuses new ones") {
 
 TEST_CASE("a prompt job is not held behind a long queue of background jobs") {
     TempDir dir;
+    asio::io_context io;  // outlives the store, whose thread may still be posting to it
     Store store(dir.file("lanes.db"));
-    asio::io_context io;
     std::vector<std::string> order;  // appended on the store thread only
     std::promise<void> gate;
     auto opened = gate.get_future().share();
@@ -187,8 +189,8 @@ TEST_CASE("a prompt job is not held behind a long queue of background jobs") {
 
 TEST_CASE("background work running alone commits as soon as a prompt job arrives") {
     TempDir dir;
+    asio::io_context io;  // outlives the store, whose thread may still be posting to it
     Store store(dir.file("yield.db"));
-    asio::io_context io;
     std::vector<std::string> order;  // appended on the store thread only
     std::promise<void> gate;
     auto opened = gate.get_future().share();
