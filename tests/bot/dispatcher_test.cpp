@@ -92,10 +92,10 @@ void record_unprocessed(const std::string& path,
 
 TEST_CASE("a redelivered message is acknowledged again and processed once") {
     TempDir dir;
+    asio::io_context io;  // outlives the store, whose thread may still be posting to it
     storage::Store store(dir.file("dispatch.db"));
     EchoEngine engine;
     intents::SimulatedClock clock(intents::Seconds{std::chrono::seconds{1'800'000'000}});
-    asio::io_context io;
     bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
     std::vector<std::string> woken;
     dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
