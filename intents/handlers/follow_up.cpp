@@ -35,6 +35,7 @@ std::string to_json_text(const FollowUp& follow_up) {
     if (follow_up.remove) json["remove"] = true;
     if (follow_up.race_result) json["race_result"] = true;
     if (!follow_up.planned_date.empty()) json["planned_date"] = follow_up.planned_date;
+    if (follow_up.red_flag) json["red_flag"] = true;
     return json.dump();
 }
 
@@ -65,6 +66,7 @@ std::optional<FollowUp> follow_up_from_json(const std::string& text) {
         follow_up.remove = json.value("remove", false);
         follow_up.race_result = json.value("race_result", false);
         follow_up.planned_date = json.value("planned_date", "");
+        follow_up.red_flag = json.value("red_flag", false);
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }

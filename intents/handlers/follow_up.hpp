@@ -37,6 +37,8 @@ struct FollowUp {
     bool remove = false;       ///< which_run: the correction deletes the run
     bool race_result = false;  ///< log_run_*: a race already run, hard for the nudges
     std::string planned_date;  ///< run_or_plan: the coming day, read as a plan
+    /// log_run_*, run_or_plan: told with a medical red flag, so no massage nudge when logged.
+    bool red_flag = false;
 };
 
 std::string to_json_text(const FollowUp& follow_up);

@@ -243,8 +243,8 @@ std::vector<Reply> IntentEngine::respond_to_red_flag(HandlerContext& context,
     for (auto part : parts) {
         std::vector<Reply> replies;
         if (part.intent == "log_run" && (part.entities.distance_km || part.entities.duration_s)) {
-            // Told beside a red flag, a weekday run is logged on the day gone without asking: a
-            // question answered later would no longer know of the red flag and plan a nudge.
+            // Beside a red flag a weekday run is logged on the day gone without a second
+            // question: the safety answer comes first and is the one to read.
             part.entities.or_planned_for.reset();
             replies = handle_log_run(context, part, policy_);
         } else if (part.intent == "set_race") {

@@ -14,8 +14,10 @@
 namespace rubdown::intents::handlers {
 namespace {
 
-FollowUp draft_from(const nlu::Parse& parse, date::local_days today) {
+FollowUp draft_from(const HandlerContext& context, const nlu::Parse& parse,
+                    date::local_days today) {
     FollowUp draft;
+    draft.red_flag = context.red_flag;
     draft.date = parse.entities.date.value_or(iso(today));
     draft.distance_km = parse.entities.distance_km;
     draft.duration_s = parse.entities.duration_s;
@@ -65,12 +67,14 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
     journal_change(context, storage::RunChangeKind::logged, run);
     context.repos.conversations.clear(context.user.id);
     // A run told with a red flag is logged, but no massage is suggested for it.
-    const auto nudge = context.red_flag ? std::nullopt
-                                        : nudges::apply_run_logged(context.repos, context.user, run,
-                                                                   context.now, policy);
+    // The red flag of the message that told the run, when it is logged from a later answer.
+    const bool red_flag = context.red_flag || draft.red_flag;
+    const auto nudge =
+        red_flag ? std::nullopt
+                 : nudges::apply_run_logged(context.repos, context.user, run, context.now, policy);
 
     std::string text = "Logged ✓ " + describe_run_on(run, today) + ".";
-    if (context.red_flag) {
+    if (red_flag) {
         text += " No massage reminder for this one: get checked first.";
     } else if (run.hard) {
         text +=
@@ -143,7 +147,7 @@ bool plausible_run(std::optional<double> distance_km, std::optional<std::int64_t
 
 std::vector<Reply> handle_log_run(HandlerContext& context, const nlu::Parse& parse,
                                   const nudges::NudgePolicy& policy) {
-    const auto draft = draft_from(parse, local_today(context.user, context.now));
+    const auto draft = draft_from(context, parse, local_today(context.user, context.now));
     if (parse.entities.or_planned_for && (draft.distance_km || draft.duration_s)) {
         return ask_run_or_plan(context, draft, *parse.entities.or_planned_for);
     }

@@ -291,3 +291,17 @@ TEST_CASE("a weekday run told with a red flag is logged on the day gone, without
     CHECK(runs[0].date == "2026-11-22");
     CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
 }
+
+TEST_CASE("a run told with a red flag and confirmed later still plans no nudge", "[plan]") {
+    Conversation chat;
+    // 2:00 min/km looks wrong, so the bot asks before logging; the answer comes in a message of
+    // its own, without the red flag.
+    const auto ask = chat.say_text("raced 10k in 20 min, had chest pain at the end");
+    REQUIRE(chat.repos().runs.list(chat.user_id()).empty());
+    const auto logged = chat.say_text("yes");
+    const auto runs = chat.repos().runs.list(chat.user_id());
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].hard);
+    CHECK(contains(logged, "No massage reminder"));
+    CHECK(chat.repos().nudges.pending_for_user(chat.user_id()).empty());
+}
