@@ -220,8 +220,7 @@ struct UnitFix {
 
 std::optional<UnitFix> unit_fix(const Tokens& part) {
     // "10 miles not 10k" is read as values; "ran 5 today, in miles" tells a run, not a fix.
-    if (parse_distance_km(part) || has_phrase(part, {"ran", "did", "done", "jogged"}))
-        return std::nullopt;
+    if (parse_distance_km(part) || has_phrase(part, run_done_verbs())) return std::nullopt;
     static const PhraseList miles{"miles", "mile", "mi", "mls"};
     static const PhraseList kilometres{"km", "kms", "k", "kilometres", "kilometers", "kilometre"};
     for (std::size_t i = 0; i < part.size(); ++i) {

@@ -319,6 +319,11 @@ const PhraseList& invitation_cues() {
     return list;
 }
 
+const PhraseList& run_done_verbs() {
+    static const PhraseList list{"ran", "did", "done", "jogged"};
+    return list;
+}
+
 const PhraseList& training_session_words() {
     static const PhraseList list{
         "progression", "x",          "track",      "tempo",        "intervals",  "repeats",

@@ -104,6 +104,8 @@ const PhraseList& invitation_cues();
 /// The runner's own figure after a device's reading: "garmin said 10.3, calling it 10k",
 /// "coros says 10.05, i'm logging 10.1".
 const PhraseList& own_figure_cues();
+/// The runner's own verbs of a run done, said in the message: "ran", "did", "done", "jogged".
+const PhraseList& run_done_verbs();
 /// "not a race, just training": a race word that names no race.
 const PhraseList& no_race_idioms();
 /// A device's or an app's figure beside the runner's own: "my watch said 11.8".

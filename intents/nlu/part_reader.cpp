@@ -529,7 +529,7 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
             part.entities.distance_km = *n * (miles ? kMileKm : 1.0);
         }
         previous_words = words;
-        context.previous_told_done = has_phrase(words, {"did", "ran", "done", "jogged"});
+        context.previous_told_done = has_phrase(words, run_done_verbs());
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
         // "ran 6 miles with my wife, she's doing a half on sunday": her race is no part.
