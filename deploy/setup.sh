@@ -9,6 +9,7 @@ packages=(
     nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
     libssl-dev ca-certificates
     libcli11-dev libhowardhinnant-date-dev tzdata libspdlog-dev
+    libgeonames-dev unicode-cldr-core
     catch2
     curl
 )

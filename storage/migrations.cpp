@@ -151,6 +151,12 @@ ALTER TABLE inbox ADD COLUMN edit_version INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX runs_by_source ON runs(user_id, source_id) WHERE source_id <> '';
 CREATE INDEX races_by_source ON races(user_id, source_id) WHERE source_id <> '';
 )sql"},
+    // The runner's view: days without nudges, and the unit of distance they read.
+    Migration{6, R"sql(
+ALTER TABLE users ADD COLUMN quiet_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN units TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN units_chosen INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 }  // namespace
 

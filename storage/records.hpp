@@ -27,6 +27,9 @@ struct User {
     UnixSeconds nudges_paused_until = 0;  ///< 0 = not paused
     int quiet_start_minute = 21 * 60;     ///< local minutes after midnight
     int quiet_end_minute = 8 * 60;
+    int quiet_days = 0;  ///< bit d set: no nudges on that local weekday (bit 0 Monday .. 6 Sunday)
+    std::string units;   ///< "km" or "mi" for replies; empty until known (km is shown)
+    bool units_chosen = false;  ///< said by the runner, not taken from how they talk
     UnixSeconds created_at = 0;
 };
 

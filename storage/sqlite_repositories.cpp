@@ -40,7 +40,8 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
 
 constexpr const char* kUserColumns =
     "id, key, channel, chat_id, display_name, time_zone, time_zone_known, time_zone_asked, active, "
-    "nudges_stopped, nudges_paused_until, quiet_start_minute, quiet_end_minute, created_at";
+    "nudges_stopped, nudges_paused_until, quiet_start_minute, quiet_end_minute, created_at, "
+    "quiet_days, units, units_chosen";
 
 User read_user(SQLite::Statement& row) {
     User user;
@@ -58,6 +59,9 @@ User read_user(SQLite::Statement& row) {
     user.quiet_start_minute = row.getColumn(11).getInt();
     user.quiet_end_minute = row.getColumn(12).getInt();
     user.created_at = row.getColumn(13).getInt64();
+    user.quiet_days = row.getColumn(14).getInt();
+    user.units = row.getColumn(15).getString();
+    user.units_chosen = row.getColumn(16).getInt() != 0;
     return user;
 }
 
@@ -216,7 +220,8 @@ void SqliteUsers::update(const User& user) {
     auto& statement = sql_.get(
         "UPDATE users SET chat_id = ?, display_name = ?, time_zone = ?, time_zone_known = ?, "
         "time_zone_asked = ?, active = ?, nudges_stopped = ?, nudges_paused_until = ?, "
-        "quiet_start_minute = ?, quiet_end_minute = ? WHERE id = ?");
+        "quiet_start_minute = ?, quiet_end_minute = ?, quiet_days = ?, units = ?, "
+        "units_chosen = ? WHERE id = ?");
     statement.bind(1, user.chat_id);
     statement.bind(2, user.display_name);
     statement.bind(3, user.time_zone);
@@ -227,7 +232,10 @@ void SqliteUsers::update(const User& user) {
     statement.bind(8, static_cast<std::int64_t>(user.nudges_paused_until));
     statement.bind(9, user.quiet_start_minute);
     statement.bind(10, user.quiet_end_minute);
-    statement.bind(11, user.id);
+    statement.bind(11, user.quiet_days);
+    statement.bind(12, user.units);
+    statement.bind(13, user.units_chosen ? 1 : 0);
+    statement.bind(14, user.id);
     statement.exec();
 }
 

@@ -22,9 +22,9 @@
 #include "intents/handlers/reminders_handler.hpp"
 #include "intents/handlers/run_stats_handler.hpp"
 #include "intents/handlers/set_race_handler.hpp"
+#include "intents/handlers/settings_handler.hpp"
 #include "intents/handlers/small_talk_handler.hpp"
 #include "intents/handlers/text_match.hpp"
-#include "intents/handlers/time_zone_names.hpp"
 #include "intents/handlers/undo_handler.hpp"
 #include "intents/nlu/entity_extractor.hpp"
 #include "intents/nlu/lexer.hpp"
@@ -204,9 +204,10 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                 // The runs were offered as buttons; typing something else drops the question.
                 break;
             case FollowUp::Kind::time_zone:
-                if (const auto zone = resolve_time_zone(text)) {
+                // "Berlin", "PST", "UTC+2": a bare place answers the question asked.
+                if (parse.intent == nlu::kSettingsIntent) {
                     context.repos.conversations.clear(context.user.id);
-                    return set_time_zone(context, *zone, policy_);
+                    return handle_settings(context, parse, policy_);
                 }
                 break;
         }
@@ -214,7 +215,6 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
         context.repos.conversations.clear(context.user.id);
     }
 
-    if (const auto zone = time_zone_statement(text)) return set_time_zone(context, *zone, policy_);
     if (!parse.items.empty()) return route_parts(context, parse);
     if (parse.confidence < min_confidence_) return handle_not_understood(context, parse.intent);
     // Right after a massage answer, "is once a month enough?" is about massage without saying so.
@@ -291,6 +291,7 @@ std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse
     if (intent == "run_stats") return handle_run_stats(context, parse);
     if (intent == "book_massage") return handle_book_massage(context, parse);
     if (intent == "reminders") return handle_reminders(context, parse, policy_);
+    if (intent == nlu::kSettingsIntent) return handle_settings(context, parse, policy_);
     if (intent == "massage_question")
         return handle_massage_question(context, parse, *knowledge_->current());
     if (intent == "greeting") return handle_greeting(context);

@@ -228,6 +228,7 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         // One part: its own words may make it a correction, a plan or a race already run.
         const auto& only = parts.front();
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
+                             only.intent == kSettingsIntent ||
                              (only.intent == "log_run" && !is_question(analysis.tokens)) ||
                              (only.intent == "reminders" &&
                               (parse.intent == "out_of_scope" || parse.intent == "help")) ||

@@ -37,6 +37,12 @@ nlohmann::json entities_json(const Entities& e) {
     if (e.date) entities["date"] = *e.date;
     if (e.race_date) entities["race_date"] = *e.race_date;
     if (e.race_distance_km) entities["race_distance_km"] = rounded(*e.race_distance_km, 1e4);
+    if (e.zone) entities["zone"] = *e.zone;
+    if (!e.zone_choices.empty()) entities["zone_choices"] = e.zone_choices;
+    if (e.pause_days) entities["pause_days"] = *e.pause_days;
+    if (e.quiet_from) entities["quiet_from"] = *e.quiet_from;
+    if (e.quiet_until) entities["quiet_until"] = *e.quiet_until;
+    if (!e.days.empty()) entities["days"] = e.days;
     return entities;
 }
 

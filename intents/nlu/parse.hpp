@@ -24,13 +24,17 @@ inline constexpr const char* kSmallTalkIntent = "smalltalk";
 /// trained on whole messages would blur with the run reports they resemble.
 inline constexpr const char* kCorrectionIntent = "correction";
 inline constexpr const char* kPlanIntent = "plan";
+/// The runner's time zone, units and the view of their settings: told by a place, an offset or
+/// an abbreviation after a cue ("moved to Lima", "I'm on PST"), which the rules read exactly.
+inline constexpr const char* kSettingsIntent = "settings";
 
 /// Whether `label` is one `rubdown nlu` may print: a classifier label or a rule label.
 inline bool is_contract_intent(std::string_view label) {
     for (const char* known : kIntents) {
         if (label == known) return true;
     }
-    return label == kSmallTalkIntent || label == kCorrectionIntent || label == kPlanIntent;
+    return label == kSmallTalkIntent || label == kCorrectionIntent || label == kPlanIntent ||
+           label == kSettingsIntent;
 }
 
 struct Entities {
@@ -46,7 +50,7 @@ struct Entities {
     bool race_result = false;
     // A correction: what to do, which run it means (as far as the words say), and the new values
     // in distance_km, duration_s, effort and date.
-    std::optional<std::string> action;  ///< "change" or "delete"
+    std::optional<std::string> action;  ///< "change" or "delete"; for reminders, what to do
     std::optional<std::string> target_date;
     std::optional<double> target_distance_km;
     std::optional<std::int64_t> target_duration_s;
@@ -54,6 +58,19 @@ struct Entities {
     /// day, this the coming one, for the reading as a plan. The log_run handler asks which the
     /// runner means (not in the contract's JSON).
     std::optional<std::string> or_planned_for;
+    /// Settings: the zone the runner named (an IANA name, or "+05:30" for an offset), or the zones
+    /// a place could mean when it could mean several (then the bot asks with buttons).
+    std::optional<std::string> zone;
+    std::vector<std::string> zone_choices;
+    /// What the buttons and the answer call those zones ("Portland, Oregon"; not in the JSON).
+    std::vector<std::string> zone_choice_labels;
+    std::optional<std::string> place;
+    /// Reminders (the action is in `action`): a pause's length, quiet hours' ends ("21:00"), the
+    /// days without reminders ("sat", "sun").
+    std::optional<int> pause_days;
+    std::optional<std::string> quiet_from;
+    std::optional<std::string> quiet_until;
+    std::vector<std::string> days;
     bool operator==(const Entities&) const = default;
 };
 

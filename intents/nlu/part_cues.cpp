@@ -415,6 +415,15 @@ const PhraseList& stats_words() {
     return list;
 }
 
+const PhraseList& settings_view_cues() {
+    static const PhraseList list{
+        "my settings",   "show settings",  "settings",      "what time zone", "which time zone",
+        "what timezone", "which timezone", "what zone",     "which zone",     "my time zone",
+        "my timezone",   "what units",     "which units",   "miles or km",    "km or miles",
+        "my preferences", "my setup"};
+    return list;
+}
+
 const PhraseList& massage_words() {
     static const PhraseList list{
         "massage", "massages", "massage's", "therapist", "rubdown", "physio", "appointment",

@@ -129,6 +129,9 @@ const PhraseList& reminder_words();
 /// Asking for one's own figures: "show me my stats", "how far this week".
 const PhraseList& stats_words();
 
+/// Asking to see one's settings: "what are my settings", "which time zone do you have for me".
+const PhraseList& settings_view_cues();
+
 /// Whether any phrase of `list` occurs in `tokens[from, to)`; the index of the first match's
 /// start in `at` when given.
 bool has_phrase(const Tokens& tokens, const PhraseList& list, std::size_t from = 0,

@@ -13,7 +13,9 @@
 #include "intents/nlu/message_analysis.hpp"
 #include "intents/nlu/message_parts.hpp"
 #include "intents/nlu/part_cues.hpp"
+#include "intents/nlu/reminder_reader.hpp"
 #include "intents/nlu/small_talk.hpp"
+#include "intents/places/zone_statement.hpp"
 
 namespace rubdown::intents::nlu {
 
@@ -218,6 +220,52 @@ std::optional<std::string> effort_of_all(const Tokens& words) {
 }
 /// A part's label and entities: its own words first (a correction, a plan), then the
 /// classifier; a race told with its finishing time is a run already done.
+Entities zone_entities(const places::ZoneStatement& statement) {
+    Entities entities;
+    if (!statement.zone.empty()) entities.zone = statement.zone;
+    if (!statement.place.empty()) entities.place = statement.place;
+    for (const auto& choice : statement.choices) {
+        entities.zone_choices.push_back(choice.zone);
+        entities.zone_choice_labels.push_back(choice.label);
+    }
+    return entities;
+}
+
+/// What a reminders part asks, in its entities: "no reminders after 9pm" is quiet hours from
+/// 21:00; naming the reminders and nothing more asks how they stand.
+void read_reminder_entities(Part& part, const Tokens& tokens) {
+    if (part.intent != "reminders") return;
+    const auto request = read_reminder_request(tokens);
+    part.entities = {};
+    part.entities.action = request ? request->action : "status";
+    if (!request) return;
+    part.entities.pause_days = request->pause_days;
+    part.entities.quiet_from = request->quiet_from;
+    part.entities.quiet_until = request->quiet_until;
+    part.entities.days = request->days;
+}
+
+/// The words after a zone statement that ends its clause ("I'm in Toronto, no reminders after
+/// 9pm" gives "no reminders after 9pm"); none when the statement runs to the end or goes on
+/// about the stay ("in Tokyo for two weeks").
+Tokens after_zone_statement(const Tokens& tokens) {
+    const auto text = text_of(tokens);
+    const auto zone = places::read_zone_statement(text);
+    if (!zone || zone->end >= text.size()) return {};
+    auto rest = std::string_view{text}.substr(zone->end);
+    const auto first_letter = rest.find_first_not_of(" ,;.:!-&+");
+    if (first_letter == std::string_view::npos) return {};
+    const bool clause_break =
+        rest.substr(0, first_letter).find_first_of(",;.:!&+") != std::string_view::npos;
+    auto next = lex(rest.substr(first_letter));
+    // "..., and use miles": the joining word goes with the break.
+    const bool joined = !next.empty() && is_any(next.front(), {"and", "also", "but", "plus"});
+    if (!clause_break && !joined) return {};
+    if (joined) next.erase(next.begin());
+    if (next.size() < 2) return {};
+    return next;
+}
+
 Part read_part(const Tokens& tokens, date::year_month_day today, const PartContext& context,
                const ClassifyPart& classify) {
     Part part;
@@ -226,6 +274,19 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
     // "20k tomorrow, who's in?": a part of chat beside the request is no request.
     if (context.heard == nullptr && detect_small_talk(part.text)) {
         part.intent = kSmallTalkIntent;
+        return part;
+    }
+    // "moved to Lima", "I'm on PST": where the runner is, read exactly by the place index.
+    if (auto zone = places::read_zone_statement(part.text)) {
+        part.intent = kSettingsIntent;
+        part.entities = zone_entities(*zone);
+        return part;
+    }
+    // "what are my settings?", "which time zone am I on": the view of them.
+    if (has_phrase(tokens, settings_view_cues()) && tokens.size() <= 10 &&
+        !parse_distance_km(tokens)) {
+        part.intent = kSettingsIntent;
+        part.entities = {};
         return part;
     }
     const auto kind = part_kind(tokens);
@@ -513,7 +574,25 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         // A message of one part was classified whole already.
         const bool whole = span.begin == 0 && span.end >= tokens.size();
         context.heard = whole ? &heard : nullptr;
+        // "I'm in Toronto, no reminders after 9pm": where the runner is ends its clause, and
+        // what follows is a request of its own.
+        if (auto rest = after_zone_statement(words); !rest.empty()) {
+            const auto zone = places::read_zone_statement(text_of(words));
+            parts.push_back(Part{text_of(words), kSettingsIntent, zone_entities(*zone)});
+            days_named.emplace_back(false, false);
+            context.previous = &parts.back();
+            context.heard = nullptr;
+            auto next = read_part(rest, today, context, classify);
+            read_reminder_entities(next, rest);
+            if (!is_filler(next, rest)) {
+                parts.push_back(std::move(next));
+                days_named.emplace_back(names_a_day(rest), false);
+            }
+            previous_words = rest;
+            continue;
+        }
         auto part = read_part(words, today, context, classify);
+        read_reminder_entities(part, words);
         // "3 miles on wednesday and 4 on thursday": a run in the unit of the one before.
         if (const auto n = elliptic_run(words); n && !parts.empty() &&
                                                 parts.back().intent == "log_run" &&

@@ -22,12 +22,13 @@ std::optional<SlashCommand> read_slash_command(std::string_view text) {
 }
 
 std::optional<std::string> intent_of_command(std::string_view name) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kCommands{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kCommands{{
         {"log", "log_run"},
         {"run", "log_run"},
         {"undo", "run_stats"},
         {"race", "set_race"},
         {"stats", "run_stats"},
+        {"settings", "settings"},
         {"export", "run_stats"},
         {"runs", "run_stats"},
         {"book", "book_massage"},

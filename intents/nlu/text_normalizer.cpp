@@ -118,6 +118,12 @@ std::string normalize_text(std::string_view text) {
                 continue;
             }
         }
+        if (length == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x88 &&
+            static_cast<unsigned char>(text[i + 2]) == 0x92) {  // − the minus sign: "UTC−4"
+            out.push_back('-');
+            i += 3;
+            continue;
+        }
         if (length == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x86 &&
             static_cast<unsigned char>(text[i + 2]) == 0x92) {  // → written "->": "15k → 16k"
             out += "->";

@@ -85,7 +85,9 @@ int local_minute_of_day(const date::time_zone* zone, Seconds instant) {
     return static_cast<int>(date::floor<std::chrono::minutes>(since_midnight).count());
 }
 
-bool in_quiet_hours(const storage::User& user, Seconds instant) {
+namespace {
+
+bool in_quiet_clock_hours(const storage::User& user, Seconds instant) {
     const int start = clamp_minute(user.quiet_start_minute);
     const int end = clamp_minute(user.quiet_end_minute);
     if (start == end) return false;
@@ -94,8 +96,21 @@ bool in_quiet_hours(const storage::User& user, Seconds instant) {
     return minute >= start || minute < end;  // wraps midnight, e.g. 21:00-08:00
 }
 
-Seconds out_of_quiet_hours(const storage::User& user, Seconds instant) {
-    if (!in_quiet_hours(user, instant)) return instant;
+bool on_quiet_day(const storage::User& user, Seconds instant) {
+    const auto day = local_date(zone_or_utc(user.time_zone), instant);
+    const auto weekday = date::weekday{day}.iso_encoding() - 1;  // 0 Monday .. 6 Sunday
+    return (user.quiet_days >> weekday & 1) != 0;
+}
+
+/// Every day quiet would hold a nudge for ever: the days count only while one is left.
+bool quiet_days_apply(const storage::User& user) {
+    const int days = user.quiet_days & 0x7F;
+    return days != 0 && days != 0x7F;
+}
+
+/// The end of the quiet hours `instant` falls in (itself when it falls in none).
+Seconds after_quiet_clock_hours(const storage::User& user, Seconds instant) {
+    if (!in_quiet_clock_hours(user, instant)) return instant;
     const auto* zone = zone_or_utc(user.time_zone);
     const int start = clamp_minute(user.quiet_start_minute);
     const std::chrono::minutes end{clamp_minute(user.quiet_end_minute)};
@@ -106,6 +121,34 @@ Seconds out_of_quiet_hours(const storage::User& user, Seconds instant) {
     for (const auto choice : {date::choose::earliest, date::choose::latest}) {
         const auto end_instant = local_instant_choosing(zone, day, end, choice);
         if (end_instant > instant) return end_instant;
+    }
+    return instant;
+}
+
+}  // namespace
+
+bool in_quiet_hours(const storage::User& user, Seconds instant) {
+    return in_quiet_clock_hours(user, instant) ||
+           (quiet_days_apply(user) && on_quiet_day(user, instant));
+}
+
+Seconds out_of_quiet_hours(const storage::User& user, Seconds instant) {
+    const bool days_apply = quiet_days_apply(user);
+    const auto* zone = zone_or_utc(user.time_zone);
+    for (int step = 0; step < 8; ++step) {
+        instant = after_quiet_clock_hours(user, instant);
+        if (!days_apply || !on_quiet_day(user, instant)) return instant;
+        // A day without nudges: from the start of the next day, out of its quiet hours.
+        const auto next_day = local_date(zone, instant) + date::days{1};
+        instant =
+            local_instant_choosing(zone, next_day, std::chrono::minutes{0}, date::choose::earliest);
+        if (!in_quiet_clock_hours(user, instant)) {
+            // Quiet hours that do not cover midnight: the day starts at once; wait for the
+            // morning hour nudges usually keep (the end of the quiet hours) all the same.
+            instant = local_instant_choosing(
+                zone, next_day, std::chrono::minutes{clamp_minute(user.quiet_end_minute)},
+                date::choose::earliest);
+        }
     }
     return instant;
 }

@@ -37,10 +37,11 @@ date::local_days local_date(const date::time_zone* zone, Seconds instant);
 int local_minute_of_day(const date::time_zone* zone, Seconds instant);
 
 /// Whether `instant` lies within the runner's quiet hours (local, may wrap midnight; equal start
-/// and end means no quiet hours).
+/// and end means no quiet hours) or on one of their days without nudges.
 bool in_quiet_hours(const storage::User& user, Seconds instant);
 
-/// `instant` itself, or the end of the quiet hours it falls in.
+/// `instant` itself, or the first instant after it out of the quiet hours and off the days
+/// without nudges (the next allowed day's morning, at the end of its quiet hours).
 Seconds out_of_quiet_hours(const storage::User& user, Seconds instant);
 
 inline Seconds from_unix(storage::UnixSeconds value) {

@@ -2,7 +2,6 @@
 
 #include "conversation_fixture.hpp"
 #include "intents/handlers/reminders_handler.hpp"
-#include "intents/handlers/time_zone_names.hpp"
 
 using rubdown::testing::at;
 using rubdown::testing::Conversation;
@@ -42,39 +41,6 @@ TEST_CASE("the time zone is set by name or by city", "[reminders]") {
     chat.say("I'm in New York");
     CHECK(chat.user()->time_zone == "America/New_York");
     CHECK(chat.user()->time_zone_known);
-}
-
-TEST_CASE("quiet hour and pause parsing", "[reminders]") {
-    auto hours = handlers::parse_quiet_hours("quiet hours 22:30 to 6:45");
-    REQUIRE(hours);
-    CHECK(hours->start_minute == 22 * 60 + 30);
-    CHECK(hours->end_minute == 6 * 60 + 45);
-    hours = handlers::parse_quiet_hours("quiet hours from 10pm to 7am");
-    REQUIRE(hours);
-    CHECK(hours->start_minute == 22 * 60);
-    CHECK(hours->end_minute == 7 * 60);
-    hours = handlers::parse_quiet_hours("no quiet hours please");
-    REQUIRE(hours);
-    CHECK(hours->start_minute == hours->end_minute);
-    CHECK_FALSE(handlers::parse_quiet_hours("quiet hours please"));
-
-    CHECK(handlers::parse_pause_days("pause for 3 days") == 3);
-    CHECK(handlers::parse_pause_days("pause for two weeks") == 14);
-    CHECK(handlers::parse_pause_days("pause for a week") == 7);
-    CHECK_FALSE(handlers::parse_pause_days("pause reminders"));
-}
-
-TEST_CASE("time zone names and statements", "[reminders]") {
-    CHECK(handlers::resolve_time_zone("europe/berlin") == "Europe/Berlin");
-    CHECK(handlers::resolve_time_zone("America/New_York") == "America/New_York");
-    CHECK(handlers::resolve_time_zone("New York") == "America/New_York");
-    CHECK(handlers::resolve_time_zone("Tokyo.") == "Asia/Tokyo");
-    CHECK_FALSE(handlers::resolve_time_zone("Atlantis"));
-    CHECK_FALSE(handlers::resolve_time_zone("Mars/Olympus"));
-    CHECK(handlers::time_zone_statement("I live in London") == "Europe/London");
-    CHECK(handlers::time_zone_statement("timezone: UTC") == "UTC");
-    CHECK_FALSE(handlers::time_zone_statement("I'm in pain"));
-    CHECK_FALSE(handlers::time_zone_statement("I'm in New York for the marathon"));
 }
 
 TEST_CASE("resuming after a stop plans the race reminders again", "[reminders]") {

@@ -70,6 +70,7 @@ TEST_CASE("the phrase lists are lower-case words without apostrophes, none repea
                              &late_log_cues(),
                              &reminder_words(),
                              &stats_words(),
+                             &settings_view_cues(),
                              &pivot_change_cues(),
                              &time_idioms(),
                              &other_sport_words(),

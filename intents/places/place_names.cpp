@@ -1,0 +1,140 @@
+#include "intents/places/place_names.hpp"
+
+namespace rubdown::intents::places {
+
+const std::vector<std::pair<std::string_view, std::string_view>>& place_aliases() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> aliases{
+        {"nyc", "new york"},
+        {"new york city", "new york"},
+        {"manhattan", "new york"},
+        {"brooklyn", "new york"},
+        {"la", "los angeles"},
+        {"sf", "san francisco"},
+        {"bay area", "san francisco"},
+        {"dc", "washington d c"},
+        {"washington dc", "washington d c"},
+        {"philly", "philadelphia"},
+        {"vegas", "las vegas"},
+        {"usa", "united states"},
+        {"america", "united states"},
+        {"the states", "united states"},
+        {"u s", "united states"},
+        {"u s a", "united states"},
+        {"britain", "united kingdom"},
+        {"great britain", "united kingdom"},
+        {"u k", "united kingdom"},
+        {"holland", "netherlands"},
+        {"bombay", "mumbai"},
+        {"calcutta", "kolkata"},
+        {"madras", "chennai"},
+        {"bangalore", "bengaluru"},
+        {"saigon", "ho chi minh city"},
+        {"ho chi minh", "ho chi minh city"},
+        {"hcmc", "ho chi minh city"},
+        {"peking", "beijing"},
+        {"kiev", "kyiv"},
+        {"st petersburg", "saint petersburg"},
+        {"frankfurt", "frankfurt am main"},
+        {"muenchen", "munich"},
+        {"munchen", "munich"},
+        {"koln", "cologne"},
+        {"wien", "vienna"},
+        {"roma", "rome"},
+        {"lisboa", "lisbon"},
+        {"praha", "prague"},
+        {"warszawa", "warsaw"},
+        {"ciudad de mexico", "mexico city"},
+        {"cdmx", "mexico city"},
+        {"rio", "rio de janeiro"},
+        {"joburg", "johannesburg"},
+        {"south korea", "republic of korea"},
+        {"korea", "republic of korea"},
+        {"czech republic", "czechia"},
+        {"uae", "united arab emirates"},
+        {"nz", "new zealand"},
+        {"aus", "australia"},
+        {"oz", "australia"},
+    };
+    return aliases;
+}
+
+const std::unordered_map<std::string_view, std::string_view>& region_codes() {
+    static const std::unordered_map<std::string_view, std::string_view> codes{
+        {"al", "alabama"},
+        {"ak", "alaska"},
+        {"az", "arizona"},
+        {"ar", "arkansas"},
+        {"ca", "california"},
+        {"co", "colorado"},
+        {"ct", "connecticut"},
+        {"de", "delaware"},
+        {"fl", "florida"},
+        {"ga", "georgia"},
+        {"hi", "hawaii"},
+        {"id", "idaho"},
+        {"il", "illinois"},
+        {"in", "indiana"},
+        {"ia", "iowa"},
+        {"ks", "kansas"},
+        {"ky", "kentucky"},
+        {"la", "louisiana"},
+        {"me", "maine"},
+        {"md", "maryland"},
+        {"ma", "massachusetts"},
+        {"mi", "michigan"},
+        {"mn", "minnesota"},
+        {"ms", "mississippi"},
+        {"mo", "missouri"},
+        {"mt", "montana"},
+        {"ne", "nebraska"},
+        {"nv", "nevada"},
+        {"nh", "new hampshire"},
+        {"nj", "new jersey"},
+        {"nm", "new mexico"},
+        {"ny", "new york"},
+        {"nc", "north carolina"},
+        {"nd", "north dakota"},
+        {"oh", "ohio"},
+        {"ok", "oklahoma"},
+        {"or", "oregon"},
+        {"pa", "pennsylvania"},
+        {"ri", "rhode island"},
+        {"sc", "south carolina"},
+        {"sd", "south dakota"},
+        {"tn", "tennessee"},
+        {"tx", "texas"},
+        {"ut", "utah"},
+        {"vt", "vermont"},
+        {"va", "virginia"},
+        {"wa", "washington"},
+        {"wv", "west virginia"},
+        {"wi", "wisconsin"},
+        {"wy", "wyoming"},
+        {"d c", "district of columbia"},
+        {"dc", "district of columbia"},
+        {"ab", "alberta"},
+        {"bc", "british columbia"},
+        {"mb", "manitoba"},
+        {"nb", "new brunswick"},
+        {"nl", "newfoundland and labrador"},
+        {"ns", "nova scotia"},
+        {"on", "ontario"},
+        {"pe", "prince edward island"},
+        {"qc", "quebec"},
+        {"sk", "saskatchewan"},
+    };
+    return codes;
+}
+
+const std::vector<std::string_view>& region_prefixes() {
+    static const std::vector<std::string_view> prefixes{"state of ", "canton of ", "province of ",
+                                                        "region of ", "county of "};
+    return prefixes;
+}
+
+const std::set<std::string, std::less<>>& place_lead_words() {
+    static const std::set<std::string, std::less<>> words{"the", "downtown", "sunny", "rainy"};
+    return words;
+}
+
+}  // namespace rubdown::intents::places

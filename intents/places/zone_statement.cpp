@@ -1,0 +1,315 @@
+#include "intents/places/zone_statement.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include <date/tz.h>
+
+#include "intents/places/folded_words.hpp"
+#include "intents/places/zone_clock.hpp"
+#include "intents/places/zone_words.hpp"
+
+namespace rubdown::intents::places {
+namespace {
+
+constexpr std::size_t kMaxChoices = 6;
+
+std::string lower_ascii(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        // The typographic minus (U+2212) that phones put in "UTC−5".
+        if (text.substr(i, 3) == "\xE2\x88\x92") {
+            out += '-';
+            i += 2;
+            continue;
+        }
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    }
+    return out;
+}
+
+/// "gmt+2", "UTC -5", "utc+5:30", "+0530" after a word of zones, "my offset is +9".
+std::optional<std::chrono::minutes> read_offset(const std::string& lower) {
+    static const std::regex named{
+        R"((?:^|[^a-z0-9])(?:gmt|utc|offset(?: is)?|time ?zone(?: is)?|tz(?: is)?))"
+        R"(\s*:?\s*([+-])\s*(\d{1,2})(?:[:.h]?(\d{2}))?(?![0-9]))"};
+    static const std::regex bare{
+        R"(^\s*(?:use|set|set it to|switch to|change to|i'?m on|on|it'?s)?)"
+        R"(\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*(?:please|pls|for me)?\s*$)"};
+    std::smatch match;
+    if (!std::regex_search(lower, match, named) && !std::regex_match(lower, match, bare)) {
+        return std::nullopt;
+    }
+    const int hours = std::stoi(match[2]);
+    const int minutes = match[3].matched ? std::stoi(match[3]) : 0;
+    if (hours > 14 || (minutes != 0 && minutes != 30 && minutes != 45)) return std::nullopt;
+    const std::chrono::minutes offset{hours * 60 + minutes};
+    return match[1] == "-" ? -offset : offset;
+}
+
+/// An IANA name written out, in any case ("europe/berlin", "America/New York").
+std::optional<std::string> read_zone_name(std::string_view text) {
+    static const std::map<std::string, std::string> by_lower_name = [] {
+        std::map<std::string, std::string> names;
+        const auto& database = date::get_tzdb();
+        for (const auto& zone : database.zones) {
+            names.emplace(lower_ascii(zone.name()), std::string{zone.name()});
+        }
+        return names;
+    }();
+    static const std::regex name{R"(([a-z]+(?:/[a-z0-9_+-]+(?: [a-z]+)?)+))"};
+    const auto lower = lower_ascii(text);
+    for (std::sregex_iterator it{lower.begin(), lower.end(), name}, end; it != end; ++it) {
+        auto candidate = (*it)[1].str();
+        std::replace(candidate.begin(), candidate.end(), ' ', '_');
+        for (auto attempt : {candidate, candidate.substr(0, candidate.rfind('_'))}) {
+            if (const auto found = by_lower_name.find(attempt); found != by_lower_name.end()) {
+                return canonical_zone(found->second).value_or(found->second);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+ZoneStatement from_options(const PlaceMatch& match) {
+    ZoneStatement statement;
+    if (match.settled) {
+        statement.zone = match.options.front().zone;
+        statement.place = match.options.front().label;
+    } else {
+        statement.choices = match.options;
+        if (statement.choices.size() > kMaxChoices) statement.choices.resize(kMaxChoices);
+    }
+    return statement;
+}
+
+ZoneStatement from_abbreviation(const std::vector<std::string_view>& zones) {
+    ZoneStatement statement;
+    if (zones.size() == 1) {
+        statement.zone = zones.front();
+        return statement;
+    }
+    for (const auto zone : zones) {
+        const std::string name{zone};
+        const auto slash = name.rfind('/');
+        std::string city = name.substr(slash + 1);
+        std::replace(city.begin(), city.end(), '_', ' ');
+        statement.choices.push_back(ZoneOption{name, city + " time", 0});
+    }
+    return statement;
+}
+
+/// The folded words of `text`, with a "," between the clauses that punctuation separates (a place
+/// may end its clause: "I'm in Toronto, no reminders after 9pm"), and where each word ends.
+struct StatementWords {
+    std::vector<std::string> words;
+    std::vector<std::size_t> ends;  ///< the byte after each word in the text
+};
+
+StatementWords statement_words(std::string_view text) {
+    StatementWords out;
+    std::size_t start = 0;
+    const auto is_break = [&](std::size_t i) {
+        if (std::string_view{",;!?()\n"}.find(text[i]) != std::string_view::npos) return true;
+        // A full stop inside a name or a number ("D.C.", "5.30") or after "St" is no clause end.
+        if (text[i] != '.' || (i + 1 < text.size() && text[i + 1] != ' ')) return false;
+        const auto before = folded_words(text.substr(start, i - start));
+        return before.empty() || !name_abbreviations().contains(before.back());
+    };
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && !is_break(i)) continue;
+        const auto clause = text.substr(start, i - start);
+        // Word by word, each with the end of the blank-separated chunk it was folded from.
+        for (std::size_t at = 0; at < clause.size();) {
+            const auto chunk_end = std::min(clause.find(' ', at), clause.size());
+            for (auto& word : folded_words(clause.substr(at, chunk_end - at))) {
+                if (!out.words.empty() && out.words.back() != "," && out.ends.back() <= start &&
+                    start > 0) {
+                    out.words.emplace_back(",");
+                    out.ends.push_back(start);
+                }
+                out.words.push_back(std::move(word));
+                out.ends.push_back(start + chunk_end);
+            }
+            at = chunk_end + 1;
+        }
+        start = i + 1;
+    }
+    if (!out.words.empty() && out.words.back() == ",") {
+        out.words.pop_back();
+        out.ends.pop_back();
+    }
+    return out;
+}
+
+bool all_filler(std::span<const std::string> words) {
+    return std::all_of(words.begin(), words.end(),
+                       [](const std::string& word) { return zone_filler_words().contains(word); });
+}
+
+/// An abbreviation ("pst", "pacific time") at `at`, with the number of words it takes.
+const std::vector<std::string_view>* abbreviation_at(const std::vector<std::string>& words,
+                                                     std::size_t at, std::size_t& length) {
+    for (length = std::min<std::size_t>(3, words.size() - at); length > 0; --length) {
+        std::string phrase;
+        for (std::size_t i = at; i < at + length; ++i) phrase += (i > at ? " " : "") + words[i];
+        if (const auto it = zone_abbreviations().find(phrase); it != zone_abbreviations().end()) {
+            return &it->second;
+        }
+    }
+    return nullptr;
+}
+
+/// The place named right after a cue, when what follows it may end a statement.
+bool may_follow_place(const std::vector<std::string>& words, std::size_t after) {
+    return after >= words.size() || words[after] == "," || place_followers().contains(words[after]);
+}
+
+/// The place named right after a cue, when what follows it may end a statement; the place and
+/// the index of the word after it. A town the index does not know, followed by its country or
+/// state, is taken as there ("in Iten, Kenya").
+std::optional<std::pair<PlaceMatch, std::size_t>> place_after(const std::vector<std::string>& words,
+                                                              std::size_t start,
+                                                              const PlaceIndex& index) {
+    const auto match = index.find(std::span{words}.subspan(start));
+    if (match.words > 0) {
+        const auto after = start + match.words;
+        if (!may_follow_place(words, after)) return std::nullopt;
+        return std::pair{match, after};
+    }
+    for (std::size_t comma = start + 1; comma < words.size() && comma <= start + 3; ++comma) {
+        if (words[comma] != ",") continue;
+        const auto region = index.find(std::span{words}.subspan(comma + 1));
+        const auto after = comma + 1 + region.words;
+        if (region.words > 0 && may_follow_place(words, after)) return std::pair{region, after};
+        break;
+    }
+    return std::nullopt;
+}
+
+/// "moooved" is "moved", "lvie" is "live": a word of a cue as runners type it in a hurry (letters
+/// held down, two neighbours swapped).
+bool same_cue_word(std::string_view typed, std::string_view word) {
+    if (typed == word) return true;
+    std::string squeezed;
+    for (const char c : typed) {
+        if (squeezed.size() < 2 || c != squeezed.back() || c != squeezed[squeezed.size() - 2]) {
+            squeezed += c;
+        }
+    }
+    const auto without_runs = [](std::string_view text) {
+        std::string out;
+        for (const char c : text) {
+            if (out.empty() || out.back() != c) out += c;
+        }
+        return out;
+    };
+    if (squeezed == word || without_runs(typed) == without_runs(word)) return true;
+    if (typed.size() != word.size() || word.size() < 4) return false;
+    for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+        if (typed[i] != word[i]) {
+            return typed[i] == word[i + 1] && typed[i + 1] == word[i] &&
+                   typed.substr(i + 2) == word.substr(i + 2);
+        }
+    }
+    return false;
+}
+
+bool cue_at(const std::vector<std::string>& words, std::size_t at, std::string_view cue,
+            std::size_t& length) {
+    length = 0;
+    for (std::size_t begin = 0; begin <= cue.size();) {
+        const auto end = std::min(cue.find(' ', begin), cue.size());
+        if (at + length >= words.size() ||
+            !same_cue_word(words[at + length], cue.substr(begin, end - begin))) {
+            return false;
+        }
+        ++length;
+        begin = end + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<ZoneStatement> read_zone_statement(std::string_view text, const PlaceIndex& index) {
+    const auto lower = lower_ascii(text);
+    if (lower.find_first_of("+-") != std::string::npos) {
+        if (const auto offset = read_offset(lower)) {
+            return ZoneStatement{offset_text(*offset), {}, {}, text.size()};
+        }
+    }
+    if (lower.find('/') != std::string::npos) {
+        if (auto zone = read_zone_name(text)) return ZoneStatement{*zone, {}, {}, text.size()};
+    }
+
+    const auto folded_text = statement_words(text);
+    const auto& words = folded_text.words;
+    const auto end_of = [&](std::size_t after) {
+        return after == 0 ? 0 : folded_text.ends[after - 1];
+    };
+    std::size_t lead = 0;  // filler before anything is said ("fyi", "btw", "also")
+    while (lead < words.size() && zone_filler_words().contains(words[lead]) && words[lead] != "in")
+        ++lead;
+    // "moved to São Paulo", "I'm on PST", "tz is CET", "in Lima for work": a cue, then the place
+    // or the abbreviation.
+    for (std::size_t at = 0; at < words.size(); ++at) {
+        for (const auto cue : zone_cues()) {
+            std::size_t length = 0;
+            if (!cue_at(words, at, cue, length)) continue;
+            const auto start = at + length;
+            if (start >= words.size()) continue;
+            // "in" alone leads a place only when it opens the message ("in Lima till May").
+            if (cue == "in" && at != lead) continue;
+            std::size_t taken = 0;
+            if (const auto* zones = abbreviation_at(words, start, taken)) {
+                if (may_follow_place(words, start + taken)) {
+                    auto statement = from_abbreviation(*zones);
+                    statement.end = end_of(start + taken);
+                    return statement;
+                }
+            }
+            if (abbreviation_only_cues().contains(cue)) continue;
+            if (const auto found = place_after(words, start, index)) {
+                auto statement = from_options(found->first);
+                statement.end = end_of(found->second);
+                return statement;
+            }
+        }
+    }
+    // "Perth, Western Australia is home now", "Austin, TX based runner here": the place first.
+    if (const auto match = index.find(std::span{words}.subspan(lead)); match.words > 0) {
+        const auto after = lead + match.words;
+        for (const auto cue : zone_trailing_cues()) {
+            std::size_t length = 0;
+            if (cue_at(words, after, cue, length)) {
+                auto statement = from_options(match);
+                statement.end = end_of(after + length);
+                return statement;
+            }
+        }
+    }
+    // "Tokyo time", "fyi PST", "GMT": a place or an abbreviation with nothing else said.
+    for (std::size_t at = 0; at < words.size(); ++at) {
+        if (!all_filler(std::span{words}.first(at))) break;
+        std::size_t taken = 0;
+        if (const auto* zones = abbreviation_at(words, at, taken)) {
+            if (all_filler(std::span{words}.subspan(at + taken))) {
+                auto statement = from_abbreviation(*zones);
+                statement.end = text.size();
+                return statement;
+            }
+        }
+        const auto match = index.find(std::span{words}.subspan(at));
+        if (match.words > 0 && all_filler(std::span{words}.subspan(at + match.words))) {
+            auto statement = from_options(match);
+            statement.end = text.size();
+            return statement;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace rubdown::intents::places

@@ -1,0 +1,229 @@
+#include "intents/places/zone_words.hpp"
+
+namespace rubdown::intents::places {
+
+const std::vector<std::string_view>& zone_cues() {
+    static const std::vector<std::string_view> cues{
+        "i m in",
+        "im in",
+        "i am in",
+        "i m now in",
+        "im now in",
+        "i am now in",
+        "now in",
+        "i m currently in",
+        "currently in",
+        "i m based in",
+        "im based in",
+        "i am based in",
+        "based in",
+        "i m living in",
+        "im living in",
+        "living in",
+        "i live in",
+        "i now live in",
+        "we live in",
+        "moved to",
+        "just moved to",
+        "relocated to",
+        "just relocated to",
+        "landed in",
+        "just landed in",
+        "arrived in",
+        "just arrived in",
+        "back home in",
+        "back in",
+        "home in",
+        "here in",
+        "i m from",
+        "im from",
+        "i am from",
+        "my time zone is",
+        "my timezone is",
+        "time zone is",
+        "timezone is",
+        "time zone to",
+        "timezone to",
+        "time zone",
+        "timezone",
+        "tz is",
+        "tz to",
+        "tz",
+        "zone to",
+        "my zone is",
+        "set zone to",
+        "change zone to",
+        "i m staying in",
+        "im staying in",
+        "staying in",
+        "i m out in",
+        "im out in",
+        "i m over in",
+        "im over in",
+        "i m down in",
+        "im down in",
+        "i m up in",
+        "im up in",
+        "i m at",
+        "im at",
+        "i am at",
+        "i m located in",
+        "located in",
+        "i reside in",
+        "residing in",
+        "i m back in",
+        "im back in",
+        "now living in",
+        "now based in",
+        "i m in the",
+        "i m on",
+        "im on",
+        "i am on",
+        "on",
+        "moved down to",
+        "moved over to",
+        "moved back to",
+        "moved out to",
+        "moved up to",
+        "use",
+        "switch to",
+        "switch me to",
+        "change to",
+        "change me to",
+        "set to",
+        "set it to",
+        "set me to",
+        "put me on",
+        "put me in",
+        "in",
+    };
+    return cues;
+}
+
+const std::set<std::string_view>& abbreviation_only_cues() {
+    static const std::set<std::string_view> cues{"on",      "i m on", "im on",
+                                                 "i am on", "use",    "put me on"};
+    return cues;
+}
+
+const std::vector<std::string_view>& zone_trailing_cues() {
+    static const std::vector<std::string_view> cues{"is home", "is my home", "based",
+                                                    "is where i live", "is where i m based"};
+    return cues;
+}
+
+const std::set<std::string, std::less<>>& name_abbreviations() {
+    static const std::set<std::string, std::less<>> words{"st", "ste", "mt", "ft", "pt",
+                                                          "d",  "c",   "u",  "s"};
+    return words;
+}
+
+const std::set<std::string, std::less<>>& place_followers() {
+    static const std::set<std::string, std::less<>> words{
+        "for",      "since",     "now",      "until",       "till",        "til",
+        "and",      "but",       "so",       "btw",         "fyi",         "at",
+        "this",     "these",     "right",    "currently",   "today",       "atm",
+        "lol",      "haha",      "time",     "area",        "again",       "with",
+        "from",     "though",    "as",       "if",          "still",       "thanks",
+        "thx",      "pls",       "please",   "by",          "over",        "the",
+        "next",     "all",       "because",  "cause",       "cuz",         "which",
+        "where",    "that",      "its",      "is",          "im",          "i",
+        "my",       "tz",        "timezone", "zone",        "permanently", "indefinitely",
+        "tho",      "visiting",  "hence",    "ok",          "okay",        "here",
+        "then",     "yesterday", "last",     "2",           "two",         "few",
+        "couple",   "a",         "an",       "temporarily", "on",          "we",
+        "just",     "work",      "business", "holiday",     "vacation",    "trip",
+        "u",        "you",       "any",      "do",          "can",         "could",
+        "should",   "what",      "how",      "fwiw",        "lmk",         "standard",
+        "summer",   "winter",    "daylight", "local",       "tomorrow",    "in",
+        "recently", "finally",   "full",     "month",       "week",        "year",
+    };
+    return words;
+}
+
+const std::set<std::string, std::less<>>& zone_filler_words() {
+    static const std::set<std::string, std::less<>> words{
+        "fyi",      "btw",      "also",   "ok",    "okay", "so",     "now",    "hi",
+        "hey",      "hello",    "time",   "here",  "pls",  "please", "thanks", "thx",
+        "zone",     "timezone", "tz",     "local", "its",  "it",     "s",      "standard",
+        "daylight", "summer",   "winter", "the",   "i",    "m",      "im",     "am",
+        "on",       "in",       "using",  "use",   "set",  "my",     "me",     "to",
+        "is",       "all",      "good",   "back",  "and",  "just",   ",",      "for",
+    };
+    return words;
+}
+
+const std::set<std::string, std::less<>>& abbreviation_leads() {
+    static const std::set<std::string, std::less<>> words{
+        "on", "in", "is", "to", "tz", "zone", "timezone", "using", "use", "keep", "run", "live",
+    };
+    return words;
+}
+
+const std::unordered_map<std::string_view, std::vector<std::string_view>>& zone_abbreviations() {
+    static const std::unordered_map<std::string_view, std::vector<std::string_view>> names{
+        {"pst", {"America/Los_Angeles"}},
+        {"pdt", {"America/Los_Angeles"}},
+        {"pt", {"America/Los_Angeles"}},
+        {"pacific", {"America/Los_Angeles"}},
+        {"pacific time", {"America/Los_Angeles"}},
+        {"mst", {"America/Denver"}},
+        {"mdt", {"America/Denver"}},
+        {"mt", {"America/Denver"}},
+        {"mountain time", {"America/Denver"}},
+        {"cdt", {"America/Chicago"}},
+        {"ct", {"America/Chicago"}},
+        {"central time", {"America/Chicago"}},
+        {"cst", {"America/Chicago", "Asia/Shanghai"}},
+        {"est", {"America/New_York"}},
+        {"edt", {"America/New_York"}},
+        {"et", {"America/New_York"}},
+        {"eastern", {"America/New_York"}},
+        {"eastern time", {"America/New_York"}},
+        {"akst", {"America/Anchorage"}},
+        {"akdt", {"America/Anchorage"}},
+        {"alaska time", {"America/Anchorage"}},
+        {"hst", {"Pacific/Honolulu"}},
+        {"hawaii time", {"Pacific/Honolulu"}},
+        {"gmt", {"+00:00"}},
+        {"utc", {"+00:00"}},
+        {"z", {"+00:00"}},
+        {"zulu", {"+00:00"}},
+        {"bst", {"Europe/London"}},
+        {"uk time", {"Europe/London"}},
+        {"cet", {"Europe/Paris"}},
+        {"cest", {"Europe/Paris"}},
+        {"central european time", {"Europe/Paris"}},
+        {"eet", {"Europe/Athens"}},
+        {"eest", {"Europe/Athens"}},
+        {"wet", {"Europe/Lisbon"}},
+        {"west", {"Europe/Lisbon"}},
+        {"msk", {"Europe/Moscow"}},
+        {"ist", {"Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"}},
+        {"jst", {"Asia/Tokyo"}},
+        {"kst", {"Asia/Seoul"}},
+        {"sgt", {"Asia/Singapore"}},
+        {"hkt", {"Asia/Hong_Kong"}},
+        {"aest", {"Australia/Sydney"}},
+        {"aedt", {"Australia/Sydney"}},
+        {"acst", {"Australia/Adelaide"}},
+        {"acdt", {"Australia/Adelaide"}},
+        {"awst", {"Australia/Perth"}},
+        {"nzst", {"Pacific/Auckland"}},
+        {"nzdt", {"Pacific/Auckland"}},
+        {"ast", {"America/Halifax", "Asia/Riyadh"}},
+        {"adt", {"America/Halifax"}},
+        {"sast", {"Africa/Johannesburg"}},
+        {"wat", {"Africa/Lagos"}},
+        {"cat", {"Africa/Maputo"}},
+        {"eat", {"Africa/Nairobi"}},
+        {"pkt", {"Asia/Karachi"}},
+        {"wib", {"Asia/Jakarta"}},
+        {"pht", {"Asia/Manila"}},
+        {"brt", {"America/Sao_Paulo"}},
+        {"art", {"America/Argentina/Buenos_Aires"}},
+    };
+    return names;
+}
+
+}  // namespace rubdown::intents::places

@@ -1,0 +1,38 @@
+#pragma once
+/// The words of zone statements, as data (folded; see folded_words.hpp): what leads into a place
+/// ("moved to"), what may follow one ("for two weeks"), and the zone abbreviations runners use.
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace rubdown::intents::places {
+
+/// Phrases after which a place names where the runner now is or which zone to use.
+const std::vector<std::string_view>& zone_cues();
+
+/// Cues that lead only an abbreviation: "on PST", but "on Sunday" is no place.
+const std::set<std::string_view>& abbreviation_only_cues();
+
+/// Words after a place that make it where the runner lives ("Austin, TX based", "Perth is home").
+const std::vector<std::string_view>& zone_trailing_cues();
+
+/// Short words a full stop follows inside a place name ("St. Louis", "Mt. Pleasant").
+const std::set<std::string, std::less<>>& name_abbreviations();
+
+/// Words that may follow the place in a statement ("in Tokyo for work", "in Lima now").
+const std::set<std::string, std::less<>>& place_followers();
+
+/// Words said around a bare place or zone that do not change it ("fyi Tokyo time").
+const std::set<std::string, std::less<>>& zone_filler_words();
+
+/// Words before an abbreviation that show it is a zone ("I'm on PST", "tz is CET").
+const std::set<std::string, std::less<>>& abbreviation_leads();
+
+/// A zone abbreviation -> the zones it may mean (one when it is not ambiguous); "+00:00" for the
+/// zero offset. Multi-word names ("pacific time") included.
+const std::unordered_map<std::string_view, std::vector<std::string_view>>& zone_abbreviations();
+
+}  // namespace rubdown::intents::places
