@@ -66,8 +66,11 @@ json parts_of(const nlu::Parse& parse) {
 }
 
 bool same_part(const json& expected, const json& got) {
-    return got["intent"] == expected["intent"] &&
-           same_entities(expected["entities"], got["entities"]);
+    if (got["intent"] != expected["intent"]) return false;
+    // These sets label what reminders and settings parts ask with no entities: what they ask
+    // is scored by view_eval on the runner's-view sets.
+    if (expected["intent"] == "reminders" || expected["intent"] == "settings") return true;
+    return same_entities(expected["entities"], got["entities"]);
 }
 
 }  // namespace

@@ -47,9 +47,9 @@ nlu::Entities correction_of(const FollowUp& pending) {
     return e;
 }
 
-std::string what_was_named(const nlu::Entities& e, date::local_days today) {
+std::string what_was_named(const nlu::Entities& e, date::local_days today, Units units) {
     std::string text = "a run";
-    if (e.target_distance_km) text += " of " + format_distance(*e.target_distance_km);
+    if (e.target_distance_km) text += " of " + format_distance(*e.target_distance_km, units);
     if (e.target_duration_s) text += " of " + format_duration(*e.target_duration_s);
     if (e.target_date) text += " " + friendly_day(day_of(*e.target_date, today), today);
     return text;
@@ -62,12 +62,14 @@ std::vector<Reply> apply(HandlerContext& context, const nudges::NudgePolicy& pol
     context.repos.conversations.clear(context.user.id);
     if (e.action == "delete") {
         apply_delete(context, run);
-        return {Reply{"Deleted ✓ " + describe_run_on(run, today) + ".\nSay /undo to put it back."}};
+        return {Reply{"Deleted ✓ " + describe_run_on(run, today, units_of(context.user)) +
+                      ".\nSay /undo to put it back."}};
     }
     const auto after = corrected(run, e);
     apply_edit(context, policy, run, after);
-    return {Reply{"Changed ✓ " + describe_run_on(run, today) + " → " +
-                  describe_run_on(after, today) + ".\nSay /undo to change it back."}};
+    return {Reply{"Changed ✓ " + describe_run_on(run, today, units_of(context.user)) + " → " +
+                  describe_run_on(after, today, units_of(context.user)) +
+                  ".\nSay /undo to change it back."}};
 }
 
 }  // namespace
@@ -151,14 +153,16 @@ std::vector<Reply> handle_correction(HandlerContext& context, const nudges::Nudg
         meant.push_back(*last);
     }
     if (meant.empty()) {
-        std::string reply = named ? "I couldn't find " + what_was_named(e, today) +
+        std::string reply = named ? "I couldn't find " +
+                                        what_was_named(e, today, units_of(context.user)) +
                                         " in your log, so I changed nothing."
                                   : "There's no run in your log yet, so there's nothing to "
                                     "change.";
         const auto recent = context.repos.runs.list(context.user.id, 3);
         if (!recent.empty()) {
             reply += "\nYour latest runs:";
-            for (const auto& run : recent) reply += "\n• " + describe_run_on(run, today);
+            for (const auto& run : recent)
+                reply += "\n• " + describe_run_on(run, today, units_of(context.user));
         }
         return {Reply{reply}};
     }
@@ -168,7 +172,7 @@ std::vector<Reply> handle_correction(HandlerContext& context, const nudges::Nudg
     save_follow_up(context.repos.conversations, context.user.id, pending_correction(e, text));
     Reply ask{std::string{"Which run do you mean?"}};
     for (std::size_t i = 0; i < meant.size() && i < kChoicesOffered; ++i) {
-        ask.buttons.push_back(Button{describe_run_on(meant[i], today),
+        ask.buttons.push_back(Button{describe_run_on(meant[i], today, units_of(context.user)),
                                      std::string{kFixRunAction} + std::to_string(meant[i].id), ""});
     }
     return {ask};

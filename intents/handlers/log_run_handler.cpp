@@ -1,5 +1,9 @@
 #include "intents/handlers/log_run_handler.hpp"
 
+#include "intents/nlu/lexer.hpp"
+#include "intents/nlu/text_normalizer.hpp"
+#include "intents/nlu/unit_reader.hpp"
+
 #include <regex>
 #include <string>
 
@@ -40,7 +44,7 @@ std::vector<Reply> ask_confirmation(HandlerContext& context, FollowUp draft) {
     storage::Run preview;
     preview.distance_km = draft.distance_km;
     preview.duration_s = draft.duration_s;
-    return {Reply{"Just checking: " + describe_run(preview) +
+    return {Reply{"Just checking: " + describe_run(preview, units_of(context.user)) +
                   "? That looks unusual. Reply \"yes\" to log it, or send the right distance or "
                   "time."}};
 }
@@ -73,7 +77,13 @@ std::vector<Reply> store_run(HandlerContext& context, const FollowUp& draft,
         red_flag ? std::nullopt
                  : nudges::apply_run_logged(context.repos, context.user, run, context.now, policy);
 
-    std::string text = "Logged ✓ " + describe_run_on(run, today) + ".";
+    // A runner who tells runs in miles reads miles back, unless they chose a unit.
+    if (!context.user.units_chosen) {
+        if (const auto told = nlu::distance_unit_told(nlu::lex(nlu::normalize_text(draft.text)))) {
+            context.user.units = *told;
+        }
+    }
+    std::string text = "Logged ✓ " + describe_run_on(run, today, units_of(context.user)) + ".";
     if (red_flag) {
         text += " No massage reminder for this one: get checked first.";
     } else if (run.hard) {
@@ -104,8 +114,8 @@ std::vector<Reply> ask_run_or_plan(HandlerContext& context, FollowUp draft,
     // "did you run it yesterday (Sun 22 Nov)", "did you run it on Wed 18 Nov".
     const auto when_gone =
         gone == "yesterday" ? gone + " (" + short_day(gone_day, today) + ")" : "on " + gone;
-    Reply ask{describe_run(preview) + " — did you run it " + when_gone + ", or is it planned for " +
-              coming + "?"};
+    Reply ask{describe_run(preview, units_of(context.user)) + " — did you run it " + when_gone +
+              ", or is it planned for " + coming + "?"};
     ask.buttons.push_back(Button{"Ran it " + gone, std::string{kRanItAction}, ""});
     ask.buttons.push_back(Button{"Planned for " + coming, std::string{kPlannedItAction}, ""});
     return {ask};

@@ -92,13 +92,14 @@ std::optional<std::vector<Reply>> handle_message_edit(HandlerContext& context,
             const auto& before = runs[i];
             const auto after = edited_run(before, new_runs[i], message.text, message.edit_version);
             apply_edit(context, policy, before, after);
-            tell("Updated from your edit ✓ " + describe_run_on(before, today) + " → " +
-                 describe_run_on(after, today) + ".");
+            tell("Updated from your edit ✓ " +
+                 describe_run_on(before, today, units_of(context.user)) + " → " +
+                 describe_run_on(after, today, units_of(context.user)) + ".");
             runs_changed = true;
         } else if (i < runs.size()) {
             apply_delete(context, runs[i]);
-            tell("Your edit no longer tells " + describe_run_on(runs[i], today) +
-                 ", so I removed it.");
+            tell("Your edit no longer tells " +
+                 describe_run_on(runs[i], today, units_of(context.user)) + ", so I removed it.");
             runs_changed = true;
         } else {
             append(replies, handle_log_run(context, new_runs[i], policy));

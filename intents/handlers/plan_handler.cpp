@@ -8,7 +8,7 @@ namespace rubdown::intents::handlers {
 std::vector<Reply> handle_plan(HandlerContext& context, const nlu::Entities& plan) {
     const auto today = local_today(context.user, context.now);
     std::string what;
-    if (plan.distance_km) what = format_distance(*plan.distance_km);
+    if (plan.distance_km) what = format_distance(*plan.distance_km, units_of(context.user));
     if (plan.duration_s) {
         what += what.empty() ? format_duration(*plan.duration_s)
                              : " in " + format_duration(*plan.duration_s);

@@ -30,21 +30,6 @@ std::optional<int> minute_of(const std::optional<std::string>& clock) {
     return hours * 60 + minutes;
 }
 
-/// "Sat and Sun", "Mon, Wed and Fri".
-std::string day_list(int days) {
-    static const char* const kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    std::vector<std::string> names;
-    for (int day = 0; day < 7; ++day) {
-        if ((days >> day & 1) != 0) names.emplace_back(kNames[day]);
-    }
-    std::string text;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
-        text += names[i];
-    }
-    return text;
-}
-
 std::vector<Reply> set_quiet_hours(HandlerContext& context, const nlu::Entities& entities) {
     auto& user = context.user;
     const auto from = minute_of(entities.quiet_from);
@@ -76,7 +61,7 @@ std::vector<Reply> set_quiet_days(HandlerContext& context, const nlu::Entities& 
         return {Reply{"That is every day. To have no reminders at all, say \"stop reminders\"."}};
     }
     context.user.quiet_days = days;
-    return {Reply{"No reminders on " + day_list(days) +
+    return {Reply{"No reminders on " + day_names(days) +
                   " from now on; one due then waits for the next day. Say \"resume reminders\" "
                   "to have them any day again."}};
 }

@@ -28,9 +28,9 @@ Total total_of(const std::vector<storage::Run>& runs) {
     return total;
 }
 
-std::string describe_total(const Total& total) {
+std::string describe_total(const Total& total, Units units) {
     if (total.runs == 0) return "no runs yet";
-    return format_distance(total.km) + " in " + std::to_string(total.runs) +
+    return format_distance(total.km, units) + " in " + std::to_string(total.runs) +
            (total.runs == 1 ? " run" : " runs");
 }
 
@@ -46,14 +46,14 @@ std::optional<storage::Run> longest(const std::vector<storage::Run>& runs) {
 std::string this_week(HandlerContext& context, date::local_days today) {
     const auto runs =
         context.repos.runs.between(context.user.id, iso(week_start(today)), iso(today));
-    return "This week: " + describe_total(total_of(runs)) + ".";
+    return "This week: " + describe_total(total_of(runs), units_of(context.user)) + ".";
 }
 
 std::string this_month(HandlerContext& context, date::local_days today) {
     const date::year_month_day ymd{today};
     const date::local_days first{ymd.year() / ymd.month() / 1};
     const auto runs = context.repos.runs.between(context.user.id, iso(first), iso(today));
-    return "This month: " + describe_total(total_of(runs)) + ".";
+    return "This month: " + describe_total(total_of(runs), units_of(context.user)) + ".";
 }
 
 std::string weekly_totals(HandlerContext& context, date::local_days today) {
@@ -63,15 +63,16 @@ std::string weekly_totals(HandlerContext& context, date::local_days today) {
         const auto start = current - date::days{7 * back};
         const auto end = std::min(start + date::days{6}, today);
         const auto runs = context.repos.runs.between(context.user.id, iso(start), iso(end));
-        text += "\n• week of " + short_day(start, today) + ": " + describe_total(total_of(runs));
+        text += "\n• week of " + short_day(start, today) + ": " +
+                describe_total(total_of(runs), units_of(context.user));
     }
     return text;
 }
 
-std::string recent(const std::vector<storage::Run>& runs, date::local_days today) {
+std::string recent(const std::vector<storage::Run>& runs, date::local_days today, Units units) {
     std::string text = "Your recent runs:";
     for (std::size_t i = 0; i < runs.size() && i < kRecentRuns; ++i) {
-        text += "\n• " + describe_run_on(runs[i], today);
+        text += "\n• " + describe_run_on(runs[i], today, units);
     }
     return text;
 }
@@ -84,7 +85,7 @@ date::local_days week_start(date::local_days day) {
     return day - date::days{weekday.iso_encoding() - 1};
 }
 
-std::string pace_trend(std::vector<storage::Run> runs) {
+std::string pace_trend(std::vector<storage::Run> runs, Units units) {
     std::erase_if(runs, [](const storage::Run& run) { return !pace_of(run); });
     if (runs.size() < 4) return {};
     std::sort(runs.begin(), runs.end(), [](const storage::Run& a, const storage::Run& b) {
@@ -107,8 +108,8 @@ std::string pace_trend(std::vector<storage::Run> runs) {
     std::string verdict = "holding steady";
     if (later < earlier - 5.0) verdict = "getting faster";
     if (later > earlier + 5.0) verdict = "a little slower (fine if you've been running easy)";
-    return "Pace trend: " + format_pace(earlier) + " → " + format_pace(later) + " over your last " +
-           std::to_string(runs.size()) + " timed runs: " + verdict + ".";
+    return "Pace trend: " + format_pace(earlier, units) + " → " + format_pace(later, units) +
+           " over your last " + std::to_string(runs.size()) + " timed runs: " + verdict + ".";
 }
 
 std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& parse) {
@@ -120,17 +121,19 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
                   "morning\" or \"5 miles in 42 min yesterday\"."}};
     }
     const auto padded = padded_words(parse.text);
-    const auto last = "Last run: " + describe_run_on(runs.front(), today) + ".";
+    const auto units = units_of(context.user);
+    const auto last = "Last run: " + describe_run_on(runs.front(), today, units) + ".";
     const auto best = longest(runs);
     const auto longest_text =
-        best ? "Longest run: " + describe_run_on(*best, today) + "." : std::string{};
+        best ? "Longest run: " + describe_run_on(*best, today, units_of(context.user)) + "."
+             : std::string{};
 
     // A specific question gets a specific answer; anything else gets the summary.
     if (has_any_phrase(padded, {"longest", "furthest", "farthest", "biggest", "longest run"})) {
         return {Reply{best ? longest_text : "None of your runs has a distance yet."}};
     }
     if (has_any_phrase(padded, {"trend", "pace", "faster", "slower", "improving", "speed"})) {
-        const auto trend = pace_trend(runs);
+        const auto trend = pace_trend(runs, units);
         return {Reply{trend.empty()
                           ? "I need at least 4 runs with both distance and time to show a pace "
                             "trend. Log them like \"10k in 52:30\"."
@@ -141,7 +144,7 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
     }
     if (has_any_phrase(padded, {"recent", "list", "history", "all my runs", "show my runs",
                                 "my runs", "log"})) {
-        return {Reply{recent(runs, today)}};
+        return {Reply{recent(runs, today, units)}};
     }
     if (has_any_phrase(padded, {"last run", "latest", "previous run", "most recent"})) {
         return {Reply{last}};
@@ -153,7 +156,7 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
 
     std::string text = this_week(context, today) + "\n" + this_month(context, today) + "\n" + last;
     if (!longest_text.empty()) text += "\n" + longest_text;
-    if (const auto trend = pace_trend(runs); !trend.empty()) text += "\n" + trend;
+    if (const auto trend = pace_trend(runs, units); !trend.empty()) text += "\n" + trend;
     return {Reply{text}};
 }
 

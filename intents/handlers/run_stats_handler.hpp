@@ -8,6 +8,7 @@
 #include <date/date.h>
 
 #include "intents/engine.hpp"
+#include "intents/handlers/run_format.hpp"
 #include "intents/nlu/parse.hpp"
 #include "storage/records.hpp"
 
@@ -20,6 +21,6 @@ date::local_days week_start(date::local_days day);
 
 /// "5:40 -> 5:25 min/km over your last 8 timed runs: getting faster." from runs in any order;
 /// empty when fewer than 4 runs have both distance and time.
-std::string pace_trend(std::vector<storage::Run> runs);
+std::string pace_trend(std::vector<storage::Run> runs, Units units);
 
 }  // namespace rubdown::intents::handlers

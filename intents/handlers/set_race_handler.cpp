@@ -187,7 +187,8 @@ std::string race_name(std::optional<double> distance_km, const std::string& text
                    *distance_km <= 30.0) {
             label = std::to_string(static_cast<int>(std::lround(*distance_km))) + "k";
         } else {
-            label = format_distance(*distance_km) + " race";
+            // The name is stored: it keeps the distance as races are known, in km.
+            label = format_distance(*distance_km, Units::km) + " race";
         }
     }
     // A capitalised word right before the race word names the place: "the Berlin marathon".

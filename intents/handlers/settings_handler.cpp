@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -84,6 +85,14 @@ std::vector<Reply> handle_zone_button(HandlerContext& context, std::string_view 
 std::vector<Reply> handle_settings(HandlerContext& context, const nlu::Parse& parse,
                                    const nudges::NudgePolicy& policy) {
     const auto& entities = parse.entities;
+    if (entities.unit) {
+        context.user.units = *entities.unit;
+        context.user.units_chosen = true;
+        const bool miles = *entities.unit == "mi";
+        return {Reply{std::string{miles ? "Miles" : "Kilometres"} +
+                      " from now on: runs, totals and paces (" + (miles ? "min/mi" : "min/km") +
+                      "). Your log keeps every run exactly either way."}};
+    }
     if (!entities.zone_choices.empty()) return ask_which_zone(context, entities);
     if (entities.zone) {
         if (const auto offset = offset_of(*entities.zone)) {
@@ -103,11 +112,28 @@ std::vector<Reply> handle_settings(HandlerContext& context, const nlu::Parse& pa
     return {Reply{settings_summary(context.user, context.now)}};
 }
 
+std::string day_names(int days) {
+    static const char* const kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    std::vector<std::string> names;
+    for (int day = 0; day < 7; ++day) {
+        if ((days >> day & 1) != 0) names.emplace_back(kNames[day]);
+    }
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
+        text += names[i];
+    }
+    return text;
+}
+
 std::string settings_summary(const storage::User& user, Seconds now) {
     const auto* zone = nudges::zone_or_utc(user.time_zone);
     std::string text = "Your settings:\n• Time zone: " + user.time_zone +
                        (user.time_zone_known ? "" : " (not set yet)") + ", " +
                        local_clock(zone, now) + " there now";
+    text += "\n• Units: ";
+    text += user.units == "mi" ? "miles (min/mi)" : "km (min/km)";
+    if (!user.units.empty()) text += user.units_chosen ? ", as you chose" : ", as you log runs";
     text += "\n• Reminders: ";
     if (user.nudges_stopped) {
         text += "off";
@@ -121,9 +147,10 @@ std::string settings_summary(const storage::User& user, Seconds now) {
     text += user.quiet_start_minute == user.quiet_end_minute
                 ? std::string{"none"}
                 : clock_text(user.quiet_start_minute) + "-" + clock_text(user.quiet_end_minute);
+    if ((user.quiet_days & 0x7F) != 0) text += "; no reminders on " + day_names(user.quiet_days);
     text +=
-        "\nYou can say: \"I'm in Lisbon\", \"stop reminders\", \"pause reminders for 7 days\", "
-        "\"resume reminders\", \"quiet hours 22-7\".";
+        "\nYou can say: \"I'm in Lisbon\", \"use miles\", \"stop reminders\", \"pause reminders "
+        "for 7 days\", \"resume reminders\", \"no reminders after 9pm\", \"not on weekends\".";
     return text;
 }
 

@@ -28,6 +28,9 @@ std::vector<Reply> set_time_zone(HandlerContext& context, const std::string& zon
 std::vector<Reply> handle_zone_button(HandlerContext& context, std::string_view action,
                                       const nudges::NudgePolicy& policy);
 
+/// "Sat and Sun", "Mon, Wed and Fri": the days of a set of weekdays (bit 0 Monday).
+std::string day_names(int days);
+
 /// What is in force for the runner: zone and local time, reminders, pauses and quiet hours.
 std::string settings_summary(const storage::User& user, Seconds now);
 

@@ -32,20 +32,22 @@ std::vector<Reply> handle_undo(HandlerContext& context, const nudges::NudgePolic
             // A nudge planned for this run would remind the runner of a session that never was.
             cancel_nudges_of(context, run.id);
             runs.erase(run.id);
-            return {
-                Reply{"Undone ✓ Removed the run you logged: " + describe_run_on(run, today) + "."}};
+            return {Reply{"Undone ✓ Removed the run you logged: " +
+                          describe_run_on(run, today, units_of(context.user)) + "."}};
         }
         case storage::RunChangeKind::edited: {
             const auto now_stored = runs.find(run.id);
             if (!now_stored) return {Reply{"That run is no longer in your log, so I left it."}};
             runs.update(run);
             follow_nudges(context, policy, &*now_stored, run);
-            return {Reply{"Undone ✓ Back to " + describe_run_on(run, today) + "."}};
+            return {Reply{"Undone ✓ Back to " +
+                          describe_run_on(run, today, units_of(context.user)) + "."}};
         }
         case storage::RunChangeKind::deleted:
             runs.restore(run);
             follow_nudges(context, policy, nullptr, run);
-            return {Reply{"Undone ✓ Put back " + describe_run_on(run, today) + "."}};
+            return {Reply{"Undone ✓ Put back " +
+                          describe_run_on(run, today, units_of(context.user)) + "."}};
     }
     return {};
 }

@@ -65,6 +65,8 @@ struct Entities {
     /// What the buttons and the answer call those zones ("Portland, Oregon"; not in the JSON).
     std::vector<std::string> zone_choice_labels;
     std::optional<std::string> place;
+    /// Settings and stats: the unit of distance asked for or asked in, "km" or "mi".
+    std::optional<std::string> unit;
     /// Reminders (the action is in `action`): a pause's length, quiet hours' ends ("21:00"), the
     /// days without reminders ("sat", "sun").
     std::optional<int> pause_days;

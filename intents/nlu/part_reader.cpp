@@ -15,6 +15,7 @@
 #include "intents/nlu/part_cues.hpp"
 #include "intents/nlu/reminder_reader.hpp"
 #include "intents/nlu/small_talk.hpp"
+#include "intents/nlu/unit_reader.hpp"
 #include "intents/places/zone_statement.hpp"
 
 namespace rubdown::intents::nlu {
@@ -231,6 +232,15 @@ Entities zone_entities(const places::ZoneStatement& statement) {
     return entities;
 }
 
+/// "use miles", "metric please": a settings part with the unit asked for.
+std::optional<Part> unit_setting(const Tokens& tokens) {
+    const auto unit = read_unit_choice(tokens);
+    if (!unit) return std::nullopt;
+    Part setting{text_of(tokens), kSettingsIntent, {}};
+    setting.entities.unit = unit;
+    return setting;
+}
+
 /// What a reminders part asks, in its entities: "no reminders after 9pm" is quiet hours from
 /// 21:00; naming the reminders and nothing more asks how they stand.
 void read_reminder_entities(Part& part, const Tokens& tokens) {
@@ -248,11 +258,9 @@ void read_reminder_entities(Part& part, const Tokens& tokens) {
 /// The words after a zone statement that ends its clause ("I'm in Toronto, no reminders after
 /// 9pm" gives "no reminders after 9pm"); none when the statement runs to the end or goes on
 /// about the stay ("in Tokyo for two weeks").
-Tokens after_zone_statement(const Tokens& tokens) {
-    const auto text = text_of(tokens);
-    const auto zone = places::read_zone_statement(text);
-    if (!zone || zone->end >= text.size()) return {};
-    auto rest = std::string_view{text}.substr(zone->end);
+Tokens after_zone_statement(const std::string& text, const places::ZoneStatement& zone) {
+    if (zone.end >= text.size()) return {};
+    auto rest = std::string_view{text}.substr(zone.end);
     const auto first_letter = rest.find_first_not_of(" ,;.:!-&+");
     if (first_letter == std::string_view::npos) return {};
     const bool clause_break =
@@ -274,12 +282,6 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
     // "20k tomorrow, who's in?": a part of chat beside the request is no request.
     if (context.heard == nullptr && detect_small_talk(part.text)) {
         part.intent = kSmallTalkIntent;
-        return part;
-    }
-    // "moved to Lima", "I'm on PST": where the runner is, read exactly by the place index.
-    if (auto zone = places::read_zone_statement(part.text)) {
-        part.intent = kSettingsIntent;
-        part.entities = zone_entities(*zone);
         return part;
     }
     // "what are my settings?", "which time zone am I on": the view of them.
@@ -574,15 +576,29 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         // A message of one part was classified whole already.
         const bool whole = span.begin == 0 && span.end >= tokens.size();
         context.heard = whole ? &heard : nullptr;
-        // "I'm in Toronto, no reminders after 9pm": where the runner is ends its clause, and
-        // what follows is a request of its own.
-        if (auto rest = after_zone_statement(words); !rest.empty()) {
-            const auto zone = places::read_zone_statement(text_of(words));
-            parts.push_back(Part{text_of(words), kSettingsIntent, zone_entities(*zone)});
+        // "moved to Lima", "I'm on PST": where the runner is, read exactly by the place index.
+        // "I'm in Toronto, no reminders after 9pm": the place ends its clause, and what follows
+        // is a request of its own.
+        const auto part_text = text_of(words);
+        // "use miles", "metric please": the unit to read distances in ("imperial" is no town).
+        if (auto setting = unit_setting(words)) {
+            parts.push_back(std::move(*setting));
+            days_named.emplace_back(false, false);
+            previous_words = words;
+            continue;
+        }
+        if (const auto zone = places::read_zone_statement(part_text)) {
+            parts.push_back(Part{part_text, kSettingsIntent, zone_entities(*zone)});
+            const auto rest = after_zone_statement(part_text, *zone);
+            if (rest.empty()) {
+                days_named.emplace_back(false, false);
+                previous_words = words;
+                continue;
+            }
             days_named.emplace_back(false, false);
             context.previous = &parts.back();
             context.heard = nullptr;
-            auto next = read_part(rest, today, context, classify);
+            auto next = unit_setting(rest).value_or(read_part(rest, today, context, classify));
             read_reminder_entities(next, rest);
             if (!is_filler(next, rest)) {
                 parts.push_back(std::move(next));

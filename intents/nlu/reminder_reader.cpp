@@ -71,6 +71,12 @@ const PhraseList& status_cues() {
     return list;
 }
 
+const PhraseList& without_cues() {
+    static const PhraseList list{"no",   "not", "dont",   "do not", "never", "skip",    "without",
+                                 "free", "off", "except", "stop",   "none",  "nothing", "leave"};
+    return list;
+}
+
 const PhraseList& only_cues() {
     static const PhraseList list{"only", "just"};
     return list;
@@ -187,10 +193,11 @@ bool read_days(const Tokens& tokens, ReminderRequest& request) {
         }
     }
     if (!any) return false;
-    // "only on weekdays": the days named are the days with reminders.
-    const bool only = has_phrase(tokens, only_cues());
+    // "no reminders on weekends", "not on sundays": the days named are without them; "only on
+    // weekdays", "set a reminder for tuesdays": the days named are the days with them.
+    const bool without = has_phrase(tokens, without_cues()) && !has_phrase(tokens, only_cues());
     for (std::size_t day = 0; day < 7; ++day) {
-        if (named[day] != only) request.days.push_back(week_day_keys()[day]);
+        if (named[day] == without) request.days.push_back(week_day_keys()[day]);
     }
     return !request.days.empty();
 }
@@ -227,6 +234,12 @@ std::optional<ReminderRequest> read_reminder_request(const Tokens& tokens) {
     }
     if (read_range(tokens, request) || read_bound(tokens, request)) {
         request.action = "quiet_hours";
+        return request;
+    }
+    // "are reminders paused?", "is it on?": how they stand, whatever words they use.
+    if (is_question(tokens) && !tokens.empty() &&
+        is_any(tokens.front(), {"are", "is", "am", "do", "does", "have", "has", "arent", "isnt"})) {
+        request.action = "status";
         return request;
     }
     const bool pause = has_phrase(tokens, pause_cues());

@@ -189,25 +189,26 @@ std::optional<std::pair<PlaceMatch, std::size_t>> place_after(const std::vector<
     return std::nullopt;
 }
 
+/// `text` with each run of one letter cut to one: "moooved" and "moved" are both "moved".
+bool same_without_runs(std::string_view a, std::string_view b) {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] != b[j]) return false;
+        const char c = a[i];
+        while (i < a.size() && a[i] == c) ++i;
+        while (j < b.size() && b[j] == c) ++j;
+    }
+    return i == a.size() && j == b.size();
+}
+
 /// "moooved" is "moved", "lvie" is "live": a word of a cue as runners type it in a hurry (letters
-/// held down, two neighbours swapped).
+/// held down, two neighbours swapped). Allocates nothing: it runs for every word of a message.
 bool same_cue_word(std::string_view typed, std::string_view word) {
     if (typed == word) return true;
-    std::string squeezed;
-    for (const char c : typed) {
-        if (squeezed.size() < 2 || c != squeezed.back() || c != squeezed[squeezed.size() - 2]) {
-            squeezed += c;
-        }
-    }
-    const auto without_runs = [](std::string_view text) {
-        std::string out;
-        for (const char c : text) {
-            if (out.empty() || out.back() != c) out += c;
-        }
-        return out;
-    };
-    if (squeezed == word || without_runs(typed) == without_runs(word)) return true;
-    if (typed.size() != word.size() || word.size() < 4) return false;
+    if (typed.empty() || word.empty() || word.size() < 4) return false;
+    if (same_without_runs(typed, word)) return true;
+    if (typed.size() != word.size()) return false;
     for (std::size_t i = 0; i + 1 < word.size(); ++i) {
         if (typed[i] != word[i]) {
             return typed[i] == word[i + 1] && typed[i + 1] == word[i] &&
@@ -217,19 +218,53 @@ bool same_cue_word(std::string_view typed, std::string_view word) {
     return false;
 }
 
+/// The cues split into words once, and the words any of them starts with.
+struct SplitCues {
+    std::vector<std::vector<std::string_view>> cues;
+    std::vector<std::string_view> first_words;
+};
+
+const SplitCues& split_cues() {
+    static const SplitCues split = [] {
+        SplitCues out;
+        for (const auto cue : zone_cues()) {
+            std::vector<std::string_view> words;
+            for (std::size_t begin = 0; begin <= cue.size();) {
+                const auto end = std::min(cue.find(' ', begin), cue.size());
+                words.push_back(cue.substr(begin, end - begin));
+                begin = end + 1;
+            }
+            if (std::find(out.first_words.begin(), out.first_words.end(), words.front()) ==
+                out.first_words.end()) {
+                out.first_words.push_back(words.front());
+            }
+            out.cues.push_back(std::move(words));
+        }
+        return out;
+    }();
+    return split;
+}
+
+/// How many words the cue takes at `at` (0: it is not there).
+std::size_t cue_length_at(const std::vector<std::string>& words, std::size_t at,
+                          const std::vector<std::string_view>& cue) {
+    if (at + cue.size() > words.size()) return 0;
+    for (std::size_t k = 0; k < cue.size(); ++k) {
+        if (!same_cue_word(words[at + k], cue[k])) return 0;
+    }
+    return cue.size();
+}
+
 bool cue_at(const std::vector<std::string>& words, std::size_t at, std::string_view cue,
             std::size_t& length) {
-    length = 0;
+    std::vector<std::string_view> split;
     for (std::size_t begin = 0; begin <= cue.size();) {
         const auto end = std::min(cue.find(' ', begin), cue.size());
-        if (at + length >= words.size() ||
-            !same_cue_word(words[at + length], cue.substr(begin, end - begin))) {
-            return false;
-        }
-        ++length;
+        split.push_back(cue.substr(begin, end - begin));
         begin = end + 1;
     }
-    return true;
+    length = cue_length_at(words, at, split);
+    return length > 0;
 }
 
 }  // namespace
@@ -255,10 +290,16 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
         ++lead;
     // "moved to São Paulo", "I'm on PST", "tz is CET", "in Lima for work": a cue, then the place
     // or the abbreviation.
+    const auto& cues = split_cues();
     for (std::size_t at = 0; at < words.size(); ++at) {
-        for (const auto cue : zone_cues()) {
-            std::size_t length = 0;
-            if (!cue_at(words, at, cue, length)) continue;
+        const bool may_start =
+            std::any_of(cues.first_words.begin(), cues.first_words.end(),
+                        [&](std::string_view first) { return same_cue_word(words[at], first); });
+        if (!may_start) continue;
+        for (std::size_t c = 0; c < cues.cues.size(); ++c) {
+            const auto cue = zone_cues()[c];
+            const auto length = cue_length_at(words, at, cues.cues[c]);
+            if (length == 0) continue;
             const auto start = at + length;
             if (start >= words.size()) continue;
             // "in" alone leads a place only when it opens the message ("in Lima till May").

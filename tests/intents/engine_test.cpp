@@ -271,10 +271,15 @@ TEST_CASE("follow-up state survives as JSON", "[engine]") {
 }
 
 TEST_CASE("distances, times and paces read naturally", "[format]") {
-    CHECK(handlers::format_distance(10.0) == "10 km");
-    CHECK(handlers::format_distance(21.0975) == "21.1 km");
-    CHECK(handlers::format_distance(8.25) == "8.25 km");
+    using handlers::Units;
+    CHECK(handlers::format_distance(10.0, Units::km) == "10 km");
+    CHECK(handlers::format_distance(21.0975, Units::km) == "21.1 km");
+    CHECK(handlers::format_distance(8.25, Units::km) == "8.25 km");
     CHECK(handlers::format_duration(3150) == "52:30");
     CHECK(handlers::format_duration(3900) == "1:05:00");
-    CHECK(handlers::format_pace(315) == "5:15 min/km");
+    CHECK(handlers::format_pace(315, Units::km) == "5:15 min/km");
+    // In miles: 10 miles is 16.09344 km; 5:15 a km is 8:27 a mile.
+    CHECK(handlers::format_distance(16.09344, Units::mi) == "10 mi");
+    CHECK(handlers::format_distance(42.195, Units::mi) == "26.22 mi");
+    CHECK(handlers::format_pace(315, Units::mi) == "8:27 min/mi");
 }

@@ -73,10 +73,10 @@ TEST_CASE("pace trend compares the older and the newer timed runs", "[run_stats]
     std::vector<storage::Run> faster{
         timed_run("2026-11-01", 10, 3600), timed_run("2026-11-03", 10, 3600),
         timed_run("2026-11-05", 10, 3000), timed_run("2026-11-07", 10, 3000)};
-    const auto trend = handlers::pace_trend(faster);
+    const auto trend = handlers::pace_trend(faster, handlers::Units::km);
     CHECK(contains(trend, "6:00 min/km → 5:00 min/km"));
     CHECK(contains(trend, "faster"));
-    CHECK(handlers::pace_trend({faster.begin(), faster.begin() + 3}).empty());
+    CHECK(handlers::pace_trend({faster.begin(), faster.begin() + 3}, handlers::Units::km).empty());
 }
 
 TEST_CASE("a week question on Monday names last week's run as the last one", "[run_stats]") {

@@ -75,3 +75,45 @@ TEST_CASE("the settings view says what is in force", "[settings]") {
     CHECK(contains(text, "Reminders: on"));
     CHECK(chat.say_text("/settings") == text);
 }
+
+TEST_CASE("miles chosen: every distance and pace reads in miles, the log stays in km",
+          "[settings]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("use miles please"), "Miles from now on"));
+    CHECK(chat.user()->units == "mi");
+    CHECK(chat.user()->units_chosen);
+    const auto logged = chat.say_text("ran 10k in 50:00 yesterday");
+    CHECK(contains(logged, "6.21 mi"));
+    CHECK(contains(logged, "8:03 min/mi"));
+    CHECK_FALSE(contains(logged, "km"));
+    const auto runs = chat.repos().runs.list(chat.user_id(), 10);
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].distance_km == Approx(10.0));
+    CHECK(contains(chat.say_text("how far did I run this week?"), "mi"));
+    // Chosen: a run told in km does not switch the runner back.
+    chat.say("5k easy today");
+    CHECK(chat.user()->units == "mi");
+}
+
+TEST_CASE("a runner who logs in miles reads miles, until they choose", "[settings]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("ran 6 miles easy this morning"), "6 mi"));
+    CHECK(chat.user()->units == "mi");
+    CHECK_FALSE(chat.user()->units_chosen);
+    chat.say("switch to km");
+    CHECK(contains(chat.say_text("ran 6 miles easy yesterday"), "9.66 km"));
+}
+
+TEST_CASE("days without reminders: said, shown, and undone by resuming", "[settings]") {
+    Conversation chat;
+    CHECK(contains(chat.say_text("no reminders on weekends please"), "Sat and Sun"));
+    CHECK(chat.user()->quiet_days == 0x60);
+    CHECK(contains(chat.say_text("what are my settings"), "no reminders on Sat and Sun"));
+    // "Also I'm in Toronto, no reminders after 9pm": quiet hours from 21:00, nothing turned off.
+    chat.say("Also I'm in Toronto, no reminders after 9pm");
+    CHECK(chat.user()->time_zone == "America/Toronto");
+    CHECK(chat.user()->quiet_start_minute == 21 * 60);
+    CHECK_FALSE(chat.user()->nudges_stopped);
+    chat.say("start reminders again");
+    CHECK(chat.user()->quiet_days == 0);
+}

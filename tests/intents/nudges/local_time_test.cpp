@@ -141,3 +141,23 @@ TEST_CASE("quiet hours hold back an instant to their end, local to the runner") 
         CHECK(out_of_quiet_hours(user, c.instant) == c.moved_to);
     }
 }
+
+TEST_CASE("days without nudges hold an instant to the next allowed morning") {
+    // 2026-11-28 is a Saturday. Berlin is UTC+1 in November; quiet hours 21:00-08:00.
+    auto user = runner_in("Europe/Berlin");
+    user.quiet_days = 0x60;  // Saturday and Sunday
+    CHECK(in_quiet_hours(user, utc(2026, 11, 28, 12)));
+    // Saturday noon waits for Monday 08:00 local, out of Sunday and the night's quiet hours.
+    CHECK(out_of_quiet_hours(user, utc(2026, 11, 28, 12)) == utc(2026, 11, 30, 7));
+    // Friday 22:00 local is in quiet hours that end on Saturday morning: Monday again.
+    CHECK(out_of_quiet_hours(user, utc(2026, 11, 27, 21)) == utc(2026, 11, 30, 7));
+    // A weekday is untouched.
+    CHECK_FALSE(in_quiet_hours(user, utc(2026, 11, 26, 12)));
+    CHECK(out_of_quiet_hours(user, utc(2026, 11, 26, 12)) == utc(2026, 11, 26, 12));
+    // Without quiet hours, the allowed day starts at midnight.
+    user.quiet_start_minute = user.quiet_end_minute = 0;
+    CHECK(out_of_quiet_hours(user, utc(2026, 11, 29, 12)) == utc(2026, 11, 29, 23));
+    // Every day marked holds nothing: the days count only while one is left.
+    user.quiet_days = 0x7F;
+    CHECK_FALSE(in_quiet_hours(user, utc(2026, 11, 28, 12)));
+}
