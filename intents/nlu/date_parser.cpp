@@ -576,6 +576,10 @@ std::vector<NamedDay> past_days_named(const Tokens& tokens, date::year_month_day
     return named;
 }
 
+std::optional<unsigned> month_named(const Token& token) {
+    return month_of(token);
+}
+
 bool is_month_name(const Token& token) {
     // The table's last two entries are typos ("febuary", "decemeber"): names only here.
     return token.is_word() && std::any_of(kMonths.begin(), kMonths.end() - 2,

@@ -35,6 +35,8 @@ struct NamedDay {
 };
 /// Every day the tokens name that reads as a past day (see parse_run_date), in order.
 std::vector<NamedDay> past_days_named(const Tokens& tokens, date::year_month_day today);
+/// The month (1-12) a token names, typos forgiven as in dates ("septmber"); nothing otherwise.
+std::optional<unsigned> month_named(const Token& token);
 /// Whether a token is a month's name as written ("dec", "December"), without the typos that
 /// parsing a date forgives.
 bool is_month_name(const Token& token);

@@ -20,6 +20,7 @@
 #include "intents/nlu/part_reader.hpp"
 #include "intents/nlu/slash_command.hpp"
 #include "intents/nlu/small_talk.hpp"
+#include "intents/nlu/stats_reader.hpp"
 #include "intents/nlu/text_normalizer.hpp"
 
 namespace rubdown::intents::nlu {
@@ -229,6 +230,10 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
         const auto& only = parts.front();
         const bool relabel = only.intent == kCorrectionIntent || only.intent == kPlanIntent ||
                              only.intent == kSettingsIntent ||
+                             // "when is my race?", "fastest 5k?": read as a stats question.
+                             (only.intent == "run_stats" && (asks_about_races(analysis.tokens) ||
+                                                             asks_for_a_figure(analysis.tokens))) ||
+                             (only.intent == "set_race" && only.entities.action) ||
                              (only.intent == "log_run" && !is_question(analysis.tokens)) ||
                              (only.intent == "reminders" &&
                               (parse.intent == "out_of_scope" || parse.intent == "help")) ||

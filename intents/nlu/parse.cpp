@@ -39,6 +39,9 @@ nlohmann::json entities_json(const Entities& e) {
     if (e.race_distance_km) entities["race_distance_km"] = rounded(*e.race_distance_km, 1e4);
     if (e.zone) entities["zone"] = *e.zone;
     if (!e.zone_choices.empty()) entities["zone_choices"] = e.zone_choices;
+    if (e.stat) entities["stat"] = *e.stat;
+    if (e.period) entities["period"] = *e.period;
+    if (e.compare) entities["compare"] = *e.compare;
     if (e.unit) entities["unit"] = *e.unit;
     if (e.pause_days) entities["pause_days"] = *e.pause_days;
     if (e.quiet_from) entities["quiet_from"] = *e.quiet_from;

@@ -67,6 +67,11 @@ struct Entities {
     std::optional<std::string> place;
     /// Settings and stats: the unit of distance asked for or asked in, "km" or "mi".
     std::optional<std::string> unit;
+    /// Stats: the figure asked for, the period ("last_week", "2026-09", "2026-11-01..2026-11-15")
+    /// and "previous" when compared with the period before (nlu/stats_reader.hpp).
+    std::optional<std::string> stat;
+    std::optional<std::string> period;
+    std::optional<std::string> compare;
     /// Reminders (the action is in `action`): a pause's length, quiet hours' ends ("21:00"), the
     /// days without reminders ("sat", "sun").
     std::optional<int> pause_days;

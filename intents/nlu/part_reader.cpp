@@ -15,6 +15,7 @@
 #include "intents/nlu/part_cues.hpp"
 #include "intents/nlu/reminder_reader.hpp"
 #include "intents/nlu/small_talk.hpp"
+#include "intents/nlu/stats_reader.hpp"
 #include "intents/nlu/unit_reader.hpp"
 #include "intents/places/zone_statement.hpp"
 
@@ -230,6 +231,44 @@ Entities zone_entities(const places::ZoneStatement& statement) {
         entities.zone_choice_labels.push_back(choice.label);
     }
     return entities;
+}
+
+/// What a stats part asks, in its entities; a question about the runner's races is one too.
+void read_stats_entities(Part& part, const Tokens& tokens, date::year_month_day today) {
+    const bool misheard = part.intent == "set_race" || part.intent == "help" ||
+                          part.intent == "out_of_scope" || part.intent == kPlanIntent ||
+                          part.intent == "book_massage" || part.intent == "log_run" ||
+                          part.intent == "massage_question";
+    const bool race_question = asks_about_races(tokens) && misheard;
+    const bool figure_asked = asks_for_a_figure(tokens) && misheard &&
+                              !has_phrase(tokens, massage_words()) &&
+                              !has_phrase(tokens, run_done_verbs());
+    if (part.intent != "run_stats" && !race_question && !figure_asked) return;
+    const auto question = read_stats_question(tokens, today);
+    part.intent = "run_stats";
+    part.entities = {};
+    part.entities.stat = question.stat;
+    part.entities.period = question.period;
+    if (question.compare) part.entities.compare = "previous";
+    part.entities.unit = question.unit;
+    part.entities.race_distance_km = question.race_distance_km;
+}
+
+/// "cancel my race", "not running the marathon any more": a race called off, with the day and
+/// distance that say which.
+void read_race_cancel(Part& part, const Tokens& tokens, date::year_month_day today) {
+    if (!cancels_a_race(tokens) || asks_about_races(tokens)) return;
+    const bool race_named = has_phrase(
+        tokens, {"race", "races", "marathon", "half marathon", "ultra", "event", "half"});
+    const bool misheard = (part.intent == "log_run" || part.intent == kCorrectionIntent ||
+                           part.intent == kPlanIntent) &&
+                          race_named && !has_phrase(tokens, run_done_verbs());
+    if (part.intent != "set_race" && !misheard) return;
+    part.intent = "set_race";
+    part.entities = {};
+    part.entities.action = "cancel";
+    if (const auto day = parse_race_date(tokens, today)) part.entities.race_date = iso_date(*day);
+    part.entities.race_distance_km = parse_distance_km(tokens);
 }
 
 /// "use miles", "metric please": a settings part with the unit asked for.
@@ -600,6 +639,8 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
             context.heard = nullptr;
             auto next = unit_setting(rest).value_or(read_part(rest, today, context, classify));
             read_reminder_entities(next, rest);
+            read_stats_entities(next, rest, today);
+            read_race_cancel(next, rest, today);
             if (!is_filler(next, rest)) {
                 parts.push_back(std::move(next));
                 days_named.emplace_back(names_a_day(rest), false);
@@ -609,6 +650,8 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         }
         auto part = read_part(words, today, context, classify);
         read_reminder_entities(part, words);
+        read_stats_entities(part, words, today);
+        read_race_cancel(part, words, today);
         // "3 miles on wednesday and 4 on thursday": a run in the unit of the one before.
         if (const auto n = elliptic_run(words); n && !parts.empty() &&
                                                 parts.back().intent == "log_run" &&
