@@ -7,6 +7,7 @@
 #include "intents/handlers/forget_handler.hpp"
 #include "intents/handlers/log_run_handler.hpp"
 #include "intents/handlers/reminders_handler.hpp"
+#include "intents/handlers/set_race_handler.hpp"
 #include "intents/handlers/settings_handler.hpp"
 #include "intents/nudges/nudge_message.hpp"
 #include "intents/nudges/nudge_planner.hpp"
@@ -52,6 +53,9 @@ std::vector<Reply> handle_button_action(HandlerContext& context,
     }
     if (action == kForgetCancelAction) return handle_forget_cancelled(context);
     if (action.starts_with(kZoneAction)) return handle_zone_button(context, action, policy);
+    if (action.starts_with(kCancelRaceAction) || action.starts_with(kMoveRaceAction)) {
+        return handle_race_button(context, action, policy);
+    }
     if (action == kRanItAction || action == kPlannedItAction) {
         const auto pending = load_follow_up(context.repos.conversations, context.user.id);
         if (!pending || pending->kind != FollowUp::Kind::run_or_plan) {

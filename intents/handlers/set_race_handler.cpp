@@ -39,23 +39,48 @@ bool says_another(const std::string& padded) {
     return has_any_phrase(padded, {"another", "also", "second race", "as well", "too", "one more"});
 }
 
-/// The upcoming race a message is about: the one on the named date, else of the named distance,
-/// else the soonest.
-std::optional<storage::Race> pick_race(const std::vector<storage::Race>& upcoming,
+/// The upcoming races a message may be about: the one on the named date, else those of the named
+/// distance, else all of them.
+std::vector<storage::Race> races_meant(const std::vector<storage::Race>& upcoming,
                                        const std::optional<std::string>& date,
                                        std::optional<double> distance) {
-    if (upcoming.empty()) return std::nullopt;
     if (date) {
         for (const auto& race : upcoming) {
-            if (race.date == *date) return race;
+            if (race.date == *date) return {race};
         }
     }
     if (distance) {
+        std::vector<storage::Race> same;
         for (const auto& race : upcoming) {
-            if (same_distance(race.distance_km, distance)) return race;
+            if (same_distance(race.distance_km, distance)) same.push_back(race);
         }
+        if (!same.empty()) return same;
     }
-    return upcoming.front();
+    return upcoming;
+}
+
+/// "Which race? [half marathon, Sun 14 Dec] [10k, Sun 28 Dec]": buttons acting on one race.
+Reply ask_which_race(const std::string& question, const std::vector<storage::Race>& races,
+                     const std::string& action_prefix, const std::string& action_suffix,
+                     date::local_days today) {
+    Reply ask{question};
+    for (const auto& race : races) {
+        ask.buttons.push_back(Button{race.name + ", " + short_day(day_of(race.date, today), today),
+                                     action_prefix + std::to_string(race.id) + action_suffix, ""});
+    }
+    return ask;
+}
+
+/// "massage Tue 9 - Thu 11 Dec", "massage window now, until Thu 11 Dec", "too close for a
+/// massage before; book one after": a short form of pre_race_advice for lists.
+std::string massage_window(date::local_days race_day, date::local_days today) {
+    const auto window_start = race_day - date::days{5};
+    const auto window_end = race_day - date::days{3};
+    if (today <= window_start) {
+        return "massage " + short_day(window_start, today) + " to " + short_day(window_end, today);
+    }
+    if (today <= window_end) return "massage window now, until " + short_day(window_end, today);
+    return "too close for a massage before; book one after";
 }
 
 std::string days_away(date::local_days day, date::local_days today) {
@@ -75,19 +100,37 @@ std::vector<Reply> confirm(HandlerContext& context, const std::string& opening,
                   days_away(day, today) + ").\n" + pre_race_advice(day, today)}};
 }
 
+std::vector<Reply> cancel_one(HandlerContext& context, storage::Race race,
+                              const nudges::NudgePolicy& policy, date::local_days today) {
+    race.cancelled = true;
+    race.updated_at = nudges::to_unix(context.now);
+    context.repos.races.update(race);
+    nudges::apply_race_changed(context.repos, context.user, race, context.now, policy);
+    const auto left = context.repos.races.upcoming(context.user.id, iso(today));
+    std::string text = "Cancelled your " + race.name + " on " +
+                       short_day(day_of(race.date, today), today) +
+                       ". I won't send reminders for it.";
+    text += left.empty() ? " Tell me when you sign up for the next one!"
+                         : " Still ahead: " + std::to_string(left.size()) +
+                               (left.size() == 1 ? " race." : " races.");
+    return {Reply{text}};
+}
+
 std::vector<Reply> cancel_race(HandlerContext& context, const nlu::Parse& parse,
                                const std::vector<storage::Race>& upcoming,
                                const nudges::NudgePolicy& policy, date::local_days today) {
-    auto race = pick_race(upcoming, parse.entities.race_date, parse.entities.race_distance_km);
-    if (!race)
+    if (upcoming.empty()) {
         return {Reply{"I don't have an upcoming race for you, so there's nothing to cancel."}};
-    race->cancelled = true;
-    race->updated_at = nudges::to_unix(context.now);
-    context.repos.races.update(*race);
-    nudges::apply_race_changed(context.repos, context.user, *race, context.now, policy);
-    return {Reply{"Cancelled your " + race->name + " on " +
-                  short_day(day_of(race->date, today), today) +
-                  ". I won't send reminders for it. Tell me when you sign up for the next one!"}};
+    }
+    const auto meant =
+        races_meant(upcoming, parse.entities.race_date, parse.entities.race_distance_km);
+    // Two races could be meant: ask, never guess which to drop.
+    if (meant.size() > 1) {
+        return {ask_which_race(
+            "You have " + std::to_string(meant.size()) + " races coming up. Which one is off?",
+            meant, std::string{kCancelRaceAction}, "", today)};
+    }
+    return cancel_one(context, meant.front(), policy, today);
 }
 
 /// Stores the race on `day`: moves an existing one when that is what the runner means.
@@ -101,29 +144,20 @@ std::vector<Reply> place_race(HandlerContext& context, date::local_days day,
     const auto padded = padded_words(text);
     const auto upcoming = context.repos.races.upcoming(context.user.id, iso(today));
 
-    // A new date for a race already known is a move, unless the runner says it is another race or
-    // names a different distance without asking to move.
+    // The race on that day is the one told again. A new date moves a race only when the runner
+    // says so; otherwise it is another race: a new race never replaces one silently.
     std::optional<storage::Race> existing;
-    if (!upcoming.empty() && !says_another(padded)) {
-        for (const auto& race : upcoming) {
-            if (race.date == iso(day)) existing = race;
-        }
-        if (!existing) {
-            if (says_move(padded)) {
-                existing = pick_race(upcoming, std::nullopt, distance);
-            } else if (!distance) {
-                existing = upcoming.front();
-            } else {
-                for (const auto& race : upcoming) {
-                    if (same_distance(race.distance_km, distance) || !race.distance_km) {
-                        existing = race;
-                        break;
-                    }
-                }
-            }
-        }
+    for (const auto& race : upcoming) {
+        if (race.date == iso(day)) existing = race;
     }
-
+    if (!existing && !upcoming.empty() && says_move(padded) && !says_another(padded)) {
+        const auto meant = races_meant(upcoming, std::nullopt, distance);
+        if (meant.size() > 1) {
+            return {ask_which_race("Which race moves to " + short_day(day, today) + "?", meant,
+                                   std::string{kMoveRaceAction}, ":" + iso(day), today)};
+        }
+        existing = meant.front();
+    }
     if (existing) {
         const auto old_day = day_of(existing->date, today);
         const bool moved = existing->date != iso(day);
@@ -150,7 +184,27 @@ std::vector<Reply> place_race(HandlerContext& context, date::local_days day,
     race.source_version = context.message.edit_version;
     race.id = context.repos.races.add(race);
     nudges::apply_race_changed(context.repos, context.user, race, context.now, policy);
-    return confirm(context, "Got it: your", race, today);
+    auto replies = confirm(context, "Got it: your", race, today);
+    // Kept beside the others; say so, in case the runner meant to move one.
+    if (!upcoming.empty()) {
+        replies.front().text += "\nYou have " + std::to_string(upcoming.size() + 1) +
+                                " races coming up now; say \"my races\" to see them, or "
+                                "\"cancel the " +
+                                upcoming.front().name + "\" if this one replaces it.";
+    }
+    return replies;
+}
+
+/// A race moved by its button: "move:<id>:<date>".
+std::vector<Reply> move_race(HandlerContext& context, storage::Race race, date::local_days day,
+                             const nudges::NudgePolicy& policy) {
+    const auto today = local_today(context.user, context.now);
+    const auto old_day = day_of(race.date, today);
+    race.date = iso(day);
+    race.updated_at = nudges::to_unix(context.now);
+    context.repos.races.update(race);
+    nudges::apply_race_changed(context.repos, context.user, race, context.now, policy);
+    return confirm(context, "Moved from " + short_day(old_day, today) + ": your", race, today);
 }
 
 }  // namespace
@@ -224,7 +278,7 @@ std::vector<Reply> handle_set_race(HandlerContext& context, const nlu::Parse& pa
                                    const nudges::NudgePolicy& policy) {
     const auto today = local_today(context.user, context.now);
     const auto padded = padded_words(parse.text);
-    if (says_cancel(padded)) {
+    if ((parse.entities.action && *parse.entities.action == "cancel") || says_cancel(padded)) {
         const auto upcoming = context.repos.races.upcoming(context.user.id, iso(today));
         return cancel_race(context, parse, upcoming, policy, today);
     }
@@ -240,6 +294,45 @@ std::vector<Reply> handle_set_race(HandlerContext& context, const nlu::Parse& pa
         return {Reply{"Exciting! When is the race? (e.g. \"Dec 14\" or \"in 3 weeks\")"}};
     }
     return place_race(context, *day, parse.entities.race_distance_km, parse.text, policy);
+}
+
+std::string races_overview(HandlerContext& context) {
+    const auto today = local_today(context.user, context.now);
+    const auto upcoming = context.repos.races.upcoming(context.user.id, iso(today));
+    if (upcoming.empty()) {
+        return "No races coming up. Tell me about one, like \"half marathon on Dec 14\".";
+    }
+    std::string text = upcoming.size() == 1 ? "Your race:" : "Your races:";
+    for (const auto& race : upcoming) {
+        const auto day = day_of(race.date, today);
+        text += "\n• " + race.name + " on " + short_day(day, today) + " (" + days_away(day, today) +
+                "): " + massage_window(day, today);
+    }
+    return text;
+}
+
+std::vector<Reply> handle_race_button(HandlerContext& context, std::string_view action,
+                                      const nudges::NudgePolicy& policy) {
+    const bool cancel = action.starts_with(kCancelRaceAction);
+    auto rest = action.substr(cancel ? kCancelRaceAction.size() : kMoveRaceAction.size());
+    const auto colon = rest.find(':');
+    std::int64_t race_id = 0;
+    for (const char c : rest.substr(0, colon)) {
+        if (c < '0' || c > '9' || race_id > 1'000'000'000'000)
+            return {Reply{"That button is broken."}};
+        race_id = race_id * 10 + (c - '0');
+    }
+    auto race = context.repos.races.find(race_id);
+    const auto today = local_today(context.user, context.now);
+    if (!race || race->user_id != context.user.id || race->cancelled ||
+        day_of(race->date, today) < today) {
+        return {Reply{"That race isn't coming up any more. Say \"my races\" to see yours."}};
+    }
+    if (cancel) return cancel_one(context, *race, policy, today);
+    if (colon == std::string_view::npos) return {Reply{"That button is broken."}};
+    const auto day = nudges::parse_iso_date(std::string{rest.substr(colon + 1)});
+    if (!day || *day < today) return {Reply{"That button is broken."}};
+    return move_race(context, *race, *day, policy);
 }
 
 std::optional<std::vector<Reply>> continue_set_race(HandlerContext& context,

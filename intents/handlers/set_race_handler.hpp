@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <date/date.h>
@@ -15,6 +16,11 @@
 
 namespace rubdown::intents::handlers {
 
+/// Buttons acting on one race when a message could mean several: "race-cancel:<id>",
+/// "race-move:<id>:<date>".
+inline constexpr std::string_view kCancelRaceAction = "race-cancel:";
+inline constexpr std::string_view kMoveRaceAction = "race-move:";
+
 std::vector<Reply> handle_set_race(HandlerContext& context, const nlu::Parse& parse,
                                    const nudges::NudgePolicy& policy);
 
@@ -23,6 +29,13 @@ std::optional<std::vector<Reply>> continue_set_race(HandlerContext& context,
                                                     const FollowUp& follow_up,
                                                     const nlu::Parse& parse,
                                                     const nudges::NudgePolicy& policy);
+
+/// The runner's races to come, each with its countdown and its massage window.
+std::string races_overview(HandlerContext& context);
+
+/// A press of a race's button (kCancelRaceAction, kMoveRaceAction).
+std::vector<Reply> handle_race_button(HandlerContext& context, std::string_view action,
+                                      const nudges::NudgePolicy& policy);
 
 /// What to say about a pre-race massage for a race on `race_day`, seen from `today`.
 std::string pre_race_advice(date::local_days race_day, date::local_days today);

@@ -252,7 +252,7 @@ bool asks_about_races(const Tokens& tokens) {
     // A question, about the runner's own races ("my", "the", "next"), not advice about races in
     // general ("how soon after a marathon should I ...") nor a race told ("race day is Dec 5").
     const bool asked =
-        is_question(tokens) ||
+        is_question(tokens) || (tokens.size() <= 3 && tokens.front().is("my")) ||
         (!tokens.empty() && is_any(tokens.front(), {"when", "whens", "how", "what", "whats",
                                                     "which", "any", "do", "countdown"}));
     return asked && has_phrase(tokens, race_question_cues()) &&

@@ -86,3 +86,41 @@ TEST_CASE("a week question on Monday names last week's run as the last one", "[r
     CHECK(contains(week, "This week: no runs yet"));
     CHECK(contains(week, "Last run: 10 km"));
 }
+
+TEST_CASE("stats by period, compared, in the unit asked", "[run_stats]") {
+    Conversation chat;                         // Monday 23 Nov 2026
+    chat.say("ran 10k in 50:00 on Nov 16");    // last week
+    chat.say("ran 12k in 66:00 on Nov 18");    // last week
+    chat.say("ran 8k in 40:00 this morning");  // this week
+    chat.say("ran 5k in 25:00 on Oct 10");     // October
+    const auto compared = chat.say_text("compare this week to last week");
+    CHECK(contains(compared, "This week: 8 km in 1 run"));
+    CHECK(contains(compared, "Down 14 km on last week (22 km)"));
+    CHECK(contains(chat.say_text("how many km in october?"), "Last month: 5 km in 1 run"));
+    CHECK(contains(chat.say_text("how many miles last week"), "13.67 mi"));
+    CHECK(contains(chat.say_text("avg pace last week"), "5:16 min/km"));  // 116 min / 22 km
+    CHECK(contains(chat.say_text("did i run on wednesday?"), "12 km"));
+    CHECK(contains(chat.say_text("did i run on tuesday?"), "No run logged"));
+    const auto records = chat.say_text("what are my PRs?");
+    CHECK(contains(records, "5k: 25:00"));
+    CHECK(contains(records, "10k: 50:00"));
+}
+
+TEST_CASE("streaks count days in a row up to today or yesterday", "[run_stats]") {
+    Conversation chat;  // Monday 23 Nov 2026
+    chat.say("5k on Nov 20");
+    chat.say("5k on Nov 21");
+    chat.say("5k yesterday");
+    CHECK(contains(chat.say_text("what's my streak?"), "3 days in a row"));
+}
+
+TEST_CASE("a week well above the weeks before is pointed out, as information", "[run_stats]") {
+    Conversation chat;  // Monday 23 Nov 2026
+    for (const auto* day : {"Oct 26", "Nov 2", "Nov 9", "Nov 16"}) {
+        chat.say(std::string{"ran 20k on "} + day);
+    }
+    chat.say("ran 30k this morning");
+    const auto text = chat.say_text("how far did i run this week?");
+    CHECK(contains(text, "50% above your average"));
+    CHECK(contains(text, "not medical advice"));
+}

@@ -100,3 +100,27 @@ TEST_CASE("a question right after a race is set may point at its massage", "[set
     CHECK(contains(answer, "right after a hard training session"));
     CHECK_FALSE(contains(answer, "outside what I can help with"));
 }
+
+TEST_CASE("several races are kept, listed and cancelled one at a time", "[set_race]") {
+    Conversation chat;  // Monday 23 Nov 2026
+    chat.say("half marathon on Dec 14");
+    const auto second = chat.say_text("10k on Dec 28");
+    CHECK(contains(second, "2 races coming up"));
+    CHECK(chat.repos().races.upcoming(chat.user_id(), "2026-11-23").size() == 2);
+    const auto list = chat.say_text("my races");
+    CHECK(contains(list, "half marathon on Mon 14 Dec (in 21 days)"));
+    CHECK(contains(list, "10k on Mon 28 Dec (in 35 days)"));
+    CHECK(contains(list, "massage Wed 9 Dec to Fri 11 Dec"));
+    // Two races could be meant: the bot asks, and cancels only the one pressed.
+    const auto asked = chat.say("cancel my race");
+    REQUIRE(asked.size() == 1);
+    REQUIRE(asked[0].buttons.size() == 2);
+    CHECK(chat.repos().races.upcoming(chat.user_id(), "2026-11-23").size() == 2);
+    chat.press(asked[0].buttons[1].action);
+    const auto left = chat.repos().races.upcoming(chat.user_id(), "2026-11-23");
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].date == "2026-12-14");
+    // Named by its distance: no question.
+    CHECK(contains(chat.say_text("I'm not doing the half any more"), "Cancelled your half"));
+    CHECK(chat.repos().races.upcoming(chat.user_id(), "2026-11-23").empty());
+}
