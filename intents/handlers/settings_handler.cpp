@@ -107,7 +107,11 @@ std::vector<Reply> handle_settings(HandlerContext& context, const nlu::Parse& pa
             return {Reply{"I don't know the time zone " + *entities.zone +
                           ". Tell me your city instead (\"I'm in Lima\")."}};
         }
-        return set_time_zone(context, *entities.zone, policy, entities.place.value_or(""));
+        // A town names the place ("Austin, Texas"); a region's label ("Chicago time") would
+        // only repeat the zone.
+        auto place = entities.place.value_or("");
+        if (place.ends_with(" time")) place.clear();
+        return set_time_zone(context, *entities.zone, policy, place);
     }
     return {Reply{settings_summary(context.user, context.now)}};
 }

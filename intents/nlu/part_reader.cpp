@@ -258,8 +258,12 @@ void read_stats_entities(Part& part, const Tokens& tokens, date::year_month_day 
 /// distance that say which.
 void read_race_cancel(Part& part, const Tokens& tokens, date::year_month_day today) {
     if (!cancels_a_race(tokens) || asks_about_races(tokens)) return;
-    const bool race_named = has_phrase(
-        tokens, {"race", "races", "marathon", "half marathon", "ultra", "event", "half"});
+    // "cancel the 10k": no run is told with "cancel"; a distance names the race.
+    const bool race_named =
+        has_phrase(tokens,
+                   {"race", "races", "marathon", "half marathon", "ultra", "event", "half"}) ||
+        (has_phrase(tokens, {"cancel", "not doing", "drop out", "withdraw", "pull out", "dns"}) &&
+         parse_distance_km(tokens));
     const bool misheard = (part.intent == "log_run" || part.intent == kCorrectionIntent ||
                            part.intent == kPlanIntent) &&
                           race_named && !has_phrase(tokens, run_done_verbs());

@@ -185,3 +185,51 @@ TEST_CASE("binary: a weekday run told without tense is asked about, then logged 
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].starts_with("2026-11-22,32.187,"));
 }
+
+TEST_CASE(
+    "binary: a runner who moves zones keeps local dates and local nudge hours; miles and "
+    "two races") {
+    TempDir dir;
+    // 23:30 UTC on Monday 23 Nov is already Tuesday morning in Tokyo.
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("view.db")},
+                                                 {"RUBDOWN_SIM_CLOCK", "2026-11-23T23:30:00Z"}};
+    const auto tokyo = run_to_end(kBinary, {"chat", "--user", "di"}, dir.path().string(), env,
+                                  "just landed, I'm in Tokyo for two weeks\n"
+                                  "ran 10k hard\n"
+                                  "half marathon on Dec 14\n");
+    REQUIRE(tokyo.exit_code == 0);
+    CHECK_THAT(tokyo.out, Catch::Contains("Asia/Tokyo") && Catch::Contains("08:30 there now"));
+    auto rows = exported_rows(dir, env, "di");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].starts_with("2026-11-24,10,"));  // Tokyo's Tuesday, not UTC's Monday
+    const auto in_tokyo =
+        run_to_end(kBinary, {"nudges", "--user", "console:di"}, dir.path().string(), env);
+    CHECK_THAT(in_tokyo.out, Catch::Contains("2026-12-09 09:00 JST"));
+
+    const auto lisbon = run_to_end(kBinary, {"chat", "--user", "di"}, dir.path().string(), env,
+                                   "moved to Lisbon\n"
+                                   "use miles\n"
+                                   "ran 5 miles easy\n"
+                                   "how far did I run this week?\n"
+                                   "10k on Dec 28\n"
+                                   "my races\n"
+                                   "cancel the 10k\n"
+                                   "my races\n");
+    REQUIRE(lisbon.exit_code == 0);
+    // The race nudges move to Lisbon's morning; the runs keep their local dates.
+    const auto in_lisbon =
+        run_to_end(kBinary, {"nudges", "--user", "console:di"}, dir.path().string(), env);
+    CHECK_THAT(in_lisbon.out, Catch::Contains("2026-12-09 09:00 WET"));
+    rows = exported_rows(dir, env, "di");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].starts_with("2026-11-23,8.047,"));  // 5 miles, on Lisbon's Monday
+    CHECK(rows[1].starts_with("2026-11-24,10,"));
+    // Miles everywhere the runner reads distances.
+    CHECK_THAT(lisbon.out, Catch::Contains("Logged ✓ 5 mi") && Catch::Contains("11.21 mi"));
+    CHECK_THAT(lisbon.out, Catch::Contains("10k on Mon 28 Dec") &&
+                               Catch::Contains("Cancelled your 10k on Mon 28 Dec"));
+    // Listed twice: with both races, then with the half alone.
+    const auto second_list = lisbon.out.rfind("Your race");
+    REQUIRE(second_list != std::string::npos);
+    CHECK(lisbon.out.substr(second_list).starts_with("Your race:\n• half marathon"));
+}
