@@ -18,6 +18,7 @@
 #include "intents/nlu/stats_reader.hpp"
 #include "intents/nlu/unit_reader.hpp"
 #include "intents/places/zone_statement.hpp"
+#include "intents/places/zone_words.hpp"
 
 namespace rubdown::intents::nlu {
 
@@ -275,6 +276,28 @@ void read_race_cancel(Part& part, const Tokens& tokens, date::year_month_day tod
     part.entities.race_distance_km = parse_distance_km(tokens);
 }
 
+std::optional<Part> unit_setting(const Tokens& tokens);
+
+/// "switch to km, and what's my pace this week?": a unit chosen in the first clause, and the
+/// words after the break.
+std::optional<std::pair<Part, Tokens>> unit_then_more(const Tokens& tokens) {
+    for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
+        const bool brk = tokens[i].is_symbol(',') || tokens[i].is_symbol(';') ||
+                         tokens[i].is("and") || tokens[i].is("then");
+        if (!brk) continue;
+        auto first = unit_setting(slice(tokens, {0, i}));
+        if (!first) return std::nullopt;
+        std::size_t next = i + 1;
+        while (next < tokens.size() &&
+               (tokens[next].is("and") || tokens[next].is("also") || tokens[next].is_symbol(','))) {
+            ++next;
+        }
+        if (tokens.size() - next < 2) return std::nullopt;
+        return std::pair{std::move(*first), slice(tokens, {next, tokens.size()})};
+    }
+    return std::nullopt;
+}
+
 /// "use miles", "metric please": a settings part with the unit asked for.
 std::optional<Part> unit_setting(const Tokens& tokens) {
     const auto unit = read_unit_choice(tokens);
@@ -287,8 +310,15 @@ std::optional<Part> unit_setting(const Tokens& tokens) {
 /// What a reminders part asks, in its entities: "no reminders after 9pm" is quiet hours from
 /// 21:00; naming the reminders and nothing more asks how they stand.
 void read_reminder_entities(Part& part, const Tokens& tokens) {
-    if (part.intent != "reminders") return;
     const auto request = read_reminder_request(tokens);
+    // "be quiet from 21:30 to 7:15": quiet hours, whatever the classifier heard.
+    const bool quiet_asked =
+        request && (request->action == "quiet_hours" || request->action == "quiet_days") &&
+        has_phrase(tokens, {"quiet hours", "be quiet", "quiet from", "quiet between", "quiet time",
+                            "dnd", "do not disturb", "no reminders", "no nudges", "no messages",
+                            "no notifications", "dont message", "dont ping"});
+    if (quiet_asked && part.intent != kCorrectionIntent) part.intent = "reminders";
+    if (part.intent != "reminders") return;
     part.entities = {};
     part.entities.action = request ? request->action : "status";
     if (!request) return;
@@ -303,17 +333,27 @@ void read_reminder_entities(Part& part, const Tokens& tokens) {
 /// about the stay ("in Tokyo for two weeks").
 Tokens after_zone_statement(const std::string& text, const places::ZoneStatement& zone) {
     if (zone.end >= text.size()) return {};
-    auto rest = std::string_view{text}.substr(zone.end);
-    const auto first_letter = rest.find_first_not_of(" ,;.:!-&+");
-    if (first_letter == std::string_view::npos) return {};
-    const bool clause_break =
-        rest.substr(0, first_letter).find_first_of(",;.:!&+") != std::string_view::npos;
-    auto next = lex(rest.substr(first_letter));
-    // "..., and use miles": the joining word goes with the break.
-    const bool joined = !next.empty() && is_any(next.front(), {"and", "also", "but", "plus"});
-    if (!clause_break && !joined) return {};
-    if (joined) next.erase(next.begin());
-    if (next.size() < 2) return {};
+    auto rest = lex(std::string_view{text}.substr(zone.end));
+    // What follows the place up to the first break may go on about the stay ("for work, ...").
+    std::size_t at = 0;
+    while (at < rest.size() && (rest[at].is_word() || rest[at].is_number()) &&
+           !is_any(rest[at], {"and", "also", "but", "plus", "then"})) {
+        ++at;
+    }
+    if (at >= rest.size()) return {};
+    const auto break_at = at;
+    // The break: punctuation, or a joining word ("..., and use miles" drops the "and").
+    while (at < rest.size() &&
+           (rest[at].is_symbol(',') || rest[at].is_symbol(';') || rest[at].is_symbol('.') ||
+            rest[at].is_symbol(':') || rest[at].is_symbol('!') || rest[at].is_symbol('-') ||
+            rest[at].is_symbol('&') || rest[at].is_symbol('+') ||
+            is_any(rest[at], {"and", "also", "but", "plus", "then"}))) {
+        ++at;
+    }
+    if (at == break_at) return {};  // no break: the statement goes on ("for 2 weeks")
+    Tokens next{rest.begin() + static_cast<std::ptrdiff_t>(at), rest.end()};
+    // "landed in Doha, here for 10 days": more about the stay, not another request.
+    if (next.size() < 2 || places::stay_words().contains(next.front().text)) return {};
     return next;
 }
 
@@ -329,7 +369,7 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
     }
     // "what are my settings?", "which time zone am I on": the view of them.
     if (has_phrase(tokens, settings_view_cues()) && tokens.size() <= 10 &&
-        !parse_distance_km(tokens)) {
+        !parse_distance_km(tokens) && !has_phrase(tokens, {"how do i", "how to", "how can i"})) {
         part.intent = kSettingsIntent;
         part.entities = {};
         return part;
@@ -623,14 +663,32 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         // "I'm in Toronto, no reminders after 9pm": the place ends its clause, and what follows
         // is a request of its own.
         const auto part_text = text_of(words);
-        // "use miles", "metric please": the unit to read distances in ("imperial" is no town).
-        if (auto setting = unit_setting(words)) {
+        // "use miles", "metric please": the unit to read distances in ("imperial please" names
+        // no town), unless a place is stated first ("based in Denver, and I prefer miles").
+        const auto zone = places::read_zone_statement(part_text);
+        if (auto both = unit_then_more(words); both && !(zone && zone->cued)) {
+            parts.push_back(std::move(both->first));
+            days_named.emplace_back(false, false);
+            context.previous = &parts.back();
+            context.heard = nullptr;
+            auto next = read_part(both->second, today, context, classify);
+            read_reminder_entities(next, both->second);
+            read_stats_entities(next, both->second, today);
+            read_race_cancel(next, both->second, today);
+            if (!is_filler(next, both->second)) {
+                parts.push_back(std::move(next));
+                days_named.emplace_back(names_a_day(both->second), false);
+            }
+            previous_words = both->second;
+            continue;
+        }
+        if (auto setting = unit_setting(words); setting && !(zone && zone->cued)) {
             parts.push_back(std::move(*setting));
             days_named.emplace_back(false, false);
             previous_words = words;
             continue;
         }
-        if (const auto zone = places::read_zone_statement(part_text)) {
+        if (zone) {
             parts.push_back(Part{part_text, kSettingsIntent, zone_entities(*zone)});
             const auto rest = after_zone_statement(part_text, *zone);
             if (rest.empty()) {

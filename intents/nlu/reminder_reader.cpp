@@ -12,10 +12,12 @@ namespace {
 
 const PhraseList& quiet_off_cues() {
     static const PhraseList list{
-        "quiet hours off",        "no quiet hours",     "disable quiet hours",
-        "turn off quiet hours",   "remove quiet hours", "cancel quiet hours",
-        "clear quiet hours",      "delete quiet hours", "stop quiet hours",
-        "get rid of quiet hours", "any time of day",    "anytime"};
+        "quiet hours off",        "no quiet hours",           "disable quiet hours",
+        "turn off quiet hours",   "remove quiet hours",       "cancel quiet hours",
+        "clear quiet hours",      "delete quiet hours",       "stop quiet hours",
+        "get rid of quiet hours", "any time of day",          "anytime",
+        "remove the quiet hours", "turn off the quiet hours", "no more quiet hours",
+        "delete the quiet hours", "clear the quiet hours",    "cancel the quiet hours"};
     return list;
 }
 
@@ -252,6 +254,11 @@ std::optional<ReminderRequest> read_reminder_request(const Tokens& tokens) {
     }
     if (read_days(tokens, request)) {
         request.action = "quiet_days";
+        return request;
+    }
+    // "ask me again later": later is a snooze, whatever else is said.
+    if (has_phrase(tokens, {"later", "not now", "another time"})) {
+        request.action = "snooze";
         return request;
     }
     if (has_phrase(tokens, resume_cues()) && !has_phrase(tokens, {"dont", "do not", "never"})) {

@@ -1,10 +1,12 @@
 #include "intents/nlu/stats_reader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
 #include "intents/nlu/date_parser.hpp"
 #include "intents/nlu/distance_parser.hpp"
+#include "intents/nlu/duration_parser.hpp"
 #include "intents/nlu/message_analysis.hpp"
 #include "intents/nlu/message_parts.hpp"
 #include "intents/nlu/part_cues.hpp"
@@ -41,10 +43,10 @@ const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
                           PhraseList{"how am i doing", "overview", "summary", "how did i do",
                                      "hows my", "how is my", "stats", "statistics", "progress",
                                      "going", "recap", "how was my"});
-        list.emplace_back(
-            "distance", PhraseList{"how far", "how much", "mileage", "distance", "distnace", "km",
-                                   "kms", "miles", "mi", "total", "kilometers", "kilometres", "far",
-                                   "volume", "how many k", "more", "less", "further"});
+        list.emplace_back("distance",
+                          PhraseList{"how far", "how much", "mileage", "distance", "distnace", "km",
+                                     "kms", "miles", "mi", "total", "kilometers", "kilometres",
+                                     "volume", "how many k", "more", "less", "further"});
         list.emplace_back(
             "runs", PhraseList{"did i run", "runs", "my runs", "show me my runs", "run", "ran"});
         return list;
@@ -79,9 +81,10 @@ const std::vector<std::pair<std::string_view, PhraseList>>& period_rules() {
 }
 
 const PhraseList& compare_cues() {
-    static const PhraseList list{"compare",   "compared",  "comparison", "vs",       "versus",
-                                 "than last", "more than", "less than",  "stack up", "against",
-                                 "improved",  "up on",     "down on",    "than the"};
+    static const PhraseList list{"compare",   "compared",    "comparison", "vs",       "versus",
+                                 "than last", "more than",   "less than",  "stack up", "against",
+                                 "improved",  "up on",       "down on",    "than the", "avg min",
+                                 "min per",   "minutes per", "average min"};
     return list;
 }
 
@@ -108,7 +111,8 @@ const PhraseList& race_question_cues() {
         "what races",      "which races",     "my races",      "races do i",     "races have i",
         "coming up",       "upcoming",        "next race",     "when do i race", "how long to",
         "race day",        "what date is my", "days left",     "weeks left",     "any races",
-        "races scheduled", "when s the",      "how soon"};
+        "races scheduled", "when s the",      "how soon",      "is my race",     "race calendar",
+        "which race",      "first race",      "days away",     "weeks away"};
     return list;
 }
 
@@ -145,7 +149,7 @@ std::optional<std::string> month_period(const Tokens& tokens, date::year_month_d
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto& token = tokens[i];
         const auto month = month_named(token);
-        if (!month || !is_month_name(token)) continue;
+        if (!month) continue;
         // "may I see my stats": the verb, unless a month is plainly meant ("in may").
         if (token.is("may") && !is_any(token_at(tokens, static_cast<std::ptrdiff_t>(i) - 1),
                                        {"in", "of", "during", "for", "since", "through"})) {
@@ -165,6 +169,20 @@ std::optional<std::string> month_period(const Tokens& tokens, date::year_month_d
     return std::nullopt;
 }
 
+/// "in 2026": this year, last year, or that whole year.
+std::optional<std::string> year_period(const Tokens& tokens, date::year_month_day today) {
+    for (const auto& token : tokens) {
+        if (!token.is_number() || token.value < 2000 || token.value > 2100) continue;
+        const int year = static_cast<int>(token.value);
+        const int current = static_cast<int>(today.year());
+        if (year == current) return "this_year";
+        if (year == current - 1) return "last_year";
+        if (year > current) return std::nullopt;
+        return std::to_string(year) + "-01-01.." + std::to_string(year) + "-12-31";
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> period_of(const Tokens& tokens, date::year_month_day today) {
     if (auto range = last_days(tokens, today)) return range;
     const auto named = past_days_named(tokens, today);
@@ -177,8 +195,10 @@ std::optional<std::string> period_of(const Tokens& tokens, date::year_month_day 
         return iso(date::year_month_day{monday}) + ".." +
                iso(date::year_month_day{monday + days{6}});
     }
-    // "between Nov 1 and Nov 15", "from oct 10 to oct 20".
-    if (named.size() >= 2 && has_phrase(tokens, range_openers())) {
+    // "between Nov 1 and Nov 15", "oct 26 - nov 8", "from oct 10 to oct 20".
+    if (named.size() >= 2 && (has_phrase(tokens, range_openers()) ||
+                              has_phrase(tokens, {"-", "to", "through", "thru", "till", "until"},
+                                         named[0].at + 1, named[1].at + 1))) {
         auto first = named[0].day;
         auto last = named[1].day;
         if (sys_days{last} < sys_days{first}) std::swap(first, last);
@@ -195,7 +215,6 @@ std::optional<std::string> period_of(const Tokens& tokens, date::year_month_day 
         }
     }
     if (said_first) return said_first;
-    if (auto month = month_period(tokens, today)) return month;
     // "Tuesday's run", "on saturday", "Nov 20".
     if (!named.empty()) {
         const auto day = named.front().day;
@@ -203,6 +222,8 @@ std::optional<std::string> period_of(const Tokens& tokens, date::year_month_day 
         if (sys_days{day} == sys_days{today} - days{1}) return "yesterday";
         return iso(day);
     }
+    if (auto month = month_period(tokens, today)) return month;
+    if (auto year = year_period(tokens, today)) return year;
     // "how's my year going": the year so far.
     if (has_phrase(tokens, {"year", "yr"})) return "this_year";
     if (has_phrase(tokens, {"month", "mnth"})) return "this_month";
@@ -234,10 +255,12 @@ const PhraseList& race_moved_words() {
 
 const PhraseList& race_cancel_cues() {
     static const PhraseList list{
-        "cancel",   "cancelled",   "canceled",   "not doing", "not running", "no longer",
-        "drop out", "dropped out", "pulled out", "pull out",  "withdrew",    "withdraw",
-        "any more", "anymore",     "not racing", "deferred",  "defer",       "remove",
-        "delete",   "scrap",       "skip",       "skipping",  "dns"};
+        "cancel",       "cancelled", "canceled",    "not doing",       "not running",
+        "no longer",    "drop out",  "dropped out", "pulled out",      "pull out",
+        "withdrew",     "withdraw",  "any more",    "anymore",         "not racing",
+        "deferred",     "defer",     "remove",      "delete",          "scrap",
+        "skip",         "skipping",  "dns",         "wont be running", "wont be racing",
+        "forget about", "drop my",   "drop the",    "after all",       "not going to run"};
     return list;
 }
 
@@ -253,8 +276,9 @@ bool asks_about_races(const Tokens& tokens) {
     // general ("how soon after a marathon should I ...") nor a race told ("race day is Dec 5").
     const bool asked =
         is_question(tokens) || (tokens.size() <= 3 && tokens.front().is("my")) ||
-        (!tokens.empty() && is_any(tokens.front(), {"when", "whens", "how", "what", "whats",
-                                                    "which", "any", "do", "countdown"}));
+        (!tokens.empty() &&
+         is_any(tokens.front(), {"when", "whens", "how", "what", "whats", "which", "any", "do",
+                                 "countdown", "show", "list", "give", "is", "remind"}));
     return asked && has_phrase(tokens, race_question_cues()) &&
            (has_phrase(tokens, race_words_here()) || parse_distance_km(tokens)) &&
            has_phrase(tokens, own_race_words()) && !has_phrase(tokens, advice_words());
@@ -283,9 +307,26 @@ bool asks_for_a_figure(const Tokens& tokens) {
                                    "hows my",
                                    "how is my"};
     // Asked, or said of one's own ("my marathon pr"); not "parkrun PB!" or "streak mode".
-    const bool asked = is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"}));
-    return asked && !has_phrase(tokens, advice_words()) &&
-           (has_phrase(tokens, strong) || (has_phrase(tokens, {"pace"}) && names_a_day(tokens)));
+    const bool asked =
+        is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"})) ||
+        (!tokens.empty() && is_any(tokens.front(), {"what", "whats", "how", "hows", "did", "when",
+                                                    "which", "show", "give", "list"}));
+    if (has_phrase(tokens, advice_words())) return false;
+    const auto distance = parse_distance_km(tokens);
+    // "best half time", "fastest marathon ive run": a record of a distance, no time told.
+    const bool short_or_asked = tokens.size() <= 5 || is_question(tokens) ||
+                                (!tokens.empty() && is_any(tokens.front(), {"what", "whats"}));
+    const bool record_of_distance =
+        short_or_asked && has_phrase(tokens, {"best", "fastest", "pb", "pr", "record"}) &&
+        distance && !parse_duration_s(tokens, distance) &&
+        !has_phrase(tokens, {"shoes", "plan", "training", "world", "prep", "want", "registered",
+                             "tips", "way", "for a", "for the"});
+    // "did I go for a run on friday", "what pace did i hold on wednesday".
+    const bool day_asked = asked && names_a_day(tokens) &&
+                           has_phrase(tokens, {"did i", "pace", "how far", "how long"});
+    return record_of_distance || day_asked ||
+           (asked &&
+            (has_phrase(tokens, strong) || (has_phrase(tokens, {"pace"}) && names_a_day(tokens))));
 }
 
 StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day today) {
@@ -303,7 +344,9 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
     question.period = period_of(tokens, today);
     question.compare = has_phrase(tokens, compare_cues());
     // "am I running more than last month?": this month against the last.
-    if (question.compare && question.period) {
+    const bool month_named_here =
+        std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return is_month_name(t); });
+    if (question.compare && question.period && !month_named_here) {
         static const std::array<std::pair<std::string_view, std::string_view>, 3> kThis{
             {{"last_week", "this_week"}, {"last_month", "this_month"}, {"last_year", "this_year"}}};
         for (const auto& [last, current] : kThis) {

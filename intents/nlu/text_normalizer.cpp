@@ -1,5 +1,7 @@
 #include "intents/nlu/text_normalizer.hpp"
 
+#include "intents/places/folded_words.hpp"
+
 #include <cstdint>
 
 namespace rubdown::intents::nlu {
@@ -44,19 +46,6 @@ std::size_t skip_slack_token(std::string_view s, std::size_t i) {
     // Mentions are short; a lone '<' followed by prose is kept as text.
     if (close == std::string_view::npos || close - i > 200) return i;
     return close + 1;
-}
-
-/// The plain letters of a Latin-1 letter written as UTF-8 "\xC3 x" ("é" is "e", "ñ" "n", "ß"
-/// "ss"), so that "días" and "São Paulo" read as words; empty for the signs (× ÷).
-std::string_view plain_latin1(unsigned char second) {
-    // Indexed by second - 0x80; upper and lower case share their plain form.
-    static constexpr std::string_view kPlain[64] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
-        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
-        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
-    if (second < 0x80 || second > 0xBF) return {};
-    return kPlain[second - 0x80];
 }
 
 }  // namespace
@@ -130,8 +119,11 @@ std::string normalize_text(std::string_view text) {
             i += 3;
             continue;
         }
-        if (length == 2 && c == 0xC3) {
-            const auto plain = plain_latin1(static_cast<unsigned char>(text[i + 1]));
+        if (length == 2 && c >= 0xC3 && c <= 0xC5) {
+            // Latin letters with accents, as place names carry them ("Gdańsk", "São Paulo").
+            const auto code = static_cast<char32_t>(
+                (c & 0x1F) << 6 | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+            const auto plain = places::plain_letters(code);
             if (plain.empty()) {
                 put_space();
             } else {

@@ -21,9 +21,10 @@ const PhraseList& km_words() {
 /// Words that ask for a unit rather than tell a distance in it.
 const PhraseList& unit_choice_cues() {
     static const PhraseList list{
-        "use",     "switch",      "swap",    "change",   "set",    "prefer", "please", "pls",
-        "plz",     "from now on", "instead", "think in", "run in", "units",  "unit",   "show",
-        "display", "go",          "want",    "default",  "rather", "in",     "only",   "give me"};
+        "use",     "switch",      "swap",    "change",   "set",     "prefer", "please", "pls",
+        "plz",     "from now on", "instead", "think in", "run in",  "units",  "unit",   "show",
+        "display", "go",          "want",    "default",  "rather",  "in",     "only",   "give me",
+        "person",  "guy",         "gal",     "girl",     "kind of", "do"};
     return list;
 }
 
@@ -36,7 +37,16 @@ const PhraseList& unit_set_aside() {
 /// Questions that start so ask the bot to do something: "can you show paces in min/mi?".
 const PhraseList& request_openers() {
     static const PhraseList list{"can you", "could you", "would you", "will you",
-                                 "can u",   "could u",   "pls",       "please"};
+                                 "can u",   "could u",   "pls",       "please",
+                                 "can we",  "could we",  "can i get", "can i have"};
+    return list;
+}
+
+/// Words of a question or a report, around which a unit is named, not chosen.
+const PhraseList& unit_question_words() {
+    static const PhraseList list{"how",   "wrong", "log",  "logged", "longest", "fastest",
+                                 "total", "did",   "when", "what",   "which",   "last",
+                                 "this",  "ago",   "week", "month",  "year",    "today"};
     return list;
 }
 
@@ -49,8 +59,8 @@ std::optional<std::string> read_unit_choice(const Tokens& tokens) {
     for (const auto& token : tokens) {
         if (token.is_number()) return std::nullopt;  // a run told, or fixed: not a unit chosen
     }
-    // "how do i log a run in miles": asking how, not choosing.
-    if (has_phrase(tokens, {"how", "wrong", "log", "logged"})) return std::nullopt;
+    // "how do i log a run in miles", "longest run in april in miles": asking, not choosing.
+    if (has_phrase(tokens, unit_question_words())) return std::nullopt;
     if (is_question(tokens) && !request_openers().matches_at(tokens, 0, tokens.size())) {
         return std::nullopt;
     }

@@ -75,6 +75,12 @@ std::string_view fold(char32_t code, bool& keep) {
 
 }  // namespace
 
+std::string_view plain_letters(char32_t code) {
+    if (code < 0xC0 || code > 0x17F) return {};
+    bool keep = false;
+    return fold(code, keep);
+}
+
 std::vector<std::string> folded_words(std::string_view text) {
     std::vector<std::string> words;
     std::string word;

@@ -9,6 +9,10 @@
 
 namespace rubdown::intents::places {
 
+/// The plain lower-case letters of one Latin letter (U+00C0..U+017F: "é" is "e", "ł" "l", "ß"
+/// "ss"); empty for any other code point and for the signs × and ÷.
+std::string_view plain_letters(char32_t code);
+
 /// The folded words of `text`, joined by single spaces.
 std::string folded(std::string_view text);
 

@@ -51,9 +51,26 @@ std::string city_of_zone(std::string_view zone) {
     return city;
 }
 
-constexpr double kZoneCityPeople = 1e6;    ///< a zone's namesake city, when the gazetteer lacks it
-constexpr double kTownsShare = 10.0 / 11;  ///< ten times the people of all others of that name
-constexpr double kRegionShare = 0.95;      ///< nearly all of a country's or a state's people
+constexpr std::size_t kNearNameLetters = 6;
+
+/// Whether `a` becomes `b` by one letter left out, added, changed, or two neighbours swapped.
+bool one_letter_apart(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() == b.size()) {
+        if (i == a.size()) return false;  // the same
+        if (a.substr(i + 1) == b.substr(i + 1)) return true;
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               a.substr(i + 2) == b.substr(i + 2);
+    }
+    return a.substr(i) == b.substr(i + 1);
+}
+
+constexpr double kZoneCityPeople = 1e6;  ///< a zone's namesake city, when the gazetteer lacks it
+constexpr double kTownsRatio = 10.0;     ///< ten times the people of the next town of that name
+constexpr double kRegionShare = 0.95;    ///< nearly all of a country's or a state's people
 
 }  // namespace
 
@@ -114,6 +131,12 @@ PlaceIndex::PlaceIndex(std::string_view table) {
             entries_[key].push_back(Entry{Kind::region, zone, name, code, "", code, people});
         }
     }
+    for (const auto& [name, entries] : entries_) {
+        if (name.size() >= kNearNameLetters && name.find(' ') == std::string::npos) {
+            one_word_names_[name.front()].push_back(name);
+        }
+    }
+    for (auto& [letter, names] : one_word_names_) std::sort(names.begin(), names.end());
     for (const auto& [alias, name] : place_aliases()) {
         if (const auto it = entries_.find(std::string{name}); it != entries_.end()) {
             auto copy = it->second;
@@ -139,7 +162,14 @@ std::vector<const PlaceIndex::Entry*> PlaceIndex::narrowed(const std::vector<Ent
         if (const auto code = region_codes().find(name); code != region_codes().end()) {
             name = region_key(code->second);
         }
-        const auto country = country_codes_.find(name);
+        auto country = country_codes_.find(name);
+        // A country's two-letter code: "Christchurch NZ".
+        if (country == country_codes_.end() && name.size() == 2) {
+            std::string code{name};
+            for (auto& c : code) c = static_cast<char>(c - 'a' + 'A');
+            if (country_names_.contains(code))
+                country = country_codes_.find(folded(country_names_.at(code)));
+        }
         std::vector<const Entry*> kept;
         for (const auto& entry : entries) {
             const bool in_region = entry.kind == Kind::town && entry.region == name;
@@ -196,9 +226,44 @@ PlaceMatch PlaceIndex::decide(const std::vector<const Entry*>& entries, std::siz
                      [](const ZoneOption& a, const ZoneOption& b) { return a.people > b.people; });
     double total = 0;
     for (const auto& option : match.options) total += option.people;
-    const double share = any_region ? kRegionShare : kTownsShare;
-    match.settled = !match.options.empty() && match.options.front().people >= share * total;
+    // Towns: the far larger one (ten times the next); a country or state: nearly all its people.
+    match.settled =
+        match.options.size() == 1 ||
+        (!match.options.empty() &&
+         (any_region ? match.options.front().people >= kRegionShare * total
+                     : match.options.front().people >= kTownsRatio * match.options[1].people));
     return match;
+}
+
+PlaceMatch PlaceIndex::find_near(std::span<const std::string> words) const {
+    std::size_t skipped = 0;
+    while (skipped < words.size() && place_lead_words().contains(words[skipped])) ++skipped;
+    if (skipped >= words.size() || words[skipped].size() < kNearNameLetters) return {};
+    const auto& typed = words[skipped];
+    // A misspelling keeps the first letter, or swaps it with the second.
+    const std::string first_letters = typed.size() > 1 ? typed.substr(0, 2) : typed;
+    const std::vector<std::string>* best = nullptr;
+    const std::vector<Entry>* best_entries = nullptr;
+    double best_people = -1;
+    for (const char letter : first_letters) {
+        const auto bucket = one_word_names_.find(letter);
+        if (bucket == one_word_names_.end()) continue;
+        for (const auto& name : bucket->second) {
+            if (!one_letter_apart(typed, name)) continue;
+            const auto& entries = entries_.at(name);
+            double people = 0;
+            for (const auto& entry : entries) people += entry.people;
+            if (people > best_people) {
+                best_people = people;
+                best_entries = &entries;
+                best = &bucket->second;
+            }
+        }
+    }
+    if (best == nullptr || best_entries == nullptr) return {};
+    std::vector<const Entry*> kept;
+    for (const auto& entry : *best_entries) kept.push_back(&entry);
+    return decide(kept, skipped + 1);
 }
 
 PlaceMatch PlaceIndex::find(std::span<const std::string> words) const {

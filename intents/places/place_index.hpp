@@ -22,8 +22,8 @@ struct PlaceMatch {
     std::size_t words = 0;  ///< how many of the words given name the place (qualifier included)
     /// The zones it could mean, one per clock (zones that agree are one option), likeliest first.
     std::vector<ZoneOption> options;
-    /// True when the first option is the one meant: the others hold only a small share of the
-    /// people of that name (a tenth for towns of one name, a twentieth inside a country or state).
+    /// True when the first option is the one meant: a town with ten times the people of the next
+    /// of its name; a country or state with 95 % of its people in that zone.
     bool settled = false;
 };
 
@@ -39,6 +39,10 @@ class PlaceIndex {
     /// province or country that follows ("austin texas", "paris france", "portland or").
     /// `words` 0 when no place starts there.
     PlaceMatch find(std::span<const std::string> words) const;
+
+    /// As find, for a one-word name misspelt by one letter (left out, added, changed or two
+    /// swapped) of at least six letters: the most populous such place.
+    PlaceMatch find_near(std::span<const std::string> words) const;
 
     /// True when `words`, folded and joined by spaces, names a place.
     bool knows(const std::string& name) const { return entries_.contains(name); }
@@ -62,6 +66,8 @@ class PlaceIndex {
 
     std::unordered_map<std::string, std::vector<Entry>> entries_;
     std::unordered_map<std::string, std::string> country_codes_;  ///< folded name -> code
+    /// One-word names by first letter, for find_near.
+    std::unordered_map<char, std::vector<std::string>> one_word_names_;
     std::unordered_map<std::string, std::string> country_names_;  ///< code -> name
 };
 

@@ -16,6 +16,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& place_aliases(
         {"philly", "philadelphia"},
         {"vegas", "las vegas"},
         {"usa", "united states"},
+        {"states", "united states"},
+        {"drc", "dr congo"},
         {"america", "united states"},
         {"the states", "united states"},
         {"u s", "united states"},

@@ -124,7 +124,18 @@ StatementWords statement_words(std::string_view text) {
         // Word by word, each with the end of the blank-separated chunk it was folded from.
         for (std::size_t at = 0; at < clause.size();) {
             const auto chunk_end = std::min(clause.find(' ', at), clause.size());
-            for (auto& word : folded_words(clause.substr(at, chunk_end - at))) {
+            auto chunk = clause.substr(at, chunk_end - at);
+            // "Glasgow's home": the 's is "is", not part of the name.
+            bool is_after = false;
+            for (const std::string_view ending : {"'s", "\xE2\x80\x99s"}) {
+                if (chunk.size() > ending.size() + 1 && chunk.ends_with(ending)) {
+                    chunk.remove_suffix(ending.size());
+                    is_after = true;
+                }
+            }
+            auto chunk_words = folded_words(chunk);
+            if (is_after && !chunk_words.empty()) chunk_words.emplace_back("is");
+            for (auto& word : chunk_words) {
                 if (!out.words.empty() && out.words.back() != "," && out.ends.back() <= start &&
                     start > 0) {
                     out.words.emplace_back(",");
@@ -173,7 +184,9 @@ bool may_follow_place(const std::vector<std::string>& words, std::size_t after) 
 std::optional<std::pair<PlaceMatch, std::size_t>> place_after(const std::vector<std::string>& words,
                                                               std::size_t start,
                                                               const PlaceIndex& index) {
-    const auto match = index.find(std::span{words}.subspan(start));
+    auto match = index.find(std::span{words}.subspan(start));
+    // After a cue, a name misspelt by a letter is still that place ("Marrakech", "Reykjavk").
+    if (match.words == 0) match = index.find_near(std::span{words}.subspan(start));
     if (match.words > 0) {
         const auto after = start + match.words;
         if (!may_follow_place(words, after)) return std::nullopt;
@@ -246,13 +259,21 @@ const SplitCues& split_cues() {
 }
 
 /// How many words the cue takes at `at` (0: it is not there).
+/// How many words the cue takes at `at` (0: it is not there). One adverb may come before a
+/// cue's last word: "living up in", "moved back to".
 std::size_t cue_length_at(const std::vector<std::string>& words, std::size_t at,
                           const std::vector<std::string_view>& cue) {
-    if (at + cue.size() > words.size()) return 0;
+    std::size_t taken = 0;
     for (std::size_t k = 0; k < cue.size(); ++k) {
-        if (!same_cue_word(words[at + k], cue[k])) return 0;
+        if (at + taken >= words.size()) return 0;
+        if (k + 1 == cue.size() && k > 0 && cue_adverbs().contains(words[at + taken]) &&
+            at + taken + 1 < words.size() && !same_cue_word(words[at + taken], cue[k])) {
+            ++taken;
+        }
+        if (!same_cue_word(words[at + taken], cue[k])) return 0;
+        ++taken;
     }
-    return cue.size();
+    return taken;
 }
 
 bool cue_at(const std::vector<std::string>& words, std::size_t at, std::string_view cue,
@@ -340,6 +361,7 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
             if (all_filler(std::span{words}.subspan(at + taken))) {
                 auto statement = from_abbreviation(*zones);
                 statement.end = text.size();
+                statement.cued = false;
                 return statement;
             }
         }
@@ -347,6 +369,7 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
         if (match.words > 0 && all_filler(std::span{words}.subspan(at + match.words))) {
             auto statement = from_options(match);
             statement.end = text.size();
+            statement.cued = false;
             return statement;
         }
     }

@@ -21,6 +21,9 @@ struct ZoneStatement {
     /// The byte of the text after the place or zone: what follows may be another request ("I'm in
     /// Toronto, no reminders after 9pm").
     std::size_t end = 0;
+    /// Said as a statement (after "I'm in", "moved to", as an offset or a zone's name), not a
+    /// bare name alone ("Tokyo", "imperial", which may mean something else).
+    bool cued = true;
 };
 
 /// The zone statement in `text`, or nothing when the text makes none ("I'm in pain", "ran 10k in

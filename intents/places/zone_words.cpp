@@ -96,20 +96,47 @@ const std::vector<std::string_view>& zone_cues() {
         "put me on",
         "put me in",
         "in",
+        "based out of",
+        "home is",
+        "touched down in",
+        "living on the",
+        "live on the",
+        "change it to",
+        "we re",
+        "we are",
+        "i m",
+        "im",
+        "i am",
+        "i m now",
     };
     return cues;
 }
 
 const std::set<std::string_view>& abbreviation_only_cues() {
-    static const std::set<std::string_view> cues{"on",      "i m on", "im on",
-                                                 "i am on", "use",    "put me on"};
+    static const std::set<std::string_view> cues{"on",  "i m on",    "im on", "i am on",
+                                                 "use", "put me on", "we re", "we are",
+                                                 "i m", "im",        "i am",  "i m now"};
     return cues;
 }
 
 const std::vector<std::string_view>& zone_trailing_cues() {
-    static const std::vector<std::string_view> cues{"is home", "is my home", "based",
-                                                    "is where i live", "is where i m based"};
+    static const std::vector<std::string_view> cues{"is home",    "is my home",     "based",
+                                                    "is where i", "that s where i", "thats where i",
+                                                    "where i am", "where i live",   "home"};
     return cues;
+}
+
+const std::set<std::string, std::less<>>& cue_adverbs() {
+    static const std::set<std::string, std::less<>> words{"up",   "down", "over", "out",
+                                                          "back", "here", "now",  "just"};
+    return words;
+}
+
+const std::set<std::string, std::less<>>& stay_words() {
+    static const std::set<std::string, std::less<>> words{
+        "here",    "for",  "till", "until", "til",  "since", "staying", "back", "from",
+        "through", "thru", "over", "just",  "only", "at",    "the",     "a",    "an"};
+    return words;
 }
 
 const std::set<std::string, std::less<>>& name_abbreviations() {
@@ -137,6 +164,7 @@ const std::set<std::string, std::less<>>& place_followers() {
         "should",   "what",      "how",      "fwiw",        "lmk",         "standard",
         "summer",   "winter",    "daylight", "local",       "tomorrow",    "in",
         "recently", "finally",   "full",     "month",       "week",        "year",
+        "after",    "before",    "during",
     };
     return words;
 }

@@ -19,6 +19,13 @@ const std::set<std::string_view>& abbreviation_only_cues();
 /// Words after a place that make it where the runner lives ("Austin, TX based", "Perth is home").
 const std::vector<std::string_view>& zone_trailing_cues();
 
+/// Words that may come between a cue's verb and its last word ("living up in", "moved back to").
+const std::set<std::string, std::less<>>& cue_adverbs();
+
+/// Words that open what goes on about a stay rather than a new request ("landed in Doha, here
+/// for 10 days").
+const std::set<std::string, std::less<>>& stay_words();
+
 /// Short words a full stop follows inside a place name ("St. Louis", "Mt. Pleasant").
 const std::set<std::string, std::less<>>& name_abbreviations();
 
