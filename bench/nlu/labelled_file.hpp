@@ -1,7 +1,9 @@
 #pragma once
 // Reads the labelled evaluation files: one `label<TAB>text[<TAB>more]` a line, '#' comments.
 
+#include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -40,4 +42,33 @@ inline std::vector<LabelledLine> read_labelled_file(const std::string& path) {
         lines.push_back(std::move(entry));
     }
     return lines;
+}
+
+/// The options the parts and view evaluations share: `FILE [--now ISO] [--verbose]`.
+struct EvalOptions {
+    std::string file;
+    std::string now = "2026-11-23T10:00:00Z";
+    bool verbose = false;
+};
+
+/// The options, or nothing after printing the usage or the bad argument to stderr.
+inline std::optional<EvalOptions> read_eval_options(int argc, char** argv, const char* name) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s FILE [--now ISO] [--verbose]\n", name);
+        return std::nullopt;
+    }
+    EvalOptions options;
+    options.file = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--now" && i + 1 < argc) {
+            options.now = argv[++i];
+        } else if (arg == "--verbose" || arg == "-v") {
+            options.verbose = true;
+        } else {
+            std::fprintf(stderr, "unknown argument: %s\n", arg.c_str());
+            return std::nullopt;
+        }
+    }
+    return options;
 }

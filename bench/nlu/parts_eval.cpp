@@ -84,23 +84,10 @@ bool same_part(const json& expected, const json& got) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: parts_eval FILE [--now ISO] [--verbose]\n");
-        return 2;
-    }
-    std::string now_text = "2026-11-23T10:00:00Z";
-    bool verbose = false;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--now" && i + 1 < argc) {
-            now_text = argv[++i];
-        } else if (arg == "--verbose" || arg == "-v") {
-            verbose = true;
-        } else {
-            std::fprintf(stderr, "unknown argument: %s\n", arg.c_str());
-            return 2;
-        }
-    }
+    const auto options = read_eval_options(argc, argv, "parts_eval");
+    if (!options) return 2;
+    const auto& now_text = options->now;
+    const bool verbose = options->verbose;
     rubdown::intents::Seconds now;
     std::istringstream in(now_text);
     in >> date::parse("%FT%TZ", now);
@@ -111,7 +98,7 @@ int main(int argc, char** argv) {
     const nlu::Nlu model;
     std::map<std::string, std::pair<int, int>> per_kind;  // kind -> (right, total)
     int parts_right = 0, parts_total = 0, asked = 0;
-    for (const auto& line : read_labelled_file(argv[1])) {
+    for (const auto& line : read_labelled_file(options->file)) {
         if (line.columns.size() < 3) {
             std::fprintf(stderr, "line %d: no expected parts\n", line.line);
             return 2;

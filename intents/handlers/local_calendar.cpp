@@ -1,6 +1,7 @@
 #include "intents/handlers/local_calendar.hpp"
 
 #include <array>
+#include <cstdio>
 
 #include "intents/nudges/local_time.hpp"
 
@@ -16,6 +17,12 @@ std::string iso(date::local_days day) {
 
 date::local_days day_of(const std::string& iso_date, date::local_days fallback) {
     return nudges::parse_iso_date(iso_date).value_or(fallback);
+}
+
+std::string clock_text(int minute_of_day) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", minute_of_day / 60 % 24, minute_of_day % 60);
+    return buffer;
 }
 
 std::string short_day(date::local_days day, date::local_days today) {

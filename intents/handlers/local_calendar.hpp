@@ -20,6 +20,9 @@ date::local_days day_of(const std::string& iso_date, date::local_days fallback);
 /// "today", "yesterday", "tomorrow", or "Sun 22 Nov" (with the year when it is not this year's).
 std::string friendly_day(date::local_days day, date::local_days today);
 
+/// "07:05": a local time of day given in minutes after midnight.
+std::string clock_text(int minute_of_day);
+
 /// "Sun 22 Nov", always without "today".
 std::string short_day(date::local_days day, date::local_days today);
 

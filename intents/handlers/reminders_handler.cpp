@@ -13,12 +13,6 @@
 namespace rubdown::intents::handlers {
 namespace {
 
-std::string clock_text(int minute_of_day) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return buffer;
-}
-
 /// "21:00" -> 1260.
 std::optional<int> minute_of(const std::optional<std::string>& clock) {
     int hours = 0;

@@ -21,14 +21,6 @@ bool same_distance(std::optional<double> a, std::optional<double> b) {
     return a && b && std::abs(*a - *b) < 0.05;
 }
 
-bool says_cancel(const std::string& padded) {
-    return has_any_phrase(
-        padded,
-        {"cancel", "cancelled", "canceled", "not running", "dropped out", "drop out",
-         "dropping out", "withdrew", "withdrawn", "pulled out", "pull out", "not doing", "dns",
-         "no longer running", "wont be running", "not racing", "deferred", "scratch"});
-}
-
 bool says_move(const std::string& padded) {
     return has_any_phrase(
         padded, {"moved", "move", "moving", "postponed", "rescheduled", "changed", "change",
@@ -277,8 +269,8 @@ std::string race_name(std::optional<double> distance_km, const std::string& text
 std::vector<Reply> handle_set_race(HandlerContext& context, const nlu::Parse& parse,
                                    const nudges::NudgePolicy& policy) {
     const auto today = local_today(context.user, context.now);
-    const auto padded = padded_words(parse.text);
-    if ((parse.entities.action && *parse.entities.action == "cancel") || says_cancel(padded)) {
+    // The NLU reads a race called off (nlu/stats_reader.hpp, cancels_a_race).
+    if (parse.entities.action && *parse.entities.action == "cancel") {
         const auto upcoming = context.repos.races.upcoming(context.user.id, iso(today));
         return cancel_race(context, parse, upcoming, policy, today);
     }

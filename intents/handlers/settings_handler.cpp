@@ -14,12 +14,6 @@
 namespace rubdown::intents::handlers {
 namespace {
 
-std::string clock_text(int minute_of_day) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return buffer;
-}
-
 /// "19:05" in `zone` at `now`.
 std::string local_clock(const date::time_zone* zone, Seconds now) {
     const auto local = zone->to_local(date::sys_seconds{now});

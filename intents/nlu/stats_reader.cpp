@@ -255,12 +255,13 @@ const PhraseList& race_moved_words() {
 
 const PhraseList& race_cancel_cues() {
     static const PhraseList list{
-        "cancel",       "cancelled", "canceled",    "not doing",       "not running",
-        "no longer",    "drop out",  "dropped out", "pulled out",      "pull out",
-        "withdrew",     "withdraw",  "any more",    "anymore",         "not racing",
-        "deferred",     "defer",     "remove",      "delete",          "scrap",
-        "skip",         "skipping",  "dns",         "wont be running", "wont be racing",
-        "forget about", "drop my",   "drop the",    "after all",       "not going to run"};
+        "cancel",       "cancelled",    "canceled",    "not doing",       "not running",
+        "no longer",    "drop out",     "dropped out", "pulled out",      "pull out",
+        "withdrew",     "withdraw",     "any more",    "anymore",         "not racing",
+        "deferred",     "defer",        "remove",      "delete",          "scrap",
+        "skip",         "skipping",     "dns",         "wont be running", "wont be racing",
+        "forget about", "drop my",      "drop the",    "after all",       "not going to run",
+        "withdrawn",    "dropping out", "scratch",     "scratched",       "no longer running"};
     return list;
 }
 
