@@ -238,8 +238,8 @@ Entities zone_entities(const places::ZoneStatement& statement) {
 void read_stats_entities(Part& part, const Tokens& tokens, date::year_month_day today) {
     const bool misheard = part.intent == "set_race" || part.intent == "help" ||
                           part.intent == "out_of_scope" || part.intent == kPlanIntent ||
-                          part.intent == "book_massage" || part.intent == "log_run" ||
-                          part.intent == "massage_question";
+                          part.intent == "reminders" || part.intent == "book_massage" ||
+                          part.intent == "log_run" || part.intent == "massage_question";
     const bool race_question = asks_about_races(tokens) && misheard;
     const bool figure_asked = asks_for_a_figure(tokens) && misheard &&
                               !has_phrase(tokens, massage_words()) &&
@@ -283,6 +283,7 @@ std::optional<Part> unit_setting(const Tokens& tokens);
 std::optional<std::pair<Part, Tokens>> unit_then_more(const Tokens& tokens) {
     for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
         const bool brk = tokens[i].is_symbol(',') || tokens[i].is_symbol(';') ||
+                         tokens[i].is_symbol('.') || tokens[i].is_symbol('!') ||
                          tokens[i].is("and") || tokens[i].is("then");
         if (!brk) continue;
         auto first = unit_setting(slice(tokens, {0, i}));
@@ -313,9 +314,12 @@ void read_reminder_entities(Part& part, const Tokens& tokens) {
     const auto request = read_reminder_request(tokens);
     // "be quiet from 21:30 to 7:15": quiet hours, whatever the classifier heard.
     const bool quiet_asked =
-        request && (request->action == "quiet_hours" || request->action == "quiet_days") &&
-        has_phrase(tokens, {"quiet hours", "be quiet", "quiet from", "quiet between", "quiet time",
-                            "dnd", "do not disturb", "no reminders", "no nudges", "no messages",
+        request &&
+        (request->action == "quiet_hours" || request->action == "quiet_days" ||
+         request->action == "quiet_hours_off") &&
+        has_phrase(tokens, {"quiet hours", "be quiet", "quiet from", "quiet between", "message me",
+                            "ping me", "text me", "nudge me", "remind me", "quiet time", "dnd",
+                            "do not disturb", "no reminders", "no nudges", "no messages",
                             "no notifications", "dont message", "dont ping"});
     if (quiet_asked && part.intent != kCorrectionIntent) part.intent = "reminders";
     if (part.intent != "reminders") return;
@@ -334,23 +338,20 @@ void read_reminder_entities(Part& part, const Tokens& tokens) {
 Tokens after_zone_statement(const std::string& text, const places::ZoneStatement& zone) {
     if (zone.end >= text.size()) return {};
     auto rest = lex(std::string_view{text}.substr(zone.end));
+    const auto joins = [](const Token& t) {
+        return is_any(t, {"and", "also", "but", "plus", "then"});
+    };
+    // A break between clauses; a dash only when set apart ("three-month" is one word).
+    const auto breaks = [&](const Token& t) {
+        return t.is_symbol(',') || t.is_symbol(';') || t.is_symbol('.') || t.is_symbol(':') ||
+               t.is_symbol('!') || t.is_symbol('&') || t.is_symbol('+') ||
+               (t.is_symbol('-') && t.spaced) || joins(t);
+    };
     // What follows the place up to the first break may go on about the stay ("for work, ...").
     std::size_t at = 0;
-    while (at < rest.size() && (rest[at].is_word() || rest[at].is_number()) &&
-           !is_any(rest[at], {"and", "also", "but", "plus", "then"})) {
-        ++at;
-    }
+    while (at < rest.size() && !breaks(rest[at])) ++at;
     if (at >= rest.size()) return {};
-    const auto break_at = at;
-    // The break: punctuation, or a joining word ("..., and use miles" drops the "and").
-    while (at < rest.size() &&
-           (rest[at].is_symbol(',') || rest[at].is_symbol(';') || rest[at].is_symbol('.') ||
-            rest[at].is_symbol(':') || rest[at].is_symbol('!') || rest[at].is_symbol('-') ||
-            rest[at].is_symbol('&') || rest[at].is_symbol('+') ||
-            is_any(rest[at], {"and", "also", "but", "plus", "then"}))) {
-        ++at;
-    }
-    if (at == break_at) return {};  // no break: the statement goes on ("for 2 weeks")
+    while (at < rest.size() && breaks(rest[at])) ++at;
     Tokens next{rest.begin() + static_cast<std::ptrdiff_t>(at), rest.end()};
     // "landed in Doha, here for 10 days": more about the stay, not another request.
     if (next.size() < 2 || places::stay_words().contains(next.front().text)) return {};
@@ -703,7 +704,12 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
             read_reminder_entities(next, rest);
             read_stats_entities(next, rest, today);
             read_race_cancel(next, rest, today);
-            if (!is_filler(next, rest)) {
+            // "currently in Nairobi, loving the morning runs": chat about the place, no question.
+            const bool chat = next.intent == "run_stats" && !asks_about_races(rest) &&
+                              !asks_for_a_figure(rest) && !is_question(rest);
+            // "I'm in Seattle, WA - set my zone pls": the place already is the setting.
+            const bool same_setting = next.intent == kSettingsIntent && next.entities == Entities{};
+            if (!is_filler(next, rest) && !chat && !same_setting) {
                 parts.push_back(std::move(next));
                 days_named.emplace_back(names_a_day(rest), false);
             }

@@ -25,16 +25,19 @@ const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
         list.emplace_back("records",
                           PhraseList{"pr", "prs", "pb", "pbs", "personal best", "personal bests",
                                      "personal record", "personal records", "fastest", "best time",
-                                     "best times", "record", "records"});
+                                     "best times", "record", "records", "quickest", "more often",
+                                     "what did i do", "what did i run", "how often did"});
         list.emplace_back("streak",
                           PhraseList{"streak", "in a row", "consecutive", "straight days"});
-        list.emplace_back("longest", PhraseList{"longest", "furthest", "farthest", "biggest run",
-                                                "longest run", "long run record"});
+        list.emplace_back(
+            "longest", PhraseList{"longest", "furthest", "farthest", "biggest run", "longest run",
+                                  "long run record", "longst", "lngest"});
         list.emplace_back("last_run",
                           PhraseList{"last run", "latest run", "most recent run", "previous run",
                                      "when was my last", "when did i last", "most recent"});
         list.emplace_back("pace", PhraseList{"pace", "paces", "speed", "how fast", "per mile",
-                                             "per km", "min/km", "min/mi", "avg pace"});
+                                             "per km", "min/km", "min/mi", "avg pace", "avg min",
+                                             "min per", "minutes per", "average min"});
         list.emplace_back(
             "runs", PhraseList{"how many runs", "how many times", "number of runs", "list my runs",
                                "list", "which runs", "what runs", "more runs", "runs have i",
@@ -43,12 +46,13 @@ const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
                           PhraseList{"how am i doing", "overview", "summary", "how did i do",
                                      "hows my", "how is my", "stats", "statistics", "progress",
                                      "going", "recap", "how was my"});
-        list.emplace_back("distance",
-                          PhraseList{"how far", "how much", "mileage", "distance", "distnace", "km",
-                                     "kms", "miles", "mi", "total", "kilometers", "kilometres",
-                                     "volume", "how many k", "more", "less", "further"});
         list.emplace_back(
-            "runs", PhraseList{"did i run", "runs", "my runs", "show me my runs", "run", "ran"});
+            "distance", PhraseList{"how far",    "how much",   "mileage", "distance",   "distnace",
+                                   "km",         "kms",        "miles",   "mi",         "total",
+                                   "kilometers", "kilometres", "volume",  "how many k", "more",
+                                   "less",       "further",    "hw far",  "how farr",   "k"});
+        list.emplace_back("runs", PhraseList{"did i run", "runs", "my runs", "show me my runs",
+                                             "run", "ran", "show"});
         return list;
     }();
     return rules;
@@ -71,7 +75,8 @@ const std::vector<std::pair<std::string_view, PhraseList>>& period_rules() {
         list.emplace_back("this_year", PhraseList{"this year", "this yr", "this years", "my year",
                                                   "year so far", "ytd", "year to date"});
         list.emplace_back("all", PhraseList{"ever", "all time", "alltime", "in total", "overall",
-                                            "lifetime", "since i started", "of all time"});
+                                            "lifetime", "since i started", "of all time",
+                                            "all - time", "all my", "all of my", "to date"});
         list.emplace_back("today", PhraseList{"today", "this morning", "tonight", "this afternoon",
                                               "this evening", "todays"});
         list.emplace_back("yesterday", PhraseList{"yesterday", "yday", "last night", "yesterdays"});
@@ -81,10 +86,9 @@ const std::vector<std::pair<std::string_view, PhraseList>>& period_rules() {
 }
 
 const PhraseList& compare_cues() {
-    static const PhraseList list{"compare",   "compared",    "comparison", "vs",       "versus",
-                                 "than last", "more than",   "less than",  "stack up", "against",
-                                 "improved",  "up on",       "down on",    "than the", "avg min",
-                                 "min per",   "minutes per", "average min"};
+    static const PhraseList list{"compare",   "compared",  "comparison", "vs",       "versus",
+                                 "than last", "more than", "less than",  "stack up", "against",
+                                 "improved",  "up on",     "down on",    "than the"};
     return list;
 }
 
@@ -112,7 +116,8 @@ const PhraseList& race_question_cues() {
         "coming up",       "upcoming",        "next race",     "when do i race", "how long to",
         "race day",        "what date is my", "days left",     "weeks left",     "any races",
         "races scheduled", "when s the",      "how soon",      "is my race",     "race calendar",
-        "which race",      "first race",      "days away",     "weeks away"};
+        "which race",      "first race",      "days away",     "weeks away",     "have i got",
+        "do i have",       "remind me when",  "when my race"};
     return list;
 }
 
@@ -204,6 +209,21 @@ std::optional<std::string> period_of(const Tokens& tokens, date::year_month_day 
         if (sys_days{last} < sys_days{first}) std::swap(first, last);
         return iso(first) + ".." + iso(last);
     }
+    // "since Oct 15": from that day to today.
+    if (!named.empty() && has_phrase(tokens, {"since"})) {
+        return iso(named.front().day) + ".." + iso(today);
+    }
+    // "last weekend", "this weekend": its Saturday and Sunday (up to today).
+    if (has_phrase(tokens, {"weekend", "wknd"})) {
+        const date::weekday weekday{sys_days{today}};
+        auto monday = sys_days{today} - days{weekday.iso_encoding() - 1};
+        if (has_phrase(tokens, {"last", "past"})) monday -= days{7};
+        const auto saturday = monday + days{5};
+        if (saturday <= sys_days{today}) {
+            const auto sunday = std::min(saturday + days{1}, sys_days{today});
+            return iso(date::year_month_day{saturday}) + ".." + iso(date::year_month_day{sunday});
+        }
+    }
     // The period said first: "this week vs last week" is this week, compared.
     std::optional<std::string> said_first;
     std::size_t first_at = tokens.size();
@@ -240,9 +260,12 @@ const PhraseList& own_race_words() {
 
 /// Questions of advice ("should I", "is it bad to"): out of the bot's scope, not stats.
 const PhraseList& advice_words() {
-    static const PhraseList list{"should",    "is it bad", "is it ok", "can i",
-                                 "do i need", "beginner",  "how do i", "massage",
-                                 "burn",      "calories",  "gels"};
+    static const PhraseList list{"should",         "is it bad",  "is it ok", "can i",
+                                 "do i need",      "beginner",   "how do i", "massage",
+                                 "burn",           "calories",   "gels",     "change",
+                                 "move",           "track",      "add",      "cancel",
+                                 "do you",         "too",        "sleep",    "remind me to",
+                                 "after the race", "what about", "bib"};
     return list;
 }
 
@@ -275,14 +298,18 @@ bool cancels_a_race(const Tokens& tokens) {
 bool asks_about_races(const Tokens& tokens) {
     // A question, about the runner's own races ("my", "the", "next"), not advice about races in
     // general ("how soon after a marathon should I ...") nor a race told ("race day is Dec 5").
-    const bool asked =
-        is_question(tokens) || (tokens.size() <= 3 && tokens.front().is("my")) ||
-        (!tokens.empty() &&
-         is_any(tokens.front(), {"when", "whens", "how", "what", "whats", "which", "any", "do",
-                                 "countdown", "show", "list", "give", "is", "remind"}));
-    return asked && has_phrase(tokens, race_question_cues()) &&
-           (has_phrase(tokens, race_words_here()) || parse_distance_km(tokens)) &&
-           has_phrase(tokens, own_race_words()) && !has_phrase(tokens, advice_words());
+    const bool asked = is_question(tokens) || (tokens.size() <= 3 && tokens.front().is("my")) ||
+                       (!tokens.empty() &&
+                        is_any(tokens.front(), {"when", "whens", "how", "what", "whats", "which",
+                                                "any", "do", "countdown", "show", "list", "give",
+                                                "is", "remind", "have", "are"}));
+    // "races last year?", "what was my race in September": the word race itself, asked of
+    // one's own, needs no other cue.
+    const bool race_word = has_phrase(tokens, {"race", "races", "racing"});
+    return asked && (has_phrase(tokens, race_question_cues()) || race_word) &&
+           (race_word || has_phrase(tokens, race_words_here()) || parse_distance_km(tokens)) &&
+           (has_phrase(tokens, own_race_words()) || is_question(tokens)) &&
+           !has_phrase(tokens, advice_words());
 }
 
 bool asks_for_a_figure(const Tokens& tokens) {
@@ -325,7 +352,9 @@ bool asks_for_a_figure(const Tokens& tokens) {
     // "did I go for a run on friday", "what pace did i hold on wednesday".
     const bool day_asked = asked && names_a_day(tokens) &&
                            has_phrase(tokens, {"did i", "pace", "how far", "how long"});
-    return record_of_distance || day_asked ||
+    // "pace in august", "avg pace?": a short question of a figure.
+    const bool short_figure = tokens.size() <= 4 && has_phrase(tokens, {"pace", "avg", "average"});
+    return record_of_distance || day_asked || short_figure ||
            (asked &&
             (has_phrase(tokens, strong) || (has_phrase(tokens, {"pace"}) && names_a_day(tokens))));
 }
@@ -334,6 +363,7 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
     StatsQuestion question;
     if (asks_about_races(tokens)) {
         question.stat = "races";
+        question.period = period_of(tokens, today);
         return question;
     }
     for (const auto& [stat, phrases] : stat_rules()) {
@@ -359,6 +389,17 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
     if (has_phrase(tokens, {"mile", "miles", "mi", "per mile", "min/mi"})) question.unit = "mi";
     if (has_phrase(tokens, {"km", "kms", "kilometers", "kilometres", "per km", "min/km"}))
         question.unit = "km";
+    // "k this month?": k alone is km; "10k" names a distance.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].is("k") && (i == 0 || !tokens[i - 1].is_number() || tokens[i].spaced)) {
+            question.unit = "km";
+        }
+    }
+    // "best 10k time last year?", "my quickest half": a record of that distance.
+    if ((question.stat == "summary" || question.stat == "distance") &&
+        has_phrase(tokens, {"best", "quickest", "fastest"}) && parse_distance_km(tokens)) {
+        question.stat = "records";
+    }
     if (question.stat == "records") question.race_distance_km = parse_distance_km(tokens);
     return question;
 }

@@ -21,10 +21,11 @@ const PhraseList& km_words() {
 /// Words that ask for a unit rather than tell a distance in it.
 const PhraseList& unit_choice_cues() {
     static const PhraseList list{
-        "use",     "switch",      "swap",    "change",   "set",     "prefer", "please", "pls",
-        "plz",     "from now on", "instead", "think in", "run in",  "units",  "unit",   "show",
-        "display", "go",          "want",    "default",  "rather",  "in",     "only",   "give me",
-        "person",  "guy",         "gal",     "girl",     "kind of", "do"};
+        "use",     "switch", "swap",        "change",    "set",      "prefer",  "please",
+        "pls",     "plz",    "from now on", "instead",   "think in", "run in",  "units",
+        "unit",    "show",   "display",     "go",        "want",     "default", "rather",
+        "in",      "only",   "give me",     "person",    "guy",      "gal",     "girl",
+        "kind of", "do",     "not",         "instead of"};
     return list;
 }
 

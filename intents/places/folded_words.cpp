@@ -1,6 +1,7 @@
 #include "intents/places/folded_words.hpp"
 
 #include <string>
+#include <utility>
 
 namespace rubdown::intents::places {
 namespace {
@@ -74,6 +75,20 @@ std::string_view fold(char32_t code, bool& keep) {
 }
 
 }  // namespace
+
+bool one_letter_apart(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() == b.size()) {
+        if (i == a.size()) return false;  // the same
+        if (a.substr(i + 1) == b.substr(i + 1)) return true;
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               a.substr(i + 2) == b.substr(i + 2);
+    }
+    return a.substr(i) == b.substr(i + 1);
+}
 
 std::string_view plain_letters(char32_t code) {
     if (code < 0xC0 || code > 0x17F) return {};

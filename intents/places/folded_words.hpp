@@ -13,6 +13,9 @@ namespace rubdown::intents::places {
 /// "ss"); empty for any other code point and for the signs × and ÷.
 std::string_view plain_letters(char32_t code);
 
+/// Whether `a` becomes `b` by one letter left out, added, changed, or two neighbours swapped.
+bool one_letter_apart(std::string_view a, std::string_view b);
+
 /// The folded words of `text`, joined by single spaces.
 std::string folded(std::string_view text);
 

@@ -53,21 +53,6 @@ std::string city_of_zone(std::string_view zone) {
 
 constexpr std::size_t kNearNameLetters = 6;
 
-/// Whether `a` becomes `b` by one letter left out, added, changed, or two neighbours swapped.
-bool one_letter_apart(std::string_view a, std::string_view b) {
-    if (a.size() > b.size()) std::swap(a, b);
-    if (b.size() - a.size() > 1) return false;
-    std::size_t i = 0;
-    while (i < a.size() && a[i] == b[i]) ++i;
-    if (a.size() == b.size()) {
-        if (i == a.size()) return false;  // the same
-        if (a.substr(i + 1) == b.substr(i + 1)) return true;
-        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-               a.substr(i + 2) == b.substr(i + 2);
-    }
-    return a.substr(i) == b.substr(i + 1);
-}
-
 constexpr double kZoneCityPeople = 1e6;  ///< a zone's namesake city, when the gazetteer lacks it
 constexpr double kTownsRatio = 10.0;     ///< ten times the people of the next town of that name
 constexpr double kRegionShare = 0.95;    ///< nearly all of a country's or a state's people
@@ -155,8 +140,16 @@ std::vector<const PlaceIndex::Entry*> PlaceIndex::narrowed(const std::vector<Ent
                                                            std::size_t& used) const {
     used = 0;
     // "Austin, Texas": the comma between a town and its state.
-    const std::size_t comma = !qualifier.empty() && qualifier.front() == "," ? 1 : 0;
+    // "Santiago de Chile": the little word before the country.
+    const std::size_t comma =
+        !qualifier.empty() && (qualifier.front() == "," || qualifier.front() == "de" ||
+                               qualifier.front() == "in" || qualifier.front() == "du")
+            ? 1
+            : 0;
     qualifier = qualifier.subspan(comma);
+    // The qualifier ends its clause: "Eugene, Oregon, yes" is Oregon.
+    qualifier = qualifier.first(static_cast<std::size_t>(
+        std::find(qualifier.begin(), qualifier.end(), ",") - qualifier.begin()));
     for (std::size_t length = std::min<std::size_t>(qualifier.size(), 4); length > 0; --length) {
         auto name = region_key(joined(qualifier.first(length)));
         if (const auto code = region_codes().find(name); code != region_codes().end()) {

@@ -56,6 +56,30 @@ const std::vector<std::pair<std::string_view, std::string_view>>& place_aliases(
         {"nz", "new zealand"},
         {"aus", "australia"},
         {"oz", "australia"},
+        // Regions runners name as places.
+        {"twin cities", "minneapolis"},
+        {"socal", "los angeles"},
+        {"norcal", "san francisco"},
+        // Names in the local language that the gazetteer spells in English.
+        {"sevilla", "seville"},
+        {"milano", "milan"},
+        {"napoli", "naples"},
+        {"firenze", "florence"},
+        {"venezia", "venice"},
+        {"torino", "turin"},
+        {"genova", "genoa"},
+        {"kobenhavn", "copenhagen"},
+        {"goteborg", "gothenburg"},
+        {"bruxelles", "brussels"},
+        {"brussel", "brussels"},
+        {"den haag", "the hague"},
+        {"moskva", "moscow"},
+        {"bucuresti", "bucharest"},
+        {"beograd", "belgrade"},
+        {"athina", "athens"},
+        {"geneve", "geneva"},
+        {"nurnberg", "nuremberg"},
+        {"marrakech", "marrakesh"},
     };
     return aliases;
 }

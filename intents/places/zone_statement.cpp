@@ -31,9 +31,10 @@ std::string lower_ascii(std::string_view text) {
 }
 
 /// "gmt+2", "UTC -5", "utc+5:30", "+0530" after a word of zones, "my offset is +9".
-std::optional<std::chrono::minutes> read_offset(const std::string& lower) {
+std::optional<std::chrono::minutes> read_offset(const std::string& lower, std::size_t& end) {
     static const std::regex named{
-        R"((?:^|[^a-z0-9])(?:gmt|utc|offset(?: is)?|time ?zone(?: is)?|tz(?: is)?))"
+        R"((?:^|[^a-z0-9])(?:gmt|utc|offset(?: is)?|time ?zone(?: is)?|tz(?: is)?|)"
+        R"(clock(?: is)?(?: at)?))"
         R"(\s*:?\s*([+-])\s*(\d{1,2})(?:[:.h]?(\d{2}))?(?![0-9]))"};
     static const std::regex bare{
         R"(^\s*(?:use|set|set it to|switch to|change to|i'?m on|on|it'?s)?)"
@@ -42,6 +43,7 @@ std::optional<std::chrono::minutes> read_offset(const std::string& lower) {
     if (!std::regex_search(lower, match, named) && !std::regex_match(lower, match, bare)) {
         return std::nullopt;
     }
+    end = static_cast<std::size_t>(match.position(0) + match.length(0));
     const int hours = std::stoi(match[2]);
     const int minutes = match[3].matched ? std::stoi(match[3]) : 0;
     if (hours > 14 || (minutes != 0 && minutes != 30 && minutes != 45)) return std::nullopt;
@@ -50,7 +52,7 @@ std::optional<std::chrono::minutes> read_offset(const std::string& lower) {
 }
 
 /// An IANA name written out, in any case ("europe/berlin", "America/New York").
-std::optional<std::string> read_zone_name(std::string_view text) {
+std::optional<std::string> read_zone_name(std::string_view text, std::size_t& end) {
     static const std::map<std::string, std::string> by_lower_name = [] {
         std::map<std::string, std::string> names;
         const auto& database = date::get_tzdb();
@@ -61,11 +63,12 @@ std::optional<std::string> read_zone_name(std::string_view text) {
     }();
     static const std::regex name{R"(([a-z]+(?:/[a-z0-9_+-]+(?: [a-z]+)?)+))"};
     const auto lower = lower_ascii(text);
-    for (std::sregex_iterator it{lower.begin(), lower.end(), name}, end; it != end; ++it) {
+    for (std::sregex_iterator it{lower.begin(), lower.end(), name}, last; it != last; ++it) {
         auto candidate = (*it)[1].str();
         std::replace(candidate.begin(), candidate.end(), ' ', '_');
         for (auto attempt : {candidate, candidate.substr(0, candidate.rfind('_'))}) {
             if (const auto found = by_lower_name.find(attempt); found != by_lower_name.end()) {
+                end = static_cast<std::size_t>(it->position(1)) + attempt.size();
                 return canonical_zone(found->second).value_or(found->second);
             }
         }
@@ -113,6 +116,12 @@ StatementWords statement_words(std::string_view text) {
     std::size_t start = 0;
     const auto is_break = [&](std::size_t i) {
         if (std::string_view{",;!?()\n"}.find(text[i]) != std::string_view::npos) return true;
+        // A dash set apart by spaces: "Eugene, Oregon - Tracktown USA!" ("three-month" is a word).
+        const bool spaced_before = i > 0 && text[i - 1] == ' ';
+        if (spaced_before && (text[i] == '-' || text.substr(i, 3) == "\xE2\x80\x93" ||
+                              text.substr(i, 3) == "\xE2\x80\x94")) {
+            return true;
+        }
         // A full stop inside a name or a number ("D.C.", "5.30") or after "St" is no clause end.
         if (text[i] != '.' || (i + 1 < text.size() && text[i + 1] != ' ')) return false;
         const auto before = folded_words(text.substr(start, i - start));
@@ -125,10 +134,12 @@ StatementWords statement_words(std::string_view text) {
         for (std::size_t at = 0; at < clause.size();) {
             const auto chunk_end = std::min(clause.find(' ', at), clause.size());
             auto chunk = clause.substr(at, chunk_end - at);
-            // "Glasgow's home": the 's is "is", not part of the name.
+            // "Glasgow's home": the 's is "is", not part of the name ("St. John's" keeps it).
             bool is_after = false;
+            const auto rest = folded_words(clause.substr(chunk_end));
+            const bool home_next = !rest.empty() && rest.front() == "home";
             for (const std::string_view ending : {"'s", "\xE2\x80\x99s"}) {
-                if (chunk.size() > ending.size() + 1 && chunk.ends_with(ending)) {
+                if (home_next && chunk.size() > ending.size() + 1 && chunk.ends_with(ending)) {
                     chunk.remove_suffix(ending.size());
                     is_after = true;
                 }
@@ -221,6 +232,9 @@ bool same_cue_word(std::string_view typed, std::string_view word) {
     if (typed == word) return true;
     if (typed.empty() || word.empty() || word.size() < 4) return false;
     if (same_without_runs(typed, word)) return true;
+    // One letter left out, added, changed or swapped: "currenty", "livng", "mvoed". Four-letter
+    // words only by a swap ("lvie"): one letter more or less makes other words of them.
+    if (word.size() >= 5) return one_letter_apart(typed, word);
     if (typed.size() != word.size()) return false;
     for (std::size_t i = 0; i + 1 < word.size(); ++i) {
         if (typed[i] != word[i]) {
@@ -288,21 +302,54 @@ bool cue_at(const std::vector<std::string>& words, std::size_t at, std::string_v
     return length > 0;
 }
 
+/// Whether the words before a cue at `at`, in its clause, make it someone else's place or a
+/// place of the past.
+bool said_of_another_time_or_person(const std::vector<std::string>& words, std::size_t at) {
+    std::size_t clause = at;
+    while (clause > 0 && words[clause - 1] != ",") --clause;
+    for (std::size_t i = clause; i < at; ++i) {
+        for (const auto phrase : not_the_runner_now()) {
+            std::size_t length = 0;
+            if (cue_at(words, i, phrase, length) && i + length <= at) return true;
+        }
+    }
+    return false;
+}
+
+/// "I'm in Berlin next week for the expo", "flying to Denver tomorrow": a trip to come.
+bool tells_a_trip_to_come(const std::vector<std::string>& words) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (const auto phrase : trip_to_come_words()) {
+            std::size_t length = 0;
+            if (cue_at(words, i, phrase, length)) return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<ZoneStatement> read_zone_statement(std::string_view text, const PlaceIndex& index) {
     const auto lower = lower_ascii(text);
+    // Positions in `lower` are the text's unless a minus sign was shortened ("UTC−4").
+    const auto in_text = [&](std::size_t end) {
+        return lower.size() == text.size() ? end : text.size();
+    };
+    std::size_t end = 0;
     if (lower.find_first_of("+-") != std::string::npos) {
-        if (const auto offset = read_offset(lower)) {
-            return ZoneStatement{offset_text(*offset), {}, {}, text.size()};
+        if (const auto offset = read_offset(lower, end)) {
+            return ZoneStatement{offset_text(*offset), {}, {}, in_text(end)};
         }
     }
     if (lower.find('/') != std::string::npos) {
-        if (auto zone = read_zone_name(text)) return ZoneStatement{*zone, {}, {}, text.size()};
+        if (auto zone = read_zone_name(text, end)) {
+            return ZoneStatement{*zone, {}, {}, in_text(end)};
+        }
     }
 
     const auto folded_text = statement_words(text);
     const auto& words = folded_text.words;
+    if (tells_a_trip_to_come(words)) return std::nullopt;
     const auto end_of = [&](std::size_t after) {
         return after == 0 ? 0 : folded_text.ends[after - 1];
     };
@@ -325,6 +372,9 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
             if (start >= words.size()) continue;
             // "in" alone leads a place only when it opens the message ("in Lima till May").
             if (cue == "in" && at != lead) continue;
+            // "my brother just moved to Seattle", "I used to live in Chicago": not where the
+            // runner is now.
+            if (said_of_another_time_or_person(words, at)) continue;
             std::size_t taken = 0;
             if (const auto* zones = abbreviation_at(words, start, taken)) {
                 if (may_follow_place(words, start + taken)) {
@@ -343,7 +393,8 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
     }
     // "Perth, Western Australia is home now", "Austin, TX based runner here": the place first.
     if (const auto match = index.find(std::span{words}.subspan(lead)); match.words > 0) {
-        const auto after = lead + match.words;
+        auto after = lead + match.words;
+        if (after < words.size() && words[after] == ",") ++after;
         for (const auto cue : zone_trailing_cues()) {
             std::size_t length = 0;
             if (cue_at(words, after, cue, length)) {

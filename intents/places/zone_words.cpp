@@ -108,21 +108,46 @@ const std::vector<std::string_view>& zone_cues() {
         "im",
         "i am",
         "i m now",
+        "just got to",
+        "got to",
+        "spending the winter in",
+        "spending the summer in",
+        "spending time in",
+        "wintering in",
+        "home base is",
+        "greetings from",
+        "hello from",
+        "hi from",
+        "writing from",
+        "location",
+        "location is",
+        "stationed in",
+        "deployed to",
+        "posted in",
+        "been living in",
+        "been based in",
+        "ve been in",
+        "my clock should be",
+        "clock to",
+        "new city",
+        "currently",
+        "were",
     };
     return cues;
 }
 
 const std::set<std::string_view>& abbreviation_only_cues() {
-    static const std::set<std::string_view> cues{"on",  "i m on",    "im on", "i am on",
-                                                 "use", "put me on", "we re", "we are",
-                                                 "i m", "im",        "i am",  "i m now"};
+    static const std::set<std::string_view> cues{
+        "on",     "i m on", "im on", "i am on", "use",     "put me on", "we re",
+        "we are", "i m",    "im",    "i am",    "i m now", "currently", "were"};
     return cues;
 }
 
 const std::vector<std::string_view>& zone_trailing_cues() {
-    static const std::vector<std::string_view> cues{"is home",    "is my home",     "based",
-                                                    "is where i", "that s where i", "thats where i",
-                                                    "where i am", "where i live",   "home"};
+    static const std::vector<std::string_view> cues{
+        "is home",       "is my home", "based",        "is where i", "that s where i",
+        "thats where i", "where i am", "where i live", "home",       "runner",
+        "runners",       "here",       "based runner"};
     return cues;
 }
 
@@ -136,6 +161,24 @@ const std::set<std::string, std::less<>>& stay_words() {
     static const std::set<std::string, std::less<>> words{
         "here",    "for",  "till", "until", "til",  "since", "staying", "back", "from",
         "through", "thru", "over", "just",  "only", "at",    "the",     "a",    "an"};
+    return words;
+}
+
+const std::vector<std::string_view>& not_the_runner_now() {
+    static const std::vector<std::string_view> words{
+        "my brother",    "my sister",    "my wife",    "my husband", "my friend",   "my mom",
+        "my mum",        "my dad",       "my partner", "my son",     "my daughter", "my coach",
+        "my girlfriend", "my boyfriend", "he",         "she",        "they",        "used to",
+        "grew up",       "lived",        "when i was", "my parents", "my family",   "our"};
+    return words;
+}
+
+const std::vector<std::string_view>& trip_to_come_words() {
+    static const std::vector<std::string_view> words{
+        "next week",    "next month",    "next year", "tomorrow",     "next weekend",
+        "this weekend", "in a few days", "ll be",     "will be",      "going to be",
+        "flying to",    "heading to",    "planning",  "in two weeks", "in 2 weeks",
+        "next friday",  "next monday"};
     return words;
 }
 
@@ -171,12 +214,12 @@ const std::set<std::string, std::less<>>& place_followers() {
 
 const std::set<std::string, std::less<>>& zone_filler_words() {
     static const std::set<std::string, std::less<>> words{
-        "fyi",      "btw",      "also",   "ok",    "okay", "so",     "now",    "hi",
-        "hey",      "hello",    "time",   "here",  "pls",  "please", "thanks", "thx",
-        "zone",     "timezone", "tz",     "local", "its",  "it",     "s",      "standard",
-        "daylight", "summer",   "winter", "the",   "i",    "m",      "im",     "am",
-        "on",       "in",       "using",  "use",   "set",  "my",     "me",     "to",
-        "is",       "all",      "good",   "back",  "and",  "just",   ",",      "for",
+        "fyi",   "btw",   "also", "ok",  "okay",   "so",       "now",      "hi",     "hey",
+        "hello", "time",  "here", "pls", "please", "thanks",   "thx",      "zone",   "timezone",
+        "tz",    "local", "its",  "it",  "s",      "standard", "daylight", "summer", "winter",
+        "the",   "i",     "m",    "im",  "am",     "on",       "in",       "using",  "use",
+        "set",   "my",    "me",   "to",  "is",     "all",      "good",     "back",   "and",
+        "just",  ",",     "for",  "a",
     };
     return words;
 }

@@ -26,6 +26,13 @@ const std::set<std::string, std::less<>>& cue_adverbs();
 /// for 10 days").
 const std::set<std::string, std::less<>>& stay_words();
 
+/// Words before a cue that make the place someone else's or the past's ("my brother", "used
+/// to").
+const std::vector<std::string_view>& not_the_runner_now();
+
+/// Words that make a place the goal of a trip to come ("next week", "I'll be").
+const std::vector<std::string_view>& trip_to_come_words();
+
 /// Short words a full stop follows inside a place name ("St. Louis", "Mt. Pleasant").
 const std::set<std::string, std::less<>>& name_abbreviations();
 
