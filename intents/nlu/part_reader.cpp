@@ -258,6 +258,10 @@ void read_stats_entities(Part& part, const Tokens& tokens, date::year_month_day 
 /// "cancel my race", "not running the marathon any more": a race called off, with the day and
 /// distance that say which.
 void read_race_cancel(Part& part, const Tokens& tokens, date::year_month_day today) {
+    if (part.intent != "set_race" && part.intent != "log_run" && part.intent != kCorrectionIntent &&
+        part.intent != kPlanIntent) {
+        return;
+    }
     if (!cancels_a_race(tokens) || asks_about_races(tokens)) return;
     // "cancel the 10k": no run is told with "cancel"; a distance names the race.
     const bool race_named =
@@ -311,17 +315,22 @@ std::optional<Part> unit_setting(const Tokens& tokens) {
 /// What a reminders part asks, in its entities: "no reminders after 9pm" is quiet hours from
 /// 21:00; naming the reminders and nothing more asks how they stand.
 void read_reminder_entities(Part& part, const Tokens& tokens) {
+    // "be quiet from 21:30 to 7:15": quiet hours, whatever the classifier heard. The words are
+    // looked for first: most parts have none, and need no reading.
+    static const PhraseList quiet_cues{"quiet hours",      "be quiet",     "quiet from",
+                                       "quiet between",    "message me",   "ping me",
+                                       "text me",          "nudge me",     "remind me",
+                                       "quiet time",       "dnd",          "do not disturb",
+                                       "no reminders",     "no nudges",    "no messages",
+                                       "no notifications", "dont message", "dont ping"};
+    const bool quiet_words = part.intent != "reminders" && part.intent != kCorrectionIntent &&
+                             has_phrase(tokens, quiet_cues);
+    if (!quiet_words && part.intent != "reminders") return;
     const auto request = read_reminder_request(tokens);
-    // "be quiet from 21:30 to 7:15": quiet hours, whatever the classifier heard.
-    const bool quiet_asked =
-        request &&
-        (request->action == "quiet_hours" || request->action == "quiet_days" ||
-         request->action == "quiet_hours_off") &&
-        has_phrase(tokens, {"quiet hours", "be quiet", "quiet from", "quiet between", "message me",
-                            "ping me", "text me", "nudge me", "remind me", "quiet time", "dnd",
-                            "do not disturb", "no reminders", "no nudges", "no messages",
-                            "no notifications", "dont message", "dont ping"});
-    if (quiet_asked && part.intent != kCorrectionIntent) part.intent = "reminders";
+    const bool quiet_asked = quiet_words && request &&
+                             (request->action == "quiet_hours" || request->action == "quiet_days" ||
+                              request->action == "quiet_hours_off");
+    if (quiet_asked) part.intent = "reminders";
     if (part.intent != "reminders") return;
     part.entities = {};
     part.entities.action = request ? request->action : "status";

@@ -339,6 +339,8 @@ bool asks_for_a_figure(const Tokens& tokens) {
         is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"})) ||
         (!tokens.empty() && is_any(tokens.front(), {"what", "whats", "how", "hows", "did", "when",
                                                     "which", "show", "give", "list"}));
+    // Run reports are neither asked nor short: most messages stop here, before any parsing.
+    if (!asked && tokens.size() > 5) return false;
     if (has_phrase(tokens, advice_words())) return false;
     const auto distance = parse_distance_km(tokens);
     // "best half time", "fastest marathon ive run": a record of a distance, no time told.

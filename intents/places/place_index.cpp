@@ -117,6 +117,7 @@ PlaceIndex::PlaceIndex(std::string_view table) {
         }
     }
     for (const auto& [name, entries] : entries_) {
+        first_words_.insert(name.substr(0, name.find(' ')));
         if (name.size() >= kNearNameLetters && name.find(' ') == std::string::npos) {
             one_word_names_[name.front()].push_back(name);
         }
@@ -126,6 +127,7 @@ PlaceIndex::PlaceIndex(std::string_view table) {
         if (const auto it = entries_.find(std::string{name}); it != entries_.end()) {
             auto copy = it->second;
             entries_[std::string{alias}] = std::move(copy);
+            first_words_.insert(std::string{alias.substr(0, alias.find(' '))});
         }
     }
 }
@@ -263,6 +265,7 @@ PlaceMatch PlaceIndex::find(std::span<const std::string> words) const {
     std::size_t skipped = 0;
     while (skipped < words.size() && place_lead_words().contains(words[skipped])) ++skipped;
     const auto rest = words.subspan(skipped);
+    if (rest.empty() || !first_words_.contains(rest.front())) return {};
     // A name may run across a comma ("Washington, DC"): keys are looked up without it.
     std::vector<std::string> compact;
     std::vector<std::size_t> taken;  // words of `rest` used up to each word of `compact`

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace rubdown::intents::places {
@@ -66,6 +67,8 @@ class PlaceIndex {
 
     std::unordered_map<std::string, std::vector<Entry>> entries_;
     std::unordered_map<std::string, std::string> country_codes_;  ///< folded name -> code
+    /// The first word of every name: most words start none, and are passed over at once.
+    std::unordered_set<std::string> first_words_;
     /// One-word names by first letter, for find_near.
     std::unordered_map<char, std::vector<std::string>> one_word_names_;
     std::unordered_map<std::string, std::string> country_names_;  ///< code -> name

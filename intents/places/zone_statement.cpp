@@ -136,10 +136,14 @@ StatementWords statement_words(std::string_view text) {
             auto chunk = clause.substr(at, chunk_end - at);
             // "Glasgow's home": the 's is "is", not part of the name ("St. John's" keeps it).
             bool is_after = false;
-            const auto rest = folded_words(clause.substr(chunk_end));
-            const bool home_next = !rest.empty() && rest.front() == "home";
+            const auto home_next = [&] {
+                // Only the next chunk is folded, and only after a chunk ending in 's.
+                const auto next_start = std::min(chunk_end + 1, clause.size());
+                const auto next_end = std::min(clause.find(' ', next_start), clause.size());
+                return folded(clause.substr(next_start, next_end - next_start)) == "home";
+            };
             for (const std::string_view ending : {"'s", "\xE2\x80\x99s"}) {
-                if (home_next && chunk.size() > ending.size() + 1 && chunk.ends_with(ending)) {
+                if (chunk.size() > ending.size() + 1 && chunk.ends_with(ending) && home_next()) {
                     chunk.remove_suffix(ending.size());
                     is_after = true;
                 }
@@ -229,8 +233,13 @@ bool same_without_runs(std::string_view a, std::string_view b) {
 /// "moooved" is "moved", "lvie" is "live": a word of a cue as runners type it in a hurry (letters
 /// held down, two neighbours swapped). Allocates nothing: it runs for every word of a message.
 bool same_cue_word(std::string_view typed, std::string_view word) {
+    // Most words are no cue at all: a different first letter (unless swapped with the second)
+    // tells at once, before comparing whole words.
+    if (typed.empty() || word.empty()) return false;
+    if (typed[0] != word[0] && (typed.size() < 2 || typed[1] != word[0])) return false;
     if (typed == word) return true;
-    if (typed.empty() || word.empty() || word.size() < 4) return false;
+    if (word.size() < 4) return false;
+    if (typed.size() + 1 < word.size()) return false;
     if (same_without_runs(typed, word)) return true;
     // One letter left out, added, changed or swapped: "currenty", "livng", "mvoed". Four-letter
     // words only by a swap ("lvie"): one letter more or less makes other words of them.
@@ -249,6 +258,7 @@ bool same_cue_word(std::string_view typed, std::string_view word) {
 struct SplitCues {
     std::vector<std::vector<std::string_view>> cues;
     std::vector<std::string_view> first_words;
+    std::vector<std::vector<std::size_t>> cues_of_first;  ///< by first word, in list order
 };
 
 const SplitCues& split_cues() {
@@ -261,9 +271,14 @@ const SplitCues& split_cues() {
                 words.push_back(cue.substr(begin, end - begin));
                 begin = end + 1;
             }
-            if (std::find(out.first_words.begin(), out.first_words.end(), words.front()) ==
-                out.first_words.end()) {
+            const auto first =
+                std::find(out.first_words.begin(), out.first_words.end(), words.front());
+            if (first == out.first_words.end()) {
                 out.first_words.push_back(words.front());
+                out.cues_of_first.push_back({out.cues.size()});
+            } else {
+                out.cues_of_first[static_cast<std::size_t>(first - out.first_words.begin())]
+                    .push_back(out.cues.size());
             }
             out.cues.push_back(std::move(words));
         }
@@ -272,7 +287,6 @@ const SplitCues& split_cues() {
     return split;
 }
 
-/// How many words the cue takes at `at` (0: it is not there).
 /// How many words the cue takes at `at` (0: it is not there). One adverb may come before a
 /// cue's last word: "living up in", "moved back to".
 std::size_t cue_length_at(const std::vector<std::string>& words, std::size_t at,
@@ -304,27 +318,47 @@ bool cue_at(const std::vector<std::string>& words, std::size_t at, std::string_v
 
 /// Whether the words before a cue at `at`, in its clause, make it someone else's place or a
 /// place of the past.
-bool said_of_another_time_or_person(const std::vector<std::string>& words, std::size_t at) {
-    std::size_t clause = at;
-    while (clause > 0 && words[clause - 1] != ",") --clause;
-    for (std::size_t i = clause; i < at; ++i) {
-        for (const auto phrase : not_the_runner_now()) {
-            std::size_t length = 0;
-            if (cue_at(words, i, phrase, length) && i + length <= at) return true;
+/// Phrases split into words once.
+std::vector<std::vector<std::string_view>> split_phrases(
+    const std::vector<std::string_view>& list) {
+    std::vector<std::vector<std::string_view>> split;
+    for (const auto phrase : list) {
+        std::vector<std::string_view> words;
+        for (std::size_t begin = 0; begin <= phrase.size();) {
+            const auto end = std::min(phrase.find(' ', begin), phrase.size());
+            words.push_back(phrase.substr(begin, end - begin));
+            begin = end + 1;
+        }
+        split.push_back(std::move(words));
+    }
+    return split;
+}
+
+/// Whether a phrase of `phrases` starts in words [from, to) and ends by `to` (or anywhere, when
+/// `within` is false).
+bool phrase_in(const std::vector<std::string>& words, std::size_t from, std::size_t to,
+               const std::vector<std::vector<std::string_view>>& phrases, bool within) {
+    for (std::size_t i = from; i < to; ++i) {
+        for (const auto& phrase : phrases) {
+            if (words[i] != phrase.front()) continue;  // exact first word: cheap to reject
+            const auto length = cue_length_at(words, i, phrase);
+            if (length > 0 && (!within || i + length <= to)) return true;
         }
     }
     return false;
 }
 
+bool said_of_another_time_or_person(const std::vector<std::string>& words, std::size_t at) {
+    static const auto phrases = split_phrases(not_the_runner_now());
+    std::size_t clause = at;
+    while (clause > 0 && words[clause - 1] != ",") --clause;
+    return phrase_in(words, clause, at, phrases, true);
+}
+
 /// "I'm in Berlin next week for the expo", "flying to Denver tomorrow": a trip to come.
 bool tells_a_trip_to_come(const std::vector<std::string>& words) {
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        for (const auto phrase : trip_to_come_words()) {
-            std::size_t length = 0;
-            if (cue_at(words, i, phrase, length)) return true;
-        }
-    }
-    return false;
+    static const auto phrases = split_phrases(trip_to_come_words());
+    return phrase_in(words, 0, words.size(), phrases, false);
 }
 
 }  // namespace
@@ -336,12 +370,20 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
         return lower.size() == text.size() ? end : text.size();
     };
     std::size_t end = 0;
-    if (lower.find_first_of("+-") != std::string::npos) {
+    // The regular expressions run only where a zone's words could be: a "-" or a "/" alone
+    // ("10k - easy", "5:15/km") says nothing of zones, and the expressions cost microseconds.
+    const auto has = [&](std::string_view word) { return lower.find(word) != std::string::npos; };
+    const bool offset_words = has("gmt") || has("utc") || has("offset") || has("zone") ||
+                              has("tz") || has("clock") || lower.size() <= 24;
+    const bool zone_name = has("africa/") || has("america/") || has("antarctica/") ||
+                           has("asia/") || has("atlantic/") || has("australia/") ||
+                           has("europe/") || has("indian/") || has("pacific/") || has("etc/");
+    if (offset_words && lower.find_first_of("+-") != std::string::npos) {
         if (const auto offset = read_offset(lower, end)) {
             return ZoneStatement{offset_text(*offset), {}, {}, in_text(end)};
         }
     }
-    if (lower.find('/') != std::string::npos) {
+    if (zone_name) {
         if (auto zone = read_zone_name(text, end)) {
             return ZoneStatement{*zone, {}, {}, in_text(end)};
         }
@@ -359,12 +401,18 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
     // "moved to São Paulo", "I'm on PST", "tz is CET", "in Lima for work": a cue, then the place
     // or the abbreviation.
     const auto& cues = split_cues();
+    std::vector<std::size_t> candidates;
     for (std::size_t at = 0; at < words.size(); ++at) {
-        const bool may_start =
-            std::any_of(cues.first_words.begin(), cues.first_words.end(),
-                        [&](std::string_view first) { return same_cue_word(words[at], first); });
-        if (!may_start) continue;
-        for (std::size_t c = 0; c < cues.cues.size(); ++c) {
+        // Only the cues whose first word this one is (or is typed for) are tried, in list order.
+        candidates.clear();
+        for (std::size_t f = 0; f < cues.first_words.size(); ++f) {
+            if (!same_cue_word(words[at], cues.first_words[f])) continue;
+            candidates.insert(candidates.end(), cues.cues_of_first[f].begin(),
+                              cues.cues_of_first[f].end());
+        }
+        if (candidates.empty()) continue;
+        std::sort(candidates.begin(), candidates.end());
+        for (const auto c : candidates) {
             const auto cue = zone_cues()[c];
             const auto length = cue_length_at(words, at, cues.cues[c]);
             if (length == 0) continue;
