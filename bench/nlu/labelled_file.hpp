@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <date/date.h>
+
+#include "intents/clock.hpp"
+
 struct LabelledLine {
     std::vector<std::string> columns;  ///< at least two: label and text
     int line = 0;
@@ -47,7 +51,7 @@ inline std::vector<LabelledLine> read_labelled_file(const std::string& path) {
 /// The options the parts and view evaluations share: `FILE [--now ISO] [--verbose]`.
 struct EvalOptions {
     std::string file;
-    std::string now = "2026-11-23T10:00:00Z";
+    rubdown::intents::Seconds now;  ///< --now, the contract's 2026-11-23T10:00:00Z by default
     bool verbose = false;
 };
 
@@ -59,10 +63,11 @@ inline std::optional<EvalOptions> read_eval_options(int argc, char** argv, const
     }
     EvalOptions options;
     options.file = argv[1];
+    std::string now_text = "2026-11-23T10:00:00Z";
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--now" && i + 1 < argc) {
-            options.now = argv[++i];
+            now_text = argv[++i];
         } else if (arg == "--verbose" || arg == "-v") {
             options.verbose = true;
         } else {
@@ -70,5 +75,21 @@ inline std::optional<EvalOptions> read_eval_options(int argc, char** argv, const
             return std::nullopt;
         }
     }
+    // "2026-11-23T10:00:00Z", read by hand: date::parse draws a false maybe-uninitialized
+    // warning from GCC 12 in Release here.
+    int year = 0, hour = 0, minute = 0, second = 0;
+    unsigned month = 0, day = 0;
+    char zulu = 0;
+    const bool read = std::sscanf(now_text.c_str(), "%d-%u-%uT%d:%d:%d%c", &year, &month, &day,
+                                  &hour, &minute, &second, &zulu) == 7 &&
+                      zulu == 'Z';
+    const date::year_month_day date{date::year{year}, date::month{month}, date::day{day}};
+    if (!read || !date.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
+        second > 60) {
+        std::fprintf(stderr, "bad --now: %s\n", now_text.c_str());
+        return std::nullopt;
+    }
+    options.now = date::sys_days{date} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+                  std::chrono::seconds{second};
     return options;
 }

@@ -44,13 +44,6 @@ std::string region_key(std::string_view name) {
     return key;
 }
 
-/// "America/Argentina/Buenos_Aires" -> "Buenos Aires".
-std::string city_of_zone(std::string_view zone) {
-    std::string city{zone.substr(zone.rfind('/') + 1)};
-    std::replace(city.begin(), city.end(), '_', ' ');
-    return city;
-}
-
 constexpr std::size_t kNearNameLetters = 6;
 
 constexpr double kZoneCityPeople = 1e6;  ///< a zone's namesake city, when the gazetteer lacks it
@@ -130,6 +123,12 @@ PlaceIndex::PlaceIndex(std::string_view table) {
             first_words_.insert(std::string{alias.substr(0, alias.find(' '))});
         }
     }
+}
+
+std::string city_of_zone(std::string_view zone) {
+    std::string city{zone.substr(zone.rfind('/') + 1)};
+    std::replace(city.begin(), city.end(), '_', ' ');
+    return city;
 }
 
 const PlaceIndex& PlaceIndex::built_in() {

@@ -28,6 +28,9 @@ struct PlaceMatch {
     bool settled = false;
 };
 
+/// The city a zone is named after: "America/Argentina/Buenos_Aires" -> "Buenos Aires".
+std::string city_of_zone(std::string_view zone);
+
 class PlaceIndex {
   public:
     /// Rows of `city`, `country` and `zone_city` (see intents/places/table_generator).

@@ -95,11 +95,7 @@ ZoneStatement from_abbreviation(const std::vector<std::string_view>& zones) {
         return statement;
     }
     for (const auto zone : zones) {
-        const std::string name{zone};
-        const auto slash = name.rfind('/');
-        std::string city = name.substr(slash + 1);
-        std::replace(city.begin(), city.end(), '_', ' ');
-        statement.choices.push_back(ZoneOption{name, city + " time", 0});
+        statement.choices.push_back(ZoneOption{std::string{zone}, city_of_zone(zone) + " time", 0});
     }
     return statement;
 }
