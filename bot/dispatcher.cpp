@@ -4,7 +4,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "adapters/telegram/reply_context.hpp"
 #include "bot/planned_nudge_watch.hpp"
 
 namespace rubdown::bot {
@@ -16,17 +15,11 @@ storage::UnixSeconds unix_seconds(intents::Seconds instant) {
     return instant.time_since_epoch().count();
 }
 
-/// A Telegram button press is answered (answerCallbackQuery) exactly once, whatever the engine
-/// says: with no reply the runner's client would spin on the button, and a second answer is an
-/// error. The reply context is the Telegram adapter's business, so it decides both.
-bool is_telegram_button_press(const storage::InboxEntry& entry) {
-    return entry.channel == "telegram" && telegram::awaits_callback_answer(entry.reply_context);
-}
-
-/// The reply context of the index-th outbox row answering `entry`.
-std::string reply_context_for_row(const storage::InboxEntry& entry, std::size_t index) {
-    if (index == 0 || !is_telegram_button_press(entry)) return entry.reply_context;
-    return telegram::without_callback_query(entry.reply_context);
+const adapters::ReplyShaping& shaping_of(const ReplyShapings& shapings,
+                                         const std::string& channel) {
+    static const adapters::ReplyShaping plain;
+    const auto found = shapings.find(channel);
+    return found == shapings.end() || !found->second ? plain : *found->second;
 }
 }  // namespace
 
@@ -56,14 +49,15 @@ Dispatcher::Dispatcher(boost::asio::any_io_executor executor, storage::Store& st
       clock_(clock),
       settings_(std::move(settings)) {}
 
-asio::awaitable<AcceptResult> Dispatcher::accept(std::vector<intents::IncomingMessage> messages) {
+asio::awaitable<adapters::AcceptResult> Dispatcher::accept(
+    std::vector<intents::IncomingMessage> messages) {
     // Not a coroutine itself: GCC 12 destroys a coroutine's by-value parameter twice when the
     // caller passes a braced list, so the messages travel to the coroutine behind a pointer.
     return accept_shared(
         std::make_shared<const std::vector<intents::IncomingMessage>>(std::move(messages)));
 }
 
-asio::awaitable<AcceptResult> Dispatcher::accept_shared(
+asio::awaitable<adapters::AcceptResult> Dispatcher::accept_shared(
     std::shared_ptr<const std::vector<intents::IncomingMessage>> messages) {
     const auto now = unix_seconds(clock_.now());
     auto job = [messages, now](storage::Repositories& repos) {
@@ -78,7 +72,7 @@ asio::awaitable<AcceptResult> Dispatcher::accept_shared(
         return recorded;
     };
     auto ids = co_await store_.async_run(std::move(job), asio::use_awaitable);
-    AcceptResult result;
+    adapters::AcceptResult result;
     for (auto id : ids) {
         if (id == 0) {
             ++result.duplicates;
@@ -205,7 +199,7 @@ asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
     try {
         outcome = co_await store_.async_run(
             [this, inbox_id](storage::Repositories& repos) {
-                return process_entry(repos, engine_, settings_, inbox_id, clock_.now());
+                return process_entry(repos, engine_, settings_, shapings_, inbox_id, clock_.now());
             },
             asio::use_awaitable, storage::Lane::background);
     } catch (const std::exception& failure) {
@@ -232,7 +226,7 @@ void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
     if (id == 0) return;
     try {
         store_.run([&](storage::Repositories& repos) {
-            return process_entry(repos, engine_, settings_, id, clock_.now());
+            return process_entry(repos, engine_, settings_, shapings_, id, clock_.now());
         });
     } catch (const std::exception& failure) {
         spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", id, failure.what());
@@ -245,7 +239,8 @@ void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
 ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
                                          intents::Engine& engine,
                                          const intents::EngineSettings& settings,
-                                         std::int64_t inbox_id, intents::Seconds now) {
+                                         const ReplyShapings& shapings, std::int64_t inbox_id,
+                                         intents::Seconds now) {
     const auto entry = store_repos.inbox.find(inbox_id);
     if (!entry || entry->processed) return {};
     // The handlers see the nudges through a watch, so the scheduler hears of what they planned.
@@ -274,8 +269,10 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
     if (repos.users.find_by_id(user.id)) repos.users.update(user);
 
     auto rows = replies;
-    // Nothing to say to a button press: a blank row still answers the press, and sends nothing.
-    if (rows.empty() && is_telegram_button_press(*entry)) rows.emplace_back();
+    // Nothing to say to a button press the client waits on: a blank row answers it, sending
+    // nothing.
+    const auto& shaping = shaping_of(shapings, entry->channel);
+    if (rows.empty() && shaping.needs_a_row(entry->reply_context)) rows.emplace_back();
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& reply = rows[i];
         storage::OutboxMessage out;
@@ -284,7 +281,7 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
         out.user_id = user.id;
         out.text = reply.text;
         out.buttons_json = intents::buttons_to_json(reply.buttons);
-        out.reply_context = reply_context_for_row(*entry, i);
+        out.reply_context = shaping.context_for_row(entry->reply_context, i);
         out.edit_original = reply.edit_original;
         out.created_at = timestamp;
         repos.outbox.enqueue(out);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,6 +16,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
+#include "adapters/channel.hpp"
 #include "intents/clock.hpp"
 #include "intents/engine.hpp"
 #include "intents/message.hpp"
@@ -33,12 +35,12 @@ struct ProcessOutcome {
     std::optional<storage::UnixSeconds> earliest_planned_nudge;
 };
 
-struct AcceptResult {
-    std::size_t recorded = 0;
-    std::size_t duplicates = 0;
-};
+using adapters::AcceptResult;
 
-class Dispatcher {
+/// Each channel's rules for the rows answering a message, by channel name (absent: plain rows).
+using ReplyShapings = std::map<std::string, const adapters::ReplyShaping*>;
+
+class Dispatcher final : public adapters::InboxSink {
   public:
     /// `executor` runs the background processing coroutines (an IO executor: they only wait).
     Dispatcher(boost::asio::any_io_executor executor, storage::Store& store,
@@ -47,10 +49,15 @@ class Dispatcher {
 
     void set_outbox_listener(OutboxListener listener) { on_outbox_ = std::move(listener); }
     void set_nudge_listener(NudgeListener listener) { on_nudge_ = std::move(listener); }
+    /// Before anything is processed: how `channel`'s replies are shaped (it must outlive this).
+    void set_reply_shaping(const std::string& channel, const adapters::ReplyShaping* shaping) {
+        shapings_[channel] = shaping;
+    }
 
     /// Records the messages of one delivery; completes after the commit, so the caller may then
     /// acknowledge. New messages are then processed in the background.
-    boost::asio::awaitable<AcceptResult> accept(std::vector<intents::IncomingMessage> messages);
+    boost::asio::awaitable<AcceptResult> accept(
+        std::vector<intents::IncomingMessage> messages) override;
 
     /// Processes everything recorded but not yet processed (at start-up, after a crash).
     void process_backlog();
@@ -62,7 +69,8 @@ class Dispatcher {
     /// An entry already processed changes nothing (an empty outcome).
     static ProcessOutcome process_entry(storage::Repositories& repos, intents::Engine& engine,
                                         const intents::EngineSettings& settings,
-                                        std::int64_t inbox_id, intents::Seconds now);
+                                        const ReplyShapings& shapings, std::int64_t inbox_id,
+                                        intents::Seconds now);
 
     /// After the engine failed on a message: mark it processed and apologise, so it never loops.
     static std::string give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,
@@ -98,6 +106,7 @@ class Dispatcher {
     intents::EngineSettings settings_;
     OutboxListener on_outbox_;
     NudgeListener on_nudge_;
+    ReplyShapings shapings_;
 
     std::mutex processing_mutex_;
     std::set<std::int64_t> processing_in_flight_;

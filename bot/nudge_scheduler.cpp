@@ -368,4 +368,12 @@ FireResult NudgeScheduler::totals() const {
     return state_->totals;
 }
 
+void NudgeScheduler::register_metrics(metrics::Registry& registry) const {
+    registry.counter_reading("rubdown_nudges_sent_total", "Nudges put in the outbox.",
+                             [this] { return static_cast<double>(totals().sent); });
+    registry.counter_reading("rubdown_nudges_expired_total",
+                             "Nudges dropped past their grace period.",
+                             [this] { return static_cast<double>(totals().expired); });
+}
+
 }  // namespace rubdown::bot

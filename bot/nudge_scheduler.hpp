@@ -22,6 +22,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
+#include "adapters/metrics/metrics_registry.hpp"
 #include "intents/clock.hpp"
 #include "intents/nudges/nudge_policy.hpp"
 #include "storage/repositories.hpp"
@@ -110,6 +111,9 @@ class NudgeScheduler {
 
     /// Totals since start, for logs and /metrics.
     FireResult totals() const;
+    /// rubdown_nudges_{sent,expired}_total, read from totals(). The scheduler must outlive the
+    /// registry's scrapes.
+    void register_metrics(metrics::Registry& registry) const;
 
   private:
     struct State;

@@ -1,6 +1,7 @@
 #include "bot/operator_routes.hpp"
 
 #include <optional>
+#include <vector>
 
 #include <openssl/crypto.h>
 #include <boost/asio/ip/address.hpp>
@@ -33,6 +34,30 @@ bool bearer_token_matches(std::string_view authorization, const std::string& tok
     return CRYPTO_memcmp(given.data(), token.data(), token.size()) == 0;
 }
 
+namespace {
+
+/// The server's and the store's own counters, read at each scrape.
+void register_server_and_store(metrics::Registry& registry, const HttpServer& server,
+                               storage::Store& store) {
+    const auto reading = [](auto read) { return [read] { return static_cast<double>(read()); }; };
+    registry.counter_reading("rubdown_http_requests_total", "HTTP requests answered.",
+                             reading([&server] { return server.stats().requests; }));
+    registry.gauge_reading("rubdown_http_open_connections", "HTTP connections open now.",
+                           reading([&server] { return server.stats().open_connections; }));
+    registry.counter_reading("rubdown_http_rejected_connections_total",
+                             "Connections refused at the connection limit.",
+                             reading([&server] { return server.stats().rejected_connections; }));
+    registry.counter_reading("rubdown_store_jobs_total", "Jobs run on the store thread.",
+                             reading([&store] { return store.stats().jobs; }));
+    registry.counter_reading("rubdown_store_transactions_total",
+                             "Transactions committed (each holds one or more jobs).",
+                             reading([&store] { return store.stats().transactions; }));
+    registry.counter_reading("rubdown_store_failed_jobs_total", "Store jobs that failed.",
+                             reading([&store] { return store.stats().failed_jobs; }));
+}
+
+}  // namespace
+
 void add_operator_routes(Router& router, OperatorDeps deps) {
     auto shared = std::make_shared<OperatorDeps>(std::move(deps));
 
@@ -53,39 +78,21 @@ void add_operator_routes(Router& router, OperatorDeps deps) {
                           : HttpResponse::text(503, "database unavailable\n");
     });
 
+    register_server_and_store(shared->metrics, shared->server, shared->store);
     router.add("GET", "/metrics", [shared](const HttpRequest&) -> asio::awaitable<HttpResponse> {
-        const auto server = shared->server.stats();
-        const auto store = shared->store.stats();
         // Recorded but not yet processed: processing runs behind the acknowledgements during a
         // burst, and this is how far. Counted on the inbox's partial index of such rows.
-        std::optional<std::size_t> unprocessed;
+        std::vector<metrics::Sample> now;
         try {
-            unprocessed = co_await shared->store.async_run(
+            const auto unprocessed = co_await shared->store.async_run(
                 [](storage::Repositories& repos) { return repos.inbox.count_unprocessed(); },
                 asio::use_awaitable);
+            now.push_back({"rubdown_inbox_unprocessed", "Messages recorded, not yet processed.",
+                           prometheus::MetricType::Gauge, static_cast<double>(unprocessed)});
         } catch (const std::exception&) {
             // The store is failing (/healthz says so): the gauge is left out, not made up.
         }
-        std::string body;
-        body += "# TYPE rubdown_http_requests_total counter\n";
-        body += "rubdown_http_requests_total " + std::to_string(server.requests) + "\n";
-        body += "# TYPE rubdown_http_open_connections gauge\n";
-        body += "rubdown_http_open_connections " + std::to_string(server.open_connections) + "\n";
-        body += "# TYPE rubdown_http_rejected_connections_total counter\n";
-        body += "rubdown_http_rejected_connections_total " +
-                std::to_string(server.rejected_connections) + "\n";
-        body += "# TYPE rubdown_store_jobs_total counter\n";
-        body += "rubdown_store_jobs_total " + std::to_string(store.jobs) + "\n";
-        body += "# TYPE rubdown_store_transactions_total counter\n";
-        body += "rubdown_store_transactions_total " + std::to_string(store.transactions) + "\n";
-        body += "# TYPE rubdown_store_failed_jobs_total counter\n";
-        body += "rubdown_store_failed_jobs_total " + std::to_string(store.failed_jobs) + "\n";
-        if (unprocessed) {
-            body += "# TYPE rubdown_inbox_unprocessed gauge\n";
-            body += "rubdown_inbox_unprocessed " + std::to_string(*unprocessed) + "\n";
-        }
-        if (shared->extra_metrics) body += shared->extra_metrics();
-        auto response = HttpResponse::text(200, std::move(body));
+        auto response = HttpResponse::text(200, shared->metrics.text(now));
         response.content_type = "text/plain; version=0.0.4";
         co_return response;
     });

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "adapters/metrics/metrics_registry.hpp"
 #include "bot/http_server.hpp"
 #include "bot/router.hpp"
 #include "intents/clock.hpp"
@@ -15,13 +16,14 @@ struct OperatorDeps {
     storage::Store& store;
     const HttpServer& server;
     const intents::Clock& clock;
+    /// Everything /metrics shows; add_operator_routes registers the server's and the store's
+    /// figures in it. Must outlive the router's use.
+    metrics::Registry& metrics;
     /// Set only when the clock is simulated; moves it.
     intents::SimulatedClock* simulated_clock = nullptr;
     std::string admin_token;
     /// Fires whatever became due after the clock moved; completes when done.
     std::function<boost::asio::awaitable<void>()> fire_due;
-    /// Extra Prometheus lines (channel senders, scheduler).
-    std::function<std::string()> extra_metrics;
 };
 
 void add_operator_routes(Router& router, OperatorDeps deps);

@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "adapters/channel.hpp"
 #include "storage/records.hpp"
 
 namespace rubdown::bot {
@@ -34,11 +35,7 @@ struct PacingLimits {
     std::size_t shared_per_minute = 0;
 };
 
-/// What delivering one row costs its key and the channel.
-struct PacingCharge {
-    std::size_t messages = 1;  ///< messages the row puts into the chat (its parts)
-    bool shared_chat = false;  ///< the key is a shared chat (PacingLimits::shared_per_minute)
-};
+using adapters::PacingCharge;
 
 class OutboxPacer {
   public:

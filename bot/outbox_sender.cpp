@@ -1,7 +1,6 @@
 #include "bot/outbox_sender.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <exception>
 #include <random>
 #include <utility>
@@ -14,6 +13,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "bot/delivery_decision.hpp"
+#include "bot/outbox_outcome.hpp"
 #include "bot/outbox_pacer.hpp"
 #include "storage/store.hpp"
 
@@ -21,32 +22,6 @@ namespace rubdown::bot {
 
 namespace asio = boost::asio;
 using SteadyClock = std::chrono::steady_clock;
-
-std::chrono::milliseconds retry_backoff(const SenderPolicy& policy, int attempts,
-                                        double unit_random) {
-    const int doublings = std::clamp(attempts - 1, 0, 30);
-    const double uncapped =
-        static_cast<double>(policy.base_backoff.count()) * std::ldexp(1.0, doublings);
-    const double capped = std::min(uncapped, static_cast<double>(policy.max_backoff.count()));
-    const double jitter = 0.5 + 0.5 * std::clamp(unit_random, 0.0, 1.0);
-    return std::chrono::milliseconds{static_cast<std::int64_t>(capped * jitter)};
-}
-
-std::string sender_metrics(const std::string& prefix, const SenderCounters& counters) {
-    std::string text;
-    auto counter = [&](const char* name, const char* help, std::uint64_t value) {
-        const auto metric = prefix + "_outbox_" + name + "_total";
-        text += "# HELP " + metric + " " + help + "\n";
-        text += "# TYPE " + metric + " counter\n";
-        text += metric + " " + std::to_string(value) + "\n";
-    };
-    counter("sent", "Outbox messages delivered.", counters.sent);
-    counter("retried", "Delivery attempts that will be tried again.", counters.retried);
-    counter("failed", "Outbox messages given up.", counters.failed);
-    counter("blocked", "Outbox messages failed because the runner blocked the bot.",
-            counters.blocked);
-    return text;
-}
 
 struct OutboxSender::State : std::enable_shared_from_this<State> {
     State(asio::any_io_executor executor, storage::Store& store, const intents::Clock& clock,
@@ -107,8 +82,11 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
     asio::awaitable<void> fetch();
     void dispatch();
     asio::awaitable<void> deliver(storage::OutboxMessage row);
+    /// Decides what follows the delivery, records it in one store job, then updates the pacer.
     asio::awaitable<void> record(const std::string& key, storage::OutboxMessage row,
                                  DeliveryResult result);
+    void count_and_log(const storage::OutboxMessage& row, const DeliveryDecision& decision,
+                       const RecordedOutcome& recorded, std::size_t dropped);
 };
 
 namespace {
@@ -249,171 +227,86 @@ asio::awaitable<void> OutboxSender::State::deliver(storage::OutboxMessage row) {
 asio::awaitable<void> OutboxSender::State::record(const std::string& key,
                                                   storage::OutboxMessage row,
                                                   DeliveryResult result) {
-    using Kind = DeliveryResult::Kind;
-    const auto id = row.id;
     const auto steady_now = SteadyClock::now();
-    const auto now = now_seconds();
     if (stopping) {
         // Shutting down: the row stays `sending` and is abandoned (never resent) at the next start.
         spdlog::warn("event=outbox_outcome_unrecorded channel={} id={} reason=shutdown", channel,
-                     id);
-        pacer.finish(key, id, steady_now);
+                     row.id);
+        pacer.finish(key, row.id, steady_now);
         co_return;
     }
+    const auto decision = decide(row, result, policy, options.channel_problem_pause, unit_random());
+    // Everything else queued for a blocked, moved or lost chat shares the row's fate.
+    std::vector<storage::OutboxMessage> dropped;
+    if (decision.drops_queued_rows()) dropped = pacer.drop_queued(key);
     try {
-        switch (result.kind) {
-            case Kind::sent:
-                co_await store.async_run(
-                    [id, now](storage::Repositories& repos) { repos.outbox.mark_sent(id, now); },
-                    asio::use_awaitable);
-                ++sent;
-                pacer.finish(key, id, steady_now);
-                break;
-
-            case Kind::retry: {
-                const bool flood_control = result.retry_after.count() > 0;
-                if (!result.channel_problem && !flood_control &&
-                    row.attempts >= policy.max_attempts) {
-                    const auto error = "gave up after " + std::to_string(row.attempts) +
-                                       " attempts: " + result.error;
-                    auto job = [id, error](storage::Repositories& repos) {
-                        repos.outbox.mark_failed(id, error);
-                    };
-                    co_await store.async_run(std::move(job), asio::use_awaitable);
-                    ++failed;
-                    spdlog::warn("event=outbox_failed channel={} id={} attempts={} error=\"{}\"",
-                                 channel, id, row.attempts, result.error);
-                    pacer.finish(key, id, steady_now);
-                    break;
-                }
-                std::chrono::milliseconds delay =
-                    result.channel_problem
-                        ? options.channel_problem_pause
-                        : std::max<std::chrono::milliseconds>(
-                              result.retry_after,
-                              retry_backoff(policy, row.attempts, unit_random()));
-                const auto delay_seconds = (delay.count() + 999) / 1000;
-                auto job = [id, not_before = now + delay_seconds,
-                            error = result.error](storage::Repositories& repos) {
-                    repos.outbox.reschedule(id, not_before, error);
-                };
-                co_await store.async_run(std::move(job), asio::use_awaitable);
-                ++retried;
-                spdlog::info(
-                    "event=outbox_retry channel={} id={} attempts={} delay_ms={} error=\"{}\"",
-                    channel, id, row.attempts, delay.count(), result.error);
-                if (result.channel_problem) {
-                    spdlog::error("event=channel_problem channel={} pause_ms={} error=\"{}\"",
-                                  channel, delay.count(), result.error);
-                    pacer.pause_all(steady_now + delay);
-                }
-                const auto charge = client.pacing_charge(row);
-                pacer.retry(key, std::move(row), steady_now + delay, charge);
-                break;
-            }
-
-            case Kind::failed: {
-                auto job = [id, error = result.error](storage::Repositories& repos) {
-                    repos.outbox.mark_failed(id, error);
-                };
-                co_await store.async_run(std::move(job), asio::use_awaitable);
-            }
-                ++failed;
-                spdlog::warn("event=outbox_failed channel={} id={} error=\"{}\"", channel, id,
-                             result.error);
-                pacer.finish(key, id, steady_now);
-                break;
-
-            case Kind::blocked_user: {
-                // Everything else queued for that chat would meet the same wall.
-                auto dropped = pacer.drop_queued(key);
-                std::vector<std::int64_t> ids{id};
-                for (const auto& other : dropped) ids.push_back(other.id);
-                std::vector<std::int64_t> users{row.user_id};
-                for (const auto& other : dropped) users.push_back(other.user_id);
-                auto job = [ids, users, error = result.error](storage::Repositories& repos) {
-                    for (auto failed_id : ids)
-                        repos.outbox.mark_failed(failed_id, "blocked: " + error);
-                    for (auto user_id : users) {
-                        if (user_id == 0) continue;
-                        auto user = repos.users.find_by_id(user_id);
-                        if (!user || !user->active) continue;
-                        user->active = false;
-                        repos.users.update(*user);
-                    }
-                };
-                co_await store.async_run(std::move(job), asio::use_awaitable);
-                failed += ids.size();
-                blocked += ids.size();
-                spdlog::info("event=outbox_blocked channel={} id={} user_id={} dropped={}", channel,
-                             id, row.user_id, dropped.size());
-                pacer.finish(key, id, steady_now);
-                break;
-            }
-
-            case Kind::chat_moved: {
-                // The chat's queued rows are read back under its new id; this one goes first
-                // (its id is the oldest), at once: nothing was wrong with the message.
-                pacer.drop_queued(key);
-                auto job = [channel = channel, id, now, from = row.chat_id, to = result.moved_to,
-                            error = result.error](storage::Repositories& repos) {
-                    const auto rows = repos.outbox.move_chat(channel, from, to);
-                    const auto runners = repos.users.move_chat(channel, from, to);
-                    repos.outbox.reschedule(id, now, error);
-                    return std::pair{rows, runners};
-                };
-                const auto [rows, runners] =
-                    co_await store.async_run(std::move(job), asio::use_awaitable);
-                ++retried;
-                spdlog::info(
-                    "event=outbox_chat_moved channel={} id={} from={} to={} rows_moved={} "
-                    "runners_moved={}",
-                    channel, id, row.chat_id, result.moved_to, rows, runners);
-                pacer.finish(key, id, steady_now);
-                fetch_wanted = true;
-                break;
-            }
-
-            case Kind::chat_unavailable: {
-                // Everything queued for that chat would fail the same way; the runners who wrote
-                // there stay active, and their nudges go to their private chat from now on.
-                auto dropped = pacer.drop_queued(key);
-                std::vector<std::int64_t> ids{id};
-                for (const auto& other : dropped) ids.push_back(other.id);
-                std::vector<std::int64_t> users{row.user_id};
-                for (const auto& other : dropped) users.push_back(other.user_id);
-                auto job = [&client = client, ids, users, chat = row.chat_id,
-                            error = result.error](storage::Repositories& repos) {
-                    std::size_t moved = 0;
-                    for (auto failed_id : ids)
-                        repos.outbox.mark_failed(failed_id, "chat unavailable: " + error);
-                    for (auto user_id : users) {
-                        if (user_id == 0) continue;
-                        auto user = repos.users.find_by_id(user_id);
-                        if (!user || user->chat_id != chat) continue;
-                        const auto private_chat = client.private_chat(*user);
-                        if (private_chat.empty() || private_chat == chat) continue;
-                        user->chat_id = private_chat;
-                        repos.users.update(*user);
-                        ++moved;
-                    }
-                    return moved;
-                };
-                const auto moved = co_await store.async_run(std::move(job), asio::use_awaitable);
-                failed += ids.size();
-                spdlog::info(
-                    "event=outbox_chat_unavailable channel={} id={} chat={} dropped={} "
-                    "runners_moved_to_private_chat={}",
-                    channel, id, row.chat_id, dropped.size(), moved);
-                pacer.finish(key, id, steady_now);
-                break;
-            }
-        }
+        auto job = [&client = client, &row, &dropped, &decision,
+                    now = now_seconds()](storage::Repositories& repos) {
+            return record_outcome(repos, client, row, dropped, decision, now);
+        };
+        const auto recorded = co_await store.async_run(std::move(job), asio::use_awaitable);
+        count_and_log(row, decision, recorded, dropped.size());
     } catch (const std::exception& failure) {
         // The store is stopping (shutdown): the row stays `sending` and is abandoned next start.
-        spdlog::error("event=outbox_record_failed channel={} id={} error=\"{}\"", channel, id,
+        spdlog::error("event=outbox_record_failed channel={} id={} error=\"{}\"", channel, row.id,
                       failure.what());
-        pacer.finish(key, id, steady_now);
+        pacer.finish(key, row.id, steady_now);
+        co_return;
+    }
+    if (decision.action != DeliveryDecision::Action::retry) {
+        pacer.finish(key, row.id, steady_now);
+        // A moved chat's rows are read back under the new id.
+        if (decision.action == DeliveryDecision::Action::chat_moved) fetch_wanted = true;
+        co_return;
+    }
+    if (decision.pause_channel) pacer.pause_all(steady_now + decision.delay);
+    const auto charge = client.pacing_charge(row);
+    pacer.retry(key, std::move(row), steady_now + decision.delay, charge);
+}
+
+void OutboxSender::State::count_and_log(const storage::OutboxMessage& row,
+                                        const DeliveryDecision& decision,
+                                        const RecordedOutcome& recorded, std::size_t dropped) {
+    using Action = DeliveryDecision::Action;
+    const auto id = row.id;
+    switch (decision.action) {
+        case Action::mark_sent:
+            ++sent;
+            break;
+        case Action::retry:
+            ++retried;
+            spdlog::info("event=outbox_retry channel={} id={} attempts={} delay_ms={} error=\"{}\"",
+                         channel, id, row.attempts, decision.delay.count(), decision.error);
+            if (decision.pause_channel)
+                spdlog::error("event=channel_problem channel={} pause_ms={} error=\"{}\"", channel,
+                              decision.delay.count(), decision.error);
+            break;
+        case Action::give_up:
+            ++failed;
+            spdlog::warn("event=outbox_failed channel={} id={} attempts={} error=\"{}\"", channel,
+                         id, row.attempts, decision.error);
+            break;
+        case Action::runner_blocked:
+            failed += recorded.rows_failed;
+            blocked += recorded.rows_failed;
+            spdlog::info("event=outbox_blocked channel={} id={} user_id={} dropped={}", channel, id,
+                         row.user_id, dropped);
+            break;
+        case Action::chat_moved:
+            ++retried;
+            spdlog::info(
+                "event=outbox_chat_moved channel={} id={} from={} to={} rows_moved={} "
+                "runners_moved={}",
+                channel, id, row.chat_id, decision.moved_to, recorded.rows_moved,
+                recorded.runners_moved);
+            break;
+        case Action::chat_unavailable:
+            failed += recorded.rows_failed;
+            spdlog::info(
+                "event=outbox_chat_unavailable channel={} id={} chat={} dropped={} "
+                "runners_moved_to_private_chat={}",
+                channel, id, row.chat_id, dropped, recorded.runners_moved);
+            break;
     }
 }
 
@@ -456,8 +349,18 @@ SenderCounters OutboxSender::counters() const {
             state_->blocked.load()};
 }
 
-std::string OutboxSender::metrics(const std::string& prefix) const {
-    return sender_metrics(prefix, counters());
+void OutboxSender::register_metrics(metrics::Registry& registry, const std::string& prefix) const {
+    const auto counter = [&](const char* name, const char* help,
+                             const std::atomic<std::uint64_t>& value) {
+        registry.counter_reading(
+            prefix + "_outbox_" + name + "_total", help,
+            [state = state_, &value] { return static_cast<double>(value.load()); });
+    };
+    counter("sent", "Outbox messages delivered.", state_->sent);
+    counter("retried", "Delivery attempts that will be tried again.", state_->retried);
+    counter("failed", "Outbox messages given up.", state_->failed);
+    counter("blocked", "Outbox messages failed because the runner blocked the bot.",
+            state_->blocked);
 }
 
 }  // namespace rubdown::bot

@@ -21,7 +21,9 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
-#include "bot/channel_delivery.hpp"
+#include "adapters/channel.hpp"
+#include "adapters/metrics/metrics_registry.hpp"
+#include "bot/delivery_decision.hpp"
 #include "intents/clock.hpp"
 
 namespace rubdown::storage {
@@ -30,6 +32,10 @@ struct Repositories;
 }  // namespace rubdown::storage
 
 namespace rubdown::bot {
+
+using adapters::ChannelClient;
+using adapters::DeliveryResult;
+using adapters::SenderPolicy;
 
 struct OutboxSenderOptions {
     /// Looks for rows whose not_before has passed this often, besides wake().
@@ -61,15 +67,6 @@ struct SenderCounters {
     std::uint64_t blocked = 0;  ///< rows failed because the runner blocked the bot
 };
 
-/// The delay before retry `attempts` (1 = after the first failed attempt): base * 2^(attempts-1),
-/// capped, then scaled by a jitter factor in [0.5, 1) from `unit_random` in [0, 1).
-std::chrono::milliseconds retry_backoff(const SenderPolicy& policy, int attempts,
-                                        double unit_random);
-
-/// Prometheus counters `<prefix>_outbox_{sent,retried,failed,blocked}_total`, with HELP and TYPE.
-/// One prefix per channel ("rubdown_telegram"), so several channels' snippets can be joined.
-std::string sender_metrics(const std::string& prefix, const SenderCounters& counters);
-
 class OutboxSender {
   public:
     /// `executor` must be a strand (or a single-threaded context) shared with the client's HTTP
@@ -92,8 +89,9 @@ class OutboxSender {
     void stop();
 
     SenderCounters counters() const;
-    /// sender_metrics(prefix, counters()).
-    std::string metrics(const std::string& prefix) const;
+    /// Counters `<prefix>_outbox_{sent,retried,failed,blocked}_total`, one prefix per channel
+    /// ("rubdown_telegram"). The sender must outlive the registry's scrapes.
+    void register_metrics(metrics::Registry& registry, const std::string& prefix) const;
 
   private:
     struct State;

@@ -2,6 +2,11 @@
 
 namespace rubdown::bot {
 
+void Router::add(std::vector<adapters::Route> routes) {
+    for (auto& route : routes)
+        add(std::move(route.method), std::move(route.path), std::move(route.handler));
+}
+
 void Router::add(std::string method, std::string path, RouteHandler handler) {
     routes_[{std::move(path), std::move(method)}] = std::move(handler);
 }

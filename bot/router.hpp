@@ -6,19 +6,22 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <boost/asio/awaitable.hpp>
 
+#include "adapters/channel.hpp"
 #include "adapters/http/http_message.hpp"
 
 namespace rubdown::bot {
 
-using RouteHandler =
-    std::function<boost::asio::awaitable<http::HttpResponse>(const http::HttpRequest&)>;
+using adapters::RouteHandler;
 
 class Router {
   public:
     void add(std::string method, std::string path, RouteHandler handler);
+    /// A channel's routes (adapters::Channel::routes()).
+    void add(std::vector<adapters::Route> routes);
 
     /// The handler's response; 404 for an unknown path, 405 (with Allow) for a known path with
     /// another method.

@@ -8,7 +8,7 @@ packages=(
     libboost1.81-dev libboost-url1.81-dev
     nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
     libssl-dev ca-certificates
-    libcli11-dev libhowardhinnant-date-dev tzdata libspdlog-dev
+    libcli11-dev libhowardhinnant-date-dev tzdata libspdlog-dev prometheus-cpp-dev
     libgeonames-dev unicode-cldr-core
     catch2
     curl

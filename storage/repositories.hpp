@@ -1,6 +1,7 @@
 #pragma once
 /// The small repository interfaces the rest of Rubdown talks to. The SQLite implementation is in
-/// sqlite_repositories.hpp; a server database could be added behind the same interfaces.
+/// storage/sqlite/ (sqlite_users.hpp, sqlite_runs.hpp, ...); a server database could be added
+/// behind the same interfaces.
 /// Every call runs on the store's own thread, inside the group-commit transaction of its job.
 
 #include <cstdint>

@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "storage/sqlite_database.hpp"
-#include "storage/wal_checkpointer.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/wal_checkpointer.hpp"
 
 namespace rubdown::storage {
 

@@ -6,6 +6,7 @@
 #include <boost/asio/use_future.hpp>
 
 #include "adapters/telegram/reply_context.hpp"
+#include "adapters/telegram/telegram_channel.hpp"
 #include "bot/dispatcher.hpp"
 #include "storage/store.hpp"
 #include "support/temp_dir.hpp"
@@ -157,6 +158,7 @@ TEST_CASE("messages recorded before a crash are processed by the backlog at the 
 TEST_CASE("a button press the engine has nothing to say to still gets one row that answers it") {
     TempDir dir;
     Dispatching d(dir.file("quiet.db"));
+    d.dispatcher.set_reply_shaping("telegram", &telegram::callback_answering());
     std::vector<std::string> woken;
     d.dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
     auto accepted = asio::co_spawn(
@@ -176,6 +178,7 @@ TEST_CASE("a button press the engine has nothing to say to still gets one row th
 TEST_CASE("a button press with several replies is answered by the first row only") {
     TempDir dir;
     Dispatching d(dir.file("twice.db"));
+    d.dispatcher.set_reply_shaping("telegram", &telegram::callback_answering());
     asio::co_spawn(d.io, d.dispatcher.accept({button_press("telegram:update:4", "twice")}),
                    asio::detached);
     d.io.run();

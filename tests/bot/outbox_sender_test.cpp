@@ -10,7 +10,7 @@
 #include <boost/asio/strand.hpp>
 
 #include "adapters/http/http_client.hpp"
-#include "bot/telegram_delivery.hpp"
+#include "adapters/telegram/telegram_delivery.hpp"
 #include "intents/clock.hpp"
 #include "storage/store.hpp"
 #include "tests/bot/telegram_fixture.hpp"
@@ -74,8 +74,8 @@ class SenderRig {
     testing::LoopThread loop;
     asio::any_io_executor strand;
     http::HttpClient http;
-    bot::BotApi api;
-    bot::TelegramDelivery delivery;
+    telegram::BotApi api;
+    telegram::TelegramDelivery delivery;
     bot::OutboxSender sender;
 
   private:
@@ -400,7 +400,7 @@ TEST_CASE(
     for (const auto& request : api.requests()) methods.push_back(testing::method_of(request));
     CHECK(count(methods, "answerCallbackQuery") == 1);
     CHECK(count(methods, "editMessageText") ==
-          static_cast<std::size_t>(bot::TelegramDelivery::edit_attempts_before_fallback));
+          static_cast<std::size_t>(telegram::TelegramDelivery::edit_attempts_before_fallback));
     CHECK(count(methods, "sendMessage") == 1);
     CHECK(testing::body_of(api.requests().back())["text"] == "Kept");
 }
@@ -487,32 +487,33 @@ TEST_CASE("wake() sends a new row without waiting for the poll") {
     CHECK(fx.row(id).status == OutboxStatus::sent);
 }
 
-TEST_CASE("retry backoff doubles per attempt, is capped, and jitters between half and all") {
-    bot::SenderPolicy policy;
-    policy.base_backoff = 1000ms;
-    policy.max_backoff = 5000ms;
-    CHECK(bot::retry_backoff(policy, 1, 0.999999) <= 1000ms);
-    CHECK(bot::retry_backoff(policy, 1, 0.0) == 500ms);
-    CHECK(bot::retry_backoff(policy, 3, 0.0) == 2000ms);
-    CHECK(bot::retry_backoff(policy, 10, 0.0) == 2500ms);
-    CHECK(bot::retry_backoff(policy, 10, 0.999999) <= 5000ms);
-    CHECK(bot::retry_backoff(policy, 10, 0.999999) > 4900ms);
-}
-
 TEST_CASE("sender metrics are Prometheus counters under the channel's prefix") {
-    bot::SenderCounters counters{5, 2, 1, 1};
-    const auto text = bot::sender_metrics("rubdown_telegram", counters);
+    OutboxFixture fx;
+    // Chat 100 takes the message; chat 200 does not exist.
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        if (testing::chat_of(request) == "200") return bot_api_error(400, "chat not found");
+        return bot_api_ok();
+    });
+    SenderRig rig(*fx.store, fx.clock, api.base_url());
+    metrics::Registry registry;
+    rig.sender.register_metrics(registry, "rubdown_telegram");
+    const auto sent = fx.enqueue("100", "hi");
+    const auto refused = fx.enqueue("200", "hi");
+    rig.sender.wake();
+    REQUIRE(eventually([&] { return fx.settled({sent, refused}); }, 5s));
+
+    const auto text = registry.text();
     CHECK(text.find("# TYPE rubdown_telegram_outbox_sent_total counter\n") != std::string::npos);
-    CHECK(text.find("\nrubdown_telegram_outbox_sent_total 5\n") != std::string::npos);
-    CHECK(text.find("\nrubdown_telegram_outbox_retried_total 2\n") != std::string::npos);
+    CHECK(text.find("\nrubdown_telegram_outbox_sent_total 1\n") != std::string::npos);
     CHECK(text.find("\nrubdown_telegram_outbox_failed_total 1\n") != std::string::npos);
+    CHECK(text.find("\nrubdown_telegram_outbox_retried_total 0\n") != std::string::npos);
 }
 
 TEST_CASE("Telegram charges each part of a reply, and groups are shared chats") {
     asio::io_context io;
     http::HttpClient http(io.get_executor());
-    bot::BotApi api(http, "http://127.0.0.1:9", kToken);
-    bot::TelegramDelivery delivery(api);
+    telegram::BotApi api(http, "http://127.0.0.1:9", kToken);
+    telegram::TelegramDelivery delivery(api);
     storage::OutboxMessage message;
     message.channel = "telegram";
     message.chat_id = "42";

@@ -1,4 +1,6 @@
-#include "bot/slack_channel.hpp"
+#include "adapters/slack/slack_channel.hpp"
+#include "bot/dispatcher.hpp"
+#include "bot/running_channel.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -98,15 +100,17 @@ struct ChannelFixture {
           clock(intents::Seconds{std::chrono::seconds{kStart}}),
           dispatcher(io.executor(), store, shared_engine(), clock, {}),
           server(io.io(), bot::ServerLimits{}, router) {
-        bot::SlackSettings settings;
+        slack::SlackSettings settings;
         settings.bot_token = kBotToken;
         settings.signing_secret = kSigningSecret;
         settings.api_url = slack.base_url();
         settings.response_url_prefix = slack.base_url() + "/hooks/";
-        settings.sender.poll_interval = std::chrono::milliseconds(100);
         settings.request_clock = &clock;  // requests are signed at kStart
-        channel =
-            std::make_unique<bot::SlackChannel>(io.executor(), store, dispatcher, clock, settings);
+        bot::OutboxSenderOptions sender;
+        sender.poll_interval = std::chrono::milliseconds(100);
+        auto made = std::make_unique<slack::SlackChannel>(io.executor(), dispatcher, settings);
+        slack_channel = made.get();
+        channel = std::make_unique<bot::RunningChannel>(std::move(made), store, clock, sender);
         channel->start_up();
         channel->add_routes(router);
         dispatcher.set_outbox_listener([this](const std::string& name) {
@@ -149,7 +153,8 @@ struct ChannelFixture {
     bot::Dispatcher dispatcher;
     bot::Router router;
     bot::HttpServer server;
-    std::unique_ptr<bot::SlackChannel> channel;
+    slack::SlackChannel* slack_channel = nullptr;  ///< the channel running in `channel`
+    std::unique_ptr<bot::RunningChannel> channel;
     std::unique_ptr<BotPoster> poster;
 };
 
@@ -157,8 +162,8 @@ struct ChannelFixture {
 
 TEST_CASE("Slack channel: start-up learns the bot from auth.test") {
     ChannelFixture fixture;
-    CHECK(fixture.channel->identity().user_id == "U0LAN0Z89");
-    CHECK(fixture.channel->identity().bot_id == "B0BOTID01");
+    CHECK(fixture.slack_channel->identity().user_id == "U0LAN0Z89");
+    CHECK(fixture.slack_channel->identity().bot_id == "B0BOTID01");
     const auto first = fixture.slack_request(1);
     CHECK(first.target == "/auth.test");
 }
@@ -172,11 +177,11 @@ TEST_CASE("Slack channel: a refused token stops start-up with a message that hid
     intents::SimulatedClock clock(intents::Seconds{std::chrono::seconds{kStart}});
     IoThread io;
     bot::Dispatcher dispatcher(io.executor(), store, shared_engine(), clock, {});
-    bot::SlackSettings settings;
+    slack::SlackSettings settings;
     settings.bot_token = kBotToken;
     settings.signing_secret = kSigningSecret;
     settings.api_url = slack.base_url();
-    bot::SlackChannel channel(io.executor(), store, dispatcher, clock, settings);
+    slack::SlackChannel channel(io.executor(), dispatcher, settings);
 
     std::string message;
     try {
@@ -232,7 +237,9 @@ TEST_CASE("Slack channel: a DM is answered with buttons, and a press edits that 
            std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(fixture.channel->sender_counters().sent == 2);
-    const auto metrics = fixture.channel->metrics();
+    metrics::Registry registry;
+    fixture.channel->register_metrics(registry);
+    const auto metrics = registry.text();
     CHECK(metrics.find("rubdown_slack_recorded_total 2") != std::string::npos);
     CHECK(metrics.find("rubdown_slack_outbox_sent_total 2") != std::string::npos);
 }

@@ -1,4 +1,4 @@
-#include "bot/slack_client.hpp"
+#include "adapters/slack/slack_client.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,8 +10,8 @@
 #include "support/fake_http_server.hpp"
 
 using namespace rubdown;
-using bot::DeliveryResult;
-using bot::SlackClient;
+using adapters::DeliveryResult;
+using slack::SlackClient;
 using testing::FakeHttpServer;
 using testing::FakeReply;
 using testing::RecordedRequest;
@@ -24,7 +24,7 @@ namespace {
 /// A fake Slack Web API on loopback and a client pointed at it.
 struct ClientFixture {
     explicit ClientFixture(testing::FakeHandler handler = {}) : slack(std::move(handler)) {
-        bot::SlackClientSettings settings;
+        slack::SlackClientSettings settings;
         settings.bot_token = kBotToken;
         settings.api_url = slack.base_url();
         // response_urls in these tests point at the fake, so it must be trusted like Slack's.
@@ -287,7 +287,7 @@ TEST_CASE("Slack client: auth.test tells who the bot is, or refuses without nami
         std::string message;
         try {
             fixture.io.await(fixture.client->authenticate());
-        } catch (const bot::SlackStartupError& error) {
+        } catch (const slack::SlackStartupError& error) {
             message = error.what();
         }
         CHECK(message.find("invalid_auth") != std::string::npos);
@@ -298,7 +298,7 @@ TEST_CASE("Slack client: auth.test tells who the bot is, or refuses without nami
 
 TEST_CASE("Slack outcomes map onto the outbox's results") {
     const auto classify = [](int status, std::string body, std::string retry_after = {}) {
-        return bot::to_delivery_result(
+        return slack::to_delivery_result(
             slack::classify_response(slack::ApiCall::Target::web_api, status, retry_after, body));
     };
     CHECK(classify(200, R"({"ok":true})").kind == DeliveryResult::Kind::sent);

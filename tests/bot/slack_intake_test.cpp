@@ -1,4 +1,4 @@
-#include "bot/slack_intake.hpp"
+#include "adapters/slack/slack_intake.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/slack/slack_reply_context.hpp"
+#include "bot/dispatcher.hpp"
 #include "bot/http_server.hpp"
 #include "bot/router.hpp"
 #include "bot/slack_test_helpers.hpp"
@@ -34,7 +35,7 @@ struct IntakeFixture {
           server(io.io(), bot::ServerLimits{}, router) {
         slack::BotIdentity bot{"T061EG9R6", "U0LAN0Z89", "B0BOTID01"};
         intake.set_bot_identity(bot);
-        intake.add_routes(router);
+        router.add(intake.routes());
         server.start({boost::asio::ip::make_address("127.0.0.1"), 0});
         poster = std::make_unique<BotPoster>("http://127.0.0.1:" +
                                              std::to_string(server.local_endpoint().port()));
@@ -89,7 +90,7 @@ struct IntakeFixture {
     intents::SimulatedClock clock;
     IoThread io;
     bot::Dispatcher dispatcher;
-    bot::SlackIntake intake;
+    slack::SlackIntake intake;
     bot::Router router;
     bot::HttpServer server;
     std::unique_ptr<BotPoster> poster;

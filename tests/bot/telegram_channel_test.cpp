@@ -1,4 +1,6 @@
-#include "bot/telegram_channel.hpp"
+#include "adapters/telegram/telegram_channel.hpp"
+#include "bot/dispatcher.hpp"
+#include "bot/running_channel.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,16 +38,23 @@ class ChannelRig {
           clock(intents::Seconds{std::chrono::seconds{1'800'000'000}}),
           engine(intents::make_engine({})),
           dispatcher(loop.io.get_executor(), store, *engine, clock, {}),
-          channel(loop.io.get_executor(), store, dispatcher, clock, settings(api_url, mode)) {}
-    /// Stops the store while the loop object still exists, so no store job completes into a freed one.
+          running(std::make_unique<telegram::TelegramChannel>(loop.io.get_executor(), dispatcher,
+                                                              settings(api_url, mode)),
+                  store, clock, sender_options()),
+          channel(static_cast<telegram::TelegramChannel&>(running.channel())) {
+        dispatcher.set_reply_shaping(channel.name(), channel.reply_shaping());
+    }
+    /// Stops the store while the loop object still exists, so no store job completes into a freed
+    /// one.
     ~ChannelRig() {
-        channel.stop();
+        running.stop();
         loop.stop();
         store.stop();
     }
 
-    static bot::TelegramSettings settings(const std::string& api_url, const std::string& mode) {
-        bot::TelegramSettings settings;
+    static telegram::TelegramSettings settings(const std::string& api_url,
+                                               const std::string& mode) {
+        telegram::TelegramSettings settings;
         settings.token = kToken;
         settings.api_url = api_url;
         settings.mode = mode;
@@ -55,8 +64,12 @@ class ChannelRig {
         settings.idle_poll_gap = 20ms;
         settings.start_up_attempts = 2;
         settings.policy.per_key_interval = 10ms;
-        settings.sender.poll_interval = 50ms;
         return settings;
+    }
+    static bot::OutboxSenderOptions sender_options() {
+        bot::OutboxSenderOptions options;
+        options.poll_interval = 50ms;
+        return options;
     }
 
     testing::TempDir dir;
@@ -65,7 +78,8 @@ class ChannelRig {
     std::unique_ptr<intents::Engine> engine;
     testing::LoopThread loop;
     bot::Dispatcher dispatcher;
-    bot::TelegramChannel channel;
+    bot::RunningChannel running;
+    telegram::TelegramChannel& channel;
 };
 
 std::string start_up_error(ChannelRig& rig) {
@@ -180,9 +194,9 @@ TEST_CASE("polling: updates are recorded before the offset moves past them, then
     });
     ChannelRig rig(api.base_url());
     store = &rig.store;
-    rig.dispatcher.set_outbox_listener([&](const std::string&) { rig.channel.wake(); });
+    rig.dispatcher.set_outbox_listener([&](const std::string&) { rig.running.wake(); });
     rig.channel.start_up();
-    rig.channel.start();
+    rig.running.start();
 
     REQUIRE(eventually([&] { return checked.load(); }));
     CHECK(recorded_before_confirming);
@@ -194,5 +208,5 @@ TEST_CASE("polling: updates are recorded before the offset moves past them, then
         return false;
     }));
     CHECK(rig.channel.counters().updates_recorded == 1);
-    CHECK(eventually([&] { return rig.channel.sender_counters().sent >= 1; }));
+    CHECK(eventually([&] { return rig.running.sender_counters().sent >= 1; }));
 }

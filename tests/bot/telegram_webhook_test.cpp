@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/http/http_client.hpp"
+#include "adapters/telegram/telegram_channel.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/http_server.hpp"
 #include "bot/router.hpp"
-#include "bot/telegram_channel.hpp"
 #include "intents/clock.hpp"
 #include "intents/engine.hpp"
 #include "storage/store.hpp"
@@ -52,23 +52,24 @@ class WebhookRig {
         : clock(intents::Seconds{std::chrono::seconds{1'800'000'000}}),
           store(dir.file("rubdown.db")),
           dispatcher(loop.io.get_executor(), store, shared_engine(), clock, {}),
-          channel(loop.io.get_executor(), store, dispatcher, clock, settings()),
+          channel(loop.io.get_executor(), dispatcher, settings()),
           server(loop.io, limits(), router),
           client(loop.io.get_executor()) {
-        channel.add_routes(router);
+        router.add(channel.routes());
         server.start({asio::ip::make_address("127.0.0.1"), 0});
         url = "http://127.0.0.1:" + std::to_string(server.local_endpoint().port()) +
               "/telegram/webhook";
     }
-    /// Stops the store while the loop object still exists, so no store job completes into a freed one.
+    /// Stops the store while the loop object still exists, so no store job completes into a freed
+    /// one.
     ~WebhookRig() {
         channel.stop();
         loop.stop();
         store.stop();
     }
 
-    static bot::TelegramSettings settings() {
-        bot::TelegramSettings settings;
+    static telegram::TelegramSettings settings() {
+        telegram::TelegramSettings settings;
         settings.token = "123:unused";
         settings.api_url = "http://127.0.0.1:9";
         settings.mode = "webhook";
@@ -106,7 +107,7 @@ class WebhookRig {
     testing::LoopThread loop;
     storage::Store store;
     bot::Dispatcher dispatcher;
-    bot::TelegramChannel channel;
+    telegram::TelegramChannel channel;
     bot::Router router;
     bot::HttpServer server;
     http::HttpClient client;

@@ -38,11 +38,11 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 
+#include "adapters/slack/slack_intake.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/http_server.hpp"
 #include "bot/operator_routes.hpp"
 #include "bot/router.hpp"
-#include "bot/slack_intake.hpp"
 #include "intents/engine.hpp"
 #include "storage/store.hpp"
 
@@ -87,13 +87,14 @@ struct Harness {
     bot::Dispatcher dispatcher{io.get_executor(), store, engine, clock, {}};
     bot::Router router;
     bot::HttpServer server{io, bot::ServerLimits{}, router};
-    bot::SlackIntake slack{dispatcher, clock, slack::InboundSettings{kSigningSecret, {}}};
+    metrics::Registry metrics;
+    slack::SlackIntake slack{dispatcher, clock, slack::InboundSettings{kSigningSecret, {}}};
     std::thread thread;
     std::uint16_t port = 0;
 
     Harness() {
-        slack.add_routes(router);
-        bot::OperatorDeps deps{store, server, clock};
+        router.add(slack.routes());
+        bot::OperatorDeps deps{store, server, clock, metrics};
         deps.simulated_clock = &clock;
         deps.admin_token = kAdminToken;
         bot::add_operator_routes(router, std::move(deps));

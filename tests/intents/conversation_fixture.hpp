@@ -13,7 +13,7 @@
 
 #include "intents/engine.hpp"
 #include "intents/handlers/intent_engine.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
 
 namespace rubdown::testing {
 

@@ -6,8 +6,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "storage/migrations.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rubdown::storage;

@@ -17,7 +17,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "storage/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
 #include "storage/store.hpp"
 #include "support/temp_dir.hpp"
 

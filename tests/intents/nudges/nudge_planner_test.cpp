@@ -10,7 +10,7 @@
 
 #include "intents/nudges/local_time.hpp"
 #include "nudge_test_support.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
 
 using namespace rubdown;
 using namespace rubdown::intents::nudges;

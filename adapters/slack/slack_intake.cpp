@@ -1,11 +1,11 @@
-#include "bot/slack_intake.hpp"
+#include "adapters/slack/slack_intake.hpp"
 
 #include <exception>
 #include <vector>
 
 #include <spdlog/spdlog.h>
 
-namespace rubdown::bot {
+namespace rubdown::slack {
 
 namespace asio = boost::asio;
 
@@ -23,35 +23,35 @@ std::string_view endpoint_name(SlackEndpoint endpoint) {
     return "unknown";
 }
 
-slack::SlackInbound receive(SlackEndpoint endpoint, const http::HttpRequest& request,
-                            const slack::InboundSettings& settings, storage::UnixSeconds now) {
+SlackInbound receive(SlackEndpoint endpoint, const http::HttpRequest& request,
+                     const InboundSettings& settings, storage::UnixSeconds now) {
     switch (endpoint) {
         case SlackEndpoint::events:
-            return slack::receive_event(request, settings, now);
+            return receive_event(request, settings, now);
         case SlackEndpoint::commands:
-            return slack::receive_command(request, settings, now);
+            return receive_command(request, settings, now);
         case SlackEndpoint::interactivity:
-            return slack::receive_interaction(request, settings, now);
+            return receive_interaction(request, settings, now);
     }
     return {};
 }
 
 }  // namespace
 
-SlackIntake::SlackIntake(Dispatcher& dispatcher, const intents::Clock& clock,
-                         slack::InboundSettings settings)
-    : dispatcher_(dispatcher),
+SlackIntake::SlackIntake(adapters::InboxSink& inbox, const intents::Clock& clock,
+                         InboundSettings settings)
+    : inbox_(inbox),
       clock_(clock),
-      settings_(std::make_shared<const slack::InboundSettings>(std::move(settings))) {}
+      settings_(std::make_shared<const InboundSettings>(std::move(settings))) {}
 
-void SlackIntake::set_bot_identity(const slack::BotIdentity& identity) {
+void SlackIntake::set_bot_identity(const BotIdentity& identity) {
     std::lock_guard lock(settings_mutex_);
-    auto updated = std::make_shared<slack::InboundSettings>(*settings_);
+    auto updated = std::make_shared<InboundSettings>(*settings_);
     updated->options.bot = identity;
     settings_ = std::move(updated);
 }
 
-std::shared_ptr<const slack::InboundSettings> SlackIntake::settings() const {
+std::shared_ptr<const InboundSettings> SlackIntake::settings() const {
     std::lock_guard lock(settings_mutex_);
     return settings_;
 }
@@ -63,7 +63,7 @@ asio::awaitable<http::HttpResponse> SlackIntake::handle(SlackEndpoint endpoint,
     auto inbound = receive(endpoint, request, *settings(), now);
     const auto name = endpoint_name(endpoint);
 
-    if (inbound.signature != slack::SignatureCheck::valid) {
+    if (inbound.signature != SignatureCheck::valid) {
         ++bad_signature_;
         spdlog::warn("event=slack_rejected endpoint={} reason={} remote={}", name, inbound.note,
                      request.remote_address);
@@ -83,9 +83,9 @@ asio::awaitable<http::HttpResponse> SlackIntake::handle(SlackEndpoint endpoint,
     // Durable first, then the answer: Slack takes a 2xx as "delivered" and never sends it again.
     std::vector<intents::IncomingMessage> messages;
     messages.push_back(std::move(*inbound.message));
-    AcceptResult accepted;
+    adapters::AcceptResult accepted;
     try {
-        accepted = co_await dispatcher_.accept(std::move(messages));
+        accepted = co_await inbox_.accept(std::move(messages));
     } catch (const std::exception& failure) {
         ++record_failures_;
         spdlog::error("event=slack_record_failed endpoint={} error=\"{}\"", name, failure.what());
@@ -99,15 +99,15 @@ asio::awaitable<http::HttpResponse> SlackIntake::handle(SlackEndpoint endpoint,
     co_return std::move(inbound.response);
 }
 
-void SlackIntake::add_routes(Router& router) {
-    const auto route = [this](SlackEndpoint endpoint) -> RouteHandler {
-        return [this, endpoint](const http::HttpRequest& request) {
-            return handle(endpoint, request);
-        };
+std::vector<adapters::Route> SlackIntake::routes() {
+    const auto route = [this](const char* path, SlackEndpoint endpoint) {
+        return adapters::Route{"POST", path, [this, endpoint](const http::HttpRequest& request) {
+                                   return handle(endpoint, request);
+                               }};
     };
-    router.add("POST", "/slack/events", route(SlackEndpoint::events));
-    router.add("POST", "/slack/commands", route(SlackEndpoint::commands));
-    router.add("POST", "/slack/interactivity", route(SlackEndpoint::interactivity));
+    return {route("/slack/events", SlackEndpoint::events),
+            route("/slack/commands", SlackEndpoint::commands),
+            route("/slack/interactivity", SlackEndpoint::interactivity)};
 }
 
 SlackInboundStats SlackIntake::stats() const {
@@ -116,4 +116,4 @@ SlackInboundStats SlackIntake::stats() const {
                              record_failures_.load()};
 }
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::slack

@@ -1,4 +1,4 @@
-#include "bot/telegram_delivery.hpp"
+#include "adapters/telegram/telegram_delivery.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -9,40 +9,39 @@
 #include "adapters/telegram/outbox_plan.hpp"
 #include "adapters/telegram/reply_context.hpp"
 
-namespace rubdown::bot {
+namespace rubdown::telegram {
 
 namespace asio = boost::asio;
-using telegram::ApiOutcome;
 
-DeliveryResult to_delivery_result(const telegram::ApiResult& result, std::string error) {
-    DeliveryResult delivery;
+adapters::DeliveryResult to_delivery_result(const ApiResult& result, std::string error) {
+    adapters::DeliveryResult delivery;
     delivery.error = std::move(error);
     switch (result.outcome) {
         case ApiOutcome::ok:
-            delivery.kind = DeliveryResult::Kind::sent;
+            delivery.kind = adapters::DeliveryResult::Kind::sent;
             delivery.error.clear();
             break;
         case ApiOutcome::retry_after:
-            delivery.kind = DeliveryResult::Kind::retry;
+            delivery.kind = adapters::DeliveryResult::Kind::retry;
             delivery.retry_after =
-                result.retry_after.count() > 0 ? result.retry_after : telegram::default_retry_after;
+                result.retry_after.count() > 0 ? result.retry_after : default_retry_after;
             break;
         case ApiOutcome::transient:
-            delivery.kind = DeliveryResult::Kind::retry;
+            delivery.kind = adapters::DeliveryResult::Kind::retry;
             break;
         case ApiOutcome::blocked:
-            delivery.kind = DeliveryResult::Kind::blocked_user;
+            delivery.kind = adapters::DeliveryResult::Kind::blocked_user;
             break;
         case ApiOutcome::permanent:
-            delivery.kind = DeliveryResult::Kind::failed;
+            delivery.kind = adapters::DeliveryResult::Kind::failed;
             if (result.migrate_to_chat_id) {
-                delivery.kind = DeliveryResult::Kind::chat_moved;
+                delivery.kind = adapters::DeliveryResult::Kind::chat_moved;
                 delivery.moved_to = std::to_string(*result.migrate_to_chat_id);
             }
             break;
         case ApiOutcome::unauthorized:
             // Nothing will go out until the operator fixes the token: keep the row, pause all.
-            delivery.kind = DeliveryResult::Kind::retry;
+            delivery.kind = adapters::DeliveryResult::Kind::retry;
             delivery.channel_problem = true;
             break;
     }
@@ -54,44 +53,42 @@ namespace {
 /// Groups, supergroups and channels have negative ids; a private chat's id is the user's.
 bool is_shared_chat(const storage::OutboxMessage& message) {
     return (!message.chat_id.empty() && message.chat_id.front() == '-') ||
-           telegram::reply_context_from_json(message.reply_context).is_group();
+           reply_context_from_json(message.reply_context).is_group();
 }
 
 }  // namespace
 
-PacingCharge TelegramDelivery::pacing_charge(const storage::OutboxMessage& message) const {
-    const auto messages = telegram::chat_message_count(telegram::plan_outbox_message(message));
+adapters::PacingCharge TelegramDelivery::pacing_charge(
+    const storage::OutboxMessage& message) const {
+    const auto messages = chat_message_count(plan_outbox_message(message));
     return {std::max<std::size_t>(1, messages), is_shared_chat(message)};
 }
 
 BotApi::BotApi(http::HttpTransport& transport, std::string api_url, std::string token)
     : transport_(transport), api_url_(std::move(api_url)), token_(std::move(token)) {}
 
-asio::awaitable<telegram::ApiResult> BotApi::call(const telegram::ApiCall& call,
-                                                  std::chrono::milliseconds timeout) {
-    auto request = telegram::to_client_request(call, api_url_, token_, timeout);
+asio::awaitable<ApiResult> BotApi::call(const ApiCall& call, std::chrono::milliseconds timeout) {
+    auto request = to_client_request(call, api_url_, token_, timeout);
     try {
         const auto response = co_await transport_.request(std::move(request));
-        co_return telegram::to_api_result(response);
+        co_return to_api_result(response);
     } catch (const http::HttpClientError& failure) {
-        co_return telegram::to_api_result(failure.errc(),
-                                          telegram::redact_token(failure.what(), token_));
+        co_return to_api_result(failure.errc(), redact_token(failure.what(), token_));
     }
 }
 
-std::string BotApi::describe(const telegram::ApiCall& call,
-                             const telegram::ApiResult& result) const {
-    std::string text = call.method + ": " + std::string(telegram::to_string(result.outcome));
+std::string BotApi::describe(const ApiCall& call, const ApiResult& result) const {
+    std::string text = call.method + ": " + std::string(to_string(result.outcome));
     if (!result.description.empty()) text += ": " + result.description;
     if (result.error_code != 0) text += " (" + std::to_string(result.error_code) + ")";
-    return telegram::redact_token(text, token_);
+    return redact_token(text, token_);
 }
 
-asio::awaitable<DeliveryResult> TelegramDelivery::deliver(storage::OutboxMessage message) {
+asio::awaitable<adapters::DeliveryResult> TelegramDelivery::deliver(
+    storage::OutboxMessage message) {
     // The plan reads edit_original from the reply context; the outbox keeps it in its own column.
-    if (message.edit_original)
-        message.reply_context = telegram::with_edit_original(message.reply_context);
-    const auto plan = telegram::plan_outbox_message(message);
+    if (message.edit_original) message.reply_context = with_edit_original(message.reply_context);
+    const auto plan = plan_outbox_message(message);
     for (const auto& warning : plan.warnings)
         spdlog::warn("event=telegram_plan_warning id={} warning=\"{}\"", message.id, warning);
 
@@ -120,18 +117,19 @@ asio::awaitable<DeliveryResult> TelegramDelivery::deliver(storage::OutboxMessage
             error = api_.describe(*planned.fallback, result);
         }
         auto delivery = to_delivery_result(result, error);
-        if (delivery.kind == DeliveryResult::Kind::blocked_user && is_shared_chat(message))
-            delivery.kind = DeliveryResult::Kind::chat_unavailable;
+        if (delivery.kind == adapters::DeliveryResult::Kind::blocked_user &&
+            is_shared_chat(message))
+            delivery.kind = adapters::DeliveryResult::Kind::chat_unavailable;
         // A moved chat gets the rest of the row, from the call that failed.
-        if (delivery.kind == DeliveryResult::Kind::retry ||
-            delivery.kind == DeliveryResult::Kind::chat_moved)
+        if (delivery.kind == adapters::DeliveryResult::Kind::retry ||
+            delivery.kind == adapters::DeliveryResult::Kind::chat_moved)
             progress_[message.id] = index;
         else
             progress_.erase(message.id);
         co_return delivery;
     }
     progress_.erase(message.id);
-    co_return DeliveryResult{};
+    co_return adapters::DeliveryResult{};
 }
 
 std::string TelegramDelivery::private_chat(const storage::User& user) const {
@@ -140,4 +138,4 @@ std::string TelegramDelivery::private_chat(const storage::User& user) const {
     return user.key.substr(prefix.size());
 }
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::telegram

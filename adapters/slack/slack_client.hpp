@@ -15,20 +15,20 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "adapters/channel.hpp"
 #include "adapters/http/http_client.hpp"
 #include "adapters/slack/slack_identity.hpp"
 #include "adapters/slack/slack_response.hpp"
 #include "adapters/slack/slack_web_api.hpp"
-#include "bot/channel_delivery.hpp"
 
-namespace rubdown::bot {
+namespace rubdown::slack {
 
 /// What the outbound side needs; the token never leaves this struct except in the
 /// Authorization header.
 struct SlackClientSettings {
     std::string bot_token;                          ///< SLACK_BOT_TOKEN
     std::string api_url = "https://slack.com/api";  ///< SLACK_API_URL
-    slack::DeliveryOptions delivery;                ///< limits; trusted response_url prefix
+    DeliveryOptions delivery;                       ///< limits; trusted response_url prefix
     std::chrono::milliseconds request_timeout{10000};
     http::HttpClientOptions http;
 };
@@ -47,7 +47,7 @@ struct SlackClientStats {
 /// Slack named it) for rate limits, 5xx and network trouble; retry with channel_problem for a
 /// token or scope problem (nothing goes out until the operator acts, so the rows wait); failed for
 /// everything else (channel_not_found, not_in_channel, invalid_blocks, ...).
-DeliveryResult to_delivery_result(const slack::SendOutcome& outcome);
+adapters::DeliveryResult to_delivery_result(const SendOutcome& outcome);
 
 /// Raised by authenticate() when Slack refuses the token or cannot be asked. what() never
 /// contains the token.
@@ -62,7 +62,7 @@ class SlackStartupError : public std::runtime_error {
     bool transient_;
 };
 
-class SlackClient final : public ChannelClient {
+class SlackClient final : public adapters::ChannelClient {
   public:
     /// Requests run on a strand of `executor` (the HTTP client is single-threaded); deliver() may
     /// be awaited from any executor.
@@ -77,11 +77,12 @@ class SlackClient final : public ChannelClient {
     /// Makes the planned calls in order, each with its fallback when it fails for good. A row
     /// retried after some of its parts went out resumes at the first part not yet sent, so a
     /// long reply is never posted twice (memory only: a restart abandons in-flight rows anyway).
-    boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) override;
+    boost::asio::awaitable<adapters::DeliveryResult> deliver(
+        storage::OutboxMessage message) override;
 
     /// auth.test: who the token belongs to. Throws SlackStartupError (without the token) when
     /// Slack refuses it or does not answer.
-    boost::asio::awaitable<slack::BotIdentity> authenticate();
+    boost::asio::awaitable<BotIdentity> authenticate();
 
     /// Aborts requests in flight; later deliveries answer retry. Safe from any thread.
     void stop();
@@ -89,9 +90,10 @@ class SlackClient final : public ChannelClient {
     SlackClientStats stats() const;
 
   private:
-    boost::asio::awaitable<DeliveryResult> deliver_on_strand(storage::OutboxMessage message);
-    boost::asio::awaitable<slack::SendOutcome> call(const slack::ApiCall& api_call);
-    boost::asio::awaitable<slack::BotIdentity> authenticate_on_strand();
+    boost::asio::awaitable<adapters::DeliveryResult> deliver_on_strand(
+        storage::OutboxMessage message);
+    boost::asio::awaitable<SendOutcome> call(const ApiCall& api_call);
+    boost::asio::awaitable<BotIdentity> authenticate_on_strand();
 
     SlackClientSettings settings_;
     boost::asio::strand<boost::asio::any_io_executor> strand_;
@@ -107,4 +109,4 @@ class SlackClient final : public ChannelClient {
     std::atomic<std::uint64_t> fallbacks_{0};
 };
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::slack

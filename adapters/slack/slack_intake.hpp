@@ -1,6 +1,6 @@
 #pragma once
-/// The three Slack endpoints on the bot's server: verify and parse with adapters/slack, record the
-/// message durably through the dispatcher, and only then answer 2xx. A recording failure answers
+/// The three Slack endpoints: verify and parse, record the message durably in the inbox, and only
+/// then answer 2xx. A recording failure answers
 /// 500, so Slack delivers again; a redelivery (X-Slack-Retry-Num) finds the event already in the
 /// inbox and is acknowledged without being processed twice.
 
@@ -9,16 +9,16 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <boost/asio/awaitable.hpp>
 
+#include "adapters/channel.hpp"
 #include "adapters/http/http_message.hpp"
 #include "adapters/slack/slack_endpoints.hpp"
-#include "bot/dispatcher.hpp"
-#include "bot/router.hpp"
 #include "intents/clock.hpp"
 
-namespace rubdown::bot {
+namespace rubdown::slack {
 
 enum class SlackEndpoint {
     events,         ///< POST /slack/events (Events API, JSON)
@@ -39,30 +39,29 @@ struct SlackInboundStats {
 
 class SlackIntake {
   public:
-    SlackIntake(Dispatcher& dispatcher, const intents::Clock& clock,
-                slack::InboundSettings settings);
+    SlackIntake(adapters::InboxSink& inbox, const intents::Clock& clock, InboundSettings settings);
 
     /// Learnt from auth.test after start-up; until then the bot's mentions are stripped by shape
     /// only. Safe while requests are served.
-    void set_bot_identity(const slack::BotIdentity& identity);
+    void set_bot_identity(const BotIdentity& identity);
 
     /// One request to one endpoint. Runs on the connection's executor.
     boost::asio::awaitable<http::HttpResponse> handle(SlackEndpoint endpoint,
                                                       const http::HttpRequest& request);
 
     /// POST /slack/events, /slack/commands and /slack/interactivity. `this` must outlive the
-    /// router's use.
-    void add_routes(Router& router);
+    /// routes' use.
+    std::vector<adapters::Route> routes();
 
     SlackInboundStats stats() const;
 
   private:
-    std::shared_ptr<const slack::InboundSettings> settings() const;
+    std::shared_ptr<const InboundSettings> settings() const;
 
-    Dispatcher& dispatcher_;
+    adapters::InboxSink& inbox_;
     const intents::Clock& clock_;
     mutable std::mutex settings_mutex_;
-    std::shared_ptr<const slack::InboundSettings> settings_;
+    std::shared_ptr<const InboundSettings> settings_;
 
     std::atomic<std::uint64_t> requests_{0};
     std::atomic<std::uint64_t> recorded_{0};
@@ -73,4 +72,4 @@ class SlackIntake {
     std::atomic<std::uint64_t> record_failures_{0};
 };
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::slack

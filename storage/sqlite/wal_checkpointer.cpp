@@ -1,4 +1,4 @@
-#include "storage/wal_checkpointer.hpp"
+#include "storage/sqlite/wal_checkpointer.hpp"
 
 #include <pthread.h>
 #include <sqlite3.h>

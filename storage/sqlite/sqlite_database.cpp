@@ -1,4 +1,4 @@
-#include "storage/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
 
 #include <stdexcept>
 
@@ -7,8 +7,15 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include "storage/migrations.hpp"
-#include "storage/sqlite_repositories.hpp"
+#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/sqlite_bookings.hpp"
+#include "storage/sqlite/sqlite_conversations.hpp"
+#include "storage/sqlite/sqlite_inbox.hpp"
+#include "storage/sqlite/sqlite_nudges.hpp"
+#include "storage/sqlite/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_races.hpp"
+#include "storage/sqlite/sqlite_runs.hpp"
+#include "storage/sqlite/sqlite_users.hpp"
 
 namespace rubdown::storage {
 

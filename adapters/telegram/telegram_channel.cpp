@@ -1,4 +1,4 @@
-#include "bot/telegram_channel.hpp"
+#include "adapters/telegram/telegram_channel.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -16,46 +16,58 @@
 
 #include "adapters/telegram/api_response.hpp"
 #include "adapters/telegram/bot_api_requests.hpp"
+#include "adapters/telegram/reply_context.hpp"
 #include "adapters/telegram/webhook_intake.hpp"
 #include "adapters/telegram/webhook_verifier.hpp"
 
-namespace rubdown::bot {
+namespace rubdown::telegram {
 
 namespace asio = boost::asio;
-using telegram::ApiOutcome;
 
-TelegramSettings telegram_settings(const Config& config) {
-    TelegramSettings settings;
-    settings.token = config.telegram_token;
-    settings.api_url = config.telegram_api_url;
-    settings.mode = config.effective_telegram_mode();
-    settings.webhook_url = config.telegram_webhook_url;
-    settings.webhook_secret = config.telegram_webhook_secret;
-    settings.max_body_bytes = config.max_body_bytes;
-    return settings;
-}
+namespace {
 
-TelegramChannel::TelegramChannel(asio::any_io_executor executor, storage::Store& store,
-                                 Dispatcher& dispatcher, const intents::Clock& clock,
+/// The first row answering a button press answers its callback query; the others must not.
+class CallbackAnswering final : public adapters::ReplyShaping {
+  public:
+    bool needs_a_row(const std::string& reply_context) const override {
+        return awaits_callback_answer(reply_context);
+    }
+    std::string context_for_row(const std::string& reply_context,
+                                std::size_t index) const override {
+        if (index == 0 || !awaits_callback_answer(reply_context)) return reply_context;
+        return without_callback_query(reply_context);
+    }
+};
+
+}  // namespace
+
+TelegramChannel::TelegramChannel(asio::any_io_executor executor, adapters::InboxSink& inbox,
                                  TelegramSettings settings)
     : settings_(std::move(settings)),
-      dispatcher_(dispatcher),
+      inbox_(inbox),
       strand_(asio::make_strand(executor)),
       http_(strand_, settings_.http),
       api_(http_, settings_.api_url, settings_.token),
       delivery_(api_),
-      sender_(strand_, store, clock, delivery_, settings_.policy, settings_.sender),
       poll_timer_(strand_) {}
 
 TelegramChannel::~TelegramChannel() {
     // No post to the strand here: it would outlive this object. Destroy the channel after the
     // executor stopped running (main does), so no loop is left to touch it.
     stopping_ = true;
-    sender_.stop();
 }
 
-telegram::ParseOptions TelegramChannel::parse_options() const {
-    telegram::ParseOptions options;
+const adapters::ReplyShaping& callback_answering() {
+    static const CallbackAnswering shaping;
+    return shaping;
+}
+
+const adapters::ReplyShaping* TelegramChannel::reply_shaping() const {
+    return &callback_answering();
+}
+
+ParseOptions TelegramChannel::parse_options() const {
+    ParseOptions options;
     options.bot_username = bot_username_;
     return options;
 }
@@ -69,7 +81,7 @@ void TelegramChannel::start_up() {
     if (settings_.mode == "webhook") {
         if (settings_.webhook_url.empty())
             throw std::runtime_error("Telegram: webhook mode needs TELEGRAM_WEBHOOK_URL");
-        if (!telegram::is_valid_secret_token(settings_.webhook_secret))
+        if (!is_valid_secret_token(settings_.webhook_secret))
             throw std::runtime_error(
                 "Telegram: TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -");
     }
@@ -88,7 +100,7 @@ void TelegramChannel::start_up() {
 asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
     auto executor = co_await asio::this_coro::executor;
     const auto get_me = telegram::get_me();
-    telegram::ApiResult me;
+    ApiResult me;
     for (int attempt = 1;; ++attempt) {
         me = co_await api.call(get_me, std::chrono::seconds{15});
         if (me.outcome == ApiOutcome::ok) break;
@@ -98,8 +110,8 @@ asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
                                      api.describe(get_me, me) + "); check TELEGRAM_BOT_TOKEN");
         if (me.outcome == ApiOutcome::permanent || attempt >= settings_.start_up_attempts)
             throw std::runtime_error("cannot reach the Telegram Bot API at " +
-                                     telegram::redact_token(settings_.api_url, settings_.token) +
-                                     " (" + api.describe(get_me, me) + ")");
+                                     redact_token(settings_.api_url, settings_.token) + " (" +
+                                     api.describe(get_me, me) + ")");
         spdlog::warn("event=telegram_get_me_retry attempt={} error=\"{}\"", attempt,
                      api.describe(get_me, me));
         asio::steady_timer pause(executor, std::chrono::seconds{attempt});
@@ -108,16 +120,16 @@ asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
     bot_username_ = telegram::bot_username(me).value_or("");
     spdlog::info("event=telegram_ready username={} mode={}", bot_username_, settings_.mode);
 
-    const auto commands = telegram::set_my_commands();
+    const auto commands = set_my_commands();
     if (auto result = co_await api.call(commands); result.outcome != ApiOutcome::ok)
         spdlog::warn("event=telegram_set_commands_failed error=\"{}\"",
                      api.describe(commands, result));
 
     if (settings_.mode == "webhook") {
-        telegram::WebhookSettings webhook;
+        WebhookSettings webhook;
         webhook.url = settings_.webhook_url;
         webhook.secret_token = settings_.webhook_secret;
-        const auto call = telegram::set_webhook(webhook);
+        const auto call = set_webhook(webhook);
         const auto result = co_await api.call(call);
         if (result.outcome != ApiOutcome::ok)
             throw std::runtime_error("Telegram: could not register the webhook " +
@@ -126,7 +138,7 @@ asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
         spdlog::info("event=telegram_webhook_set url={}", settings_.webhook_url);
     } else {
         // Polling and a webhook exclude each other (409): drop any webhook left registered.
-        const auto call = telegram::delete_webhook();
+        const auto call = delete_webhook();
         if (auto result = co_await api.call(call); result.outcome != ApiOutcome::ok)
             spdlog::warn("event=telegram_delete_webhook_failed error=\"{}\"",
                          api.describe(call, result));
@@ -137,7 +149,6 @@ asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
 
 void TelegramChannel::start() {
     if (started_.exchange(true)) return;
-    sender_.start();
     if (settings_.mode != "polling") return;
     asio::co_spawn(strand_, poll_loop(), [](std::exception_ptr error) {
         if (!error) return;
@@ -149,13 +160,8 @@ void TelegramChannel::start() {
     });
 }
 
-void TelegramChannel::wake() {
-    sender_.wake();
-}
-
 void TelegramChannel::stop() {
     if (stopping_.exchange(true)) return;
-    sender_.stop();
     asio::post(strand_, [this] {
         poll_timer_.cancel();
         http_.stop();
@@ -174,35 +180,34 @@ asio::awaitable<void> TelegramChannel::poll_loop() {
 
     while (!stopping_) {
         const auto began = std::chrono::steady_clock::now();
-        const auto call = telegram::get_updates(offset, settings_.poll_timeout);
+        const auto call = get_updates(offset, settings_.poll_timeout);
         const auto result = co_await api_.call(call);
         if (stopping_) break;
 
         if (result.outcome == ApiOutcome::ok) {
-            auto parsed =
-                telegram::parse_get_updates_result(result.result, offset, parse_options());
-            if (auto* error = std::get_if<telegram::ParseError>(&parsed)) {
+            auto parsed = parse_get_updates_result(result.result, offset, parse_options());
+            if (auto* error = std::get_if<ParseError>(&parsed)) {
                 ++poll_failures_;
                 spdlog::warn("event=telegram_poll_unreadable error=\"{}\"", error->reason);
                 co_await wait(std::chrono::seconds{1});
                 continue;
             }
-            auto& batch = std::get<telegram::PollBatch>(parsed);
+            auto& batch = std::get<PollBatch>(parsed);
             for (const auto& bad : batch.malformed)
                 spdlog::warn("event=telegram_update_malformed reason=\"{}\"", bad.reason);
             std::vector<intents::IncomingMessage> messages;
             for (auto& update : batch.updates) {
-                if (update.kind == telegram::ParsedUpdate::Kind::message)
+                if (update.kind == ParsedUpdate::Kind::message)
                     messages.push_back(std::move(update.message));
                 else
                     ++updates_ignored_;
             }
-            AcceptResult accepted;
+            adapters::AcceptResult accepted;
             if (!messages.empty()) {
                 bool recorded = false;
                 try {
                     // Recorded durably before the offset moves: the next getUpdates confirms them.
-                    accepted = co_await dispatcher_.accept(std::move(messages));
+                    accepted = co_await inbox_.accept(std::move(messages));
                     recorded = true;
                 } catch (const std::exception& failure) {
                     ++poll_failures_;
@@ -245,9 +250,9 @@ asio::awaitable<void> TelegramChannel::poll_loop() {
 
 // ---- webhook ----
 
-void TelegramChannel::add_routes(Router& router) {
-    router.add("POST", "/telegram/webhook",
-               [this](const http::HttpRequest& request) { return handle_webhook(request); });
+std::vector<adapters::Route> TelegramChannel::routes() {
+    return {{"POST", "/telegram/webhook",
+             [this](const http::HttpRequest& request) { return handle_webhook(request); }}};
 }
 
 asio::awaitable<http::HttpResponse> TelegramChannel::handle_webhook(
@@ -256,20 +261,20 @@ asio::awaitable<http::HttpResponse> TelegramChannel::handle_webhook(
         ++webhook_rejected_;
         co_return http::HttpResponse::text(413, "update too large\n");
     }
-    auto intake = telegram::accept_webhook(request, settings_.webhook_secret, parse_options());
+    auto intake = accept_webhook(request, settings_.webhook_secret, parse_options());
     if (auto* response = std::get_if<http::HttpResponse>(&intake)) {
         ++webhook_rejected_;
         co_return std::move(*response);
     }
-    auto& update = std::get<telegram::ParsedUpdate>(intake);
-    if (update.kind == telegram::ParsedUpdate::Kind::ignored) {
+    auto& update = std::get<ParsedUpdate>(intake);
+    if (update.kind == ParsedUpdate::Kind::ignored) {
         ++updates_ignored_;
-        co_return telegram::acknowledge_update();
+        co_return acknowledge_update();
     }
     std::vector<intents::IncomingMessage> messages;
     messages.push_back(std::move(update.message));
     try {
-        const auto accepted = co_await dispatcher_.accept(std::move(messages));
+        const auto accepted = co_await inbox_.accept(std::move(messages));
         updates_recorded_ += accepted.recorded;
         updates_duplicate_ += accepted.duplicates;
     } catch (const std::exception& failure) {
@@ -277,7 +282,7 @@ asio::awaitable<http::HttpResponse> TelegramChannel::handle_webhook(
                       failure.what());
         co_return http::HttpResponse::text(503, "not recorded; please retry\n");
     }
-    co_return telegram::acknowledge_update();
+    co_return acknowledge_update();
 }
 
 // ---- metrics ----
@@ -287,24 +292,20 @@ TelegramCounters TelegramChannel::counters() const {
             webhook_rejected_.load(), poll_failures_.load()};
 }
 
-std::string TelegramChannel::metrics() const {
-    const auto c = counters();
-    std::string text;
-    auto counter = [&](const std::string& name, const char* help, std::uint64_t value) {
-        const auto metric = "rubdown_telegram_" + name + "_total";
-        text += "# HELP " + metric + " " + help + "\n";
-        text += "# TYPE " + metric + " counter\n";
-        text += metric + " " + std::to_string(value) + "\n";
+void TelegramChannel::register_metrics(metrics::Registry& registry) const {
+    const auto counter = [&](const std::string& name, const char* help,
+                             const std::atomic<std::uint64_t>& value) {
+        registry.counter_reading("rubdown_telegram_" + name + "_total", help,
+                                 [&value] { return static_cast<double>(value.load()); });
     };
-    counter("updates_recorded", "Telegram updates recorded in the inbox.", c.updates_recorded);
+    counter("updates_recorded", "Telegram updates recorded in the inbox.", updates_recorded_);
     counter("updates_duplicate", "Telegram updates received again and not processed twice.",
-            c.updates_duplicate);
+            updates_duplicate_);
     counter("updates_ignored", "Telegram updates of kinds the bot does not handle.",
-            c.updates_ignored);
+            updates_ignored_);
     counter("webhook_rejected", "Webhook deliveries refused (secret, size, unreadable).",
-            c.webhook_rejected);
-    counter("poll_failures", "getUpdates calls that failed.", c.poll_failures);
-    return text + sender_.metrics("rubdown_telegram");
+            webhook_rejected_);
+    counter("poll_failures", "getUpdates calls that failed.", poll_failures_);
 }
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::telegram

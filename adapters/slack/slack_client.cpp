@@ -1,4 +1,4 @@
-#include "bot/slack_client.hpp"
+#include "adapters/slack/slack_client.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
@@ -9,7 +9,7 @@
 #include "adapters/http/client_url.hpp"
 #include "adapters/slack/slack_reply_context.hpp"
 
-namespace rubdown::bot {
+namespace rubdown::slack {
 
 namespace asio = boost::asio;
 
@@ -19,33 +19,33 @@ namespace {
 // map is dropped rather than grown, at worst re-posting some parts.
 constexpr std::size_t kMaxRememberedProgress = 10000;
 
-std::string_view target_name(const slack::ApiCall& call) {
-    return call.target == slack::ApiCall::Target::web_api ? std::string_view(call.method)
-                                                          : std::string_view("response_url");
+std::string_view target_name(const ApiCall& call) {
+    return call.target == ApiCall::Target::web_api ? std::string_view(call.method)
+                                                   : std::string_view("response_url");
 }
 
 }  // namespace
 
-DeliveryResult to_delivery_result(const slack::SendOutcome& outcome) {
-    DeliveryResult result;
+adapters::DeliveryResult to_delivery_result(const SendOutcome& outcome) {
+    adapters::DeliveryResult result;
     result.error = outcome.error;
     switch (outcome.verdict) {
-        case slack::SendOutcome::Verdict::sent:
-            result.kind = DeliveryResult::Kind::sent;
+        case SendOutcome::Verdict::sent:
+            result.kind = adapters::DeliveryResult::Kind::sent;
             result.error.clear();
             break;
-        case slack::SendOutcome::Verdict::retry:
-            result.kind = DeliveryResult::Kind::retry;
+        case SendOutcome::Verdict::retry:
+            result.kind = adapters::DeliveryResult::Kind::retry;
             result.retry_after = std::chrono::seconds{outcome.retry_after_seconds};
             result.channel_problem = outcome.configuration_problem;
             break;
-        case slack::SendOutcome::Verdict::give_up:
+        case SendOutcome::Verdict::give_up:
             // A refused token fails every row alike: keep them until the operator fixes it.
             if (outcome.configuration_problem) {
-                result.kind = DeliveryResult::Kind::retry;
+                result.kind = adapters::DeliveryResult::Kind::retry;
                 result.channel_problem = true;
             } else {
-                result.kind = DeliveryResult::Kind::failed;
+                result.kind = adapters::DeliveryResult::Kind::failed;
             }
             break;
     }
@@ -62,9 +62,8 @@ SlackClient::~SlackClient() = default;
 std::string SlackClient::pacing_key(const storage::OutboxMessage& message) const {
     if (message.edit_original || !message.reply_context.empty()) {
         auto marked = message;
-        if (marked.edit_original)
-            marked.reply_context = slack::with_edit_original(marked.reply_context);
-        const auto plan = slack::plan_delivery(marked, settings_.delivery);
+        if (marked.edit_original) marked.reply_context = with_edit_original(marked.reply_context);
+        const auto plan = plan_delivery(marked, settings_.delivery);
         if (!plan.empty() && !plan.front().call.pacing_key.empty())
             return plan.front().call.pacing_key;
     }
@@ -72,21 +71,21 @@ std::string SlackClient::pacing_key(const storage::OutboxMessage& message) const
     return message.chat_id;
 }
 
-asio::awaitable<DeliveryResult> SlackClient::deliver(storage::OutboxMessage message) {
+asio::awaitable<adapters::DeliveryResult> SlackClient::deliver(storage::OutboxMessage message) {
     // The HTTP client lives on strand_; the caller resumes on its own executor afterwards.
     co_return co_await asio::co_spawn(strand_, deliver_on_strand(std::move(message)),
                                       asio::use_awaitable);
 }
 
-asio::awaitable<DeliveryResult> SlackClient::deliver_on_strand(storage::OutboxMessage message) {
+asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
+    storage::OutboxMessage message) {
     // The dispatcher keeps edit_original as a column; the plan reads it from the context.
-    if (message.edit_original)
-        message.reply_context = slack::with_edit_original(message.reply_context);
-    const auto plan = slack::plan_delivery(message, settings_.delivery);
+    if (message.edit_original) message.reply_context = with_edit_original(message.reply_context);
+    const auto plan = plan_delivery(message, settings_.delivery);
     if (plan.empty()) {
         ++failed_;
-        co_return DeliveryResult{DeliveryResult::Kind::failed, std::chrono::seconds{0}, false,
-                                 "nothing to send"};
+        co_return adapters::DeliveryResult{adapters::DeliveryResult::Kind::failed,
+                                           std::chrono::seconds{0}, false, "nothing to send"};
     }
 
     std::size_t first = 0;
@@ -96,18 +95,18 @@ asio::awaitable<DeliveryResult> SlackClient::deliver_on_strand(storage::OutboxMe
     for (std::size_t part = first; part < plan.size(); ++part) {
         const auto& step = plan[part];
         auto outcome = co_await call(step.call);
-        if (step.fallback && slack::should_fall_back(outcome)) {
+        if (step.fallback && should_fall_back(outcome)) {
             spdlog::info("event=slack_fallback outbox_id={} call={} error=\"{}\" fallback={}",
                          message.id, target_name(step.call), outcome.error,
                          target_name(*step.fallback));
             ++fallbacks_;
             outcome = co_await call(*step.fallback);
         }
-        if (outcome.verdict == slack::SendOutcome::Verdict::sent) continue;
+        if (outcome.verdict == SendOutcome::Verdict::sent) continue;
 
         auto result = to_delivery_result(outcome);
         if (outcome.rate_limited) ++rate_limited_;
-        if (result.kind == DeliveryResult::Kind::retry) {
+        if (result.kind == adapters::DeliveryResult::Kind::retry) {
             ++retried_;
             if (message.id != 0 && part > 0) {
                 if (progress_.size() >= kMaxRememberedProgress) progress_.clear();
@@ -125,20 +124,20 @@ asio::awaitable<DeliveryResult> SlackClient::deliver_on_strand(storage::OutboxMe
         else
             spdlog::warn("event=slack_delivery outbox_id={} part={}/{} result={} error=\"{}\"",
                          message.id, part + 1, plan.size(),
-                         result.kind == DeliveryResult::Kind::retry ? "retry" : "failed",
+                         result.kind == adapters::DeliveryResult::Kind::retry ? "retry" : "failed",
                          result.error);
         co_return result;
     }
     progress_.erase(message.id);
     ++sent_;
-    co_return DeliveryResult{};
+    co_return adapters::DeliveryResult{};
 }
 
-asio::awaitable<slack::SendOutcome> SlackClient::call(const slack::ApiCall& api_call) {
+asio::awaitable<SendOutcome> SlackClient::call(const ApiCall& api_call) {
     http::ClientRequest request;
     request.method = "POST";
-    const bool web_api = api_call.target == slack::ApiCall::Target::web_api;
-    request.url = web_api ? slack::method_url(settings_.api_url, api_call.method) : api_call.url;
+    const bool web_api = api_call.target == ApiCall::Target::web_api;
+    request.url = web_api ? method_url(settings_.api_url, api_call.method) : api_call.url;
     if (web_api) request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
     request.body = api_call.body;
     request.content_type = "application/json; charset=utf-8";
@@ -148,11 +147,11 @@ asio::awaitable<slack::SendOutcome> SlackClient::call(const slack::ApiCall& api_
     ++calls_;
     try {
         const auto response = co_await http_->request(std::move(request));
-        co_return slack::classify_response(api_call.target, response.status,
-                                           response.header("Retry-After"), response.body);
+        co_return classify_response(api_call.target, response.status,
+                                    response.header("Retry-After"), response.body);
     } catch (const http::HttpClientError& failure) {
         // The error's text is its category message only: a response_url is itself a secret.
-        auto outcome = slack::classify_transport_failure(failure.code().message());
+        auto outcome = classify_transport_failure(failure.code().message());
         const auto errc = failure.errc();
         if (!http::is_transient(errc) && errc != http::ClientErrc::stopped) {
             // No answer will ever come: a bad SLACK_API_URL or TLS setup is the operator's to fix;
@@ -160,21 +159,21 @@ asio::awaitable<slack::SendOutcome> SlackClient::call(const slack::ApiCall& api_
             if (web_api)
                 outcome.configuration_problem = true;
             else
-                outcome.verdict = slack::SendOutcome::Verdict::give_up;
+                outcome.verdict = SendOutcome::Verdict::give_up;
         }
         co_return outcome;
     }
 }
 
-asio::awaitable<slack::BotIdentity> SlackClient::authenticate() {
+asio::awaitable<BotIdentity> SlackClient::authenticate() {
     co_return co_await asio::co_spawn(strand_, authenticate_on_strand(), asio::use_awaitable);
 }
 
-asio::awaitable<slack::BotIdentity> SlackClient::authenticate_on_strand() {
-    const auto api_call = slack::auth_test_call();
+asio::awaitable<BotIdentity> SlackClient::authenticate_on_strand() {
+    const auto api_call = auth_test_call();
     http::ClientRequest request;
     request.method = "POST";
-    request.url = slack::method_url(settings_.api_url, api_call.method);
+    request.url = method_url(settings_.api_url, api_call.method);
     request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
     request.body = api_call.body;
     request.content_type = "application/json; charset=utf-8";
@@ -191,7 +190,7 @@ asio::awaitable<slack::BotIdentity> SlackClient::authenticate_on_strand() {
             "Slack: auth.test at " + where + " got no answer: " + failure.code().message(),
             http::is_transient(failure.errc()));
     }
-    if (auto identity = slack::parse_auth_test(response.body)) co_return *identity;
+    if (auto identity = parse_auth_test(response.body)) co_return *identity;
     if (response.status == 429 || response.status >= 500)
         throw SlackStartupError("Slack: auth.test at " + where + " answered HTTP " +
                                     std::to_string(response.status) + "; Slack may be unavailable",
@@ -216,4 +215,4 @@ SlackClientStats SlackClient::stats() const {
                             failed_.load(), rate_limited_.load(), fallbacks_.load()};
 }
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::slack

@@ -1,4 +1,4 @@
-#include "storage/migrations.hpp"
+#include "storage/sqlite/migrations.hpp"
 
 #include <array>
 

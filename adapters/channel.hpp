@@ -1,0 +1,167 @@
+#pragma once
+/// The channel seam: what every channel (Telegram, Slack, a web chat...) gives the generic bot,
+/// and what the bot gives it. A channel lives wholly under adapters/<name>/: its routes or polling
+/// loop, its intake (verify, parse, hand IncomingMessages to an InboxSink), its ChannelClient
+/// (deliver one outbox row) with its pacing limits, and its metrics. The bot's composition root
+/// creates the channels; nothing else in bot/ names one.
+///
+/// Only intents/ and storage value types cross this seam, so bot/ implements InboxSink and drives
+/// the ChannelClient with its generic OutboxSender without knowing any platform.
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include "adapters/http/http_message.hpp"
+#include "adapters/metrics/metrics_registry.hpp"
+#include "intents/message.hpp"
+#include "storage/records.hpp"
+
+namespace rubdown::adapters {
+
+// ---- intake: from the channel to the bot ----
+
+struct AcceptResult {
+    std::size_t recorded = 0;
+    std::size_t duplicates = 0;
+};
+
+/// Where a channel hands what it received. accept() completes once the messages are durably
+/// recorded (deduplicated), so the channel may then acknowledge them to the platform; it throws
+/// when they could not be recorded (the channel asks the platform to deliver again).
+class InboxSink {
+  public:
+    virtual ~InboxSink() = default;
+    virtual boost::asio::awaitable<AcceptResult> accept(
+        std::vector<intents::IncomingMessage> messages) = 0;
+};
+
+/// A request handler: a coroutine on the connection's executor, on neutral HTTP types.
+using RouteHandler =
+    std::function<boost::asio::awaitable<http::HttpResponse>(const http::HttpRequest&)>;
+
+struct Route {
+    std::string method;
+    std::string path;
+    RouteHandler handler;
+};
+
+/// How a channel's reply context shapes the outbox rows answering one message. The context is
+/// the channel's own (opaque to the bot), so the channel decides.
+class ReplyShaping {
+  public:
+    virtual ~ReplyShaping() = default;
+    /// The message needs an outbox row even when the engine has nothing to say (a button press
+    /// whose client waits for an answer).
+    virtual bool needs_a_row(const std::string& /*reply_context*/) const { return false; }
+    /// The reply context of the index-th row answering a message with `reply_context`.
+    virtual std::string context_for_row(const std::string& reply_context,
+                                        std::size_t /*index*/) const {
+        return reply_context;
+    }
+};
+
+// ---- delivery: from the bot's outbox to the platform ----
+
+/// What delivering one row costs its pacing key and the channel.
+struct PacingCharge {
+    std::size_t messages = 1;  ///< messages the row puts into the chat (its parts)
+    bool shared_chat = false;  ///< the key is a shared chat (SenderPolicy::shared_per_minute)
+};
+
+struct DeliveryResult {
+    enum class Kind {
+        sent,          ///< the platform accepted it
+        retry,         ///< try again later (429, 5xx, network); after retry_after when given
+        failed,        ///< give up on this message (bad request, chat not found, ...)
+        blocked_user,  ///< the runner blocked the bot: mark them inactive, no more nudges
+        /// The bot can no longer write to this shared chat (removed from a group): drop what is
+        /// queued for it and send the runner's nudges to their private chat; they stay active.
+        chat_unavailable,
+        /// The chat lives on under another id (a Telegram group upgraded to a supergroup): send
+        /// this message, the others queued for the chat and the runners' nudges to `moved_to`.
+        chat_moved,
+    };
+    Kind kind = Kind::sent;
+    /// From the platform's flood control (Telegram retry_after, Slack Retry-After): pause the
+    /// message's pacing key (its chat) that long; 0 when the platform named no time.
+    std::chrono::seconds retry_after{0};
+    /// The whole channel is misconfigured (bad token): pause every chat, log loudly.
+    bool channel_problem = false;
+    std::string error;     ///< for logs and the outbox row; never contains a token
+    std::string moved_to;  ///< chat_moved: the chat's new id
+};
+
+/// One platform's way to send. The sender calls it on the channel's sender executor, possibly
+/// with several deliveries to different chats in flight at once.
+class ChannelClient {
+  public:
+    virtual ~ChannelClient() = default;
+    /// "telegram", "slack": the outbox channel this client serves.
+    virtual std::string channel() const = 0;
+    /// Messages with the same key are paced together and sent in order (a chat, a Slack channel).
+    virtual std::string pacing_key(const storage::OutboxMessage& message) const = 0;
+    /// What delivering it costs that key: its messages (parts), and whether the key is shared.
+    virtual PacingCharge pacing_charge(const storage::OutboxMessage& /*message*/) const {
+        return {};
+    }
+    virtual boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) = 0;
+    /// The runner's private chat on this channel, where their nudges go once a shared chat is
+    /// unavailable; empty when the channel cannot tell (the runner's chat is then left alone).
+    virtual std::string private_chat(const storage::User& /*user*/) const { return {}; }
+};
+
+/// How fast a channel may send (the platform's published or observed limits).
+struct SenderPolicy {
+    std::chrono::milliseconds per_key_interval{1000};  ///< about 1 message/s per chat
+    int per_key_burst = 3;                             ///< short bursts tolerated
+    double global_per_second = 30.0;                   ///< all chats together
+    int max_attempts = 6;                              ///< then the message is marked failed
+    std::chrono::milliseconds base_backoff{1000};      ///< doubles per attempt, with jitter
+    std::chrono::milliseconds max_backoff{std::chrono::minutes(5)};
+    std::size_t shared_per_minute = 0;  ///< per shared chat (a group) in any minute; 0 = no cap
+};
+
+// ---- the channel as a whole ----
+
+/// One channel as the server runs it. The composition root creates it (it makes no call yet),
+/// calls start_up() and registers routes() before the server takes traffic, drives client() with
+/// an outbox sender on sender_executor(), calls start() once serving, and stop() on shutdown.
+class Channel {
+  public:
+    virtual ~Channel() = default;
+
+    /// The outbox channel name ("telegram"); also the prefix of its metrics.
+    virtual std::string name() const = 0;
+
+    /// Blocking checks with the platform (a bad token throws std::runtime_error naming the
+    /// setting, never its value). Called before the server takes traffic.
+    virtual void start_up() = 0;
+    /// The channel's HTTP endpoints (none for a polling channel).
+    virtual std::vector<Route> routes() = 0;
+    /// Starts what runs in the background besides the sender (a long-poll loop). Thread-safe.
+    virtual void start() {}
+    /// Stops the background loops and aborts platform calls in flight. Thread-safe; the executor
+    /// must keep running (or be destroyed) for the loops to end.
+    virtual void stop() = 0;
+
+    /// How the outbox reaches the platform, the executor the sender must use for it (a strand
+    /// shared with the client's HTTP connections) and the platform's pacing limits.
+    virtual ChannelClient& client() = 0;
+    virtual boost::asio::any_io_executor sender_executor() = 0;
+    virtual SenderPolicy sender_policy() const = 0;
+    /// The channel's rules for the rows answering a message; nullptr for plain one-to-one ones.
+    virtual const ReplyShaping* reply_shaping() const { return nullptr; }
+
+    /// Registers the channel's own counters, every name prefixed rubdown_<name>_. The channel
+    /// must outlive the registry's scrapes.
+    virtual void register_metrics(metrics::Registry& registry) const = 0;
+};
+
+}  // namespace rubdown::adapters

@@ -1,0 +1,25 @@
+#pragma once
+/// HTTP/1.1 on the wire, for the server: Beast's parsed request into the neutral request the
+/// routes take, and a neutral response into the bytes of one answer. Pure functions.
+
+#include <string>
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "adapters/http/http_message.hpp"
+
+namespace rubdown::bot {
+
+http::HttpRequest to_neutral(boost::beast::http::request<boost::beast::http::string_body>&& request,
+                             const std::string& remote_address);
+
+/// The answer as bytes on the wire, written with one plain socket write. Beast's serializer would
+/// do the same through several layers of buffer views per answer; the bot's answers are small,
+/// whole strings, so one contiguous buffer is simpler and cheaper. `version` is 10 or 11.
+/// An answer to HEAD keeps its Content-Length but carries no body (RFC 9110, 9.3.2): a client
+/// reads none, and bytes after the headers would be taken for the next answer.
+std::string serialize(http::HttpResponse&& response, unsigned version, bool keep_alive,
+                      bool head = false);
+
+}  // namespace rubdown::bot

@@ -1,0 +1,131 @@
+#include "storage/sqlite/sqlite_outbox.hpp"
+
+#include "storage/sqlite/sqlite_rows.hpp"
+
+namespace rubdown::storage {
+
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "id, channel, chat_id, user_id, text, buttons_json, reply_context, nudge_id, status, attempts, "
+    "not_before, created_at, last_error, edit_original";
+
+OutboxMessage read_outbox(SQLite::Statement& row) {
+    OutboxMessage message;
+    message.id = row.getColumn(0).getInt64();
+    message.channel = row.getColumn(1).getString();
+    message.chat_id = row.getColumn(2).getString();
+    message.user_id = row.getColumn(3).getInt64();
+    message.text = row.getColumn(4).getString();
+    message.buttons_json = row.getColumn(5).getString();
+    message.reply_context = row.getColumn(6).getString();
+    message.nudge_id = optional_int(row.getColumn(7));
+    message.status = outbox_status_from_string(row.getColumn(8).getString());
+    message.attempts = row.getColumn(9).getInt();
+    message.not_before = row.getColumn(10).getInt64();
+    message.created_at = row.getColumn(11).getInt64();
+    message.last_error = row.getColumn(12).getString();
+    message.edit_original = row.getColumn(13).getInt() != 0;
+    return message;
+}
+
+}  // namespace
+
+std::int64_t SqliteOutbox::enqueue(const OutboxMessage& message) {
+    auto& insert = sql_.get(
+        "INSERT INTO outbox (channel, chat_id, user_id, text, buttons_json, reply_context, "
+        "nudge_id, edit_original, status, attempts, not_before, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)");
+    insert.bind(1, message.channel);
+    insert.bind(2, message.chat_id);
+    insert.bind(3, message.user_id);
+    insert.bind(4, message.text);
+    insert.bind(5, message.buttons_json);
+    insert.bind(6, message.reply_context);
+    bind_optional(insert, 7, message.nudge_id);
+    insert.bind(8, message.edit_original ? 1 : 0);
+    insert.bind(9, static_cast<std::int64_t>(message.not_before));
+    insert.bind(10, static_cast<std::int64_t>(message.created_at));
+    insert.exec();
+    return sql_.database().getLastInsertRowid();
+}
+
+std::vector<OutboxMessage> SqliteOutbox::due(const std::string& channel, UnixSeconds now,
+                                             std::size_t limit) {
+    auto& query = sql_.get(select_from(
+        kOutboxColumns, "outbox",
+        "WHERE status = 'pending' AND channel = ? AND not_before <= ? ORDER BY id ASC LIMIT ?"));
+    query.bind(1, channel);
+    query.bind(2, static_cast<std::int64_t>(now));
+    query.bind(3, static_cast<std::int64_t>(limit));
+    std::vector<OutboxMessage> messages;
+    while (query.executeStep()) messages.push_back(read_outbox(query));
+    return messages;
+}
+
+bool SqliteOutbox::claim(std::int64_t id) {
+    auto& statement = sql_.get(
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1 "
+        "WHERE id = ? AND status = 'pending'");
+    statement.bind(1, id);
+    return statement.exec() > 0;
+}
+
+void SqliteOutbox::mark_sent(std::int64_t id, UnixSeconds now) {
+    auto& statement =
+        sql_.get("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = '' WHERE id = ?");
+    statement.bind(1, static_cast<std::int64_t>(now));
+    statement.bind(2, id);
+    statement.exec();
+}
+
+void SqliteOutbox::reschedule(std::int64_t id, UnixSeconds not_before, const std::string& error) {
+    auto& statement = sql_.get(
+        "UPDATE outbox SET status = 'pending', not_before = ?, last_error = ? WHERE id = ?");
+    statement.bind(1, static_cast<std::int64_t>(not_before));
+    statement.bind(2, error);
+    statement.bind(3, id);
+    statement.exec();
+}
+
+void SqliteOutbox::mark_failed(std::int64_t id, const std::string& error) {
+    auto& statement = sql_.get("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
+    statement.bind(1, error);
+    statement.bind(2, id);
+    statement.exec();
+}
+
+std::size_t SqliteOutbox::abandon_in_flight(const std::string& channel) {
+    auto& statement = sql_.get(
+        "UPDATE outbox SET status = 'failed', last_error = 'interrupted while sending; not "
+        "resent to avoid a duplicate' WHERE status = 'sending' AND channel = ?");
+    statement.bind(1, channel);
+    return static_cast<std::size_t>(statement.exec());
+}
+
+std::optional<OutboxMessage> SqliteOutbox::find(std::int64_t id) {
+    auto& query = sql_.get(select_from(kOutboxColumns, "outbox", "WHERE id = ?"));
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_outbox(query);
+}
+
+std::size_t SqliteOutbox::count_pending(const std::string& channel) {
+    auto& query = sql_.get("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND channel = ?");
+    query.bind(1, channel);
+    query.executeStep();
+    return static_cast<std::size_t>(query.getColumn(0).getInt64());
+}
+
+std::size_t SqliteOutbox::move_chat(const std::string& channel, const std::string& from,
+                                    const std::string& to) {
+    auto& statement = sql_.get(
+        "UPDATE outbox SET chat_id = ? "
+        "WHERE channel = ? AND chat_id = ? AND status IN ('pending', 'sending')");
+    statement.bind(1, to);
+    statement.bind(2, channel);
+    statement.bind(3, from);
+    return static_cast<std::size_t>(statement.exec());
+}
+
+}  // namespace rubdown::storage

@@ -1,0 +1,23 @@
+#pragma once
+/// Helpers shared by the SQLite repositories: optional values in and out, and SELECT statements.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+namespace rubdown::storage {
+
+// Binding helpers: optional values become NULL, so "unknown" never turns into zero.
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<double>& value);
+void bind_optional(SQLite::Statement& statement, int index,
+                   const std::optional<std::int64_t>& value);
+std::optional<double> optional_double(const SQLite::Column& column);
+std::optional<std::int64_t> optional_int(const SQLite::Column& column);
+
+/// "SELECT <columns> FROM <table> <rest>".
+std::string select_from(const char* columns, const char* table, const char* rest);
+
+}  // namespace rubdown::storage
