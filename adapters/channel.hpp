@@ -8,6 +8,7 @@
 /// Only intents/ and storage value types cross this seam, so bot/ implements InboxSink and drives
 /// the ChannelClient with its generic OutboxSender without knowing any platform.
 
+#include <any>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -98,6 +99,16 @@ struct DeliveryResult {
     std::string moved_to;  ///< chat_moved: the chat's new id
 };
 
+/// What a client makes of an outbox row once, when the sender queues it: where the row is paced,
+/// what it costs, and what the client decoded to deliver it (its plan of platform calls), handed
+/// back to deliver() so that a row's reply context is read once.
+struct PreparedRow {
+    /// Rows with the same key are paced together and sent in order (a chat, a Slack channel).
+    std::string pacing_key;
+    PacingCharge charge;
+    std::any plan;  ///< the client's own; deliver() gets it back as it was made
+};
+
 /// One platform's way to send. The sender calls it on the channel's sender executor, possibly
 /// with several deliveries to different chats in flight at once.
 class ChannelClient {
@@ -105,13 +116,11 @@ class ChannelClient {
     virtual ~ChannelClient() = default;
     /// "telegram", "slack": the outbox channel this client serves.
     virtual std::string channel() const = 0;
-    /// Messages with the same key are paced together and sent in order (a chat, a Slack channel).
-    virtual std::string pacing_key(const storage::OutboxMessage& message) const = 0;
-    /// What delivering it costs that key: its messages (parts), and whether the key is shared.
-    virtual PacingCharge pacing_charge(const storage::OutboxMessage& /*message*/) const {
-        return {};
-    }
-    virtual boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message) = 0;
+    /// Reads the row once: its pacing and its plan. Pure: no platform call.
+    virtual PreparedRow prepare(const storage::OutboxMessage& message) const = 0;
+    /// Delivers the row as prepare() planned it (`message.attempts` counts this attempt).
+    virtual boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message,
+                                                           const PreparedRow& prepared) = 0;
     /// The runner's private chat on this channel, where their nudges go once a shared chat is
     /// unavailable; empty when the channel cannot tell (the runner's chat is then left alone).
     virtual std::string private_chat(const storage::User& /*user*/) const { return {}; }

@@ -8,10 +8,10 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "bot/chat_command.hpp"
-#include "bot/command_line.hpp"
-#include "bot/serve_command.hpp"
-#include "bot/subcommands.hpp"
+#include "bot/cli/chat_command.hpp"
+#include "bot/cli/command_line.hpp"
+#include "bot/cli/serve_command.hpp"
+#include "bot/cli/subcommands.hpp"
 #include "intents/knowledge/knowledge_file.hpp"
 
 using namespace rubdown;

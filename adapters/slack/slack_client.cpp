@@ -15,10 +15,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-// Past this many remembered partial deliveries something is wrong (rows retried forever); the
-// map is dropped rather than grown, at worst re-posting some parts.
-constexpr std::size_t kMaxRememberedProgress = 10000;
-
 std::string_view target_name(const ApiCall& call) {
     return call.target == ApiCall::Target::web_api ? std::string_view(call.method)
                                                    : std::string_view("response_url");
@@ -59,40 +55,41 @@ SlackClient::SlackClient(asio::any_io_executor executor, SlackClientSettings set
 
 SlackClient::~SlackClient() = default;
 
-std::string SlackClient::pacing_key(const storage::OutboxMessage& message) const {
-    if (message.edit_original || !message.reply_context.empty()) {
-        auto marked = message;
-        if (marked.edit_original) marked.reply_context = with_edit_original(marked.reply_context);
-        const auto plan = plan_delivery(marked, settings_.delivery);
-        if (!plan.empty() && !plan.front().call.pacing_key.empty())
-            return plan.front().call.pacing_key;
-    }
+adapters::PreparedRow SlackClient::prepare(const storage::OutboxMessage& message) const {
+    // The dispatcher keeps edit_original as a column; the plan reads it from the context.
+    auto marked = message;
+    if (marked.edit_original) marked.reply_context = with_edit_original(marked.reply_context);
+    auto plan = plan_delivery(marked, settings_.delivery);
     // No context: a nudge or a plain answer goes to chat_id (the runner's DM).
-    return message.chat_id;
+    auto key = message.chat_id;
+    if ((message.edit_original || !message.reply_context.empty()) && !plan.empty() &&
+        !plan.front().call.pacing_key.empty())
+        key = plan.front().call.pacing_key;
+    return {std::move(key), {}, std::move(plan)};
 }
 
-asio::awaitable<adapters::DeliveryResult> SlackClient::deliver(storage::OutboxMessage message) {
-    // The HTTP client lives on strand_; the caller resumes on its own executor afterwards.
-    co_return co_await asio::co_spawn(strand_, deliver_on_strand(std::move(message)),
+asio::awaitable<adapters::DeliveryResult> SlackClient::deliver(
+    storage::OutboxMessage message, const adapters::PreparedRow& prepared) {
+    // The HTTP client lives on strand_; the caller resumes on its own executor afterwards (and
+    // keeps `prepared` alive until then).
+    co_return co_await asio::co_spawn(strand_, deliver_on_strand(std::move(message), prepared),
                                       asio::use_awaitable);
 }
 
 asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
-    storage::OutboxMessage message) {
-    // The dispatcher keeps edit_original as a column; the plan reads it from the context.
-    if (message.edit_original) message.reply_context = with_edit_original(message.reply_context);
-    const auto plan = plan_delivery(message, settings_.delivery);
+    storage::OutboxMessage message, const adapters::PreparedRow& prepared) {
+    const auto* planned = std::any_cast<std::vector<PlannedCall>>(&prepared.plan);
+    // A row this client did not prepare (an empty PreparedRow) is planned here.
+    const auto own = planned ? adapters::PreparedRow{} : prepare(message);
+    if (!planned) planned = std::any_cast<std::vector<PlannedCall>>(&own.plan);
+    const auto& plan = *planned;
     if (plan.empty()) {
         ++failed_;
         co_return adapters::DeliveryResult{adapters::DeliveryResult::Kind::failed,
                                            std::chrono::seconds{0}, false, "nothing to send"};
     }
 
-    std::size_t first = 0;
-    if (message.id != 0) {
-        if (auto it = progress_.find(message.id); it != progress_.end()) first = it->second;
-    }
-    for (std::size_t part = first; part < plan.size(); ++part) {
+    for (auto part = progress_.resume_at(message.id); part < plan.size(); ++part) {
         const auto& step = plan[part];
         auto outcome = co_await call(step.call);
         if (step.fallback && should_fall_back(outcome)) {
@@ -108,13 +105,10 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
         if (outcome.rate_limited) ++rate_limited_;
         if (result.kind == adapters::DeliveryResult::Kind::retry) {
             ++retried_;
-            if (message.id != 0 && part > 0) {
-                if (progress_.size() >= kMaxRememberedProgress) progress_.clear();
-                progress_[message.id] = part;
-            }
+            if (message.id != 0) progress_.stopped_before(message.id, part);
         } else {
             ++failed_;
-            progress_.erase(message.id);
+            progress_.finished(message.id);
         }
         if (result.channel_problem)
             spdlog::error(
@@ -128,7 +122,7 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
                          result.error);
         co_return result;
     }
-    progress_.erase(message.id);
+    progress_.finished(message.id);
     ++sent_;
     co_return adapters::DeliveryResult{};
 }

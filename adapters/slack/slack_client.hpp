@@ -9,7 +9,6 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -17,6 +16,7 @@
 
 #include "adapters/channel.hpp"
 #include "adapters/http/http_client.hpp"
+#include "adapters/part_progress.hpp"
 #include "adapters/slack/slack_identity.hpp"
 #include "adapters/slack/slack_response.hpp"
 #include "adapters/slack/slack_web_api.hpp"
@@ -72,13 +72,18 @@ class SlackClient final : public adapters::ChannelClient {
     std::string channel() const override { return "slack"; }
     /// The strand every request runs on; give it to the OutboxSender driving this client.
     boost::asio::any_io_executor executor() const { return strand_; }
-    /// The Slack conversation the row lands in (the thread's channel, or the runner's DM).
-    std::string pacing_key(const storage::OutboxMessage& message) const override;
+    /// The row's calls (plan_delivery), paced by the Slack conversation the row lands in (the
+    /// thread's channel, or the runner's DM).
+    adapters::PreparedRow prepare(const storage::OutboxMessage& message) const override;
+    /// The conversation prepare() paces the row by.
+    std::string pacing_key(const storage::OutboxMessage& message) const {
+        return prepare(message).pacing_key;
+    }
     /// Makes the planned calls in order, each with its fallback when it fails for good. A row
     /// retried after some of its parts went out resumes at the first part not yet sent, so a
     /// long reply is never posted twice (memory only: a restart abandons in-flight rows anyway).
     boost::asio::awaitable<adapters::DeliveryResult> deliver(
-        storage::OutboxMessage message) override;
+        storage::OutboxMessage message, const adapters::PreparedRow& prepared) override;
 
     /// auth.test: who the token belongs to. Throws SlackStartupError (without the token) when
     /// Slack refuses it or does not answer.
@@ -91,15 +96,15 @@ class SlackClient final : public adapters::ChannelClient {
 
   private:
     boost::asio::awaitable<adapters::DeliveryResult> deliver_on_strand(
-        storage::OutboxMessage message);
+        storage::OutboxMessage message, const adapters::PreparedRow& prepared);
     boost::asio::awaitable<SendOutcome> call(const ApiCall& api_call);
     boost::asio::awaitable<BotIdentity> authenticate_on_strand();
 
     SlackClientSettings settings_;
     boost::asio::strand<boost::asio::any_io_executor> strand_;
     std::shared_ptr<http::HttpClient> http_;
-    /// Outbox id -> parts already delivered; touched only on strand_.
-    std::unordered_map<std::int64_t, std::size_t> progress_;
+    /// The first part not yet delivered, for rows being retried; touched only on strand_.
+    adapters::PartProgress progress_;
 
     std::atomic<std::uint64_t> calls_{0};
     std::atomic<std::uint64_t> sent_{0};

@@ -58,10 +58,14 @@ bool is_shared_chat(const storage::OutboxMessage& message) {
 
 }  // namespace
 
-adapters::PacingCharge TelegramDelivery::pacing_charge(
-    const storage::OutboxMessage& message) const {
-    const auto messages = chat_message_count(plan_outbox_message(message));
-    return {std::max<std::size_t>(1, messages), is_shared_chat(message)};
+adapters::PreparedRow TelegramDelivery::prepare(const storage::OutboxMessage& message) const {
+    // The plan reads edit_original from the reply context; the outbox keeps it in its own column.
+    auto marked = message;
+    if (marked.edit_original) marked.reply_context = with_edit_original(marked.reply_context);
+    auto plan = plan_outbox_message(marked);
+    const adapters::PacingCharge charge{std::max<std::size_t>(1, chat_message_count(plan)),
+                                        is_shared_chat(message)};
+    return {message.chat_id, charge, std::move(plan)};
 }
 
 BotApi::BotApi(http::HttpTransport& transport, std::string api_url, std::string token)
@@ -85,17 +89,16 @@ std::string BotApi::describe(const ApiCall& call, const ApiResult& result) const
 }
 
 asio::awaitable<adapters::DeliveryResult> TelegramDelivery::deliver(
-    storage::OutboxMessage message) {
-    // The plan reads edit_original from the reply context; the outbox keeps it in its own column.
-    if (message.edit_original) message.reply_context = with_edit_original(message.reply_context);
-    const auto plan = plan_outbox_message(message);
-    for (const auto& warning : plan.warnings)
+    storage::OutboxMessage message, const adapters::PreparedRow& prepared) {
+    const auto* plan = std::any_cast<OutboxPlan>(&prepared.plan);
+    // A row this client did not prepare (an empty PreparedRow) is planned here.
+    const auto own = plan ? adapters::PreparedRow{} : prepare(message);
+    if (!plan) plan = std::any_cast<OutboxPlan>(&own.plan);
+    for (const auto& warning : plan->warnings)
         spdlog::warn("event=telegram_plan_warning id={} warning=\"{}\"", message.id, warning);
 
-    const auto resume = progress_.find(message.id);
-    std::size_t index = resume == progress_.end() ? 0 : resume->second;
-    for (; index < plan.calls.size(); ++index) {
-        const auto& planned = plan.calls[index];
+    for (auto index = progress_.resume_at(message.id); index < plan->calls.size(); ++index) {
+        const auto& planned = plan->calls[index];
         auto result = co_await api_.call(planned.call);
         if (result.outcome == ApiOutcome::ok) continue;
 
@@ -123,12 +126,12 @@ asio::awaitable<adapters::DeliveryResult> TelegramDelivery::deliver(
         // A moved chat gets the rest of the row, from the call that failed.
         if (delivery.kind == adapters::DeliveryResult::Kind::retry ||
             delivery.kind == adapters::DeliveryResult::Kind::chat_moved)
-            progress_[message.id] = index;
+            progress_.stopped_before(message.id, index);
         else
-            progress_.erase(message.id);
+            progress_.finished(message.id);
         co_return delivery;
     }
-    progress_.erase(message.id);
+    progress_.finished(message.id);
     co_return adapters::DeliveryResult{};
 }
 

@@ -5,12 +5,12 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 
 #include <boost/asio/awaitable.hpp>
 
 #include "adapters/channel.hpp"
 #include "adapters/http/http_client.hpp"
+#include "adapters/part_progress.hpp"
 #include "adapters/telegram/api_response.hpp"
 #include "adapters/telegram/bot_api_requests.hpp"
 
@@ -52,27 +52,24 @@ class TelegramDelivery final : public adapters::ChannelClient {
     explicit TelegramDelivery(BotApi& api) : api_(api) {}
 
     std::string channel() const override { return "telegram"; }
-    /// The chat: Telegram's flood limits are per chat.
-    std::string pacing_key(const storage::OutboxMessage& message) const override {
-        return message.chat_id;
-    }
-    /// Each part of a split reply and each edit is a message in the chat; a group, supergroup or
-    /// channel is a shared chat (Telegram: about 20 messages a minute there).
-    adapters::PacingCharge pacing_charge(const storage::OutboxMessage& message) const override;
+    /// Paced per chat (Telegram's flood limits are per chat); each part of a split reply and each
+    /// edit is a message in the chat; a group, supergroup or channel is a shared chat (Telegram:
+    /// about 20 messages a minute there). The plan is adapters/telegram/outbox_plan.hpp's.
+    adapters::PreparedRow prepare(const storage::OutboxMessage& message) const override;
     /// answerCallbackQuery first when the row answers a button press (best effort: an expired
     /// query never costs the reply), then editMessageText for edit_original (falling back to a new
     /// message when the original cannot be edited, or keeps failing), else sendMessage, split over
     /// 4096 characters.
     /// A retried row resumes at the first call not yet made, so no part is sent twice.
     boost::asio::awaitable<adapters::DeliveryResult> deliver(
-        storage::OutboxMessage message) override;
+        storage::OutboxMessage message, const adapters::PreparedRow& prepared) override;
     /// A private chat's id is the runner's user id ("telegram:<id>").
     std::string private_chat(const storage::User& user) const override;
 
   private:
     BotApi& api_;
-    /// Row id -> index of the first plan call not yet done, for rows being retried.
-    std::unordered_map<std::int64_t, std::size_t> progress_;
+    /// The first plan call not yet done, for rows being retried.
+    adapters::PartProgress progress_;
 };
 
 }  // namespace rubdown::telegram

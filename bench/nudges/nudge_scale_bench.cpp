@@ -24,7 +24,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 
-#include "bot/nudge_scheduler.hpp"
+#include "bot/scheduling/nudge_scheduler.hpp"
 #include "intents/clock.hpp"
 #include "storage/store.hpp"
 

@@ -1,3 +1,5 @@
+// Longer than 400 lines (1121) because data only: every red-flag rule and its reply; a runner's
+// safety is in these lists, and they are easier to review in one file.
 #include "intents/safety/red_flag_rules.hpp"
 
 namespace rubdown::intents::safety {

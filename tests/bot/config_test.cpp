@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "bot/command_line.hpp"
-#include "bot/config.hpp"
+#include "bot/cli/command_line.hpp"
+#include "bot/cli/config.hpp"
 
 using namespace rubdown::bot;
 

@@ -1,8 +1,8 @@
-#include "bot/delivery_decision.hpp"
+#include "bot/outbox/delivery_decision.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "bot/outbox_outcome.hpp"
+#include "bot/outbox/outbox_outcome.hpp"
 #include "storage/store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -132,10 +132,11 @@ namespace {
 class PrivateChats final : public adapters::ChannelClient {
   public:
     std::string channel() const override { return "telegram"; }
-    std::string pacing_key(const storage::OutboxMessage& message) const override {
-        return message.chat_id;
+    adapters::PreparedRow prepare(const storage::OutboxMessage& message) const override {
+        return {message.chat_id, {}, {}};
     }
-    boost::asio::awaitable<adapters::DeliveryResult> deliver(storage::OutboxMessage) override {
+    boost::asio::awaitable<adapters::DeliveryResult> deliver(
+        storage::OutboxMessage, const adapters::PreparedRow&) override {
         co_return adapters::DeliveryResult{};
     }
     std::string private_chat(const storage::User& user) const override {

@@ -7,7 +7,7 @@
 
 #include "adapters/telegram/reply_context.hpp"
 #include "adapters/telegram/telegram_channel.hpp"
-#include "bot/dispatcher.hpp"
+#include "bot/inbox/dispatcher.hpp"
 #include "storage/store.hpp"
 #include "support/temp_dir.hpp"
 

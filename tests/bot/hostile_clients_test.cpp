@@ -17,7 +17,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
 
-#include "bot/process_limits.hpp"
+#include "bot/cli/process_limits.hpp"
 #include "support/child_process.hpp"
 #include "support/raw_http_client.hpp"
 #include "support/temp_dir.hpp"

@@ -13,8 +13,8 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "bot/http_server.hpp"
-#include "bot/io_pool.hpp"
+#include "bot/http/http_server.hpp"
+#include "bot/http/io_pool.hpp"
 #include "support/raw_http_client.hpp"
 
 using namespace rubdown;

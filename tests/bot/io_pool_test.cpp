@@ -10,7 +10,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 
-#include "bot/io_pool.hpp"
+#include "bot/http/io_pool.hpp"
 
 using namespace rubdown;
 namespace asio = boost::asio;

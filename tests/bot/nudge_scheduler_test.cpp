@@ -1,4 +1,4 @@
-#include "bot/nudge_scheduler.hpp"
+#include "bot/scheduling/nudge_scheduler.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +17,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 
-#include "bot/nudge_listing.hpp"
+#include "bot/cli/nudge_listing.hpp"
 #include "intents/button_owner.hpp"
 #include "intents/nudges/local_time.hpp"
 #include "intents/nudges/nudge_message.hpp"

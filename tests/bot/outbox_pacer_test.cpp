@@ -1,4 +1,4 @@
-#include "bot/outbox_pacer.hpp"
+#include "bot/outbox/outbox_pacer.hpp"
 
 #include <catch2/catch.hpp>
 

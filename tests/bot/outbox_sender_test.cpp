@@ -1,4 +1,4 @@
-#include "bot/outbox_sender.hpp"
+#include "bot/outbox/outbox_sender.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -518,7 +518,7 @@ TEST_CASE("Telegram charges each part of a reply, and groups are shared chats") 
     message.channel = "telegram";
     message.chat_id = "42";
     message.text = "Logged.";
-    auto charge = delivery.pacing_charge(message);
+    auto charge = delivery.prepare(message).charge;
     CHECK(charge.messages == 1);
     CHECK_FALSE(charge.shared_chat);
 
@@ -526,7 +526,7 @@ TEST_CASE("Telegram charges each part of a reply, and groups are shared chats") 
     message.text.clear();
     while (message.text.size() < 6000) message.text += "A hard week of training is done. ";
     message.chat_id = "-1001234";
-    charge = delivery.pacing_charge(message);
+    charge = delivery.prepare(message).charge;
     CHECK(charge.messages == 2);
     CHECK(charge.shared_chat);
 }

@@ -1,4 +1,4 @@
-#include "bot/planned_nudge_watch.hpp"
+#include "bot/inbox/planned_nudge_watch.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 
 #include <sys/resource.h>
 
-#include "bot/process_limits.hpp"
+#include "bot/cli/process_limits.hpp"
 
 using rubdown::bot::raise_open_file_limit;
 

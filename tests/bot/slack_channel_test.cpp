@@ -1,6 +1,6 @@
 #include "adapters/slack/slack_channel.hpp"
-#include "bot/dispatcher.hpp"
-#include "bot/running_channel.hpp"
+#include "bot/inbox/dispatcher.hpp"
+#include "bot/outbox/running_channel.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,8 +14,8 @@
 #include <boost/asio/ip/address.hpp>
 #include <nlohmann/json.hpp>
 
-#include "bot/http_server.hpp"
-#include "bot/router.hpp"
+#include "bot/http/http_server.hpp"
+#include "bot/http/router.hpp"
 #include "bot/slack_test_helpers.hpp"
 #include "storage/store.hpp"
 #include "support/fake_http_server.hpp"

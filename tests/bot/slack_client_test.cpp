@@ -41,7 +41,8 @@ struct ClientFixture {
     }
 
     DeliveryResult deliver(const storage::OutboxMessage& message) {
-        return io.await(client->deliver(message));
+        const auto prepared = client->prepare(message);
+        return io.await(client->deliver(message, prepared));
     }
 
     FakeHttpServer slack;

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/slack/slack_reply_context.hpp"
-#include "bot/dispatcher.hpp"
-#include "bot/http_server.hpp"
-#include "bot/router.hpp"
+#include "bot/http/http_server.hpp"
+#include "bot/http/router.hpp"
+#include "bot/inbox/dispatcher.hpp"
 #include "bot/slack_test_helpers.hpp"
 #include "storage/store.hpp"
 #include "support/temp_dir.hpp"

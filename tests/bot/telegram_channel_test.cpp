@@ -1,6 +1,6 @@
 #include "adapters/telegram/telegram_channel.hpp"
-#include "bot/dispatcher.hpp"
-#include "bot/running_channel.hpp"
+#include "bot/inbox/dispatcher.hpp"
+#include "bot/outbox/running_channel.hpp"
 
 #include <catch2/catch.hpp>
 

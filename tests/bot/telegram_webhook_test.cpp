@@ -11,9 +11,9 @@
 
 #include "adapters/http/http_client.hpp"
 #include "adapters/telegram/telegram_channel.hpp"
-#include "bot/dispatcher.hpp"
-#include "bot/http_server.hpp"
-#include "bot/router.hpp"
+#include "bot/http/http_server.hpp"
+#include "bot/http/router.hpp"
+#include "bot/inbox/dispatcher.hpp"
 #include "intents/clock.hpp"
 #include "intents/engine.hpp"
 #include "storage/store.hpp"

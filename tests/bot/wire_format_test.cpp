@@ -1,4 +1,4 @@
-#include "bot/wire_format.hpp"
+#include "bot/http/wire_format.hpp"
 
 #include <catch2/catch.hpp>
 

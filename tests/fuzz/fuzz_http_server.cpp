@@ -39,10 +39,10 @@
 #include <boost/asio/ip/address.hpp>
 
 #include "adapters/slack/slack_intake.hpp"
-#include "bot/dispatcher.hpp"
-#include "bot/http_server.hpp"
-#include "bot/operator_routes.hpp"
-#include "bot/router.hpp"
+#include "bot/http/http_server.hpp"
+#include "bot/http/operator_routes.hpp"
+#include "bot/http/router.hpp"
+#include "bot/inbox/dispatcher.hpp"
 #include "intents/engine.hpp"
 #include "storage/store.hpp"
 

@@ -1,0 +1,143 @@
+#include "bot/cli/serve_command.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <set>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "adapters/metrics/metrics_registry.hpp"
+#include "bot/cli/channel_catalogue.hpp"
+#include "bot/cli/clock_factory.hpp"
+#include "bot/cli/knowledge_reloader.hpp"
+#include "bot/cli/process_limits.hpp"
+#include "bot/http/http_server.hpp"
+#include "bot/http/io_pool.hpp"
+#include "bot/http/operator_routes.hpp"
+#include "bot/inbox/dispatcher.hpp"
+#include "bot/outbox/channel_set.hpp"
+#include "bot/scheduling/nudge_scheduler.hpp"
+#include "storage/store.hpp"
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+
+namespace {
+
+ServerLimits server_limits(const Config& config) {
+    ServerLimits limits;
+    limits.max_body_bytes = config.max_body_bytes;
+    limits.header_timeout = config.header_timeout;
+    limits.idle_timeout = config.idle_timeout;
+    limits.max_connections = config.max_connections;
+    return limits;
+}
+
+/// Every allowed connection needs a descriptor, besides the database, logs and outbound clients.
+void raise_open_files_for(std::size_t max_connections) {
+    const std::size_t wanted = max_connections + 128;
+    const auto limit = raise_open_file_limit(wanted);
+    if (limit < wanted)
+        spdlog::warn(
+            "event=open_file_limit_low limit={} wanted={} hint=\"lower "
+            "RUBDOWN_MAX_CONNECTIONS or raise the hard limit (ulimit -Hn)\"",
+            limit, wanted);
+}
+
+/// A nudge that waited in a channel's outbox (an outage, a long queue) still keeps the runner's
+/// quiet hours and its grace period.
+OutboxSenderOptions sender_options(const intents::nudges::NudgePolicy& policy) {
+    OutboxSenderOptions options;
+    options.may_go_now = [policy](storage::Repositories& repos, const storage::OutboxMessage& row,
+                                  storage::UnixSeconds now) {
+        return nudge_row_may_go_now(repos, row, intents::Seconds{std::chrono::seconds{now}},
+                                    policy);
+    };
+    return options;
+}
+
+void announce(const HttpServer& server, const Config& config, const intents::Clock& clock,
+              bool no_channel) {
+    const auto bound = server.local_endpoint();
+    spdlog::info("event=listening address={}:{} database={} clock={}", bound.address().to_string(),
+                 bound.port(), config.db_path, clock.simulated() ? "simulated" : "system");
+    if (no_channel)
+        std::cerr << "Rubdown is running on http://" << bound.address().to_string() << ":"
+                  << bound.port() << " with " << kNoChannelHint
+                  << ".\nTalk to it in a terminal with: rubdown chat\n";
+}
+
+}  // namespace
+
+int run_serve(const Config& config) {
+    storage::Store store(config.db_path);
+    auto clock = make_clock(config);
+    const auto settings = engine_settings(config);
+    auto engine = intents::make_engine(settings);
+    metrics::Registry registry;
+
+    IoPool io_pool(config.io_threads);
+    auto& io = io_pool.main_context();
+    Dispatcher dispatcher(io.get_executor(), store, *engine, *clock, settings);
+    ChannelSet channels;
+    // Due nudges go into the outbox; the channels they are for are woken, as after processing.
+    NudgeScheduler scheduler(
+        asio::make_strand(io), store, *clock, settings.nudge_policy, config.booking_url,
+        [&channels](const std::set<std::string>& names) { channels.wake(names); });
+    scheduler.register_metrics(registry);
+    dispatcher.set_outbox_listener([&channels](const std::string& name) { channels.wake(name); });
+    // A processed message may have planned a nudge earlier than the one the scheduler awaits.
+    dispatcher.set_nudge_listener(
+        [&scheduler](storage::UnixSeconds due) { scheduler.nudge_planned(due); });
+
+    Router router;
+    raise_open_files_for(config.max_connections);
+    HttpServer server(io, server_limits(config), router,
+                      [&io_pool] { return io_pool.next_executor(); });
+    // Start-up checks (getMe, auth.test) run as each channel is added, so a bad token stops the
+    // process with a clear message before it serves anything.
+    for (auto& channel : make_channels(config, io.get_executor(), dispatcher))
+        channels.add(std::move(channel), store, *clock, sender_options(settings.nudge_policy),
+                     dispatcher, router, registry);
+    KnowledgeReloader reloader(io, config.knowledge_path, settings.knowledge, registry);
+
+    OperatorDeps operator_deps{store, server, *clock, registry};
+    operator_deps.simulated_clock = dynamic_cast<intents::SimulatedClock*>(clock.get());
+    operator_deps.admin_token = config.admin_token;
+    operator_deps.fire_due = [&scheduler]() -> asio::awaitable<void> {
+        co_await scheduler.fire_now();
+    };
+    add_operator_routes(router, std::move(operator_deps));
+
+    server.start({asio::ip::make_address(config.listen_host), config.listen_port});
+    dispatcher.process_backlog();
+    scheduler.start();
+    channels.start();
+    reloader.start();
+    announce(server, config, *clock, channels.empty());
+
+    // SIGINT/SIGTERM: stop accepting, let requests in flight finish, flush the store, exit 0.
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& error, int signal) {
+        if (error) return;
+        spdlog::info("event=shutting_down signal={}", signal);
+        scheduler.stop();
+        reloader.stop();
+        channels.stop();
+        server.shutdown(std::chrono::seconds(5), [&] {
+            store.stop();
+            io_pool.stop();
+        });
+    });
+    io_pool.run();
+    store.stop();
+    spdlog::info("event=stopped");
+    return 0;
+}
+
+}  // namespace rubdown::bot

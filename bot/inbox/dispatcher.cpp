@@ -1,0 +1,308 @@
+#include "bot/inbox/dispatcher.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "bot/inbox/planned_nudge_watch.hpp"
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+
+namespace {
+storage::UnixSeconds unix_seconds(intents::Seconds instant) {
+    return instant.time_since_epoch().count();
+}
+
+const adapters::ReplyShaping& shaping_of(const ReplyShapings& shapings,
+                                         const std::string& channel) {
+    static const adapters::ReplyShaping plain;
+    const auto found = shapings.find(channel);
+    return found == shapings.end() || !found->second ? plain : *found->second;
+}
+}  // namespace
+
+storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,
+                                   storage::UnixSeconds now) {
+    storage::InboxEntry entry;
+    entry.dedup_key = message.dedup_key;
+    entry.channel = message.channel;
+    entry.user_key = message.user_key;
+    entry.chat_id = message.chat_id;
+    entry.display_name = message.display_name;
+    entry.text = message.text;
+    entry.action = message.action;
+    entry.reply_context = message.reply_context;
+    entry.source_id = message.source_id;
+    entry.edit_version = message.edit_version;
+    entry.received_at = now;
+    return entry;
+}
+
+Dispatcher::Dispatcher(boost::asio::any_io_executor executor, storage::Store& store,
+                       intents::Engine& engine, const intents::Clock& clock,
+                       intents::EngineSettings settings)
+    : executor_(std::move(executor)),
+      store_(store),
+      engine_(engine),
+      clock_(clock),
+      settings_(std::move(settings)) {}
+
+asio::awaitable<adapters::AcceptResult> Dispatcher::accept(
+    std::vector<intents::IncomingMessage> messages) {
+    // Not a coroutine itself: GCC 12 destroys a coroutine's by-value parameter twice when the
+    // caller passes a braced list, so the messages travel to the coroutine behind a pointer.
+    return accept_shared(
+        std::make_shared<const std::vector<intents::IncomingMessage>>(std::move(messages)));
+}
+
+asio::awaitable<adapters::AcceptResult> Dispatcher::accept_shared(
+    std::shared_ptr<const std::vector<intents::IncomingMessage>> messages) {
+    const auto now = unix_seconds(clock_.now());
+    auto job = [messages, now](storage::Repositories& repos) {
+        std::vector<std::int64_t> recorded;
+        for (const auto& message : *messages) {
+            auto entry = to_inbox_entry(message, now);
+            if (repos.inbox.record(entry) == storage::InboxRecordResult::recorded)
+                recorded.push_back(entry.id);
+            else
+                recorded.push_back(0);
+        }
+        return recorded;
+    };
+    auto ids = co_await store_.async_run(std::move(job), asio::use_awaitable);
+    adapters::AcceptResult result;
+    for (auto id : ids) {
+        if (id == 0) {
+            ++result.duplicates;
+            continue;
+        }
+        ++result.recorded;
+        process(id);
+    }
+    co_return result;
+}
+
+void Dispatcher::process_backlog() {
+    const auto waiting = store_.run(
+        [](storage::Repositories& repos) { return repos.inbox.unprocessed_ids(1).size(); });
+    if (waiting == 0) return;
+    spdlog::info("event=inbox_backlog reason=\"recorded before this start, not yet processed\"");
+    {
+        std::lock_guard lock(processing_mutex_);
+        backlog_in_inbox_ = true;
+        ++backlog_generation_;
+    }
+    refill_from_inbox();
+}
+
+void Dispatcher::process(std::int64_t inbox_id) {
+    bool start_now = false;
+    bool read_now = false;
+    {
+        std::lock_guard lock(processing_mutex_);
+        // Behind a backlog, a message waits its turn there too: a runner's messages are then
+        // processed in the order they came, never a later one ahead of an earlier one.
+        if (backlog_in_inbox_ || processing_in_flight_.size() >= kMaxProcessingInFlight) {
+            backlog_in_inbox_ = true;
+            ++backlog_generation_;
+            if (processing_in_flight_.empty()) read_now = true;
+        } else if (!processing_in_flight_.insert(inbox_id).second) {
+            return;  // a read of the inbox started it already
+        } else {
+            start_now = true;
+        }
+    }
+    if (start_now) start_processing(inbox_id);
+    if (read_now) refill_from_inbox();
+}
+
+void Dispatcher::start_processing(std::int64_t inbox_id) {
+    asio::co_spawn(executor_, process_async(inbox_id), [this, inbox_id](std::exception_ptr error) {
+        if (error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception& failure) {
+                // Typically the store stopping during shutdown; the entry stays unprocessed and
+                // is picked up by the backlog at the next start.
+                spdlog::warn("event=processing_deferred inbox_id={} error=\"{}\"", inbox_id,
+                             failure.what());
+            }
+        }
+        processing_finished(inbox_id, error != nullptr);
+    });
+}
+
+void Dispatcher::processing_finished(std::int64_t inbox_id, bool store_failed) {
+    {
+        std::lock_guard lock(processing_mutex_);
+        processing_in_flight_.erase(inbox_id);
+        // The store is stopping: what waits in the inbox is processed at the next start.
+        if (store_failed) backlog_in_inbox_ = false;
+        // Read the inbox once half the slots are free, not on every finished message.
+        if (!backlog_in_inbox_ || processing_in_flight_.size() > kMaxProcessingInFlight / 2) return;
+    }
+    refill_from_inbox();
+}
+
+void Dispatcher::refill_from_inbox() {
+    std::uint64_t generation = 0;
+    {
+        std::lock_guard lock(processing_mutex_);
+        if (refilling_ || !backlog_in_inbox_) return;
+        refilling_ = true;
+        generation = backlog_generation_;
+    }
+    asio::co_spawn(executor_, refill_async(generation), [this](std::exception_ptr error) {
+        if (!error) return;
+        // The store is stopping: the backlog stays in the inbox for the next start.
+        std::lock_guard lock(processing_mutex_);
+        refilling_ = false;
+        backlog_in_inbox_ = false;
+    });
+}
+
+asio::awaitable<void> Dispatcher::refill_async(std::uint64_t generation) {
+    const auto ids = co_await store_.async_run(
+        [](storage::Repositories& repos) { return repos.inbox.unprocessed_ids(kInboxReadSize); },
+        asio::use_awaitable, storage::Lane::background);
+    std::vector<std::int64_t> to_start;
+    bool read_again = false;
+    {
+        std::lock_guard lock(processing_mutex_);
+        refilling_ = false;
+        bool all_taken = ids.size() < kInboxReadSize;
+        for (const auto id : ids) {
+            if (processing_in_flight_.count(id)) continue;
+            if (processing_in_flight_.size() >= kMaxProcessingInFlight) {
+                all_taken = false;
+                break;
+            }
+            processing_in_flight_.insert(id);
+            to_start.push_back(id);
+        }
+        // Empty only if nothing was left in the inbox after this read began.
+        if (all_taken && generation == backlog_generation_) backlog_in_inbox_ = false;
+        // Nothing in flight to trigger the next read, yet more may wait: read again now.
+        read_again = backlog_in_inbox_ && processing_in_flight_.empty();
+    }
+    for (const auto id : to_start) start_processing(id);
+    if (read_again) refill_from_inbox();
+}
+
+asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
+    // One job per message: its own savepoint, so a failing message never undoes another, and all
+    // queued messages still share one commit.
+    ProcessOutcome outcome;
+    bool failed = false;
+    try {
+        outcome = co_await store_.async_run(
+            [this, inbox_id](storage::Repositories& repos) {
+                return process_entry(repos, engine_, settings_, shapings_, inbox_id, clock_.now());
+            },
+            asio::use_awaitable, storage::Lane::background);
+    } catch (const std::exception& failure) {
+        spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", inbox_id, failure.what());
+        failed = true;
+    }
+    if (failed) {
+        outcome.outbox_channel = co_await store_.async_run(
+            [this, inbox_id](storage::Repositories& repos) {
+                return give_up_on_entry(repos, inbox_id, clock_.now());
+            },
+            asio::use_awaitable, storage::Lane::background);
+    }
+    if (outcome.earliest_planned_nudge && on_nudge_) on_nudge_(*outcome.earliest_planned_nudge);
+    if (!outcome.outbox_channel.empty() && on_outbox_) on_outbox_(outcome.outbox_channel);
+}
+
+void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
+    const auto now = clock_.now();
+    const auto id = store_.run([&](storage::Repositories& repos) -> std::int64_t {
+        auto entry = to_inbox_entry(message, unix_seconds(now));
+        return repos.inbox.record(entry) == storage::InboxRecordResult::recorded ? entry.id : 0;
+    });
+    if (id == 0) return;
+    try {
+        store_.run([&](storage::Repositories& repos) {
+            return process_entry(repos, engine_, settings_, shapings_, id, clock_.now());
+        });
+    } catch (const std::exception& failure) {
+        spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", id, failure.what());
+        store_.run([&](storage::Repositories& repos) {
+            return give_up_on_entry(repos, id, clock_.now());
+        });
+    }
+}
+
+ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
+                                         intents::Engine& engine,
+                                         const intents::EngineSettings& settings,
+                                         const ReplyShapings& shapings, std::int64_t inbox_id,
+                                         intents::Seconds now) {
+    const auto entry = store_repos.inbox.find(inbox_id);
+    if (!entry || entry->processed) return {};
+    // The handlers see the nudges through a watch, so the scheduler hears of what they planned.
+    PlannedNudgeWatch nudges(store_repos.nudges);
+    storage::Repositories repos{store_repos.users,
+                                store_repos.runs,
+                                store_repos.races,
+                                store_repos.bookings,
+                                store_repos.inbox,
+                                store_repos.outbox,
+                                nudges,
+                                store_repos.conversations};
+    const auto timestamp = unix_seconds(now);
+    auto user = repos.users.find_or_create(entry->user_key, entry->channel, entry->chat_id,
+                                           entry->display_name, timestamp);
+    // A runner may write from a new chat (e.g. a Slack channel): answer where they wrote.
+    if (user.chat_id != entry->chat_id && !entry->chat_id.empty()) user.chat_id = entry->chat_id;
+
+    intents::IncomingMessage message{entry->channel,      entry->user_key,      entry->chat_id,
+                                     entry->display_name, entry->text,          entry->action,
+                                     entry->dedup_key,    entry->reply_context, entry->source_id,
+                                     entry->edit_version};
+    intents::HandlerContext context{repos, user, message, now, settings};
+    const auto replies = engine.respond(context);
+    // /forget deletes the runner; saving them again would bring the row back.
+    if (repos.users.find_by_id(user.id)) repos.users.update(user);
+
+    auto rows = replies;
+    // Nothing to say to a button press the client waits on: a blank row answers it, sending
+    // nothing.
+    const auto& shaping = shaping_of(shapings, entry->channel);
+    if (rows.empty() && shaping.needs_a_row(entry->reply_context)) rows.emplace_back();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& reply = rows[i];
+        storage::OutboxMessage out;
+        out.channel = entry->channel;
+        out.chat_id = entry->chat_id;
+        out.user_id = user.id;
+        out.text = reply.text;
+        out.buttons_json = intents::buttons_to_json(reply.buttons);
+        out.reply_context = shaping.context_for_row(entry->reply_context, i);
+        out.edit_original = reply.edit_original;
+        out.created_at = timestamp;
+        repos.outbox.enqueue(out);
+    }
+    repos.inbox.mark_processed(inbox_id);
+    return ProcessOutcome{rows.empty() ? std::string{} : entry->channel, nudges.earliest_planned()};
+}
+
+std::string Dispatcher::give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,
+                                         intents::Seconds now) {
+    const auto entry = repos.inbox.find(inbox_id);
+    if (!entry || entry->processed) return {};
+    repos.inbox.mark_processed(inbox_id);
+    storage::OutboxMessage out;
+    out.channel = entry->channel;
+    out.chat_id = entry->chat_id;
+    out.text = "Sorry, something went wrong on my side with that message. Please try again.";
+    out.reply_context = entry->reply_context;
+    out.created_at = unix_seconds(now);
+    repos.outbox.enqueue(out);
+    return entry->channel;
+}
+
+}  // namespace rubdown::bot

@@ -1,0 +1,34 @@
+#include "bot/outbox/channel_set.hpp"
+
+#include <utility>
+
+namespace rubdown::bot {
+
+void ChannelSet::add(std::unique_ptr<adapters::Channel> channel, storage::Store& store,
+                     const intents::Clock& clock, const OutboxSenderOptions& options,
+                     Dispatcher& dispatcher, Router& router, metrics::Registry& registry) {
+    auto running = std::make_unique<RunningChannel>(std::move(channel), store, clock, options);
+    running->start_up();
+    running->add_routes(router);
+    dispatcher.set_reply_shaping(running->name(), running->channel().reply_shaping());
+    running->register_metrics(registry);
+    channels_.emplace(running->name(), std::move(running));
+}
+
+void ChannelSet::wake(const std::string& channel) {
+    if (const auto found = channels_.find(channel); found != channels_.end()) found->second->wake();
+}
+
+void ChannelSet::wake(const std::set<std::string>& channels) {
+    for (const auto& channel : channels) wake(channel);
+}
+
+void ChannelSet::start() {
+    for (auto& [name, channel] : channels_) channel->start();
+}
+
+void ChannelSet::stop() {
+    for (auto& [name, channel] : channels_) channel->stop();
+}
+
+}  // namespace rubdown::bot

@@ -1,0 +1,40 @@
+#pragma once
+/// The channels the server runs, by name: the composition root adds them, the outbox wakes one by
+/// the name on its rows, and start-up and shutdown go through all of them. Generic: it knows no
+/// platform.
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "adapters/channel.hpp"
+#include "adapters/metrics/metrics_registry.hpp"
+#include "bot/http/router.hpp"
+#include "bot/inbox/dispatcher.hpp"
+#include "bot/outbox/running_channel.hpp"
+
+namespace rubdown::bot {
+
+class ChannelSet {
+  public:
+    /// Runs `channel`'s start-up checks (blocking; a bad token throws), registers its routes,
+    /// its reply shaping and its metrics, and pairs it with an outbox sender. Before the server
+    /// starts: the router is not thread-safe.
+    void add(std::unique_ptr<adapters::Channel> channel, storage::Store& store,
+             const intents::Clock& clock, const OutboxSenderOptions& options,
+             Dispatcher& dispatcher, Router& router, metrics::Registry& registry);
+
+    bool empty() const { return channels_.empty(); }
+    /// The outbox has rows for `channel` (none is running by that name: nothing happens).
+    void wake(const std::string& channel);
+    void wake(const std::set<std::string>& channels);
+    void start();
+    void stop();
+
+  private:
+    /// Filled before the server starts and never changed after, so wake() needs no lock.
+    std::map<std::string, std::unique_ptr<RunningChannel>> channels_;
+};
+
+}  // namespace rubdown::bot
