@@ -45,6 +45,8 @@ int run(const bot::CommandLine& line) {
             return bot::run_knowledge_check(line.knowledge_file);
         case bot::Command::knowledge_ask:
             return bot::run_knowledge_ask(line.config, line.question);
+        case bot::Command::backup:
+            return bot::run_backup(line.config, line.backup_path);
     }
     return 1;
 }

@@ -17,8 +17,8 @@ std::string first_line(const std::string& text) {
     return text.substr(0, text.find('\n'));
 }
 
-const std::vector<std::string> kCommands{"serve",  "chat",   "nlu",      "migrate",
-                                         "export", "nudges", "knowledge"};
+const std::vector<std::string> kCommands{"serve",  "chat",   "nlu",       "migrate",
+                                         "export", "nudges", "knowledge", "backup"};
 
 /// The first word that is neither a flag nor a configuration flag's value: the command.
 std::optional<std::string> find_command(int argc, const char* const* argv) {
@@ -76,6 +76,10 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
     auto* ask = knowledge->add_subcommand(
         "ask", "which entry would answer a question (with RUBDOWN_KNOWLEDGE), or abstain");
     ask->add_option("QUESTION", result.question, "the question, in quotes")->required();
+    auto* backup = app.add_subcommand(
+        "backup", "copy the database, consistently, while the server runs (restore: see README)");
+    backup->add_option("PATH", result.backup_path, "where the copy goes (replaced if it exists)")
+        ->required();
 
     // CLI11's own message for a missing or unknown command is unclear; say it plainly.
     const auto command = find_command(argc, argv);
@@ -87,7 +91,7 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
         if (!command)
             return EarlyExit{2,
                              "rubdown: a command is required: serve, chat, nlu, migrate, export, "
-                             "nudges or knowledge (see rubdown --help)"};
+                             "nudges, knowledge or backup (see rubdown --help)"};
         if (std::find(kCommands.begin(), kCommands.end(), *command) == kCommands.end())
             return EarlyExit{2, "rubdown: unknown command '" + *command + "' (see rubdown --help)"};
     }
@@ -129,6 +133,7 @@ std::variant<CommandLine, EarlyExit> parse_command_line(
     if (*nudges) result.command = Command::nudges;
     if (*check) result.command = Command::knowledge_check;
     if (*ask) result.command = Command::knowledge_ask;
+    if (*backup) result.command = Command::backup;
     return result;
 }
 

@@ -18,7 +18,8 @@ enum class Command {
     export_runs,
     nudges,
     knowledge_check,
-    knowledge_ask
+    knowledge_ask,
+    backup
 };
 
 struct CommandLine {
@@ -31,6 +32,7 @@ struct CommandLine {
     std::string export_format = "csv";  ///< export --format
     std::string knowledge_file;         ///< knowledge check FILE
     std::string question;               ///< knowledge ask "QUESTION"
+    std::string backup_path;            ///< backup PATH
 };
 
 /// What to do instead of running: print `text` and exit with `exit_code` (help, version, errors).

@@ -11,6 +11,7 @@
 #include "intents/knowledge/live_knowledge.hpp"
 #include "intents/nlu/nlu.hpp"
 #include "intents/nlu/nlu_stream.hpp"
+#include "storage/sqlite/sqlite_backup.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/store.hpp"
 
@@ -96,6 +97,18 @@ int run_nudges(const CommandLine& line) {
     std::cout << store.run(
         [&](storage::Repositories& repos) { return format_pending_nudges(repos, user); });
     return 0;
+}
+
+int run_backup(const Config& config, const std::string& path) {
+    try {
+        const auto report = storage::backup_database(config.db_path, path);
+        std::cout << config.db_path << ": backed up to " << path << " (" << report.pages
+                  << " pages, " << report.bytes << " bytes)\n";
+        return 0;
+    } catch (const storage::BackupError& error) {
+        std::cerr << "rubdown: backup: " << error.what() << "\n";
+        return 1;
+    }
 }
 
 }  // namespace rubdown::bot
