@@ -9,7 +9,9 @@ cmake --build build-release -j"$(nproc)" --target rubdown hostile_bench >/dev/nu
 work=$(mktemp -d)
 trap 'kill "${bot_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 port=18090
+# Every attacker connects from 127.0.0.1: the per-address limit is lifted to measure the global cap.
 RUBDOWN_DB="$work/hostile.db" RUBDOWN_LISTEN="127.0.0.1:$port" RUBDOWN_LOG_LEVEL=warn \
+    RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS=2048 \
     build-release/rubdown serve 2>"$work/bot.log" &
 bot_pid=$!
 for _ in $(seq 100); do

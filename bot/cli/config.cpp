@@ -123,6 +123,11 @@ const std::vector<Setting>& all_settings() {
          [](Config& c, const std::string& v) {
              c.max_connections = static_cast<std::size_t>(parse_integer(v, 1, 1000000));
          }},
+        {"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "--max-connections-per-address",
+         "open connections one remote address may hold (default a quarter of the cap, 512)",
+         [](Config& c, const std::string& v) {
+             c.max_connections_per_address = static_cast<std::size_t>(parse_integer(v, 1, 1000000));
+         }},
         {"RUBDOWN_HEADER_TIMEOUT", "--header-timeout",
          "seconds a client has to send a request's headers (default 10)",
          [](Config& c, const std::string& v) {

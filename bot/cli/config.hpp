@@ -2,7 +2,9 @@
 /// Rubdown's configuration: one aggregate with defaults, filled from the environment and then from
 /// command-line flags (flags win), validated once at start-up.
 
+#include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -40,6 +42,8 @@ struct Config {
     std::chrono::seconds header_timeout{10};
     std::chrono::seconds idle_timeout{60};
     std::size_t max_connections = 2048;
+    /// Unset: derived from max_connections, see effective_max_connections_per_address().
+    std::optional<std::size_t> max_connections_per_address;
     unsigned io_threads = 2;
 
     // Nudges.
@@ -52,6 +56,14 @@ struct Config {
     std::string effective_telegram_mode() const {
         if (!telegram_mode.empty()) return telegram_mode;
         return telegram_webhook_url.empty() ? "polling" : "webhook";
+    }
+    /// As given, else a quarter of max_connections (512 of the default 2048, at least 1): a
+    /// single host, such as a slowloris holding idle connections, then leaves three quarters of
+    /// the slots to everyone else (Telegram's and Slack's deliveries), while a reverse proxy on
+    /// loopback, all of whose connections come from one address, still has hundreds at once.
+    /// It follows the cap, so lowering --max-connections keeps the protection.
+    std::size_t effective_max_connections_per_address() const {
+        return max_connections_per_address.value_or(std::max<std::size_t>(1, max_connections / 4));
     }
     bool slack_enabled() const { return !slack_bot_token.empty() && !slack_signing_secret.empty(); }
 };

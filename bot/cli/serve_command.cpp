@@ -41,6 +41,7 @@ ServerLimits server_limits(const Config& config) {
 /// Every allowed connection needs a descriptor, besides the database, logs and outbound clients.
 void raise_open_files_for(std::size_t max_connections) {
     const std::size_t wanted = max_connections + 128;
+    limits.max_connections_per_address = config.effective_max_connections_per_address();
     const auto limit = raise_open_file_limit(wanted);
     if (limit < wanted)
         spdlog::warn(

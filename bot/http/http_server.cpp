@@ -1,5 +1,7 @@
 #include "bot/http/http_server.hpp"
 
+#include <exception>
+#include <utility>
 #include <vector>
 
 #include <spdlog/spdlog.h>
@@ -15,6 +17,12 @@ namespace rubdown::bot {
 
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
+
+asio::ip::address counted_address(const asio::ip::address& remote) {
+    if (remote.is_v6() && remote.to_v6().is_v4_mapped())
+        return asio::ip::make_address_v4(asio::ip::v4_mapped, remote.to_v6());
+    return remote;
+}
 
 HttpServer::HttpServer(asio::io_context& io, ServerLimits limits, const Router& router,
                        ConnectionExecutors connection_executors)
@@ -48,7 +56,8 @@ tcp::endpoint HttpServer::local_endpoint() const {
 
 ServerStats HttpServer::stats() const {
     std::lock_guard lock(mutex_);
-    return ServerStats{requests_.load(), rejected_.load(), sessions_.size()};
+    return ServerStats{requests_.load(), rejected_.load(), rejected_per_address_.load(),
+                       sessions_.size(), open_per_address_.size()};
 }
 
 asio::awaitable<void> HttpServer::accept_loop() {
@@ -67,29 +76,76 @@ asio::awaitable<void> HttpServer::accept_loop() {
             co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, error));
             continue;
         }
-        auto session = std::make_shared<HttpSession>(std::move(socket), session_context());
-        {
-            std::lock_guard lock(mutex_);
-            if (sessions_.size() >= limits_.max_connections) {
-                ++rejected_;
-                session->refuse();
-                continue;
-            }
-            sessions_.insert(session);
+        // A peer that has already reset has no address to count against, and its session would
+        // end at its first read: close it now.
+        const auto remote = socket.remote_endpoint(error);
+        if (error) {
+            socket.close(error);
+            continue;
         }
-        asio::co_spawn(executor, serve(session), asio::detached);
+        auto address = counted_address(remote.address());
+        auto session = std::make_shared<HttpSession>(std::move(socket), session_context());
+        if (!admit(session, address)) continue;
+        asio::co_spawn(executor, serve(session, std::move(address)), asio::detached);
     }
 }
 
-asio::awaitable<void> HttpServer::serve(std::shared_ptr<HttpSession> session) {
-    co_await session->run();
-    forget(session);
-}
-
-void HttpServer::forget(const std::shared_ptr<HttpSession>& session) {
+bool HttpServer::admit(const std::shared_ptr<HttpSession>& session,
+                       const asio::ip::address& address) {
+    bool log_refusal = false;
     {
         std::lock_guard lock(mutex_);
-        sessions_.erase(session);
+        if (sessions_.size() >= limits_.max_connections) {
+            ++rejected_;
+            session->refuse();
+            return false;
+        }
+        auto [entry, added] = open_per_address_.try_emplace(address);
+        if (entry->second.open >= limits_.max_connections_per_address) {
+            ++rejected_;
+            ++rejected_per_address_;
+            // Once per address while it holds connections: a host hammering at its limit must
+            // not flood the log.
+            log_refusal = !std::exchange(entry->second.refusal_logged, true);
+            if (added) open_per_address_.erase(entry);  // a limit of 0: keep no empty entry
+            session->refuse();
+        } else {
+            ++entry->second.open;
+            sessions_.insert(session);
+            return true;
+        }
+    }
+    if (log_refusal)
+        spdlog::warn("event=connection_refused reason=per_address_limit remote={} limit={}",
+                     address.to_string(), limits_.max_connections_per_address);
+    return false;
+}
+
+asio::awaitable<void> HttpServer::serve(std::shared_ptr<HttpSession> session,
+                                        asio::ip::address address) {
+    // The session gives its slots back however it ends: a count never decremented would lock its
+    // address out for good. (Its steps report errors as codes; this is for what escapes them.)
+    try {
+        co_await session->run();
+    } catch (const std::exception& failure) {
+        spdlog::error("event=session_failed remote={} error=\"{}\"", address.to_string(),
+                      failure.what());
+    } catch (...) {
+        spdlog::error("event=session_failed remote={}", address.to_string());
+    }
+    forget(session, address);
+}
+
+void HttpServer::forget(const std::shared_ptr<HttpSession>& session,
+                        const asio::ip::address& address) {
+    {
+        std::lock_guard lock(mutex_);
+        // Tied to the session's own entry, so its address is counted down exactly once.
+        if (sessions_.erase(session) == 1) {
+            auto entry = open_per_address_.find(address);
+            if (entry != open_per_address_.end() && --entry->second.open == 0)
+                open_per_address_.erase(entry);
+        }
     }
     maybe_drained();
 }

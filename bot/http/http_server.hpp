@@ -1,7 +1,7 @@
 #pragma once
-/// The HTTP/1.1 server's listener: async accept on Boost.Asio, a cap on connections, one
-/// HttpSession per connection (reading, routing and answering its requests), and a graceful
-/// shutdown that lets requests in flight finish.
+/// The HTTP/1.1 server's listener: async accept on Boost.Asio, a cap on connections (in all and
+/// per remote address), one HttpSession per connection (reading, routing and answering its
+/// requests), and a graceful shutdown that lets requests in flight finish.
 
 #include <atomic>
 #include <chrono>
@@ -10,10 +10,12 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
 #include "bot/http/http_session.hpp"
@@ -23,9 +25,15 @@ namespace rubdown::bot {
 
 struct ServerStats {
     std::uint64_t requests = 0;
-    std::uint64_t rejected_connections = 0;
+    std::uint64_t rejected_connections = 0;  ///< at either limit
+    std::uint64_t rejected_per_address = 0;  ///< of those, at max_connections_per_address
     std::size_t open_connections = 0;
+    std::size_t counted_addresses = 0;  ///< remote addresses with a connection open now
 };
+
+/// The address a connection counts against: an IPv4-mapped IPv6 address (an IPv4 client of a
+/// dual-stack listener) as the IPv4 address it is, any other address as it is.
+boost::asio::ip::address counted_address(const boost::asio::ip::address& remote);
 
 class HttpServer {
   public:
@@ -49,9 +57,14 @@ class HttpServer {
 
   private:
     boost::asio::awaitable<void> accept_loop();
-    /// Runs the session, then forgets it.
-    boost::asio::awaitable<void> serve(std::shared_ptr<HttpSession> session);
-    void forget(const std::shared_ptr<HttpSession>& session);
+    /// Admits a new connection under both limits, counting it, or refuses it (closes it).
+    bool admit(const std::shared_ptr<HttpSession>& session,
+               const boost::asio::ip::address& address);
+    /// Runs the session, then forgets it, however the session ends.
+    boost::asio::awaitable<void> serve(std::shared_ptr<HttpSession> session,
+                                       boost::asio::ip::address address);
+    void forget(const std::shared_ptr<HttpSession>& session,
+                const boost::asio::ip::address& address);
     void maybe_drained();
     /// Runs on_drained_ once (at the deadline, or once the last session is gone).
     void run_on_drained();
@@ -65,8 +78,16 @@ class HttpServer {
     std::atomic<bool> stopping_{false};
     std::atomic<std::uint64_t> requests_{0};
     std::atomic<std::uint64_t> rejected_{0};
+    std::atomic<std::uint64_t> rejected_per_address_{0};
+    struct AddressCount {
+        std::size_t open = 0;
+        bool refusal_logged = false;  ///< one log line per address at its limit, not a flood
+    };
     mutable std::mutex mutex_;
     std::set<std::shared_ptr<HttpSession>> sessions_;
+    /// Open connections per remote address, kept with sessions_ under mutex_: an entry exists
+    /// only while its address has a session in sessions_, so it never outgrows max_connections.
+    std::unordered_map<boost::asio::ip::address, AddressCount> open_per_address_;
     std::function<void()> on_drained_;
 };
 

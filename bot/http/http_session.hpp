@@ -31,6 +31,9 @@ struct ServerLimits {
     std::chrono::seconds idle_timeout{60};    ///< a keep-alive connection waiting for a request
     std::chrono::seconds lingering_close{2};  ///< draining a refused request's unread bytes
     std::size_t max_connections = 2048;
+    /// Open connections one remote address may hold (at least 1), so that a single host cannot
+    /// take every slot of max_connections. A quarter of the default cap; Config derives it.
+    std::size_t max_connections_per_address = 512;
 };
 
 /// What every session of one server shares; the server outlives its sessions.

@@ -33,6 +33,8 @@ TEST_CASE("defaults match the documented interface") {
     CHECK(line.config.telegram_api_url == "https://api.telegram.org");
     CHECK(line.config.slack_api_url == "https://slack.com/api");
     CHECK(line.config.max_body_bytes == 1024 * 1024);
+    CHECK(line.config.max_connections == 2048);
+    CHECK(line.config.effective_max_connections_per_address() == 512);
     CHECK_FALSE(line.config.telegram_enabled());
     CHECK_FALSE(line.config.slack_enabled());
     CHECK_FALSE(line.config.sim_clock_start);
@@ -71,6 +73,10 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
         {{"serve"}, {{"TELEGRAM_WEBHOOK_SECRET", "has space"}}, "TELEGRAM_WEBHOOK_SECRET"},
         {{"serve"}, {{"SLACK_BOT_TOKEN", "xoxb-1"}}, "SLACK_SIGNING_SECRET"},
         {{"serve", "--io-threads", "0"}, {}, "--io-threads"},
+        {{"serve"},
+         {{"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "0"}},
+         "RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS"},
+        {{"serve", "--max-connections-per-address", "many"}, {}, "--max-connections-per-address"},
         {{"serve", "--bogus"}, {}, "--bogus"},
         {{"nlu", "--now", "tomorrow"}, {}, "--now"},
         {{"export", "--user", "console:me", "--format", "xml"}, {}, "--format"},
@@ -84,6 +90,29 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
         CHECK_THAT(exit.text, Catch::Contains(c.names));
         CHECK(exit.text.find('\n') == std::string::npos);
     }
+}
+
+TEST_CASE("the per-address connection limit: as given, else a quarter of the cap") {
+    // Derived from the cap, so a lowered cap still keeps one host from taking every slot.
+    CHECK(ok(parse({"serve", "--max-connections", "100"}))
+              .config.effective_max_connections_per_address() == 25);
+    CHECK(ok(parse({"serve", "--max-connections", "3"}))
+              .config.effective_max_connections_per_address() == 1);
+    const std::map<std::string, std::string> env{{"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "64"}};
+    CHECK(ok(parse({"serve"}, env)).config.effective_max_connections_per_address() == 64);
+    // Behind a reverse proxy every connection comes from its address: up to the cap is allowed.
+    CHECK(ok(parse({"serve", "--max-connections-per-address", "2048"}, env))
+              .config.effective_max_connections_per_address() == 2048);
+
+    const auto zero_outcome = parse({"serve"}, {{"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "0"}});
+    const auto& zero = exited(zero_outcome);
+    CHECK(zero.exit_code == 2);
+    CHECK(zero.text ==
+          "rubdown: RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS: 0 is out of range (1 to 1000000)");
+    const auto too_large_outcome = parse({"serve", "--max-connections-per-address", "1000001"});
+    const auto& too_large = exited(too_large_outcome);
+    CHECK(too_large.text ==
+          "rubdown: --max-connections-per-address: 1000001 is out of range (1 to 1000000)");
 }
 
 TEST_CASE("help and version exit 0 with text") {

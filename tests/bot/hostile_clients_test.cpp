@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -15,6 +16,7 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
 
 #include "bot/cli/process_limits.hpp"
@@ -54,6 +56,30 @@ bool closed_by_server(tcp::socket& socket) {
     return error == asio::error::eof || error == asio::error::connection_reset;
 }
 
+/// Sends GET /healthz on `socket` and reads the answer's status, or 0 if none came.
+int healthz_status(tcp::socket& socket) {
+    timeval timeout{10, 0};
+    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    boost::system::error_code error;
+    asio::write(socket, asio::buffer(request), error);
+    std::string status_line(12, '\0');  // "HTTP/1.1 200"
+    asio::read(socket, asio::buffer(status_line), error);
+    if (error || status_line.rfind("HTTP/1.1 ", 0) != 0) return 0;
+    return std::atoi(status_line.c_str() + 9);
+}
+
+/// GET /healthz on a connection from `source`, another address of the loopback net (all of
+/// 127.0.0.0/8 is loopback on Linux): a second host on one machine. The status, or 0.
+int healthz_from(const std::string& source, unsigned short port) {
+    asio::io_context io;
+    tcp::socket socket(io);
+    socket.open(tcp::v4());
+    socket.bind({asio::ip::make_address(source), 0});
+    socket.connect({asio::ip::make_address("127.0.0.1"), port});
+    return healthz_status(socket);
+}
+
 }  // namespace
 
 TEST_CASE("hostile clients: idle crowds and slowloris do not starve a healthy client") {
@@ -64,10 +90,14 @@ TEST_CASE("hostile clients: idle crowds and slowloris do not starve a healthy cl
     INFO("open-file limit " << limit << ", idle connections " << idle_count);
 
     TempDir dir;
+    // The crowd and the healthy client all come from 127.0.0.1, so the per-address limit (512 by
+    // default) would refuse the healthy client: this test is about the time-outs, and the
+    // per-address limit is tested with a second address below and in http_server_test.cpp.
     ChildProcess server(kBinary, {"serve"}, dir.path().string(),
                         {{"RUBDOWN_DB", dir.file("hostile.db")},
                          {"RUBDOWN_LISTEN", "127.0.0.1:0"},
-                         {"RUBDOWN_HEADER_TIMEOUT", "2"}});
+                         {"RUBDOWN_HEADER_TIMEOUT", "2"},
+                         {"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "2048"}});
     REQUIRE(server.wait_for_log("event=listening", 30s));
     const auto port = listening_port(server);
     REQUIRE(port != 0);
@@ -143,6 +173,9 @@ TEST_CASE("hostile clients: a connection cap refuses the crowd's surplus, not th
                         {{"RUBDOWN_DB", dir.file("cap.db")},
                          {"RUBDOWN_LISTEN", "127.0.0.1:0"},
                          {"RUBDOWN_MAX_CONNECTIONS", "50"},
+                         // The whole crowd is one address: the global cap, not the per-address
+                         // limit (a quarter of it by default), is under test here.
+                         {"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "50"},
                          {"RUBDOWN_IDLE_TIMEOUT", "2"}});
     REQUIRE(server.wait_for_log("event=listening", 30s));
     const auto port = listening_port(server);
@@ -163,4 +196,31 @@ TEST_CASE("hostile clients: a connection cap refuses the crowd's surplus, not th
     auto response = healthy.request("GET", "/healthz");
     REQUIRE(response);
     CHECK(response->result_int() == 200);
+}
+
+TEST_CASE("hostile clients: one address is held to its limit, another address is still served") {
+    TempDir dir;
+    ChildProcess server(kBinary, {"serve"}, dir.path().string(),
+                        {{"RUBDOWN_DB", dir.file("per-address.db")},
+                         {"RUBDOWN_LISTEN", "127.0.0.1:0"},
+                         {"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "10"}});
+    REQUIRE(server.wait_for_log("event=listening", 30s));
+    const auto port = listening_port(server);
+    REQUIRE(port != 0);
+
+    // Far below the global cap (2048): only the per-address limit can refuse the surplus. The
+    // server accepts in the order the connections were made, so the first 10 are the held ones.
+    asio::io_context io;
+    auto crowd = open_connections(io, port, 15);
+    std::size_t refused = 0;
+    for (std::size_t i = 10; i < crowd.size(); ++i) {
+        if (closed_by_server(*crowd[i])) ++refused;
+    }
+    CHECK(refused == 5);
+    CHECK(server.wait_for_log("event=connection_refused reason=per_address_limit remote=127.0.0.1",
+                              5s));
+    CHECK(healthz_from("127.0.0.2", port) == 200);
+    // The held ones are served, not closed.
+    CHECK(healthz_status(*crowd[0]) == 200);
+    CHECK(healthz_status(*crowd[9]) == 200);
 }

@@ -4,6 +4,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -12,6 +13,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
 
 #include "bot/http/http_server.hpp"
 #include "bot/http/io_pool.hpp"
@@ -33,6 +37,10 @@ struct RunningServer {
         router.add("POST", "/echo",
                    [](const http::HttpRequest& request) -> asio::awaitable<http::HttpResponse> {
                        co_return http::HttpResponse::text(200, request.body);
+                   });
+        router.add("GET", "/peer",
+                   [](const http::HttpRequest& request) -> asio::awaitable<http::HttpResponse> {
+                       co_return http::HttpResponse::text(200, request.remote_address);
                    });
         router.add("GET", "/slow",
                    [this](const http::HttpRequest&) -> asio::awaitable<http::HttpResponse> {
@@ -59,6 +67,39 @@ struct RunningServer {
     std::vector<std::thread> threads;
     std::atomic<int> slow_started{0};
 };
+
+/// Polls `done` until it holds or five seconds pass; whether it came to hold.
+template <typename Predicate>
+bool eventually(Predicate done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+}
+
+/// GET /peer over a connection from `source` to 127.0.0.1: the whole 127.0.0.0/8 is loopback on
+/// Linux, so binding the client to 127.0.0.2 makes a second host on one machine. The answer's
+/// body (the address the server saw), or nothing if the connection gave no answer.
+std::optional<std::string> peer_seen_from(const std::string& source, unsigned short port) {
+    namespace bhttp = boost::beast::http;
+    asio::io_context io;
+    asio::ip::tcp::socket socket(io);
+    socket.open(asio::ip::tcp::v4());
+    socket.bind({asio::ip::make_address(source), 0});
+    socket.connect({asio::ip::make_address("127.0.0.1"), port});
+    timeval timeout{10, 0};
+    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    const std::string request = "GET /peer HTTP/1.1\r\nHost: x\r\n\r\n";
+    asio::write(socket, asio::buffer(request));
+    boost::beast::flat_buffer buffer;
+    bhttp::response<bhttp::string_body> response;
+    boost::beast::error_code error;
+    bhttp::read(socket, buffer, response, error);
+    if (error || response.result_int() != 200) return std::nullopt;
+    return response.body();
+}
 
 }  // namespace
 
@@ -292,6 +333,134 @@ TEST_CASE("connections beyond the cap are refused, the others still served") {
     CHECK(third.closed_by_server());
     CHECK(running.server.stats().rejected_connections == 1);
     CHECK(first.request("GET", "/hello"));
+}
+
+TEST_CASE("one address holds at most its share of connections, other addresses are unaffected") {
+    bot::ServerLimits limits;
+    limits.max_connections_per_address = 3;
+    RunningServer running(limits);
+    running.start();
+    const auto open_connections = [&running] { return running.server.stats().open_connections; };
+    // Idle connections, as a slowloris holds them: connected, not a byte sent.
+    std::vector<std::unique_ptr<RawHttpClient>> idle;
+    for (int i = 0; i < 3; ++i) idle.push_back(std::make_unique<RawHttpClient>(running.port()));
+    REQUIRE(eventually([&] { return open_connections() == 3; }));
+
+    RawHttpClient one_too_many(running.port());
+    CHECK(one_too_many.closed_by_server());
+    CHECK(running.server.stats().rejected_per_address == 1);
+    CHECK(running.server.stats().rejected_connections == 1);
+    // Another host is served while 127.0.0.1 is at its limit.
+    CHECK(peer_seen_from("127.0.0.2", running.port()) == std::optional<std::string>("127.0.0.2"));
+    // The idle connections were held, not closed: each is still served.
+    for (auto& client : idle) {
+        auto response = client->request("GET", "/peer");
+        REQUIRE(response);
+        CHECK(response->body() == "127.0.0.1");
+    }
+    CHECK(running.server.stats().rejected_per_address == 1);
+
+    // Once they are closed, the server counts them down (and forgets the addresses), and the
+    // address may hold as many again, and not one more.
+    idle.clear();
+    REQUIRE(eventually([&] { return open_connections() == 0; }));
+    CHECK(running.server.stats().counted_addresses == 0);
+    for (int i = 0; i < 3; ++i) {
+        idle.push_back(std::make_unique<RawHttpClient>(running.port()));
+        auto response = idle.back()->request("GET", "/hello");
+        REQUIRE(response);
+        CHECK(response->result_int() == 200);
+    }
+    CHECK(running.server.stats().counted_addresses == 1);
+    RawHttpClient again_too_many(running.port());
+    CHECK(again_too_many.closed_by_server());
+    CHECK(running.server.stats().rejected_per_address == 2);
+}
+
+TEST_CASE("connections ended by the server also give their address's slots back") {
+    bot::ServerLimits limits;
+    limits.max_connections_per_address = 1;
+    limits.idle_timeout = std::chrono::seconds(1);
+    limits.max_body_bytes = 1024;
+    RunningServer running(limits);
+    running.start();
+    const auto open_connections = [&running] { return running.server.stats().open_connections; };
+    // Each connection ends a different way on the server's side; each time, the next one from
+    // the same address is admitted only if the ended one was counted down.
+    {
+        RawHttpClient timed_out(running.port());
+        REQUIRE(timed_out.request("GET", "/hello"));
+        CHECK(timed_out.closed_by_server());  // the idle time-out
+    }
+    REQUIRE(eventually([&] { return open_connections() == 0; }));
+    {
+        RawHttpClient refused(running.port());
+        auto response = refused.request("POST", "/echo", std::string(2048, 'x'));
+        REQUIRE(response);
+        CHECK(response->result_int() == 413);
+        CHECK(refused.closed_by_server());
+    }
+    REQUIRE(eventually([&] { return open_connections() == 0; }));
+    {
+        RawHttpClient malformed(running.port());
+        malformed.send("THIS IS NOT HTTP\r\n\r\n");
+        auto response = malformed.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 400);
+    }
+    REQUIRE(eventually([&] { return open_connections() == 0; }));
+    RawHttpClient last(running.port());
+    auto response = last.request("GET", "/hello");
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+    CHECK(running.server.stats().rejected_per_address == 0);
+    CHECK(running.server.stats().counted_addresses == 1);
+}
+
+TEST_CASE("the per-address limit holds for IPv6 clients too") {
+    bot::ServerLimits limits;
+    limits.max_connections_per_address = 1;
+    asio::io_context io;
+    bot::Router router;
+    router.add("GET", "/hello",
+               [](const http::HttpRequest&) -> asio::awaitable<http::HttpResponse> {
+                   co_return http::HttpResponse::text(200, "hello\n");
+               });
+    bot::HttpServer server(io, limits, router);
+    try {
+        server.start({asio::ip::make_address("::1"), 0});
+    } catch (const std::system_error& error) {
+        WARN("no IPv6 loopback here, skipped: " << error.what());
+        return;
+    }
+    std::thread thread([&io] { io.run(); });
+    const auto port = server.local_endpoint().port();
+    asio::io_context client_io;
+    asio::ip::tcp::socket held(client_io);
+    held.connect({asio::ip::make_address("::1"), port});
+    REQUIRE(eventually([&] { return server.stats().open_connections == 1; }));
+    asio::ip::tcp::socket refused(client_io);
+    refused.connect({asio::ip::make_address("::1"), port});
+    timeval timeout{10, 0};
+    ::setsockopt(refused.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    char byte;
+    boost::system::error_code error;
+    refused.read_some(asio::buffer(&byte, 1), error);
+    CHECK((error == asio::error::eof || error == asio::error::connection_reset));
+    CHECK(server.stats().rejected_per_address == 1);
+    CHECK(server.stats().open_connections == 1);
+    io.stop();
+    thread.join();
+}
+
+TEST_CASE("an IPv4-mapped IPv6 address counts as its IPv4 address") {
+    using asio::ip::make_address;
+    CHECK(bot::counted_address(make_address("::ffff:127.0.0.1")) == make_address("127.0.0.1"));
+    CHECK(bot::counted_address(make_address("::ffff:203.0.113.7")) == make_address("203.0.113.7"));
+    CHECK(bot::counted_address(make_address("203.0.113.7")) == make_address("203.0.113.7"));
+    CHECK(bot::counted_address(make_address("::1")) == make_address("::1"));
+    CHECK(bot::counted_address(make_address("2001:db8::ffff:1")) ==
+          make_address("2001:db8::ffff:1"));
 }
 
 TEST_CASE("graceful shutdown finishes the request in flight and closes idle connections") {
