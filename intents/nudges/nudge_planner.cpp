@@ -1,5 +1,6 @@
 #include "intents/nudges/nudge_planner.hpp"
 
+#include "intents/nudges/displaced_nudges.hpp"
 #include "intents/nudges/local_time.hpp"
 
 namespace rubdown::intents::nudges {
@@ -40,25 +41,30 @@ std::optional<storage::Nudge> apply_run_logged(storage::Repositories& repos,
 }
 
 void apply_race_changed(storage::Repositories& repos, const storage::User& user,
-                        const storage::Race& race, Seconds now, const NudgePolicy& /*policy*/) {
+                        const storage::Race& race, Seconds now, const NudgePolicy& policy) {
     auto facts = read_planning_facts(repos, user);
     facts.sent_for_race = repos.nudges.sent_for_race(user.id, race.id);
+    std::vector<storage::Nudge> cancelled;
     for (auto nudge : facts.pending) {
         if (!nudge.race_id || *nudge.race_id != race.id) continue;
         if (nudge.kind != storage::NudgeKind::snoozed) {
             cancel(repos, nudge);  // planned again below, for the race as it is now
+            cancelled.push_back(nudge);
             continue;
         }
         // The runner asked for this one: it stays, within the moved race's window.
         const auto window_end = pre_race_window_end(user, race.date);
         if (race.cancelled || !window_end || from_unix(nudge.due_at) >= *window_end) {
             cancel(repos, nudge);
+            cancelled.push_back(nudge);
         } else if (nudge.not_after != to_unix(*window_end)) {
             nudge.not_after = to_unix(*window_end);
             repos.nudges.update(nudge);
         }
     }
     for (const auto& nudge : plan_race_nudges(user, race, facts, now)) repos.nudges.add(nudge);
+    // After the race's new nudges, which may displace the same runs again.
+    apply_nudges_cancelled(repos, user, cancelled, now, policy);
 }
 
 void apply_booking(storage::Repositories& repos, const storage::User& user,
@@ -82,6 +88,23 @@ std::size_t apply_red_flag(storage::Repositories& repos, const storage::User& us
 
 void apply_nudges_stopped(storage::Repositories& repos, const storage::User& user) {
     for (const auto& nudge : repos.nudges.pending_for_user(user.id)) cancel(repos, nudge);
+}
+
+void apply_nudges_cancelled(storage::Repositories& repos, const storage::User& user,
+                            const std::vector<storage::Nudge>& cancelled, Seconds now,
+                            const NudgePolicy& policy) {
+    if (cancelled.empty() || !may_nudge(user)) return;
+    // Only a run of today or yesterday earns a nudge (plan_after_hard_session); the runs before
+    // them say what is usual for them.
+    const auto today = local_date(zone_or_utc(user.time_zone), now);
+    const auto recent =
+        repos.runs.between(user.id, format_iso_date(today - date::days{1}), format_iso_date(today));
+    if (recent.empty()) return;
+    const auto runs = repos.runs.list(user.id, recent.size() + kRunsForMedian);
+    const auto facts = read_planning_facts(repos, user);
+    for (const auto& verdict : plan_displaced(user, cancelled, runs, facts, now, policy)) {
+        if (verdict.nudge) repos.nudges.add(*verdict.nudge);
+    }
 }
 
 SnoozeOutcome apply_snooze(storage::Repositories& repos, const storage::User& user, Seconds now,

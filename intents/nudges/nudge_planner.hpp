@@ -25,11 +25,14 @@ std::optional<storage::Nudge> apply_run_logged(storage::Repositories& repos,
 /// when the time zone changes or reminders resume: cancels its old nudges and plans the pre-race
 /// (D-5, D-4 at 09:00 local) and post-race (D+1 10:00 local) ones, leaving out those already sent
 /// for this race day. A snooze the runner asked for stays, unless the race is cancelled or the
-/// snooze would now come after the race's massage window.
+/// snooze would now come after the race's massage window. A hard run's nudge that one of the old
+/// nudges displaced may come back (apply_nudges_cancelled).
 void apply_race_changed(storage::Repositories& repos, const storage::User& user,
                         const storage::Race& race, Seconds now, const NudgePolicy& policy);
 
-/// Called when a booking is recorded: cancels the nudges it makes pointless.
+/// Called when a booking is recorded: cancels the nudges it makes pointless. Nothing it cancels
+/// brings a displaced nudge back: a booking cancels every after-hard-session nudge
+/// (booking_cancels), so one recorded after a run rules out that run's nudge too ("booked_since").
 void apply_booking(storage::Repositories& repos, const storage::User& user,
                    const storage::Booking& booking, Seconds now);
 
@@ -40,6 +43,14 @@ std::size_t apply_red_flag(storage::Repositories& repos, const storage::User& us
 
 /// Called when the runner stops nudges: cancels every pending one.
 void apply_nudges_stopped(storage::Repositories& repos, const storage::User& user);
+
+/// Called after `cancelled` nudges were cancelled because what they were about changed (a race
+/// moved or called off): plans again the after-hard-session nudges they had displaced, where the
+/// rules still want them (plan_displaced), never a second one for a run. Not for cancellations the
+/// runner asked for (stop, snooze) or a red flag: those say no nudge, which this could undo.
+void apply_nudges_cancelled(storage::Repositories& repos, const storage::User& user,
+                            const std::vector<storage::Nudge>& cancelled, Seconds now,
+                            const NudgePolicy& policy);
 
 /// "Remind me tomorrow": a snoozed nudge 24 h later, moved out of quiet hours. Says whether it
 /// was planned, or why not, for the reply.

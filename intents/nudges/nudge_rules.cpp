@@ -179,6 +179,12 @@ bool pre_race_window_open(const storage::User& user, const std::string& race_dat
     return window_end && now < *window_end;
 }
 
+Seconds after_hard_session_due(const storage::User& user, const storage::Run& run, Seconds now,
+                               const NudgePolicy& policy) {
+    const auto logged = run.logged_at != 0 ? from_unix(run.logged_at) : now;
+    return out_of_quiet_hours(user, std::max(logged + policy.after_hard_session_delay, now));
+}
+
 std::optional<storage::Nudge> plan_after_hard_session(
     const storage::User& user, const storage::Run& run,
     const std::vector<storage::Run>& previous_runs, const NudgeFacts& facts, Seconds now,
@@ -191,9 +197,7 @@ std::optional<storage::Nudge> plan_after_hard_session(
         if (*run_day < local_date(zone, now) - date::days{1}) return std::nullopt;
     }
     if (any_recent_booking(facts.bookings, user, now, policy)) return std::nullopt;
-    const auto logged = run.logged_at != 0 ? from_unix(run.logged_at) : now;
-    const auto due =
-        out_of_quiet_hours(user, std::max(logged + policy.after_hard_session_delay, now));
+    const auto due = after_hard_session_due(user, run, now, policy);
     // Judged at the due instant, as decide_due() will: a pause over by then, or yesterday's
     // nudge a day before it, leaves this one free to go.
     const auto paused_until = from_unix(user.nudges_paused_until);

@@ -87,6 +87,11 @@ std::chrono::seconds cap_slack(const NudgePolicy& policy);
 /// Whether a nudge at `next` would come too soon after the last one sent, at `last`.
 bool too_soon_after_last_sent(Seconds last, Seconds next, const NudgePolicy& policy);
 
+/// When the after-hard-session nudge of `run` goes if it is planned at `now`: the delay after the
+/// run was logged (now, if that is unknown), not before `now`, and out of quiet hours.
+Seconds after_hard_session_due(const storage::User& user, const storage::Run& run, Seconds now,
+                               const NudgePolicy& policy);
+
 /// The after-hard-session nudge for a run that was just logged, if one is due.
 std::optional<storage::Nudge> plan_after_hard_session(
     const storage::User& user, const storage::Run& run,
