@@ -109,6 +109,11 @@ struct PreparedRow {
     std::any plan;  ///< the client's own; deliver() gets it back as it was made
 };
 
+/// Where a delivery records, before its next platform call, that the row's first `calls_done`
+/// calls went out. The sender makes it durable, so that after a crash the row resumes there and
+/// at most the call in flight at the crash is repeated. A row of one call never needs it.
+using RecordCallsDone = std::function<boost::asio::awaitable<void>(int calls_done)>;
+
 /// One platform's way to send. The sender calls it on the channel's sender executor, possibly
 /// with several deliveries to different chats in flight at once.
 class ChannelClient {
@@ -118,9 +123,12 @@ class ChannelClient {
     virtual std::string channel() const = 0;
     /// Reads the row once: its pacing and its plan. Pure: no platform call.
     virtual PreparedRow prepare(const storage::OutboxMessage& message) const = 0;
-    /// Delivers the row as prepare() planned it (`message.attempts` counts this attempt).
-    virtual boost::asio::awaitable<DeliveryResult> deliver(storage::OutboxMessage message,
-                                                           const PreparedRow& prepared) = 0;
+    /// Delivers the row as prepare() planned it (`message.attempts` counts this attempt),
+    /// starting after its first `message.calls_done` calls, and telling `record_calls_done`
+    /// after each call that is followed by another.
+    virtual boost::asio::awaitable<DeliveryResult> deliver(
+        storage::OutboxMessage message, const PreparedRow& prepared,
+        const RecordCallsDone& record_calls_done) = 0;
     /// The runner's private chat on this channel, where their nudges go once a shared chat is
     /// unavailable; empty when the channel cannot tell (the runner's chat is then left alone).
     virtual std::string private_chat(const storage::User& /*user*/) const { return {}; }

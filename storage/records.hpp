@@ -115,6 +115,9 @@ struct OutboxMessage {
     bool edit_original = false;  ///< replace the message whose button was pressed
     OutboxStatus status = OutboxStatus::pending;
     int attempts = 0;
+    /// The row's first platform calls that went out (parts of a long reply): an attempt resumes
+    /// after them, also after a restart.
+    int calls_done = 0;
     UnixSeconds not_before = 0;  ///< earliest instant for the next attempt
     UnixSeconds created_at = 0;
     std::string last_error;

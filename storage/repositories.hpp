@@ -105,10 +105,13 @@ class OutboxRepository {
     /// Back to pending for another attempt no earlier than `not_before`.
     virtual void reschedule(std::int64_t id, UnixSeconds not_before, const std::string& error) = 0;
     virtual void mark_failed(std::int64_t id, const std::string& error) = 0;
+    /// The row's first `calls_done` platform calls went out: a later attempt starts after them.
+    virtual void record_calls_done(std::int64_t id, int calls_done) = 0;
     /// After a crash, a channel's messages left in `sending` may or may not have reached the
-    /// platform. They are marked failed rather than sent again: a lost reply is better than a
-    /// duplicate nudge. Only `channel`'s rows: another channel's sender may be mid-send right now.
-    virtual std::size_t abandon_in_flight(const std::string& channel) = 0;
+    /// platform. They go back to pending and are sent again: a repeated reply costs the runner
+    /// less than a lost one (they would send their run again). At most the sends in flight at the
+    /// crash repeat. Only `channel`'s rows: another channel's sender may be mid-send right now.
+    virtual std::size_t resume_in_flight(const std::string& channel) = 0;
     virtual std::optional<OutboxMessage> find(std::int64_t id) = 0;
     virtual std::size_t count_pending(const std::string& channel) = 0;
     /// The chat has a new id: its pending and sending rows go there. Returns how many moved.

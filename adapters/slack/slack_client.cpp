@@ -1,5 +1,7 @@
 #include "adapters/slack/slack_client.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
@@ -69,15 +71,18 @@ adapters::PreparedRow SlackClient::prepare(const storage::OutboxMessage& message
 }
 
 asio::awaitable<adapters::DeliveryResult> SlackClient::deliver(
-    storage::OutboxMessage message, const adapters::PreparedRow& prepared) {
+    storage::OutboxMessage message, const adapters::PreparedRow& prepared,
+    const adapters::RecordCallsDone& record_calls_done) {
     // The HTTP client lives on strand_; the caller resumes on its own executor afterwards (and
-    // keeps `prepared` alive until then).
-    co_return co_await asio::co_spawn(strand_, deliver_on_strand(std::move(message), prepared),
-                                      asio::use_awaitable);
+    // keeps `prepared` and `record_calls_done` alive until then).
+    co_return co_await asio::co_spawn(
+        strand_, deliver_on_strand(std::move(message), prepared, record_calls_done),
+        asio::use_awaitable);
 }
 
 asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
-    storage::OutboxMessage message, const adapters::PreparedRow& prepared) {
+    storage::OutboxMessage message, const adapters::PreparedRow& prepared,
+    const adapters::RecordCallsDone& record_calls_done) {
     const auto* planned = std::any_cast<std::vector<PlannedCall>>(&prepared.plan);
     // A row this client did not prepare (an empty PreparedRow) is planned here.
     const auto own = planned ? adapters::PreparedRow{} : prepare(message);
@@ -89,7 +94,10 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
                                            std::chrono::seconds{0}, false, "nothing to send"};
     }
 
-    for (auto part = progress_.resume_at(message.id); part < plan.size(); ++part) {
+    const auto first = static_cast<std::size_t>(std::max(0, message.calls_done));
+    for (auto part = first; part < plan.size(); ++part) {
+        // Durable before the next part: a crash from here on repeats at most that part.
+        if (part > first) co_await record_calls_done(static_cast<int>(part));
         const auto& step = plan[part];
         auto outcome = co_await call(step.call);
         if (step.fallback && should_fall_back(outcome)) {
@@ -103,13 +111,10 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
 
         auto result = to_delivery_result(outcome);
         if (outcome.rate_limited) ++rate_limited_;
-        if (result.kind == adapters::DeliveryResult::Kind::retry) {
+        if (result.kind == adapters::DeliveryResult::Kind::retry)
             ++retried_;
-            if (message.id != 0) progress_.stopped_before(message.id, part);
-        } else {
+        else
             ++failed_;
-            progress_.finished(message.id);
-        }
         if (result.channel_problem)
             spdlog::error(
                 "event=slack_configuration_problem outbox_id={} error=\"{}\" hint=\"check "
@@ -122,7 +127,6 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
                          result.error);
         co_return result;
     }
-    progress_.finished(message.id);
     ++sent_;
     co_return adapters::DeliveryResult{};
 }

@@ -16,7 +16,6 @@
 
 #include "adapters/channel.hpp"
 #include "adapters/http/http_client.hpp"
-#include "adapters/part_progress.hpp"
 #include "adapters/slack/slack_identity.hpp"
 #include "adapters/slack/slack_response.hpp"
 #include "adapters/slack/slack_web_api.hpp"
@@ -80,10 +79,12 @@ class SlackClient final : public adapters::ChannelClient {
         return prepare(message).pacing_key;
     }
     /// Makes the planned calls in order, each with its fallback when it fails for good. A row
-    /// retried after some of its parts went out resumes at the first part not yet sent, so a
-    /// long reply is never posted twice (memory only: a restart abandons in-flight rows anyway).
+    /// retried after some of its parts went out, also one resent after a restart, resumes at the
+    /// first part not yet sent (message.calls_done), so only a part in flight at a crash can be
+    /// posted twice.
     boost::asio::awaitable<adapters::DeliveryResult> deliver(
-        storage::OutboxMessage message, const adapters::PreparedRow& prepared) override;
+        storage::OutboxMessage message, const adapters::PreparedRow& prepared,
+        const adapters::RecordCallsDone& record_calls_done) override;
 
     /// auth.test: who the token belongs to. Throws SlackStartupError (without the token) when
     /// Slack refuses it or does not answer.
@@ -96,15 +97,14 @@ class SlackClient final : public adapters::ChannelClient {
 
   private:
     boost::asio::awaitable<adapters::DeliveryResult> deliver_on_strand(
-        storage::OutboxMessage message, const adapters::PreparedRow& prepared);
+        storage::OutboxMessage message, const adapters::PreparedRow& prepared,
+        const adapters::RecordCallsDone& record_calls_done);
     boost::asio::awaitable<SendOutcome> call(const ApiCall& api_call);
     boost::asio::awaitable<BotIdentity> authenticate_on_strand();
 
     SlackClientSettings settings_;
     boost::asio::strand<boost::asio::any_io_executor> strand_;
     std::shared_ptr<http::HttpClient> http_;
-    /// The first part not yet delivered, for rows being retried; touched only on strand_.
-    adapters::PartProgress progress_;
 
     std::atomic<std::uint64_t> calls_{0};
     std::atomic<std::uint64_t> sent_{0};

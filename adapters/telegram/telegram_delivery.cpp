@@ -89,7 +89,8 @@ std::string BotApi::describe(const ApiCall& call, const ApiResult& result) const
 }
 
 asio::awaitable<adapters::DeliveryResult> TelegramDelivery::deliver(
-    storage::OutboxMessage message, const adapters::PreparedRow& prepared) {
+    storage::OutboxMessage message, const adapters::PreparedRow& prepared,
+    const adapters::RecordCallsDone& record_calls_done) {
     const auto* plan = std::any_cast<OutboxPlan>(&prepared.plan);
     // A row this client did not prepare (an empty PreparedRow) is planned here.
     const auto own = plan ? adapters::PreparedRow{} : prepare(message);
@@ -97,7 +98,10 @@ asio::awaitable<adapters::DeliveryResult> TelegramDelivery::deliver(
     for (const auto& warning : plan->warnings)
         spdlog::warn("event=telegram_plan_warning id={} warning=\"{}\"", message.id, warning);
 
-    for (auto index = progress_.resume_at(message.id); index < plan->calls.size(); ++index) {
+    const auto first = static_cast<std::size_t>(std::max(0, message.calls_done));
+    for (auto index = first; index < plan->calls.size(); ++index) {
+        // Durable before the next call: a crash from here on repeats at most that call.
+        if (index > first) co_await record_calls_done(static_cast<int>(index));
         const auto& planned = plan->calls[index];
         auto result = co_await api_.call(planned.call);
         if (result.outcome == ApiOutcome::ok) continue;
@@ -123,15 +127,10 @@ asio::awaitable<adapters::DeliveryResult> TelegramDelivery::deliver(
         if (delivery.kind == adapters::DeliveryResult::Kind::blocked_user &&
             is_shared_chat(message))
             delivery.kind = adapters::DeliveryResult::Kind::chat_unavailable;
-        // A moved chat gets the rest of the row, from the call that failed.
-        if (delivery.kind == adapters::DeliveryResult::Kind::retry ||
-            delivery.kind == adapters::DeliveryResult::Kind::chat_moved)
-            progress_.stopped_before(message.id, index);
-        else
-            progress_.finished(message.id);
+        // A retried row, and a moved chat, get the rest of the row from the call that failed:
+        // the calls before it are recorded.
         co_return delivery;
     }
-    progress_.finished(message.id);
     co_return adapters::DeliveryResult{};
 }
 

@@ -10,7 +10,6 @@
 
 #include "adapters/channel.hpp"
 #include "adapters/http/http_client.hpp"
-#include "adapters/part_progress.hpp"
 #include "adapters/telegram/api_response.hpp"
 #include "adapters/telegram/bot_api_requests.hpp"
 
@@ -60,16 +59,16 @@ class TelegramDelivery final : public adapters::ChannelClient {
     /// query never costs the reply), then editMessageText for edit_original (falling back to a new
     /// message when the original cannot be edited, or keeps failing), else sendMessage, split over
     /// 4096 characters.
-    /// A retried row resumes at the first call not yet made, so no part is sent twice.
+    /// A retried row, also one resent after a restart, resumes at the first call not yet made
+    /// (message.calls_done), so only a part in flight at a crash can be sent twice.
     boost::asio::awaitable<adapters::DeliveryResult> deliver(
-        storage::OutboxMessage message, const adapters::PreparedRow& prepared) override;
+        storage::OutboxMessage message, const adapters::PreparedRow& prepared,
+        const adapters::RecordCallsDone& record_calls_done) override;
     /// A private chat's id is the runner's user id ("telegram:<id>").
     std::string private_chat(const storage::User& user) const override;
 
   private:
     BotApi& api_;
-    /// The first plan call not yet done, for rows being retried.
-    adapters::PartProgress progress_;
 };
 
 }  // namespace rubdown::telegram

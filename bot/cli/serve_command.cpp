@@ -1,8 +1,10 @@
 #include "bot/cli/serve_command.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -29,19 +31,23 @@ namespace asio = boost::asio;
 
 namespace {
 
+/// How long a graceful stop waits for requests and platform sends in flight (systemd's default
+/// stop timeout is 90 s; a platform call normally takes well under a second).
+constexpr std::chrono::seconds kShutdownGrace{5};
+
 ServerLimits server_limits(const Config& config) {
     ServerLimits limits;
     limits.max_body_bytes = config.max_body_bytes;
     limits.header_timeout = config.header_timeout;
     limits.idle_timeout = config.idle_timeout;
     limits.max_connections = config.max_connections;
+    limits.max_connections_per_address = config.effective_max_connections_per_address();
     return limits;
 }
 
 /// Every allowed connection needs a descriptor, besides the database, logs and outbound clients.
 void raise_open_files_for(std::size_t max_connections) {
     const std::size_t wanted = max_connections + 128;
-    limits.max_connections_per_address = config.effective_max_connections_per_address();
     const auto limit = raise_open_file_limit(wanted);
     if (limit < wanted)
         spdlog::warn(
@@ -129,11 +135,17 @@ int run_serve(const Config& config) {
         spdlog::info("event=shutting_down signal={}", signal);
         scheduler.stop();
         reloader.stop();
-        channels.stop();
-        server.shutdown(std::chrono::seconds(5), [&] {
+        // The store stops once both the requests in flight and the sends in flight have
+        // recorded what they did: an acknowledged update or a sent reply is never repeated
+        // after a graceful stop.
+        auto parts_running = std::make_shared<std::atomic<int>>(2);
+        auto part_stopped = [&store, &io_pool, parts_running] {
+            if (parts_running->fetch_sub(1) != 1) return;
             store.stop();
             io_pool.stop();
-        });
+        };
+        channels.stop(kShutdownGrace, part_stopped);
+        server.shutdown(kShutdownGrace, part_stopped);
     });
     io_pool.run();
     store.stop();

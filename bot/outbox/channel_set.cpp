@@ -1,5 +1,7 @@
 #include "bot/outbox/channel_set.hpp"
 
+#include <atomic>
+#include <cstddef>
 #include <utility>
 
 namespace rubdown::bot {
@@ -27,8 +29,18 @@ void ChannelSet::start() {
     for (auto& [name, channel] : channels_) channel->start();
 }
 
-void ChannelSet::stop() {
-    for (auto& [name, channel] : channels_) channel->stop();
+void ChannelSet::stop(std::chrono::milliseconds grace, std::function<void()> on_stopped) {
+    if (channels_.empty()) {
+        if (on_stopped) on_stopped();
+        return;
+    }
+    // The last channel to finish calls on_stopped; they finish on different executors.
+    auto left = std::make_shared<std::atomic<std::size_t>>(channels_.size());
+    auto done = std::make_shared<std::function<void()>>(std::move(on_stopped));
+    for (auto& [name, channel] : channels_)
+        channel->stop(grace, [left, done] {
+            if (left->fetch_sub(1) == 1 && *done) (*done)();
+        });
 }
 
 }  // namespace rubdown::bot

@@ -3,6 +3,8 @@
 /// the name on its rows, and start-up and shutdown go through all of them. Generic: it knows no
 /// platform.
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -30,7 +32,10 @@ class ChannelSet {
     void wake(const std::string& channel);
     void wake(const std::set<std::string>& channels);
     void start();
-    void stop();
+    /// Stops every channel (RunningChannel::stop with `grace`), then calls `on_stopped` once,
+    /// on some channel's sender executor (at once, on the caller's thread, when there is none).
+    void stop(std::chrono::milliseconds grace = std::chrono::milliseconds{0},
+              std::function<void()> on_stopped = {});
 
   private:
     /// Filled before the server starts and never changed after, so wake() needs no lock.

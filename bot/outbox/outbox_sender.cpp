@@ -66,6 +66,11 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
     bool fetch_wanted = true;  ///< wake() asked for a look at the outbox
     SteadyClock::time_point next_poll{};
 
+    /// Deliveries spawned and not finished (claimed rows among them).
+    std::size_t in_flight = 0;
+    /// Called once stop() was asked and no delivery is in flight any more.
+    std::vector<std::function<void()>> on_drained;
+
     std::atomic<std::uint64_t> sent{0}, retried{0}, failed{0}, blocked{0};
 
     /// Makes the loop look again now (called on the executor).
@@ -101,6 +106,13 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
     }
     void count_and_log(const storage::OutboxMessage& row, const DeliveryDecision& decision,
                        const RecordedOutcome& recorded, std::size_t dropped);
+    /// Tells those waiting for stop() once nothing is in flight (on the executor).
+    void notify_if_drained() {
+        if (!stopping || in_flight > 0) return;
+        auto waiting = std::move(on_drained);
+        on_drained.clear();
+        for (auto& handler : waiting) handler();
+    }
 };
 
 namespace {
@@ -120,17 +132,17 @@ asio::awaitable<void> OutboxSender::State::run() {
     try {
         // Only this channel's rows: the other channels' senders start at their own pace and may
         // already have claimed a row of theirs and be sending it.
-        auto abandon = [channel = channel](storage::Repositories& repos) {
-            return repos.outbox.abandon_in_flight(channel);
+        auto resume = [channel = channel](storage::Repositories& repos) {
+            return repos.outbox.resume_in_flight(channel);
         };
-        const auto abandoned = co_await store.async_run(std::move(abandon), asio::use_awaitable);
-        if (abandoned > 0)
+        const auto resumed = co_await store.async_run(std::move(resume), asio::use_awaitable);
+        if (resumed > 0)
             spdlog::warn(
-                "event=outbox_abandoned channel={} messages={} reason=\"interrupted while "
-                "sending; not resent\"",
-                channel, abandoned);
+                "event=outbox_resumed channel={} messages={} reason=\"interrupted while sending; "
+                "sent again\"",
+                channel, resumed);
     } catch (const std::exception& failure) {
-        spdlog::error("event=outbox_abandon_failed channel={} error=\"{}\"", channel,
+        spdlog::error("event=outbox_resume_failed channel={} error=\"{}\"", channel,
                       failure.what());
     }
 
@@ -196,9 +208,12 @@ void OutboxSender::State::dispatch() {
         auto row = pacer.next_ready(SteadyClock::now());
         if (!row) return;
         // The completion handler holds the state until the delivery coroutine has finished.
+        ++in_flight;
         asio::co_spawn(executor, deliver(std::move(*row)),
                        [self = shared_from_this()](std::exception_ptr error) {
                            log_failure("outbox_delivery_crashed", self->channel, error);
+                           --self->in_flight;
+                           self->notify_if_drained();
                        });
     }
 }
@@ -229,9 +244,19 @@ asio::awaitable<void> OutboxSender::State::deliver(storage::OutboxMessage row) {
     }
     ++row.attempts;
 
+    // A part recorded here is recorded in `row` too, which a retry carries on.
+    const adapters::RecordCallsDone record_calls_done =
+        [this, &row](int calls_done) -> asio::awaitable<void> {
+        auto job = [id = row.id, calls_done](storage::Repositories& repos) {
+            repos.outbox.record_calls_done(id, calls_done);
+            return true;
+        };
+        co_await store.async_run(std::move(job), asio::use_awaitable);
+        row.calls_done = calls_done;
+    };
     DeliveryResult result;
     try {
-        result = co_await client.deliver(row, *made);
+        result = co_await client.deliver(row, *made, record_calls_done);
     } catch (const std::exception& failure) {
         result.kind = DeliveryResult::Kind::retry;
         result.error = failure.what();
@@ -245,13 +270,7 @@ asio::awaitable<void> OutboxSender::State::record(std::shared_ptr<const adapters
                                                   DeliveryResult result) {
     const auto& key = made->pacing_key;
     const auto steady_now = SteadyClock::now();
-    if (stopping) {
-        // Shutting down: the row stays `sending` and is abandoned (never resent) at the next start.
-        spdlog::warn("event=outbox_outcome_unrecorded channel={} id={} reason=shutdown", channel,
-                     row.id);
-        forget(key, row.id, steady_now);
-        co_return;
-    }
+    // Also while stopping: stop() waits for this record, so that a graceful stop repeats nothing.
     const auto decision = decide(row, result, policy, options.channel_problem_pause, unit_random());
     // Everything else queued for a blocked, moved or lost chat shares the row's fate.
     std::vector<storage::OutboxMessage> dropped;
@@ -265,7 +284,8 @@ asio::awaitable<void> OutboxSender::State::record(std::shared_ptr<const adapters
         const auto recorded = co_await store.async_run(std::move(job), asio::use_awaitable);
         count_and_log(row, decision, recorded, dropped.size());
     } catch (const std::exception& failure) {
-        // The store is stopping (shutdown): the row stays `sending` and is abandoned next start.
+        // The store stopped (a stop that did not wait for the sender): the row stays `sending`
+        // and is sent again at the next start.
         spdlog::error("event=outbox_record_failed channel={} id={} error=\"{}\"", channel, row.id,
                       failure.what());
         forget(key, row.id, steady_now);
@@ -356,9 +376,13 @@ void OutboxSender::wake() {
     });
 }
 
-void OutboxSender::stop() {
+void OutboxSender::stop(std::function<void()> on_drained) {
     state_->stopping = true;
-    asio::post(state_->executor, [state = state_] { state->kick(); });
+    asio::post(state_->executor, [state = state_, on_drained = std::move(on_drained)]() mutable {
+        if (on_drained) state->on_drained.push_back(std::move(on_drained));
+        state->kick();
+        state->notify_if_drained();
+    });
 }
 
 SenderCounters OutboxSender::counters() const {

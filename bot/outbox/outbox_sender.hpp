@@ -1,11 +1,15 @@
 #pragma once
 /// Delivers one channel's outbox rows through its ChannelClient: paced per chat and globally,
-/// concurrent across chats, retried with backoff, and never twice.
+/// concurrent across chats, retried with backoff, at least once and repeated only across a crash.
 ///
-/// No duplicates: a row is claimed (`sending`, one store job) just before its platform call and
-/// moved to sent / pending / failed after it. At start, rows a crash left in `sending` are marked
-/// failed, never resent (OutboxRepository::abandon_in_flight): a lost reply is better than a
-/// doubled one. A claim that fails (someone else has the row, or it is no longer pending) skips it.
+/// A row is claimed (`sending`, one store job) just before its platform call and moved to sent /
+/// pending / failed after it. At start, rows a crash left in `sending` go back to pending and are
+/// sent again (OutboxRepository::resume_in_flight): a runner who hears nothing sends their run
+/// again, which costs more than a repeated reply. So only the rows in flight at a crash (at most
+/// max_in_flight per channel) can reach the platform twice; a row sent in parts records each part
+/// before the next (RecordCallsDone), so of those at most the part in flight repeats. stop()
+/// waits for the deliveries in flight to record their outcome: a graceful stop repeats nothing.
+/// A claim that fails (someone else has the row, or it is no longer pending) skips it.
 ///
 /// Time: `not_before` in the outbox is in the Clock's seconds (the clock may be simulated), so the
 /// rows that are due are the Clock's business; pacing and retry pauses inside a running sender use
@@ -80,13 +84,15 @@ class OutboxSender {
     OutboxSender(const OutboxSender&) = delete;
     OutboxSender& operator=(const OutboxSender&) = delete;
 
-    /// Starts the loop (once): abandons rows left in flight, then delivers. Thread-safe.
+    /// Starts the loop (once): resumes rows a crash left in flight, then delivers. Thread-safe.
     void start();
     /// Looks for new rows at once. Thread-safe; cheap; call after writing outbox rows.
     void wake();
-    /// Ends the loop; deliveries in flight finish and record their outcome if the store still
-    /// runs (otherwise their rows stay `sending` and are abandoned at the next start). Thread-safe.
-    void stop();
+    /// Ends the loop: no new row is claimed; deliveries in flight finish and record their outcome,
+    /// then `on_drained` runs on the sender's executor. Keep the store running until then (a row
+    /// whose outcome could not be recorded stays `sending` and is sent again at the next start).
+    /// Stop the client to cut its calls short: they then record a retry. Thread-safe.
+    void stop(std::function<void()> on_drained = {});
 
     SenderCounters counters() const;
     /// Counters `<prefix>_outbox_{sent,retried,failed,blocked}_total`, one prefix per channel

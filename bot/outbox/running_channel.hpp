@@ -2,8 +2,13 @@
 /// A channel together with the outbox sender that delivers its rows: the unit the composition
 /// root starts, wakes, stops and scrapes. Generic: any adapters::Channel.
 
+#include <atomic>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+
+#include <boost/asio/steady_timer.hpp>
 
 #include "adapters/channel.hpp"
 #include "bot/http/router.hpp"
@@ -37,17 +42,26 @@ class RunningChannel {
     void start();
     /// The outbox has new rows for this channel. Thread-safe; cheap.
     void wake() { sender_.wake(); }
-    /// Stops the sender, then the channel (its platform calls in flight are aborted).
-    void stop();
+    /// Stops the sender, lets its deliveries in flight finish and record their outcome for up to
+    /// `grace`, then stops the channel (platform calls still in flight are cut short and recorded
+    /// as retries, sent again at the next start) and calls `on_stopped` on the sender's executor.
+    /// Keep the store running until then. Thread-safe; once.
+    void stop(std::chrono::milliseconds grace = std::chrono::milliseconds{0},
+              std::function<void()> on_stopped = {});
 
     /// The channel's counters and its sender's (prefixed rubdown_<name>).
     void register_metrics(metrics::Registry& registry) const;
     SenderCounters sender_counters() const { return sender_.counters(); }
 
   private:
+    void stop_channel();
+
     std::unique_ptr<adapters::Channel> channel_;
     /// Declared after the channel, so destroyed before it: it drives the channel's client.
     OutboxSender sender_;
+    /// Ends the grace of stop(); on the sender's executor.
+    boost::asio::steady_timer grace_timer_;
+    std::atomic<bool> channel_stopped_{false};
 };
 
 }  // namespace rubdown::bot

@@ -9,8 +9,8 @@
 /// pending and fires after the restart; a crash after it leaves both done, and the outbox holds the
 /// message exactly once. The outbox sender then claims the row (`sending`) before calling the
 /// platform: a row found in `sending` after a crash may or may not have reached the runner and is
-/// abandoned (OutboxRepository::abandon_in_flight), never resent. So a nudge goes out at most
-/// once, and exactly once unless the process dies during its platform call.
+/// sent again (OutboxRepository::resume_in_flight). So a nudge goes out at least once, and twice
+/// only when the process dies during its platform call.
 
 #include <chrono>
 #include <cstddef>

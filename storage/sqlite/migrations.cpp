@@ -157,6 +157,11 @@ ALTER TABLE users ADD COLUMN quiet_days INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN units TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN units_chosen INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // Replies sent again after a crash: how many platform calls of a row went out, so that a
+    // reply split into parts resumes after the last part that arrived.
+    Migration{7, R"sql(
+ALTER TABLE outbox ADD COLUMN calls_done INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 }  // namespace
 

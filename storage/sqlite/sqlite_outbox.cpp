@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kOutboxColumns =
     "id, channel, chat_id, user_id, text, buttons_json, reply_context, nudge_id, status, attempts, "
-    "not_before, created_at, last_error, edit_original";
+    "not_before, created_at, last_error, edit_original, calls_done";
 
 OutboxMessage read_outbox(SQLite::Statement& row) {
     OutboxMessage message;
@@ -26,6 +26,7 @@ OutboxMessage read_outbox(SQLite::Statement& row) {
     message.created_at = row.getColumn(11).getInt64();
     message.last_error = row.getColumn(12).getString();
     message.edit_original = row.getColumn(13).getInt() != 0;
+    message.calls_done = row.getColumn(14).getInt();
     return message;
 }
 
@@ -95,10 +96,17 @@ void SqliteOutbox::mark_failed(std::int64_t id, const std::string& error) {
     statement.exec();
 }
 
-std::size_t SqliteOutbox::abandon_in_flight(const std::string& channel) {
+void SqliteOutbox::record_calls_done(std::int64_t id, int calls_done) {
+    auto& statement = sql_.get("UPDATE outbox SET calls_done = ? WHERE id = ?");
+    statement.bind(1, calls_done);
+    statement.bind(2, id);
+    statement.exec();
+}
+
+std::size_t SqliteOutbox::resume_in_flight(const std::string& channel) {
     auto& statement = sql_.get(
-        "UPDATE outbox SET status = 'failed', last_error = 'interrupted while sending; not "
-        "resent to avoid a duplicate' WHERE status = 'sending' AND channel = ?");
+        "UPDATE outbox SET status = 'pending', last_error = 'interrupted while sending; sent "
+        "again' WHERE status = 'sending' AND channel = ?");
     statement.bind(1, channel);
     return static_cast<std::size_t>(statement.exec());
 }

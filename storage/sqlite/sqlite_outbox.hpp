@@ -16,7 +16,8 @@ class SqliteOutbox final : public OutboxRepository {
     void mark_sent(std::int64_t id, UnixSeconds now) override;
     void reschedule(std::int64_t id, UnixSeconds not_before, const std::string& error) override;
     void mark_failed(std::int64_t id, const std::string& error) override;
-    std::size_t abandon_in_flight(const std::string& channel) override;
+    void record_calls_done(std::int64_t id, int calls_done) override;
+    std::size_t resume_in_flight(const std::string& channel) override;
     std::optional<OutboxMessage> find(std::int64_t id) override;
     std::size_t count_pending(const std::string& channel) override;
     std::size_t move_chat(const std::string& channel, const std::string& from,

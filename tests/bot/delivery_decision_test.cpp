@@ -136,7 +136,8 @@ class PrivateChats final : public adapters::ChannelClient {
         return {message.chat_id, {}, {}};
     }
     boost::asio::awaitable<adapters::DeliveryResult> deliver(
-        storage::OutboxMessage, const adapters::PreparedRow&) override {
+        storage::OutboxMessage, const adapters::PreparedRow&,
+        const adapters::RecordCallsDone&) override {
         co_return adapters::DeliveryResult{};
     }
     std::string private_chat(const storage::User& user) const override {

@@ -10,6 +10,7 @@
 #include "support/fake_http_server.hpp"
 
 using namespace rubdown;
+namespace asio = boost::asio;
 using adapters::DeliveryResult;
 using slack::SlackClient;
 using testing::FakeHttpServer;
@@ -42,12 +43,18 @@ struct ClientFixture {
 
     DeliveryResult deliver(const storage::OutboxMessage& message) {
         const auto prepared = client->prepare(message);
-        return io.await(client->deliver(message, prepared));
+        const adapters::RecordCallsDone record = [this](int calls_done) -> asio::awaitable<void> {
+            recorded_calls_done.push_back(calls_done);
+            co_return;
+        };
+        return io.await(client->deliver(message, prepared, record));
     }
 
     FakeHttpServer slack;
     IoThread io;
     std::unique_ptr<SlackClient> client;
+    /// What deliver() told the sender about parts that went out, in order.
+    std::vector<int> recorded_calls_done;
 };
 
 FakeReply ok_posted(const std::string& channel = "D0PNCRP9N",
@@ -233,7 +240,7 @@ TEST_CASE("Slack client: a slash command's answer goes to its response_url, with
     CHECK(Json::parse(requests[0].body)["response_type"] == "ephemeral");
 }
 
-TEST_CASE("Slack client: a retried long reply resumes at the first part not yet sent") {
+TEST_CASE("Slack client: a retried long reply resumes after the parts recorded as sent") {
     int answered = 0;
     ClientFixture fixture([&answered](const RecordedRequest&) {
         // The first part goes through, the second meets a 500, then Slack is fine again.
@@ -250,6 +257,10 @@ TEST_CASE("Slack client: a retried long reply resumes at the first part not yet 
 
     CHECK(fixture.deliver(row).kind == DeliveryResult::Kind::retry);
     CHECK(fixture.slack.requests().size() == 2);
+    // The first part was recorded before the second was tried; the sender keeps it in the row
+    // (and the database), so the retry, even one after a restart, starts after it.
+    REQUIRE(fixture.recorded_calls_done == std::vector<int>{1});
+    row.calls_done = fixture.recorded_calls_done.back();
 
     CHECK(fixture.deliver(row).kind == DeliveryResult::Kind::sent);
     const auto requests = fixture.slack.requests();

@@ -4,13 +4,14 @@
 /// moments drawn from a seed and restarted on the same SQLite file; every update not acknowledged
 /// with a 200 is delivered again, as the platforms do. Nudges fire between the days of load.
 ///
-/// Afterwards it checks the promise "a crash loses no acknowledged message, processes none twice
-/// and sends no nudge twice" through `rubdown export`, the database and what the platform fakes
-/// received. The one window the product leaves open is documented in OutboxRepository::
-/// abandon_in_flight: a reply or nudge whose platform call was in flight at the kill is marked
-/// failed and never resent, so it can be lost, never doubled. The scenario allows exactly that:
-/// a message missing at the platform is accepted only when its outbox row was `sending` in the
-/// database right after a kill and was abandoned at the restart; it is counted, not hidden.
+/// Afterwards it checks the promise "a crash loses no acknowledged message, processes none twice,
+/// answers every one at least once, and repeats only what was in flight" through `rubdown export`,
+/// the database and what the platform fakes received. The one window the product leaves open is
+/// documented in OutboxRepository::resume_in_flight: a reply or nudge whose platform call was in
+/// flight at the kill is sent again after the restart, so it may arrive twice, never be lost. The
+/// scenario allows exactly that: a message the platform got more than once is accepted only when
+/// its outbox row was `sending` right after a kill (once more per such kill); it is counted.
+/// With `graceful`, the restarts are SIGTERM instead: then nothing may repeat at all.
 
 #include <chrono>
 #include <cstddef>
@@ -31,8 +32,9 @@ struct CrashOptions {
     double redelivery_share = 0.15;  ///< chance that an acknowledged update comes again later
     int workers = 4;                 ///< threads posting (each owns some runners' chats)
     std::chrono::milliseconds send_delay{20};  ///< the fakes' answer delay per message sent
-    std::string binary;                        ///< the rubdown executable
-    std::string work_dir;                      ///< database, logs
+    bool graceful = false;  ///< stop with SIGTERM instead of SIGKILL: nothing may repeat
+    std::string binary;     ///< the rubdown executable
+    std::string work_dir;   ///< database, logs
 };
 
 struct CrashFigures {
@@ -50,15 +52,17 @@ struct CrashFigures {
     std::size_t runs_expected = 0;
     std::size_t runs_exported = 0;
     std::size_t replies_expected = 0;
-    std::size_t replies_received = 0;         ///< distinct replies the fakes got
-    std::size_t nudges_planned = 0;           ///< what the rules must have planned
-    std::size_t nudges_sent_state = 0;        ///< nudge rows in state `sent`
-    std::size_t nudges_received = 0;          ///< distinct nudges the fakes got
-    std::size_t in_flight_at_kills = 0;       ///< distinct outbox rows `sending` after a kill
-    std::size_t abandoned = 0;                ///< rows marked failed as interrupted at a restart
-    std::size_t abandoned_but_delivered = 0;  ///< of those, the platform had received it
-    std::size_t lost_in_window = 0;           ///< of those, the platform never received it
-    std::size_t duplicates = 0;               ///< messages the platform received twice or more
+    std::size_t replies_received = 0;    ///< distinct replies the fakes got
+    std::size_t nudges_planned = 0;      ///< what the rules must have planned
+    std::size_t nudges_sent_state = 0;   ///< nudge rows in state `sent`
+    std::size_t nudges_received = 0;     ///< distinct nudges the fakes got
+    std::size_t received_total = 0;      ///< messages the fakes got, repeats included
+    std::size_t in_flight_at_kills = 0;  ///< distinct outbox rows `sending` after a kill
+    std::size_t repeated = 0;      ///< messages received twice or more, all in flight at a kill
+    std::size_t extra_copies = 0;  ///< copies beyond the first of those
+    std::size_t lost = 0;          ///< messages owed and never received
+    std::size_t duplicates = 0;    ///< repeats no kill explains
+    std::size_t sending_at_graceful_stops = 0;  ///< rows `sending` as a SIGTERM was sent
     double wall_seconds = 0;
 };
 

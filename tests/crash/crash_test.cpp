@@ -53,6 +53,13 @@ void run_and_check(CrashOptions options) {
     CHECK(outcome.violations.empty());
     CHECK(outcome.figures.kills == options.kills);
     CHECK(outcome.figures.duplicates == 0);
+    CHECK(outcome.figures.lost == 0);
+    // A graceful stop waits for the sends in flight: nothing is sent twice.
+    if (options.graceful) {
+        CHECK(outcome.figures.repeated == 0);
+        // The stops did catch sends under way, or the test proves nothing about waiting.
+        CHECK(outcome.figures.sending_at_graceful_stops > 0);
+    }
     // The fakes must have seen real work: every update acknowledged, nudges planned and sent.
     CHECK(outcome.figures.acknowledged == outcome.figures.updates);
     CHECK(outcome.figures.nudges_planned > 0);
@@ -60,7 +67,7 @@ void run_and_check(CrashOptions options) {
 
 }  // namespace
 
-TEST_CASE("SIGKILL under webhook load loses no acknowledged update and doubles nothing") {
+TEST_CASE("SIGKILL under webhook load loses no acknowledged update and no reply") {
     CrashOptions options;
     // A fixed seed keeps CI's runs alike (the moments still vary with timing); seed 2 kills
     // during the load, while the day's nudges fire and while they are being sent.
@@ -70,6 +77,19 @@ TEST_CASE("SIGKILL under webhook load loses no acknowledged update and doubles n
     options.telegram_runners = 4;
     options.slack_runners = 4;
     options.max_runs_per_day = 2;
+    run_and_check(options);
+}
+
+TEST_CASE("SIGTERM restarts under webhook load repeat no reply and no nudge") {
+    CrashOptions options;
+    options.seed = seed_from_env(3);
+    options.graceful = true;
+    // Slow platform answers keep several sends in flight at each stop, for it to wait for.
+    options.send_delay = std::chrono::milliseconds{300};
+    options.kills = 3;
+    options.days = 2;
+    options.telegram_runners = 3;
+    options.slack_runners = 3;
     run_and_check(options);
 }
 
