@@ -52,7 +52,10 @@ std::optional<StatsPeriod> stats_period(const std::string& period, local_days to
     if (period == "today") return StatsPeriod{today, today, "today", "day"};
     if (period == "yesterday")
         return StatsPeriod{today - days{1}, today - days{1}, "yesterday", "day"};
-    if (period == "this_week") return StatsPeriod{monday_of(today), today, "this week", "week"};
+    // The whole calendar week: a run logged on a later local date (logged where the day had
+    // already begun, before the runner moved west) still belongs to this week.
+    if (period == "this_week")
+        return StatsPeriod{monday_of(today), monday_of(today) + days{6}, "this week", "week"};
     if (period == "last_week") {
         const auto monday = monday_of(today) - days{7};
         return StatsPeriod{monday, monday + days{6}, "last week", "week"};
