@@ -90,6 +90,19 @@ class InboxRepository {
     virtual std::size_t count_unprocessed() = 0;
     virtual std::optional<InboxEntry> find(std::int64_t inbox_id) = 0;
     virtual void mark_processed(std::int64_t inbox_id) = 0;
+
+    // Retention: each removes at most `limit` processed entries' worth, oldest first, and returns
+    // how many it changed (fewer than `limit`: nothing older is left to do).
+
+    /// Dedup keys of entries received before `received_before` stop counting, so that the same
+    /// key (a Telegram update_id started again) is recorded anew.
+    virtual std::size_t expire_dedup_keys(UnixSeconds received_before, std::size_t limit) = 0;
+    /// Entries received before `received_before` lose their texts and who sent them.
+    virtual std::size_t scrub_texts(UnixSeconds received_before, std::size_t limit) = 0;
+    /// Entries received before `received_before` are deleted.
+    virtual std::size_t delete_processed(UnixSeconds received_before, std::size_t limit) = 0;
+    /// One entry loses its texts and who sent it (its runner was just forgotten).
+    virtual void scrub(std::int64_t inbox_id) = 0;
 };
 
 class OutboxRepository {
@@ -117,6 +130,8 @@ class OutboxRepository {
     /// The chat has a new id: its pending and sending rows go there. Returns how many moved.
     virtual std::size_t move_chat(const std::string& channel, const std::string& from,
                                   const std::string& to) = 0;
+    /// Sent and failed rows created before `created_before` are deleted, `limit` at most.
+    virtual std::size_t delete_finished(UnixSeconds created_before, std::size_t limit) = 0;
 };
 
 class NudgeRepository {

@@ -28,7 +28,9 @@ intents::IncomingMessage message_from_line(const std::string& name, std::string_
     message.user_key = user_key_for(name);
     message.chat_id = name;
     message.display_name = name;
-    message.dedup_key = "console:" + name + ":" + session + ":" + std::to_string(sequence);
+    // The session (64 random bits) makes the key unique; the name stays out of it, so that a
+    // forgotten runner's name does not outlive them in the inbox's kept keys.
+    message.dedup_key = "console:session:" + session + ":" + std::to_string(sequence);
     const auto text = trim(line);
     std::size_t choice = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), choice);

@@ -144,6 +144,11 @@ const std::vector<Setting>& all_settings() {
         {"RUBDOWN_NUDGE_GRACE_HOURS", "--nudge-grace-hours",
          "a nudge late by more than this after downtime expires (default 6)",
          [](Config& c, const std::string& v) { c.nudge_grace = parse_hours(v); }},
+        {"RUBDOWN_INBOX_RETENTION_DAYS", "--inbox-retention-days",
+         "days the texts of processed messages and sent replies are kept (default 7)",
+         [](Config& c, const std::string& v) {
+             c.inbox_retention_days = static_cast<int>(parse_integer(v, 0, 3650));
+         }},
         {"RUBDOWN_NUDGE_MIN_GAP_HOURS", "--nudge-min-gap-hours",
          "at most one nudge per this many hours (default 24)",
          [](Config& c, const std::string& v) { c.nudge_min_gap = parse_hours(v); }},

@@ -51,6 +51,10 @@ struct Config {
     std::chrono::seconds nudge_grace{std::chrono::hours{6}};
     std::chrono::seconds nudge_min_gap{std::chrono::hours{24}};
 
+    // Retention (bot/retention/retention_policy.hpp).
+    /// Days a processed message's text, and a sent reply, are kept.
+    int inbox_retention_days = 7;
+
     bool telegram_enabled() const { return !telegram_token.empty(); }
     /// The mode in force: as given, else webhook when a webhook URL is set, else polling.
     std::string effective_telegram_mode() const {

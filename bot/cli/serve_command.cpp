@@ -22,6 +22,7 @@
 #include "bot/http/operator_routes.hpp"
 #include "bot/inbox/dispatcher.hpp"
 #include "bot/outbox/channel_set.hpp"
+#include "bot/retention/retention_pruner.hpp"
 #include "bot/scheduling/nudge_scheduler.hpp"
 #include "storage/store.hpp"
 
@@ -102,6 +103,11 @@ int run_serve(const Config& config) {
     dispatcher.set_nudge_listener(
         [&scheduler](storage::UnixSeconds due) { scheduler.nudge_planned(due); });
 
+    RetentionPrunerOptions retention;
+    retention.policy.texts = std::chrono::hours{24} * config.inbox_retention_days;
+    RetentionPruner pruner(asio::make_strand(io), store, *clock, retention);
+    pruner.register_metrics(registry);
+
     Router router;
     raise_open_files_for(config.max_connections);
     HttpServer server(io, server_limits(config), router,
@@ -116,14 +122,16 @@ int run_serve(const Config& config) {
     OperatorDeps operator_deps{store, server, *clock, registry};
     operator_deps.simulated_clock = dynamic_cast<intents::SimulatedClock*>(clock.get());
     operator_deps.admin_token = config.admin_token;
-    operator_deps.fire_due = [&scheduler]() -> asio::awaitable<void> {
+    operator_deps.fire_due = [&scheduler, &pruner]() -> asio::awaitable<void> {
         co_await scheduler.fire_now();
+        co_await pruner.prune_now();
     };
     add_operator_routes(router, std::move(operator_deps));
 
     server.start({asio::ip::make_address(config.listen_host), config.listen_port});
     dispatcher.process_backlog();
     scheduler.start();
+    pruner.start();
     channels.start();
     reloader.start();
     announce(server, config, *clock, channels.empty());
@@ -134,6 +142,7 @@ int run_serve(const Config& config) {
         if (error) return;
         spdlog::info("event=shutting_down signal={}", signal);
         scheduler.stop();
+        pruner.stop();
         reloader.stop();
         // The store stops once both the requests in flight and the sends in flight have
         // recorded what they did: an acknowledged update or a sent reply is never repeated

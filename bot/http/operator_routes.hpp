@@ -22,7 +22,7 @@ struct OperatorDeps {
     /// Set only when the clock is simulated; moves it.
     intents::SimulatedClock* simulated_clock = nullptr;
     std::string admin_token;
-    /// Fires whatever became due after the clock moved; completes when done.
+    /// Does whatever became due after the clock moved (nudges, retention); completes when done.
     std::function<boost::asio::awaitable<void>()> fire_due;
 };
 

@@ -266,7 +266,8 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
     intents::HandlerContext context{repos, user, message, now, settings};
     const auto replies = engine.respond(context);
     // /forget deletes the runner; saving them again would bring the row back.
-    if (repos.users.find_by_id(user.id)) repos.users.update(user);
+    const bool forgotten = !repos.users.find_by_id(user.id);
+    if (!forgotten) repos.users.update(user);
 
     auto rows = replies;
     // Nothing to say to a button press the client waits on: a blank row answers it, sending
@@ -287,6 +288,8 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
         repos.outbox.enqueue(out);
     }
     repos.inbox.mark_processed(inbox_id);
+    // The message that made the bot forget its runner is the last trace of them.
+    if (forgotten) repos.inbox.scrub(inbox_id);
     return ProcessOutcome{rows.empty() ? std::string{} : entry->channel, nudges.earliest_planned()};
 }
 

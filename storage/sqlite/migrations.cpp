@@ -162,6 +162,19 @@ ALTER TABLE users ADD COLUMN units_chosen INTEGER NOT NULL DEFAULT 0;
     Migration{7, R"sql(
 ALTER TABLE outbox ADD COLUMN calls_done INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // Retention: processed entries and finished outbox rows by age, so that pruning reads only
+    // what it removes. A dedup key that has expired is replaced by 'expired:<id>' (the column is
+    // UNIQUE NOT NULL), and an entry whose texts were removed is marked scrubbed; the partial
+    // indexes leave those out, so each pruning step never reads a row twice.
+    Migration{8, R"sql(
+ALTER TABLE inbox ADD COLUMN scrubbed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX inbox_processed_by_time ON inbox(received_at) WHERE processed = 1;
+CREATE INDEX inbox_live_keys_by_time ON inbox(received_at)
+    WHERE processed = 1 AND substr(dedup_key, 1, 8) <> 'expired:';
+CREATE INDEX inbox_texts_by_time ON inbox(received_at) WHERE processed = 1 AND scrubbed = 0;
+CREATE INDEX outbox_finished_by_time ON outbox(created_at) WHERE status IN ('sent', 'failed');
+CREATE INDEX outbox_by_user ON outbox(user_id);
+)sql"},
 };
 }  // namespace
 

@@ -88,4 +88,49 @@ void SqliteInbox::mark_processed(std::int64_t inbox_id) {
     statement.exec();
 }
 
+namespace {
+
+/// Runs `statement` (whose parameters are a time and a limit) and returns the rows it changed.
+std::size_t run_bounded(SQLite::Statement& statement, UnixSeconds before, std::size_t limit) {
+    statement.bind(1, static_cast<std::int64_t>(before));
+    statement.bind(2, static_cast<std::int64_t>(limit));
+    return static_cast<std::size_t>(statement.exec());
+}
+
+/// Clears what a runner wrote and who they are; the dedup key stays (see scrub()).
+constexpr const char* kScrubbed =
+    "text = '', action = '', display_name = '', reply_context = '', user_key = '', "
+    "chat_id = '', scrubbed = 1";
+
+}  // namespace
+
+std::size_t SqliteInbox::expire_dedup_keys(UnixSeconds received_before, std::size_t limit) {
+    // The WHERE repeats inbox_live_keys_by_time's, so that the partial index serves it.
+    auto& statement = sql_.get(
+        "UPDATE inbox SET dedup_key = 'expired:' || id WHERE id IN (SELECT id FROM inbox "
+        "WHERE processed = 1 AND substr(dedup_key, 1, 8) <> 'expired:' AND received_at < ? "
+        "ORDER BY received_at LIMIT ?)");
+    return run_bounded(statement, received_before, limit);
+}
+
+std::size_t SqliteInbox::scrub_texts(UnixSeconds received_before, std::size_t limit) {
+    auto& statement = sql_.get(std::string("UPDATE inbox SET ") + kScrubbed +
+                               " WHERE id IN (SELECT id FROM inbox WHERE processed = 1 AND "
+                               "scrubbed = 0 AND received_at < ? ORDER BY received_at LIMIT ?)");
+    return run_bounded(statement, received_before, limit);
+}
+
+std::size_t SqliteInbox::delete_processed(UnixSeconds received_before, std::size_t limit) {
+    auto& statement = sql_.get(
+        "DELETE FROM inbox WHERE id IN (SELECT id FROM inbox WHERE processed = 1 AND "
+        "received_at < ? ORDER BY received_at LIMIT ?)");
+    return run_bounded(statement, received_before, limit);
+}
+
+void SqliteInbox::scrub(std::int64_t inbox_id) {
+    auto& statement = sql_.get(std::string("UPDATE inbox SET ") + kScrubbed + " WHERE id = ?");
+    statement.bind(1, inbox_id);
+    statement.exec();
+}
+
 }  // namespace rubdown::storage

@@ -15,6 +15,10 @@ class SqliteInbox final : public InboxRepository {
     std::size_t count_unprocessed() override;
     std::optional<InboxEntry> find(std::int64_t inbox_id) override;
     void mark_processed(std::int64_t inbox_id) override;
+    std::size_t expire_dedup_keys(UnixSeconds received_before, std::size_t limit) override;
+    std::size_t scrub_texts(UnixSeconds received_before, std::size_t limit) override;
+    std::size_t delete_processed(UnixSeconds received_before, std::size_t limit) override;
+    void scrub(std::int64_t inbox_id) override;
 
   private:
     StatementCache& sql_;

@@ -136,4 +136,13 @@ std::size_t SqliteOutbox::move_chat(const std::string& channel, const std::strin
     return static_cast<std::size_t>(statement.exec());
 }
 
+std::size_t SqliteOutbox::delete_finished(UnixSeconds created_before, std::size_t limit) {
+    auto& statement = sql_.get(
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status IN ('sent', 'failed') "
+        "AND created_at < ? ORDER BY created_at LIMIT ?)");
+    statement.bind(1, static_cast<std::int64_t>(created_before));
+    statement.bind(2, static_cast<std::int64_t>(limit));
+    return static_cast<std::size_t>(statement.exec());
+}
+
 }  // namespace rubdown::storage

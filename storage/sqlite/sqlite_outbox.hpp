@@ -18,6 +18,7 @@ class SqliteOutbox final : public OutboxRepository {
     void mark_failed(std::int64_t id, const std::string& error) override;
     void record_calls_done(std::int64_t id, int calls_done) override;
     std::size_t resume_in_flight(const std::string& channel) override;
+    std::size_t delete_finished(UnixSeconds created_before, std::size_t limit) override;
     std::optional<OutboxMessage> find(std::int64_t id) override;
     std::size_t count_pending(const std::string& channel) override;
     std::size_t move_chat(const std::string& channel, const std::string& from,

@@ -89,17 +89,22 @@ void SqliteUsers::update(const User& user) {
 }
 
 void SqliteUsers::erase(std::int64_t user_id) {
-    // Messages already received keep their dedup keys (so redeliveries stay deduplicated) but
-    // lose their text; everything else about the runner goes with the row (ON DELETE CASCADE).
+    // Messages already processed keep their dedup keys (so redeliveries stay deduplicated) but
+    // lose their texts and who sent them; messages not processed yet are left to be processed
+    // (the one being processed is scrubbed by its processing). Every outbox row for the runner
+    // goes, queued or sent; the rest goes with the row (ON DELETE CASCADE).
     auto& user = sql_.get("SELECT key FROM users WHERE id = ?");
     user.bind(1, user_id);
     if (!user.executeStep()) return;
     const auto key = user.getColumn(0).getString();
     auto& scrub = sql_.get(
-        "UPDATE inbox SET text = '', action = '', display_name = '', reply_context = '' "
-        "WHERE user_key = ?");
+        "UPDATE inbox SET text = '', action = '', display_name = '', reply_context = '', "
+        "user_key = '', chat_id = '', scrubbed = 1 WHERE user_key = ? AND processed = 1");
     scrub.bind(1, key);
     scrub.exec();
+    auto& replies = sql_.get("DELETE FROM outbox WHERE user_id = ?");
+    replies.bind(1, user_id);
+    replies.exec();
     auto& remove = sql_.get("DELETE FROM users WHERE id = ?");
     remove.bind(1, user_id);
     remove.exec();

@@ -77,6 +77,8 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
          {{"RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS", "0"}},
          "RUBDOWN_MAX_CONNECTIONS_PER_ADDRESS"},
         {{"serve", "--max-connections-per-address", "many"}, {}, "--max-connections-per-address"},
+        {{"serve"}, {{"RUBDOWN_INBOX_RETENTION_DAYS", "-1"}}, "RUBDOWN_INBOX_RETENTION_DAYS"},
+        {{"serve", "--inbox-retention-days", "a week"}, {}, "--inbox-retention-days"},
         {{"serve", "--bogus"}, {}, "--bogus"},
         {{"nlu", "--now", "tomorrow"}, {}, "--now"},
         {{"export", "--user", "console:me", "--format", "xml"}, {}, "--format"},
@@ -90,6 +92,13 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
         CHECK_THAT(exit.text, Catch::Contains(c.names));
         CHECK(exit.text.find('\n') == std::string::npos);
     }
+}
+
+TEST_CASE("inbox retention: 7 days unless set, 0 allowed") {
+    CHECK(ok(parse({"serve"})).config.inbox_retention_days == 7);
+    CHECK(ok(parse({"serve"}, {{"RUBDOWN_INBOX_RETENTION_DAYS", "30"}}))
+              .config.inbox_retention_days == 30);
+    CHECK(ok(parse({"serve", "--inbox-retention-days", "0"})).config.inbox_retention_days == 0);
 }
 
 TEST_CASE("the per-address connection limit: as given, else a quarter of the cap") {

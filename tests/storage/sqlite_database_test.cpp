@@ -230,6 +230,21 @@ TEST_CASE("erasing a user removes their data and scrubs their inbox text") {
                     .text = "my secret run",
                     .received_at = 3};
     repos.inbox.record(said);
+    repos.inbox.mark_processed(said.id);
+    // Written after the /forget, not processed yet: it is left to be processed (a fresh start).
+    InboxEntry later{.dedup_key = "console:2",
+                     .channel = "console",
+                     .user_key = "console:ana",
+                     .chat_id = "ana",
+                     .text = "ran 3k",
+                     .received_at = 4};
+    repos.inbox.record(later);
+    for (const auto& user : {ana, bo})
+        repos.outbox.enqueue(OutboxMessage{.channel = "console",
+                                           .chat_id = user.chat_id,
+                                           .user_id = user.id,
+                                           .text = "Logged 5 km",
+                                           .created_at = 2});
 
     repos.users.erase(ana.id);
 
@@ -238,8 +253,16 @@ TEST_CASE("erasing a user removes their data and scrubs their inbox text") {
     CHECK(repos.nudges.pending_for_user(ana.id).empty());
     CHECK(repos.runs.list(bo.id, 10).size() == 1);
     CHECK(repos.nudges.pending_for_user(bo.id).size() == 1);
+    const auto scrubbed = repos.inbox.find(said.id);
+    REQUIRE(scrubbed);
+    CHECK(scrubbed->text.empty());
+    CHECK(scrubbed->user_key.empty());
+    CHECK(scrubbed->chat_id.empty());
     REQUIRE(repos.inbox.unprocessed(10).size() == 1);
-    CHECK(repos.inbox.unprocessed(10)[0].text.empty());
+    CHECK(repos.inbox.unprocessed(10)[0].text == "ran 3k");
+    const auto queued = repos.outbox.due("console", 100, 10);
+    REQUIRE(queued.size() == 1);  // ana's reply is gone, bo's stays
+    CHECK(queued[0].user_id == bo.id);
     // The dedup key survives, so a redelivery is still recognised.
     CHECK(repos.inbox.record(said) == InboxRecordResult::duplicate);
 }
