@@ -289,6 +289,9 @@ class Scenario {
                 // Days are 24 h apart and nudges go out at 12:05: a 12 h gap lets every day's
                 // hard session plan its own nudge.
                 {"RUBDOWN_NUDGE_MIN_GAP_HOURS", "12"},
+                // The check reads every message and reply of the whole run from the database:
+                // nothing may be pruned for age during it (its simulated days run for weeks).
+                {"RUBDOWN_INBOX_RETENTION_DAYS", "3650"},
                 {"TELEGRAM_BOT_TOKEN", kTelegramToken},
                 {"TELEGRAM_API_URL", fakes_.telegram_url()},
                 {"TELEGRAM_WEBHOOK_URL", "https://bot.example/telegram/webhook"},
@@ -490,8 +493,11 @@ class Scenario {
             std::mt19937_64 random(seed);
             std::uniform_real_distribution<double> unit(0.0, 1.0);
             std::vector<Update*> mine_before;
+            // Only yesterday's and today's: a platform redelivers within a day (Telegram keeps an
+            // update 24 h), and after the 48 h dedup window a key is a new message by design.
+            const int today = day_updates.empty() ? 0 : day_updates.front()->day;
             for (const auto& update : updates_)
-                if (update->acknowledged &&
+                if (update->acknowledged && update->day >= today - 1 &&
                     update->runner % options_.workers == static_cast<std::size_t>(worker))
                     mine_before.push_back(update.get());
             for (const auto& update : day_updates) {
