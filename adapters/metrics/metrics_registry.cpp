@@ -42,6 +42,11 @@ void Registry::counter_reading(const std::string& name, const std::string& help,
     add_reading({name, help, prometheus::MetricType::Counter, std::move(read)});
 }
 
+void Registry::counter_reading(const std::string& name, const std::string& help,
+                               const std::atomic<std::uint64_t>& value) {
+    counter_reading(name, help, [&value] { return static_cast<double>(value.load()); });
+}
+
 void Registry::gauge_reading(const std::string& name, const std::string& help,
                              std::function<double()> read) {
     add_reading({name, help, prometheus::MetricType::Gauge, std::move(read)});

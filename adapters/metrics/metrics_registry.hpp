@@ -7,6 +7,8 @@
 /// A part either owns a counter or gauge here and updates it, or keeps its own figures (atomics it
 /// already needs, the store's statistics) and registers a reading, taken at every scrape.
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -48,6 +50,10 @@ class Registry {
     /// lives as long as the server). Thread-safe.
     void counter_reading(const std::string& name, const std::string& help,
                          std::function<double()> read);
+    /// A counter that is `value`, read by reference: the registry must not keep its owner alive
+    /// (it may outlive the owner's event loop), so `value` must outlive every scrape.
+    void counter_reading(const std::string& name, const std::string& help,
+                         const std::atomic<std::uint64_t>& value);
     void gauge_reading(const std::string& name, const std::string& help,
                        std::function<double()> read);
 

@@ -295,8 +295,7 @@ TelegramCounters TelegramChannel::counters() const {
 void TelegramChannel::register_metrics(metrics::Registry& registry) const {
     const auto counter = [&](const std::string& name, const char* help,
                              const std::atomic<std::uint64_t>& value) {
-        registry.counter_reading("rubdown_telegram_" + name + "_total", help,
-                                 [&value] { return static_cast<double>(value.load()); });
+        registry.counter_reading("rubdown_telegram_" + name + "_total", help, value);
     };
     counter("updates_recorded", "Telegram updates recorded in the inbox.", updates_recorded_);
     counter("updates_duplicate", "Telegram updates received again and not processed twice.",

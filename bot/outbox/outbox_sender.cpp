@@ -393,10 +393,7 @@ SenderCounters OutboxSender::counters() const {
 void OutboxSender::register_metrics(metrics::Registry& registry, const std::string& prefix) const {
     const auto counter = [&](const char* name, const char* help,
                              const std::atomic<std::uint64_t>& value) {
-        // A reference, not a share of the state: the registry may outlive the event loop the
-        // state's timer belongs to, and must not keep the state alive past it.
-        registry.counter_reading(prefix + "_outbox_" + name + "_total", help,
-                                 [&value] { return static_cast<double>(value.load()); });
+        registry.counter_reading(prefix + "_outbox_" + name + "_total", help, value);
     };
     counter("sent", "Outbox messages delivered.", state_->sent);
     counter("retried", "Delivery attempts that will be tried again.", state_->retried);

@@ -111,20 +111,15 @@ PruneTotals RetentionPruner::totals() const {
 }
 
 void RetentionPruner::register_metrics(metrics::Registry& registry) const {
-    const auto counter = [&](const char* name, const char* help,
-                             const std::atomic<std::uint64_t>& value) {
-        // A reference, not a share of the state (see OutboxSender::register_metrics).
-        registry.counter_reading(name, help,
-                                 [&value] { return static_cast<double>(value.load()); });
-    };
-    counter("rubdown_inbox_keys_expired_total", "Inbox dedup keys expired after the dedup window.",
-            state_->keys_expired);
-    counter("rubdown_inbox_scrubbed_total", "Inbox entries whose texts were removed.",
-            state_->entries_scrubbed);
-    counter("rubdown_inbox_deleted_total", "Processed inbox entries deleted.",
-            state_->entries_deleted);
-    counter("rubdown_outbox_pruned_total", "Sent and failed outbox rows deleted.",
-            state_->outbox_deleted);
+    registry.counter_reading("rubdown_inbox_keys_expired_total",
+                             "Inbox dedup keys expired after the dedup window.",
+                             state_->keys_expired);
+    registry.counter_reading("rubdown_inbox_scrubbed_total",
+                             "Inbox entries whose texts were removed.", state_->entries_scrubbed);
+    registry.counter_reading("rubdown_inbox_deleted_total", "Processed inbox entries deleted.",
+                             state_->entries_deleted);
+    registry.counter_reading("rubdown_outbox_pruned_total", "Sent and failed outbox rows deleted.",
+                             state_->outbox_deleted);
 }
 
 }  // namespace rubdown::bot

@@ -54,6 +54,15 @@ TEST_CASE("metrics: a reading is taken at each scrape, not when it is registered
     CHECK(has_line(text, "rubdown_test_open 2"));
 }
 
+TEST_CASE("metrics: a counter read from an atomic by reference follows it") {
+    metrics::Registry registry;
+    std::atomic<std::uint64_t> sent{1};
+    registry.counter_reading("rubdown_test_sent_total", "Sent.", sent);
+    CHECK(has_line(registry.text(), "rubdown_test_sent_total 1"));
+    sent += 6;
+    CHECK(has_line(registry.text(), "rubdown_test_sent_total 7"));
+}
+
 TEST_CASE("metrics: samples of one scrape are added to that scrape only") {
     metrics::Registry registry;
     const auto text = registry.text(
