@@ -90,13 +90,6 @@ void SqliteInbox::mark_processed(std::int64_t inbox_id) {
 
 namespace {
 
-/// Runs `statement` (whose parameters are a time and a limit) and returns the rows it changed.
-std::size_t run_bounded(SQLite::Statement& statement, UnixSeconds before, std::size_t limit) {
-    statement.bind(1, static_cast<std::int64_t>(before));
-    statement.bind(2, static_cast<std::int64_t>(limit));
-    return static_cast<std::size_t>(statement.exec());
-}
-
 /// Clears what a runner wrote and who they are; the dedup key stays (see scrub()).
 constexpr const char* kScrubbed =
     "text = '', action = '', display_name = '', reply_context = '', user_key = '', "

@@ -140,9 +140,7 @@ std::size_t SqliteOutbox::delete_finished(UnixSeconds created_before, std::size_
     auto& statement = sql_.get(
         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status IN ('sent', 'failed') "
         "AND created_at < ? ORDER BY created_at LIMIT ?)");
-    statement.bind(1, static_cast<std::int64_t>(created_before));
-    statement.bind(2, static_cast<std::int64_t>(limit));
-    return static_cast<std::size_t>(statement.exec());
+    return run_bounded(statement, created_before, limit);
 }
 
 }  // namespace rubdown::storage

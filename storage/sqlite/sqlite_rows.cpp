@@ -28,4 +28,10 @@ std::string select_from(const char* columns, const char* table, const char* rest
     return std::string("SELECT ") + columns + " FROM " + table + " " + rest;
 }
 
+std::size_t run_bounded(SQLite::Statement& statement, UnixSeconds before, std::size_t limit) {
+    statement.bind(1, static_cast<std::int64_t>(before));
+    statement.bind(2, static_cast<std::int64_t>(limit));
+    return static_cast<std::size_t>(statement.exec());
+}
+
 }  // namespace rubdown::storage

@@ -1,12 +1,15 @@
 #pragma once
 /// Helpers shared by the SQLite repositories: optional values in and out, and SELECT statements.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
+
+#include "storage/records.hpp"
 
 namespace rubdown::storage {
 
@@ -19,5 +22,8 @@ std::optional<std::int64_t> optional_int(const SQLite::Column& column);
 
 /// "SELECT <columns> FROM <table> <rest>".
 std::string select_from(const char* columns, const char* table, const char* rest);
+
+/// Runs a pruning `statement` whose parameters are an instant and a row limit; the rows changed.
+std::size_t run_bounded(SQLite::Statement& statement, UnixSeconds before, std::size_t limit);
 
 }  // namespace rubdown::storage
