@@ -579,6 +579,11 @@ TEST_CASE("sender metrics are Prometheus counters under the channel's prefix") {
     const auto refused = fx.enqueue("200", "hi");
     rig.sender.wake();
     REQUIRE(eventually([&] { return fx.settled({sent, refused}); }, 5s));
+    // The counters move just after the outcome is recorded in the database, so wait for them too.
+    REQUIRE(eventually([&] {
+        const auto counted = rig.sender.counters();
+        return counted.sent + counted.failed == 2;
+    }));
 
     const auto text = registry.text();
     CHECK(text.find("# TYPE rubdown_telegram_outbox_sent_total counter\n") != std::string::npos);
