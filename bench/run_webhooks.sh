@@ -6,10 +6,18 @@
 # processing to drain, reads the bot's peak RSS (VmHWM), stops everything it started and checks
 # the database: inbox rows against the requests answered, processed rows, outbox rows and sent rows.
 #
+# Before and after: with BASELINE set to another build directory, each pair also runs that build's
+# bot (target "baseline") right after the ceiling, so both are measured in the same minutes.
+# With SEED_DB set, every bot run starts on a copy of that database instead of an empty one (e.g.
+# old inbox and outbox rows for retention to prune while wrk runs: bench/retention/make_seed_db.sh);
+# the column aged_left counts the inbox rows older than a day still there when the run ends.
+#
 # Usage: bench/run_webhooks.sh [telegram|slack|both]      (default both)
 # Environment (defaults): BUILD=build-release DURATION=20s CONNECTIONS=64 WRK_THREADS=2 PAIRS=3
 #   IO_THREADS=2 BASE_PORT=18080 (bot; +1 the stand-in API, +2 the ceiling) KEEP=0 (keep the files)
-# Needs: wrk, sqlite3, curl; the targets rubdown and ceiling_server built in $BUILD.
+#   BASELINE= SEED_DB=
+# Needs: wrk, sqlite3, curl; the targets rubdown and ceiling_server built in $BUILD (and rubdown
+# in $BASELINE).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,16 +35,19 @@ WHICH=${1:-both}
 
 RUBDOWN=$BUILD/rubdown
 CEILING=$BUILD/bench/ceiling/ceiling_server
+BASELINE_RUBDOWN=${BASELINE:+$BASELINE/rubdown}
+SEED_DB=${SEED_DB:-}
 for tool in wrk sqlite3 curl; do
     command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
-for binary in "$RUBDOWN" "$CEILING"; do
+for binary in "$RUBDOWN" "$CEILING" ${BASELINE_RUBDOWN:+"$BASELINE_RUBDOWN"}; do
     [[ -x $binary ]] || { echo "missing $binary (build the Release targets first)" >&2; exit 2; }
 done
+[[ -z $SEED_DB || -f $SEED_DB ]] || { echo "missing SEED_DB $SEED_DB" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/rubdown-webhooks.XXXXXX)
 RESULTS=$WORK/results.tsv
-printf 'bench\ttarget\tpair\trps\tp50_ms\tp99_ms\tmax_ms\trequests\tnon2xx\tsocket_errors\tpeak_rss_kb\tinbox\tprocessed\toutbox\tsent\tdrain_s\tload1\n' >"$RESULTS"
+printf 'bench\ttarget\tpair\trps\tp50_ms\tp99_ms\tmax_ms\trequests\tnon2xx\tsocket_errors\tpeak_rss_kb\tinbox\tprocessed\toutbox\tsent\tdrain_s\tload1\taged_left\n' >"$RESULTS"
 
 # Only processes started here are ever stopped, by their own pid.
 STARTED=()
@@ -70,14 +81,14 @@ run_wrk() {  # script url -> the RESULT line
     grep '^RESULT' "$WORK/wrk.out"
 }
 
-record() {  # bench target pair result rss inbox processed outbox sent drain load
+record() {  # bench target pair result rss inbox processed outbox sent drain load aged_left
     local result=$4
     local socket_errors=$(($(field errors_connect "$result") + $(field errors_read "$result") +
         $(field errors_write "$result") + $(field timeouts "$result")))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" \
         "$(field rps "$result")" "$(field p50_ms "$result")" "$(field p99_ms "$result")" \
         "$(field max_ms "$result")" "$(field requests "$result")" "$(field non2xx "$result")" \
-        "$socket_errors" "$5" "$6" "$7" "$8" "$9" "${10}" "${11}" | tee -a "$RESULTS"
+        "$socket_errors" "$5" "$6" "$7" "$8" "$9" "${10}" "${11}" "${12:--}" | tee -a "$RESULTS"
 }
 
 run_ceiling() {  # bench script path pair
@@ -97,9 +108,10 @@ run_ceiling() {  # bench script path pair
 
 count() { sqlite3 "$1" "$2"; }
 
-run_bot() {  # bench script path pair
-    local bench=$1 db=$WORK/$1-$4.db load
+run_bot() {  # bench script path pair binary target
+    local bench=$1 db=$WORK/$1-$4-$6.db load
     load=$(load1)
+    [[ -n $SEED_DB ]] && cp "$SEED_DB" "$db"
     "$CEILING" "$STUB_PORT" 1 &
     local stub=$!
     STARTED+=("$stub")
@@ -115,7 +127,8 @@ run_bot() {  # bench script path pair
         env+=(SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET="$SLACK_SIGNING_SECRET"
             SLACK_API_URL="http://127.0.0.1:$STUB_PORT")
     fi
-    env -i PATH="$PATH" "${env[@]}" "$RUBDOWN" serve 2>"$WORK/$bench-$4.log" &
+    local log=$WORK/$bench-$4-$6.log
+    env -i PATH="$PATH" "${env[@]}" "$5" serve 2>"$log" &
     local bot=$!
     STARTED+=("$bot")
     wait_http "http://127.0.0.1:$BOT_PORT/healthz"
@@ -134,14 +147,15 @@ run_bot() {  # bench script path pair
     rss=$(awk '/VmHWM/ {print $2}' "/proc/$bot/status")
     stop_pid "$bot"
     stop_pid "$stub"
-    record "$bench" rubdown "$4" "$result" "$rss" \
+    record "$bench" "$6" "$4" "$result" "$rss" \
         "$(count "$db" 'SELECT count(*) FROM inbox')" \
         "$(count "$db" 'SELECT count(*) FROM inbox WHERE processed = 1')" \
         "$(count "$db" 'SELECT count(*) FROM outbox')" \
-        "$(count "$db" "SELECT count(*) FROM outbox WHERE status = 'sent'")" "$drain" "$load"
-    if grep -qE 'level=(error|critical)' "$WORK/$bench-$4.log"; then
-        echo "bot log of $bench run $4 has errors:" >&2
-        grep -E 'level=(error|critical)' "$WORK/$bench-$4.log" | head -5 >&2
+        "$(count "$db" "SELECT count(*) FROM outbox WHERE status = 'sent'")" "$drain" "$load" \
+        "$(count "$db" "SELECT count(*) FROM inbox WHERE received_at < unixepoch() - 86400")"
+    if grep -qE 'level=(error|critical)' "$log"; then
+        echo "bot log of $bench run $4 ($6) has errors:" >&2
+        grep -E 'level=(error|critical)' "$log" | head -5 >&2
     fi
 }
 
@@ -162,11 +176,13 @@ for bench in "${BENCHES[@]}"; do
     fi
     for pair in $(seq "$PAIRS"); do
         run_ceiling "$bench" "$script" "$path" "$pair"
-        run_bot "$bench" "$script" "$path" "$pair"
+        [[ -n $BASELINE_RUBDOWN ]] &&
+            run_bot "$bench" "$script" "$path" "$pair" "$BASELINE_RUBDOWN" baseline
+        run_bot "$bench" "$script" "$path" "$pair" "$RUBDOWN" rubdown
     done
 done
 
-# Medians per bench and target, and the bot/ceiling ratio of each pair.
+# Medians per bench and target, each bot's ratio to the ceiling of its pair, and to the baseline.
 echo
 echo "# summary (median of $PAIRS runs)"
 for bench in "${BENCHES[@]}"; do
@@ -190,12 +206,21 @@ for bench in "${BENCHES[@]}"; do
                 printf "%s %-8s rps %.0f  p50 %.2f ms  p99 %.2f ms  peak RSS %.1f MiB\n", bench, k,
                     median(a, n[k]), median(b, n[k]), median(c, n[k]), median(d, n[k]) / 1024
             }
-            m = 0
-            for (p = 1; p <= n["rubdown"]; p++) if ((("ceiling", p) in pair_rps)) {
-                r[++m] = pair_rps["rubdown", p] / pair_rps["ceiling", p]
-                printf "%s pair %d ratio %.2f\n", bench, p, r[m]
+            for (k in n) {
+                if (k == "ceiling") continue
+                m = 0; delete r
+                for (p = 1; p <= n[k]; p++) if ((k, p) in pair_rps && ("ceiling", p) in pair_rps) {
+                    r[++m] = pair_rps[k, p] / pair_rps["ceiling", p]
+                    printf "%s %s pair %d ratio %.2f\n", bench, k, p, r[m]
+                }
+                if (m) printf "%s %s median ratio %.2f\n", bench, k, median(r, m)
             }
-            if (m) printf "%s median ratio %.2f\n", bench, median(r, m)
+            m = 0; delete r
+            for (p = 1; p <= n["rubdown"]; p++) if (("baseline", p) in pair_rps) {
+                r[++m] = pair_rps["rubdown", p] / pair_rps["baseline", p]
+                printf "%s pair %d rubdown/baseline %.2f\n", bench, p, r[m]
+            }
+            if (m) printf "%s median rubdown/baseline %.2f\n", bench, median(r, m)
         }' "$RESULTS"
 done
 cp "$RESULTS" "${RESULTS_COPY:-/tmp/rubdown-webhooks-results.tsv}"
