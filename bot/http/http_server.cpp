@@ -38,6 +38,11 @@ HttpServer::HttpServer(asio::io_context& io, ServerLimits limits, const Router& 
 HttpServer::~HttpServer() = default;
 
 void HttpServer::start(const tcp::endpoint& endpoint) {
+    listen(endpoint);
+    start();
+}
+
+void HttpServer::listen(const tcp::endpoint& endpoint) {
     try {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -47,6 +52,9 @@ void HttpServer::start(const tcp::endpoint& endpoint) {
         throw std::system_error(error.code(), "cannot listen on " + endpoint.address().to_string() +
                                                   ":" + std::to_string(endpoint.port()));
     }
+}
+
+void HttpServer::start() {
     asio::co_spawn(acceptor_.get_executor(), accept_loop(), asio::detached);
 }
 
@@ -56,8 +64,8 @@ tcp::endpoint HttpServer::local_endpoint() const {
 
 ServerStats HttpServer::stats() const {
     std::lock_guard lock(mutex_);
-    return ServerStats{requests_.load(), rejected_.load(), rejected_per_address_.load(),
-                       sessions_.size(), open_per_address_.size()};
+    return ServerStats{requests_.load(),        rejected_.load(), rejected_per_address_.load(),
+                       evicted_waiting_.load(), sessions_.size(), open_per_address_.size()};
 }
 
 asio::awaitable<void> HttpServer::accept_loop() {
@@ -95,11 +103,6 @@ bool HttpServer::admit(const std::shared_ptr<HttpSession>& session,
     bool log_refusal = false;
     {
         std::lock_guard lock(mutex_);
-        if (sessions_.size() >= limits_.max_connections) {
-            ++rejected_;
-            session->refuse();
-            return false;
-        }
         auto [entry, added] = open_per_address_.try_emplace(address);
         if (entry->second.open >= limits_.max_connections_per_address) {
             ++rejected_;
@@ -109,6 +112,11 @@ bool HttpServer::admit(const std::shared_ptr<HttpSession>& session,
             log_refusal = !std::exchange(entry->second.refusal_logged, true);
             if (added) open_per_address_.erase(entry);  // a limit of 0: keep no empty entry
             session->refuse();
+        } else if (sessions_.size() >= limits_.max_connections && !evict_oldest_waiting()) {
+            ++rejected_;
+            if (added) open_per_address_.erase(entry);
+            session->refuse();
+            return false;
         } else {
             ++entry->second.open;
             sessions_.insert(session);
@@ -118,6 +126,30 @@ bool HttpServer::admit(const std::shared_ptr<HttpSession>& session,
     if (log_refusal)
         spdlog::warn("event=connection_refused reason=per_address_limit remote={} limit={}",
                      address.to_string(), limits_.max_connections_per_address);
+    return false;
+}
+
+bool HttpServer::evict_oldest_waiting() {
+    // A scan of every session, only at the cap: cheaper than keeping them ordered on every
+    // request. A session that is evicted stays counted until it has closed, so the count can
+    // pass the cap by the connections still closing.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        std::shared_ptr<HttpSession> oldest;
+        std::int64_t oldest_since = 0;
+        for (const auto& session : sessions_) {
+            const auto since = session->waiting_since();
+            if (since != 0 && (!oldest || since < oldest_since)) {
+                oldest = session;
+                oldest_since = since;
+            }
+        }
+        if (!oldest) return false;
+        if (oldest->evict_if_waiting()) {
+            ++evicted_waiting_;
+            return true;
+        }
+        // It began a request (or another evicted it) between the scan and the claim.
+    }
     return false;
 }
 

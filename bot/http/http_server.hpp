@@ -27,6 +27,8 @@ struct ServerStats {
     std::uint64_t requests = 0;
     std::uint64_t rejected_connections = 0;  ///< at either limit
     std::uint64_t rejected_per_address = 0;  ///< of those, at max_connections_per_address
+    /// Waiting connections closed at the cap to make room for a new one (oldest first).
+    std::uint64_t evicted_waiting = 0;
     std::size_t open_connections = 0;
     std::size_t counted_addresses = 0;  ///< remote addresses with a connection open now
 };
@@ -45,7 +47,13 @@ class HttpServer {
                ConnectionExecutors connection_executors = {});
     ~HttpServer();
 
-    /// Binds and starts accepting. Throws std::system_error naming the address when it cannot.
+    /// Binds and listens without accepting yet (connections wait in the backlog), so that a
+    /// taken port stops the process before it does anything else. Throws std::system_error
+    /// naming the address when it cannot.
+    void listen(const boost::asio::ip::tcp::endpoint& endpoint);
+    /// Starts accepting on the address listen() bound.
+    void start();
+    /// listen(), then start().
     void start(const boost::asio::ip::tcp::endpoint& endpoint);
     boost::asio::ip::tcp::endpoint local_endpoint() const;
 
@@ -57,7 +65,9 @@ class HttpServer {
 
   private:
     boost::asio::awaitable<void> accept_loop();
-    /// Admits a new connection under both limits, counting it, or refuses it (closes it).
+    /// Admits a new connection under both limits, counting it, or refuses it (closes it). At the
+    /// cap, the connection that has waited longest for a request is closed to make room; only
+    /// when none waits is the new one refused.
     bool admit(const std::shared_ptr<HttpSession>& session,
                const boost::asio::ip::address& address);
     /// Runs the session, then forgets it, however the session ends.
@@ -65,6 +75,8 @@ class HttpServer {
                                        boost::asio::ip::address address);
     void forget(const std::shared_ptr<HttpSession>& session,
                 const boost::asio::ip::address& address);
+    /// Under mutex_: closes the session that has waited longest for a request; whether one was.
+    bool evict_oldest_waiting();
     void maybe_drained();
     /// Runs on_drained_ once (at the deadline, or once the last session is gone).
     void run_on_drained();
@@ -79,6 +91,7 @@ class HttpServer {
     std::atomic<std::uint64_t> requests_{0};
     std::atomic<std::uint64_t> rejected_{0};
     std::atomic<std::uint64_t> rejected_per_address_{0};
+    std::atomic<std::uint64_t> evicted_waiting_{0};
     struct AddressCount {
         std::size_t open = 0;
         bool refusal_logged = false;  ///< one log line per address at its limit, not a flood

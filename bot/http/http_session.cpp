@@ -1,5 +1,6 @@
 #include "bot/http/http_session.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -45,17 +46,35 @@ void log_request(const http::HttpRequest& request, int status, std::size_t bytes
 
 }  // namespace
 
+namespace {
+std::int64_t steady_ticks_now() {
+    // Never 0, which means "not waiting".
+    return std::max<std::int64_t>(1, std::chrono::steady_clock::now().time_since_epoch().count());
+}
+}  // namespace
+
+// Waiting from the moment it is accepted, before run() has started: a crowd accepted faster
+// than its sessions start is still evicted oldest first.
 HttpSession::HttpSession(tcp::socket socket, SessionContext context)
-    : stream_(std::move(socket)), context_(context) {}
+    : stream_(std::move(socket)), context_(context), waiting_since_(steady_ticks_now()) {}
 
 void HttpSession::close_if_idle() {
     asio::post(stream_.get_executor(), [self = shared_from_this()] {
-        if (!self->busy_) self->stream_.cancel();
+        if (self->busy_) return;
+        // Also before run() has issued its first read (a cancel would find nothing to cancel).
+        self->close_requested_ = true;
+        self->stream_.cancel();
     });
 }
 
 void HttpSession::close_now() {
     asio::post(stream_.get_executor(), [self = shared_from_this()] { self->stream_.cancel(); });
+}
+
+bool HttpSession::evict_if_waiting() {
+    if (waiting_since_.exchange(0) == 0) return false;
+    close_if_idle();
+    return true;
 }
 
 void HttpSession::refuse() {
@@ -71,18 +90,26 @@ asio::awaitable<void> HttpSession::run() {
         remote_address = error ? "" : endpoint.address().to_string();
     }
     auto next = Next::another;
-    while (next == Next::another && !context_.stopping) {
-        // Wait for the first byte of the next request under the idle time-out; serve_one then
-        // holds the rest to the (shorter) header and body time-outs.
+    bool first_request = true;
+    while (next == Next::another && !context_.stopping && !close_requested_) {
+        // Wait for the first byte of the next request: a new connection under the header
+        // time-out (one that sends nothing must not hold a slot for the idle minute), a kept-alive
+        // one under the idle time-out. serve_one then holds the rest to the header and body
+        // time-outs.
         busy_ = false;
         if (buffer_.size() == 0) {
-            stream_.expires_after(context_.limits.idle_timeout);
+            // The first wait began at the accept (and may have been claimed for eviction since).
+            if (!first_request) waiting_since_.store(steady_ticks_now(), std::memory_order_relaxed);
+            stream_.expires_after(first_request ? context_.limits.header_timeout
+                                                : context_.limits.idle_timeout);
             const auto received = co_await stream_.async_read_some(
                 buffer_.prepare(4096), asio::redirect_error(asio::use_awaitable, error));
+            waiting_since_.store(0, std::memory_order_relaxed);
             if (error) break;
             buffer_.commit(received);
         }
         busy_ = true;
+        first_request = false;
         next = co_await serve_one(remote_address);
     }
     beast::error_code ignored;
@@ -143,11 +170,17 @@ asio::awaitable<beast::error_code> HttpSession::read_request(RequestParser& pars
     std::optional<std::chrono::steady_clock::time_point> body_deadline;
     const auto header_deadline = std::chrono::steady_clock::now() + limits.header_timeout;
     beast::error_code error;
+    bool framing_checked = false;
     for (;;) {
         if (buffer_.size() > 0) {
             error = {};
             const auto used = parser.put(buffer_.data(), error);
             buffer_.consume(used);
+            if (parser.is_header_done() && !framing_checked) {
+                framing_checked = true;
+                if (!has_unambiguous_framing(parser.get()))
+                    co_return bhttp::error::bad_transfer_encoding;
+            }
             if (parser.is_done()) co_return beast::error_code{};
             if (error && error != bhttp::error::need_more) co_return error;
             // Progress and bytes left (the next chunk of a chunked body): parse on.

@@ -62,6 +62,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     /// Closes a connection that is never served (the connection cap). Before run() only.
     void refuse();
 
+    /// Since when (steady clock ticks) the session has been waiting for a request's first byte
+    /// (from its accept, for the first request); 0 while it serves one and once claimed by
+    /// evict_if_waiting(). Any thread.
+    std::int64_t waiting_since() const { return waiting_since_.load(std::memory_order_relaxed); }
+    /// Near the connection cap, from any thread: closes the session if it is still waiting for a
+    /// request (an idle keep-alive or a silent new connection) and no one claimed it before;
+    /// whether it did. A session that began a request meanwhile is left to finish it.
+    bool evict_if_waiting();
+
   private:
     using RequestParser = boost::beast::http::request_parser<boost::beast::http::string_body>;
     enum class Next { another, close, close_after_draining };
@@ -78,6 +87,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     /// True while a request is being read past its first byte, handled or answered. Only touched
     /// on the session's executor.
     bool busy_ = false;
+    /// close_if_idle() found the session waiting: no further read. Only on the executor.
+    bool close_requested_ = false;
+    std::atomic<std::int64_t> waiting_since_{0};
 };
 
 }  // namespace rubdown::bot

@@ -1,6 +1,8 @@
 #include "bot/http/operator_routes.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <openssl/crypto.h>
@@ -47,6 +49,9 @@ void register_server_and_store(metrics::Registry& registry, const HttpServer& se
     registry.counter_reading("rubdown_http_rejected_connections_total",
                              "Connections refused at the connection limit.",
                              reading([&server] { return server.stats().rejected_connections; }));
+    registry.counter_reading("rubdown_http_evicted_waiting_connections_total",
+                             "Connections waiting for a request, closed at the cap to make room.",
+                             reading([&server] { return server.stats().evicted_waiting; }));
     registry.counter_reading("rubdown_store_jobs_total", "Jobs run on the store thread.",
                              reading([&store] { return store.stats().jobs; }));
     registry.counter_reading("rubdown_store_transactions_total",
@@ -110,9 +115,14 @@ void add_operator_routes(Router& router, OperatorDeps deps) {
             const auto body = nlohmann::json::parse(request.body, nullptr, false);
             if (!body.is_object()) co_return HttpResponse::text(400, "expected a JSON object\n");
             if (auto advance = body.find("advance_seconds"); advance != body.end()) {
-                if (!advance->is_number_integer() || advance->get<std::int64_t>() < 0)
-                    co_return HttpResponse::text(400,
-                                                 "advance_seconds must be a whole number >= 0\n");
+                // Ten years at a time at most: far beyond any test or demo, and far from the
+                // overflow of the clock's representation a huge value would reach.
+                constexpr std::int64_t kMaxAdvance = 10LL * 366 * 24 * 3600;
+                if (!advance->is_number_integer() || advance->get<std::int64_t>() < 0 ||
+                    advance->get<std::int64_t>() > kMaxAdvance)
+                    co_return HttpResponse::text(
+                        400, "advance_seconds must be a whole number from 0 to " +
+                                 std::to_string(kMaxAdvance) + " (ten years)\n");
                 shared->simulated_clock->advance(
                     std::chrono::seconds{advance->get<std::int64_t>()});
             } else if (auto set = body.find("set"); set != body.end()) {

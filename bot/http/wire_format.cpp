@@ -1,12 +1,28 @@
 #include "bot/http/wire_format.hpp"
 
+#include <iterator>
 #include <string_view>
 
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/field.hpp>
 #include <boost/beast/http/status.hpp>
 
 namespace rubdown::bot {
 
 namespace bhttp = boost::beast::http;
+
+bool has_unambiguous_framing(const bhttp::fields& headers) {
+    const auto codings = headers.equal_range(bhttp::field::transfer_encoding);
+    if (codings.first == codings.second) return true;
+    if (std::next(codings.first) != codings.second) return false;  // split over two headers
+    if (headers.count(bhttp::field::content_length) != 0) return false;
+    std::string_view coding = codings.first->value();
+    while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t'))
+        coding.remove_prefix(1);
+    while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t'))
+        coding.remove_suffix(1);
+    return boost::beast::iequals(coding, "chunked");
+}
 
 http::HttpRequest to_neutral(bhttp::request<bhttp::string_body>&& request,
                              const std::string& remote_address) {

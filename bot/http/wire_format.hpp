@@ -11,6 +11,13 @@
 
 namespace rubdown::bot {
 
+/// Whether a request's headers say unambiguously where its body ends: no Transfer-Encoding, or
+/// exactly one, a lone `chunked`, and then no Content-Length. RFC 9112 6.3: a request whose
+/// final coding is not chunked cannot be framed and must be refused with 400 and the connection
+/// closed; otherwise its body would be read as the next request (request smuggling behind a
+/// proxy that frames it differently).
+bool has_unambiguous_framing(const boost::beast::http::fields& headers);
+
 http::HttpRequest to_neutral(boost::beast::http::request<boost::beast::http::string_body>&& request,
                              const std::string& remote_address);
 

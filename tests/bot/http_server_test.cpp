@@ -294,6 +294,40 @@ TEST_CASE("malformed chunked encoding gets 400 and the connection is closed") {
     }
 }
 
+TEST_CASE("a Transfer-Encoding other than a lone chunked gets 400 and the connection is closed") {
+    RunningServer running;
+    running.start();
+    // Each would otherwise leave its body to be read as the next request (request smuggling).
+    const std::vector<std::string> framings{
+        "Transfer-Encoding: identity\r\n",
+        "Transfer-Encoding: gzip\r\n",
+        "Transfer-Encoding: chunked, identity\r\n",
+        "Transfer-Encoding: gzip, chunked\r\n",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+    };
+    for (const auto& framing : framings) {
+        INFO(framing);
+        RawHttpClient client(running.port());
+        client.send("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing +
+                    "\r\n5\r\nhello\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == 400);
+        CHECK(client.closed_by_server());
+    }
+    // A lone chunked, in any case and with spaces around it, is the one accepted.
+    RawHttpClient client(running.port());
+    client.send(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:  Chunked \r\n\r\n"
+        "5\r\nhello\r\n0\r\n\r\n");
+    auto response = client.read_response();
+    REQUIRE(response);
+    CHECK(response->result_int() == 200);
+    CHECK(response->body() == "hello");
+}
+
 TEST_CASE("a client that never finishes its headers is cut off") {
     bot::ServerLimits limits;
     limits.header_timeout = std::chrono::seconds(1);
@@ -310,6 +344,19 @@ TEST_CASE("a client that never finishes its headers is cut off") {
     CHECK(response->result_int() == 200);
 }
 
+TEST_CASE("a new connection that sends nothing is cut at the header time-out, not the idle one") {
+    bot::ServerLimits limits;
+    limits.header_timeout = std::chrono::seconds(1);
+    limits.idle_timeout = std::chrono::seconds(60);
+    RunningServer running(limits);
+    running.start();
+    const auto opened = std::chrono::steady_clock::now();
+    RawHttpClient silent(running.port());
+    CHECK(silent.closed_by_server());
+    // Well before the idle minute a kept-alive connection would get.
+    CHECK(std::chrono::steady_clock::now() - opened < std::chrono::seconds(30));
+}
+
 TEST_CASE("idle keep-alive connections time out") {
     bot::ServerLimits limits;
     limits.idle_timeout = std::chrono::seconds(1);
@@ -320,19 +367,44 @@ TEST_CASE("idle keep-alive connections time out") {
     CHECK(client.closed_by_server());
 }
 
-TEST_CASE("connections beyond the cap are refused, the others still served") {
+TEST_CASE("at the cap, the connection waiting longest for a request makes room for a new one") {
+    bot::ServerLimits limits;
+    limits.max_connections = 2;
+    RunningServer running(limits);
+    running.start();
+    RawHttpClient first(running.port());
+    REQUIRE(first.request("GET", "/hello"));
+    RawHttpClient second(running.port());
+    REQUIRE(second.request("GET", "/hello"));
+    // Both now wait, kept alive; the first has waited longer.
+    RawHttpClient third(running.port());
+    CHECK(first.closed_by_server());
+    CHECK(third.request("GET", "/hello"));
+    CHECK(second.request("GET", "/hello"));
+    CHECK(running.server.stats().evicted_waiting == 1);
+    CHECK(running.server.stats().rejected_connections == 0);
+}
+
+TEST_CASE("at the cap with every connection busy, a new one is refused and the others served") {
     bot::ServerLimits limits;
     limits.max_connections = 2;
     RunningServer running(limits);
     running.start();
     RawHttpClient first(running.port());
     RawHttpClient second(running.port());
-    REQUIRE(first.request("GET", "/hello"));
-    REQUIRE(second.request("GET", "/hello"));
+    first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    REQUIRE(eventually([&running] { return running.slow_started == 2; }));
     RawHttpClient third(running.port());
     CHECK(third.closed_by_server());
     CHECK(running.server.stats().rejected_connections == 1);
-    CHECK(first.request("GET", "/hello"));
+    CHECK(running.server.stats().evicted_waiting == 0);
+    const auto first_answer = first.read_response();
+    REQUIRE(first_answer);
+    CHECK(first_answer->body() == "finally\n");
+    const auto second_answer = second.read_response();
+    REQUIRE(second_answer);
+    CHECK(second_answer->body() == "finally\n");
 }
 
 TEST_CASE("one address holds at most its share of connections, other addresses are unaffected") {

@@ -112,6 +112,15 @@ TEST_CASE("binary: the server killed with -9 while nudges are due sends each exa
         auto refused = client.request("POST", "/admin/clock", R"({"advance_seconds":60})");
         REQUIRE(refused);
         CHECK(refused->result_int() == 401);
+        // A huge step is refused instead of overflowing the clock.
+        for (const auto* huge :
+             {R"({"advance_seconds":9223372036854775807})", R"({"advance_seconds":316224001})"}) {
+            auto too_far = client.request("POST", "/admin/clock", huge,
+                                          "Authorization: Bearer test-admin-token\r\n");
+            REQUIRE(too_far);
+            CHECK(too_far->result_int() == 400);
+            CHECK_THAT(too_far->body(), Catch::Contains("ten years"));
+        }
         auto moved = client.request("POST", "/admin/clock", R"({"set":"2026-11-23T12:10:00Z"})",
                                     "Authorization: Bearer test-admin-token\r\n");
         REQUIRE(moved);
