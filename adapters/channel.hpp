@@ -148,8 +148,9 @@ struct SenderPolicy {
 // ---- the channel as a whole ----
 
 /// One channel as the server runs it. The composition root creates it (it makes no call yet),
-/// calls start_up() and registers routes() before the server takes traffic, drives client() with
-/// an outbox sender on sender_executor(), calls start() once serving, and stop() on shutdown.
+/// binds the server's port, calls start_up() and registers routes() before the server takes
+/// traffic, drives client() with an outbox sender on sender_executor(), calls start() once
+/// serving, go_live() last, and stop() on shutdown.
 class Channel {
   public:
     virtual ~Channel() = default;
@@ -160,6 +161,10 @@ class Channel {
     /// Blocking checks with the platform (a bad token throws std::runtime_error naming the
     /// setting, never its value). Called before the server takes traffic.
     virtual void start_up() = 0;
+    /// Blocking: tells the platform where to deliver (Telegram's setWebhook). Called last, once
+    /// the port is bound and everything else has started: an instance that cannot serve must
+    /// never take another's deliveries. A failure throws std::runtime_error.
+    virtual void go_live() {}
     /// The channel's HTTP endpoints (none for a polling channel).
     virtual std::vector<Route> routes() = 0;
     /// Starts what runs in the background besides the sender (a long-poll loop). Thread-safe.

@@ -85,19 +85,27 @@ void TelegramChannel::start_up() {
             throw std::runtime_error(
                 "Telegram: TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -");
     }
-    // A private loop, so that start-up finishes (or fails) before the server takes traffic.
+    run_blocking([this](BotApi& api) { return check_token(api); });
+}
+
+void TelegramChannel::go_live() {
+    run_blocking([this](BotApi& api) { return register_delivery(api); });
+}
+
+void TelegramChannel::run_blocking(std::function<asio::awaitable<void>(BotApi&)> step) {
+    // A private loop, so that the step finishes (or fails) before the caller goes on.
     asio::io_context io;
     std::exception_ptr failure;
     {
         http::HttpClient client(io.get_executor(), settings_.http);
         BotApi api(client, settings_.api_url, settings_.token);
-        asio::co_spawn(io, set_up(api), [&](std::exception_ptr error) { failure = error; });
+        asio::co_spawn(io, step(api), [&](std::exception_ptr error) { failure = error; });
         io.run();
     }
     if (failure) std::rethrow_exception(failure);
 }
 
-asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
+asio::awaitable<void> TelegramChannel::check_token(BotApi& api) {
     auto executor = co_await asio::this_coro::executor;
     const auto get_me = telegram::get_me();
     ApiResult me;
@@ -124,7 +132,9 @@ asio::awaitable<void> TelegramChannel::set_up(BotApi& api) {
     if (auto result = co_await api.call(commands); result.outcome != ApiOutcome::ok)
         spdlog::warn("event=telegram_set_commands_failed error=\"{}\"",
                      api.describe(commands, result));
+}
 
+asio::awaitable<void> TelegramChannel::register_delivery(BotApi& api) {
     if (settings_.mode == "webhook") {
         WebhookSettings webhook;
         webhook.url = settings_.webhook_url;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -67,10 +68,13 @@ class TelegramChannel final : public adapters::Channel {
     std::string name() const override { return "telegram"; }
 
     /// Blocking, on a private event loop (call it before io.run()): getMe (a rejected token or an
-    /// unreachable API throws std::runtime_error saying so, without the token), setMyCommands
-    /// (a failure is only logged), then setWebhook with the secret and the update types in
-    /// webhook mode (a failure throws), or deleteWebhook in polling mode (a failure is logged).
+    /// unreachable API throws std::runtime_error saying so, without the token), then
+    /// setMyCommands (a failure is only logged).
     void start_up() override;
+    /// Blocking, on a private event loop: setWebhook with the secret and the update types in
+    /// webhook mode (a failure throws), or deleteWebhook in polling mode (a failure is logged).
+    /// Either moves Telegram's deliveries to this instance, so it comes last.
+    void go_live() override;
 
     /// Webhook mode: POST /telegram/webhook, 401 without the right secret (compared in constant
     /// time), 400 for an unreadable update, 413 over max_body_bytes, 200 at once for ignored
@@ -99,7 +103,10 @@ class TelegramChannel final : public adapters::Channel {
     boost::asio::awaitable<http::HttpResponse> handle_webhook(const http::HttpRequest& request);
 
   private:
-    boost::asio::awaitable<void> set_up(BotApi& api);
+    /// Runs `step` with a Bot API of its own on a private event loop, until it returns or throws.
+    void run_blocking(std::function<boost::asio::awaitable<void>(BotApi&)> step);
+    boost::asio::awaitable<void> check_token(BotApi& api);
+    boost::asio::awaitable<void> register_delivery(BotApi& api);
     boost::asio::awaitable<void> poll_loop();
     ParseOptions parse_options() const;
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <date/date.h>
+#include <boost/asio/ip/address.hpp>
 
 #include "intents/knowledge/live_knowledge.hpp"
 
@@ -31,13 +32,20 @@ void require_http_url(const std::string& value) {
 }
 
 void apply_listen(Config& config, const std::string& value) {
-    // host:port, with [v6]:port for IPv6 addresses.
+    // address:port, with [v6]:port for IPv6 addresses; "localhost" is the IPv4 loopback. Other
+    // names are refused rather than resolved: a name can stand for several addresses, and the
+    // server listens on one.
     const auto colon = value.rfind(':');
     if (colon == std::string::npos || colon == 0)
-        throw ConfigError("'" + value + "' is not host:port");
+        throw ConfigError("'" + value + "' is not address:port (e.g. 127.0.0.1:8080)");
     auto host = value.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
+    if (host == "localhost") host = "127.0.0.1";
+    boost::system::error_code not_an_address;
+    boost::asio::ip::make_address(host, not_an_address);
+    if (not_an_address)
+        throw ConfigError("'" + host + "' is not an IP address or localhost (e.g. 127.0.0.1:8080)");
     config.listen_host = host;
     config.listen_port =
         static_cast<std::uint16_t>(parse_integer(value.substr(colon + 1), 0, 65535));
@@ -87,7 +95,9 @@ const std::vector<Setting>& all_settings() {
     static const std::vector<Setting> settings{
         {"RUBDOWN_DB", "--db", "SQLite database file (default rubdown.db)",
          [](Config& c, const std::string& v) {
-             if (v.empty()) throw ConfigError("must not be empty");
+             // An in-memory database would lose every acknowledged message at a restart.
+             if (v == ":memory:")
+                 throw ConfigError("':memory:' keeps nothing across a restart; give a file path");
              c.db_path = v;
          }},
         {"RUBDOWN_LISTEN", "--listen",
@@ -101,10 +111,7 @@ const std::vector<Setting>& all_settings() {
          }},
         {"RUBDOWN_KNOWLEDGE", "--knowledge",
          "an operator's Markdown file of questions and answers (reloaded on SIGHUP)",
-         [](Config& c, const std::string& v) {
-             if (v.empty()) throw ConfigError("must not be empty");
-             c.knowledge_path = v;
-         }},
+         [](Config& c, const std::string& v) { c.knowledge_path = v; }},
         {"RUBDOWN_SIM_CLOCK", "--sim-clock",
          "ISO instant: run on a simulated clock that starts there (tests and demos)",
          apply_sim_clock},
@@ -192,25 +199,23 @@ const std::vector<Setting>& all_settings() {
 Config load_config(const std::map<std::string, std::string>& environment,
                    const std::map<std::string, std::string>& flags) {
     Config config;
-    for (const auto& setting : all_settings()) {
-        if (auto it = environment.find(setting.env);
-            it != environment.end() && !it->second.empty()) {
-            try {
-                setting.apply(config, it->second);
-            } catch (const ConfigError& error) {
-                throw ConfigError(std::string(setting.env) + ": " + error.what());
-            }
+    // An empty value is refused, not taken as unset: `TELEGRAM_BOT_TOKEN=` left by a template
+    // would otherwise start the bot quietly without its channel.
+    const auto apply = [&config](const Setting& setting, const char* name,
+                                 const std::string& value) {
+        try {
+            if (value.empty()) throw ConfigError("is set but empty; give it a value or unset it");
+            setting.apply(config, value);
+        } catch (const ConfigError& error) {
+            throw ConfigError(std::string(name) + ": " + error.what());
         }
-    }
-    for (const auto& setting : all_settings()) {
-        if (auto it = flags.find(setting.flag); it != flags.end()) {
-            try {
-                setting.apply(config, it->second);
-            } catch (const ConfigError& error) {
-                throw ConfigError(std::string(setting.flag) + ": " + error.what());
-            }
-        }
-    }
+    };
+    for (const auto& setting : all_settings())
+        if (auto it = environment.find(setting.env); it != environment.end())
+            apply(setting, setting.env, it->second);
+    for (const auto& setting : all_settings())
+        if (auto it = flags.find(setting.flag); it != flags.end())
+            apply(setting, setting.flag, it->second);
     if (config.telegram_enabled() && config.effective_telegram_mode() == "webhook" &&
         config.telegram_webhook_secret.empty())
         throw ConfigError("TELEGRAM_WEBHOOK_SECRET: required in webhook mode");

@@ -6,6 +6,9 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <stdexcept>
+#include <string>
+#include <system_error>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/ip/address.hpp>
@@ -80,6 +83,14 @@ void announce(const HttpServer& server, const Config& config, const intents::Clo
                   << ".\nTalk to it in a terminal with: rubdown chat\n";
 }
 
+void listen_or_explain(HttpServer& server, const Config& config) {
+    try {
+        server.listen({asio::ip::make_address(config.listen_host), config.listen_port});
+    } catch (const std::system_error& error) {
+        throw std::runtime_error(std::string("RUBDOWN_LISTEN: ") + error.what());
+    }
+}
+
 }  // namespace
 
 int run_serve(const Config& config) {
@@ -112,6 +123,9 @@ int run_serve(const Config& config) {
     raise_open_files_for(config.max_connections);
     HttpServer server(io, server_limits(config), router,
                       [&io_pool] { return io_pool.next_executor(); });
+    // The database is open and the port bound before any platform call: a second instance
+    // started on a taken port stops here, before it could take the first one's deliveries.
+    listen_or_explain(server, config);
     // Start-up checks (getMe, auth.test) run as each channel is added, so a bad token stops the
     // process with a clear message before it serves anything.
     for (auto& channel : make_channels(config, io.get_executor(), dispatcher))
@@ -128,12 +142,14 @@ int run_serve(const Config& config) {
     };
     add_operator_routes(router, std::move(operator_deps));
 
-    server.start({asio::ip::make_address(config.listen_host), config.listen_port});
+    server.start();
     dispatcher.process_backlog();
     scheduler.start();
     pruner.start();
     channels.start();
     reloader.start();
+    // Last: from here the platforms deliver to this instance (Telegram's setWebhook).
+    channels.go_live();
     announce(server, config, *clock, channels.empty());
 
     // SIGINT/SIGTERM: stop accepting, let requests in flight finish, flush the store, exit 0.

@@ -29,6 +29,10 @@ void ChannelSet::start() {
     for (auto& [name, channel] : channels_) channel->start();
 }
 
+void ChannelSet::go_live() {
+    for (auto& [name, channel] : channels_) channel->channel().go_live();
+}
+
 void ChannelSet::stop(std::chrono::milliseconds grace, std::function<void()> on_stopped) {
     if (channels_.empty()) {
         if (on_stopped) on_stopped();

@@ -32,6 +32,9 @@ class ChannelSet {
     void wake(const std::string& channel);
     void wake(const std::set<std::string>& channels);
     void start();
+    /// Each channel tells its platform to deliver here (blocking; a failure throws). Last at
+    /// start-up, once the server accepts connections.
+    void go_live();
     /// Stops every channel (RunningChannel::stop with `grace`), then calls `on_stopped` once,
     /// on some channel's sender executor (at once, on the caller's thread, when there is none).
     void stop(std::chrono::milliseconds grace = std::chrono::milliseconds{0},

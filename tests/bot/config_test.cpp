@@ -62,6 +62,14 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
     const std::vector<Case> cases{
         {{"serve"}, {{"RUBDOWN_LISTEN", "nonsense"}}, "RUBDOWN_LISTEN"},
         {{"serve", "--listen", "127.0.0.1:99999"}, {}, "--listen"},
+        {{"serve"}, {{"RUBDOWN_LISTEN", "bot.example:8080"}}, "RUBDOWN_LISTEN"},
+        {{"serve", "--listen", "127.0.0.300:8080"}, {}, "--listen"},
+        {{"serve"}, {{"RUBDOWN_DB", ""}}, "RUBDOWN_DB"},
+        {{"serve"}, {{"TELEGRAM_BOT_TOKEN", ""}}, "TELEGRAM_BOT_TOKEN"},
+        {{"serve"}, {{"RUBDOWN_ADMIN_TOKEN", ""}}, "RUBDOWN_ADMIN_TOKEN"},
+        {{"serve", "--db", ""}, {}, "--db"},
+        {{"serve"}, {{"RUBDOWN_DB", ":memory:"}}, "RUBDOWN_DB"},
+        {{"chat", "--db", ":memory:"}, {}, "--db"},
         {{"serve"}, {{"RUBDOWN_LOG_LEVEL", "loud"}}, "RUBDOWN_LOG_LEVEL"},
         {{"serve"}, {{"RUBDOWN_SIM_CLOCK", "yesterday"}}, "RUBDOWN_SIM_CLOCK"},
         {{"serve", "--booking-url", "example.com"}, {}, "--booking-url"},
@@ -92,6 +100,29 @@ TEST_CASE("a bad value is one line naming the variable or the flag, exit 2") {
         CHECK_THAT(exit.text, Catch::Contains(c.names));
         CHECK(exit.text.find('\n') == std::string::npos);
     }
+}
+
+TEST_CASE("the listening address: an IP address of either family, or localhost") {
+    const auto local = ok(parse({"serve", "--listen", "localhost:9000"}));
+    CHECK(local.config.listen_host == "127.0.0.1");
+    CHECK(local.config.listen_port == 9000);
+    CHECK(ok(parse({"serve", "--listen", "[::1]:9000"})).config.listen_host == "::1");
+    CHECK(ok(parse({"serve"}, {{"RUBDOWN_LISTEN", "0.0.0.0:0"}})).config.listen_host == "0.0.0.0");
+
+    const auto named_outcome = parse({"serve"}, {{"RUBDOWN_LISTEN", "bot.example:8080"}});
+    CHECK(exited(named_outcome).text ==
+          "rubdown: RUBDOWN_LISTEN: 'bot.example' is not an IP address or localhost "
+          "(e.g. 127.0.0.1:8080)");
+}
+
+TEST_CASE("an empty value is refused, not taken as unset") {
+    const auto empty_outcome = parse({"serve"}, {{"SLACK_BOT_TOKEN", ""}});
+    const auto& empty = exited(empty_outcome);
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.text == "rubdown: SLACK_BOT_TOKEN: is set but empty; give it a value or unset it");
+    const auto memory_outcome = parse({"serve"}, {{"RUBDOWN_DB", ":memory:"}});
+    CHECK(exited(memory_outcome).text ==
+          "rubdown: RUBDOWN_DB: ':memory:' keeps nothing across a restart; give a file path");
 }
 
 TEST_CASE("inbox retention: 7 days unless set, 0 allowed") {

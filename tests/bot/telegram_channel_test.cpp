@@ -91,6 +91,15 @@ std::string start_up_error(ChannelRig& rig) {
     return {};
 }
 
+std::string go_live_error(ChannelRig& rig) {
+    try {
+        rig.channel.go_live();
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    return {};
+}
+
 }  // namespace
 
 TEST_CASE("start-up: a rejected token stops the bot with a clear error that hides the token") {
@@ -124,6 +133,9 @@ TEST_CASE("start-up in polling mode tolerates failing setMyCommands and deleteWe
     ChannelRig rig(api.base_url());
     REQUIRE_NOTHROW(rig.channel.start_up());
     CHECK(rig.channel.bot_username() == "RubdownBot");
+    // Dropping a webhook takes the deliveries from whoever had them: only when going live.
+    CHECK(api.requests().size() == 2);
+    REQUIRE_NOTHROW(rig.channel.go_live());
     const auto requests = api.requests();
     REQUIRE(requests.size() == 3);
     CHECK(testing::method_of(requests[0]) == "getMe");
@@ -131,13 +143,15 @@ TEST_CASE("start-up in polling mode tolerates failing setMyCommands and deleteWe
     CHECK(testing::method_of(requests[2]) == "deleteWebhook");
 }
 
-TEST_CASE("start-up in webhook mode registers the URL, the secret and the update types") {
+TEST_CASE("webhook mode registers the URL, the secret and the update types when going live") {
     testing::FakeHttpServer api([](const RecordedRequest& request) {
         if (testing::method_of(request) == "getMe") return bot_api_ok(kGetMe);
         return bot_api_ok("true");
     });
     ChannelRig rig(api.base_url(), "webhook");
     REQUIRE_NOTHROW(rig.channel.start_up());
+    for (const auto& request : api.requests()) CHECK(testing::method_of(request) != "setWebhook");
+    REQUIRE_NOTHROW(rig.channel.go_live());
     const auto requests = api.requests();
     REQUIRE(requests.size() == 3);
     REQUIRE(testing::method_of(requests[2]) == "setWebhook");
@@ -148,7 +162,7 @@ TEST_CASE("start-up in webhook mode registers the URL, the secret and the update
     CHECK(std::find(types.begin(), types.end(), "callback_query") != types.end());
 }
 
-TEST_CASE("start-up in webhook mode fails when setWebhook is refused") {
+TEST_CASE("going live in webhook mode fails when setWebhook is refused") {
     testing::FakeHttpServer api([](const RecordedRequest& request) {
         if (testing::method_of(request) == "getMe") return bot_api_ok(kGetMe);
         if (testing::method_of(request) == "setWebhook")
@@ -156,7 +170,8 @@ TEST_CASE("start-up in webhook mode fails when setWebhook is refused") {
         return bot_api_ok("true");
     });
     ChannelRig rig(api.base_url(), "webhook");
-    CHECK_THAT(start_up_error(rig), Catch::Contains("could not register the webhook"));
+    CHECK(start_up_error(rig).empty());
+    CHECK_THAT(go_live_error(rig), Catch::Contains("could not register the webhook"));
 }
 
 TEST_CASE("polling: updates are recorded before the offset moves past them, then answered") {
