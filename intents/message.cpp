@@ -4,6 +4,20 @@
 
 namespace rubdown::intents {
 
+std::string tidy_display_name(std::string_view name) {
+    std::string tidy;
+    std::size_t characters = 0;
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool continues_a_character = (byte & 0xC0) == 0x80;
+        if (!continues_a_character && ++characters > kMaxDisplayNameChars) break;
+        tidy += byte < 0x20 || byte == 0x7F ? ' ' : c;
+    }
+    const auto first = tidy.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    return tidy.substr(first, tidy.find_last_not_of(' ') - first + 1);
+}
+
 std::string buttons_to_json(const std::vector<Button>& buttons) {
     auto array = nlohmann::json::array();
     for (const auto& button : buttons) {

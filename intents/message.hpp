@@ -2,8 +2,10 @@
 /// Platform-neutral messages: what a channel hands to the bot and what the bot hands back.
 /// No platform JSON and no Beast type crosses this seam.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rubdown::intents {
@@ -43,6 +45,13 @@ struct Reply {
     bool edit_original = false;
     bool operator==(const Reply&) const = default;
 };
+
+/// A runner's display name as the bot keeps and repeats it: control characters (a newline in a
+/// name) become spaces, surrounding spaces go, and at most kMaxDisplayNameChars characters are
+/// kept, cut between two UTF-8 characters. Platforms allow long names (Slack's run to kilobytes);
+/// one would otherwise be echoed into every reply that greets the runner.
+inline constexpr std::size_t kMaxDisplayNameChars = 64;
+std::string tidy_display_name(std::string_view name);
 
 /// Buttons travel through the outbox as JSON: [{"label":..,"action":..,"url":..}].
 std::string buttons_to_json(const std::vector<Button>& buttons);

@@ -30,7 +30,7 @@ storage::InboxEntry to_inbox_entry(const intents::IncomingMessage& message,
     entry.channel = message.channel;
     entry.user_key = message.user_key;
     entry.chat_id = message.chat_id;
-    entry.display_name = message.display_name;
+    entry.display_name = intents::tidy_display_name(message.display_name);
     entry.text = message.text;
     entry.action = message.action;
     entry.reply_context = message.reply_context;

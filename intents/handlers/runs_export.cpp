@@ -1,13 +1,20 @@
 #include "intents/handlers/runs_export.hpp"
 
 #include <cstdio>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace rubdown::intents::handlers {
 namespace {
 
-std::string csv_field(const std::string& text) {
+std::string csv_field(const std::string& raw) {
+    // A cell a spreadsheet would take for a formula ("=HYPERLINK(...)", "+1+2", "@SUM") is
+    // read as text once it starts with an apostrophe: a runner's words never run as code in
+    // the operator's or the runner's spreadsheet.
+    const bool formula_like =
+        !raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos;
+    const std::string text = formula_like ? "'" + raw : raw;
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string quoted = "\"";
     for (const char c : text) {

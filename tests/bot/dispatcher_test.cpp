@@ -91,6 +91,12 @@ void record_unprocessed(const std::string& path,
 
 }  // namespace
 
+TEST_CASE("the inbox keeps a tidied display name, not a platform's 100 KB one") {
+    auto huge = message("slack:event:1", "hi");
+    huge.display_name = std::string(100 * 1024, 'n');
+    CHECK(bot::to_inbox_entry(huge, 5).display_name.size() == intents::kMaxDisplayNameChars);
+}
+
 TEST_CASE("a redelivered message is acknowledged again and processed once") {
     TempDir dir;
     asio::io_context io;  // outlives the store, whose thread may still be posting to it

@@ -1,4 +1,9 @@
 #include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "conversation_fixture.hpp"
@@ -90,6 +95,26 @@ TEST_CASE("runs as CSV quote text that needs it", "[export]") {
     CHECK(handlers::runs_to_csv({run}) ==
           "date,distance_km,duration_s,effort,text\n"
           "2026-11-20,21.098,6540,hard,\"half in 1:49, \"\"brutal\"\", legs gone\"\n");
+}
+
+TEST_CASE("runs as CSV: a cell a spreadsheet would run as a formula is kept as text", "[export]") {
+    storage::Run run;
+    run.date = "2026-11-20";
+    const std::vector<std::pair<std::string, std::string>> cells{
+        {"=HYPERLINK(\"http://evil.example\",\"ok\")",
+         "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"ok\"\")\""},
+        {"+1+2", "'+1+2"},
+        {"-2+3 felt odd", "'-2+3 felt odd"},
+        {"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+        {"\t=1", "'\t=1"},
+        {"ran 5k = easy", "ran 5k = easy"},  // only the first character counts
+    };
+    for (const auto& [text, cell] : cells) {
+        INFO(text);
+        run.text = text;
+        CHECK(handlers::runs_to_csv({run}) ==
+              "date,distance_km,duration_s,effort,text\n2026-11-20,,,," + cell + "\n");
+    }
 }
 
 TEST_CASE("runs as JSON use null for unknown values", "[export]") {
