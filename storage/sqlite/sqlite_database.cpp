@@ -33,6 +33,9 @@ SQLite::Database open_file(const std::string& path) {
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
         db.exec("PRAGMA foreign_keys = ON");
+        // Each time the log starts over, its file is cut back to 4 MiB: a burst's long log does
+        // not stay on disk while traffic goes on (WalCheckpointer truncates it when quiet).
+        db.exec("PRAGMA journal_size_limit = 4194304");
         db.setBusyTimeout(5000);
         return db;
     } catch (const SQLite::Exception& error) {

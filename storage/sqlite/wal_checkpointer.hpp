@@ -9,8 +9,17 @@
 /// finishes a checkpoint itself when the log grows long (kFramesLimit): the log only starts over
 /// once every frame is copied, which a checkpointer running beside a steady stream of commits
 /// never quite reaches.
+///
+/// A burst leaves a long log file behind (SQLite reuses the file rather than shrink it). Once the
+/// store has been quiet for kQuietBeforeShrink after the log grew long, this thread truncates it
+/// (a TRUNCATE checkpoint, which gives up at once if a writer or reader is busy and is tried again
+/// after the next quiet spell); under steady traffic the store's journal_size_limit cuts the file
+/// back each time the log starts over.
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -25,6 +34,8 @@ class WalCheckpointer {
     /// two transactions, and this thread stays out of its way (two checkpoints exclude each
     /// other, and a PASSIVE one gives up instead of waiting).
     static constexpr int kFramesLimit = 4000;
+    /// No commit for this long after the log grew past kFramesBeforeCheckpoint: truncate it.
+    static constexpr std::chrono::seconds kQuietBeforeShrink{2};
 
     /// Opens its own connection to `path` (already in WAL mode) on its thread.
     explicit WalCheckpointer(std::string path);
@@ -38,13 +49,19 @@ class WalCheckpointer {
     void stop();
 
   private:
+    enum class Work { checkpoint, shrink, stop };
     void loop();
+    /// Waits for a checkpoint request, for a quiet spell after the log grew long (shrink), or
+    /// for stop().
+    Work wait_for_work();
 
     const std::string path_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool wanted_ = false;
     bool stopping_ = false;
+    bool log_grew_ = false;  ///< the log passed kFramesBeforeCheckpoint since the last shrink
+    std::atomic<std::uint64_t> commits_{0};
     std::thread thread_;
 };
 

@@ -305,6 +305,21 @@ TEST_CASE("the write-ahead log is started over after checkpoints, not grown by e
     CHECK(wal_bytes < 48u * 1024 * 1024);
 }
 
+TEST_CASE("a burst's long log file is truncated once the store is quiet") {
+    TempDir dir;
+    const auto path = dir.file("shrink.db");
+    Store store(path);
+    // About 2,500 pages (10 MB) of log, then nothing.
+    for (int i = 0; i < 600; ++i) record_and_look_up(store, i, 3000);
+    REQUIRE(std::filesystem::file_size(path + "-wal") > 4u * 1024 * 1024);
+    auto shrunk = [&] { return std::filesystem::file_size(path + "-wal") < 64u * 1024; };
+    for (int wait = 0; wait < 200 && !shrunk(); ++wait)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(shrunk());
+    // Nothing was lost on the way.
+    store.run([](Repositories& repos) { CHECK(repos.inbox.find(600)); });
+}
+
 TEST_CASE("the log is copied into the database file beside the store thread") {
     TempDir dir;
     const auto path = dir.file("checkpointed.db");
