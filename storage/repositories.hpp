@@ -109,9 +109,11 @@ class OutboxRepository {
   public:
     virtual ~OutboxRepository() = default;
     virtual std::int64_t enqueue(const OutboxMessage& message) = 0;
-    /// Pending messages of a channel whose not_before has passed, oldest first.
+    /// Pending messages of a channel whose not_before has passed, oldest first, leaving out the
+    /// chats in `skip_chats` (the sender holds enough of theirs already).
     virtual std::vector<OutboxMessage> due(const std::string& channel, UnixSeconds now,
-                                           std::size_t limit) = 0;
+                                           std::size_t limit,
+                                           const std::vector<std::string>& skip_chats = {}) = 0;
     /// Moves a pending message to `sending`. False when someone else claimed it first.
     virtual bool claim(std::int64_t id) = 0;
     virtual void mark_sent(std::int64_t id, UnixSeconds now) = 0;

@@ -64,7 +64,11 @@ OutboxPacer::Time OutboxPacer::shared_cap_ready_at(const Key& key, const PacingC
 }
 
 bool OutboxPacer::push(const std::string& key, storage::OutboxMessage row, PacingCharge charge) {
-    if (!known_.insert(row.id).second) return false;
+    if (known_.count(row.id) != 0) return false;
+    if (const auto found = keys_.find(key); found != keys_.end() && limits_.max_held_per_key > 0 &&
+                                            found->second.held() >= limits_.max_held_per_key)
+        return false;
+    known_.insert(row.id);
     auto [it, created] = keys_.try_emplace(key);
     if (created && limits_.per_key_interval.count() > 0) {
         auto& bucket = it->second.bucket;
@@ -74,6 +78,14 @@ bool OutboxPacer::push(const std::string& key, storage::OutboxMessage row, Pacin
     }
     it->second.queue.push_back({std::move(row), charge});
     return true;
+}
+
+std::vector<std::string> OutboxPacer::keys_at_capacity() const {
+    std::vector<std::string> full;
+    if (limits_.max_held_per_key == 0) return full;
+    for (const auto& [name, key] : keys_)
+        if (key.held() >= limits_.max_held_per_key) full.push_back(name);
+    return full;
 }
 
 std::optional<storage::OutboxMessage> OutboxPacer::next_ready(Time now) {

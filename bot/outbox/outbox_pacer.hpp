@@ -33,6 +33,10 @@ struct PacingLimits {
     std::size_t max_in_flight = 16;
     /// Shared chats: at most this many messages in any sliding minute; 0 = no such cap.
     std::size_t shared_per_minute = 0;
+    /// Rows one key may hold here (queued and in flight); 0 = no cap. With a cap, one chat's
+    /// backlog cannot fill the memory the sender reads rows into, so the other chats' rows are
+    /// still read and take their turns (see keys_at_capacity()).
+    std::size_t max_held_per_key = 0;
 };
 
 using adapters::PacingCharge;
@@ -44,7 +48,7 @@ class OutboxPacer {
     explicit OutboxPacer(PacingLimits limits);
 
     /// Queues `row` behind its key's others. False (nothing changes) when the row is already
-    /// queued or in flight here.
+    /// queued or in flight here, or its key already holds max_held_per_key rows.
     bool push(const std::string& key, storage::OutboxMessage row, PacingCharge charge = {});
     bool knows(std::int64_t id) const { return known_.count(id) != 0; }
 
@@ -68,6 +72,8 @@ class OutboxPacer {
     std::optional<Time> next_wakeup(Time now) const;
 
     std::size_t known() const { return known_.size(); }  ///< queued + in flight
+    /// The keys holding max_held_per_key rows: reading more of their rows now is wasted.
+    std::vector<std::string> keys_at_capacity() const;
     std::size_t in_flight() const { return in_flight_; }
     std::size_t keys() const { return keys_.size(); }
 
@@ -91,6 +97,7 @@ class OutboxPacer {
         Bucket bucket;
         /// Shared chats: when each message of the last minute went, oldest first.
         std::deque<Time> sent_last_minute;
+        std::size_t held() const { return queue.size() + (in_flight ? 1 : 0); }
     };
 
     void forget_if_idle(std::map<std::string, Key>::iterator it, Time now);

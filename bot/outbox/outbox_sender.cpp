@@ -37,7 +37,7 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
           timer(this->executor),
           pacer(PacingLimits{policy.per_key_interval, policy.per_key_burst,
                              policy.global_per_second, this->options.max_in_flight,
-                             policy.shared_per_minute}),
+                             policy.shared_per_minute, this->options.max_held_per_chat}),
           random_engine(std::random_device{}()) {}
 
     asio::any_io_executor executor;
@@ -64,6 +64,9 @@ struct OutboxSender::State : std::enable_shared_from_this<State> {
     std::atomic<bool> wake_posted{false};
     bool kicked = false;       ///< something changed while the loop was not waiting
     bool fetch_wanted = true;  ///< wake() asked for a look at the outbox
+    /// The last read left chats out and brought nothing new: with only long backlogs waiting, a
+    /// read passes over all of them, so until the next poll a wake() does not read again.
+    bool last_fetch_idle = false;
     SteadyClock::time_point next_poll{};
 
     /// Deliveries spawned and not finished (claimed rows among them).
@@ -148,7 +151,7 @@ asio::awaitable<void> OutboxSender::State::run() {
 
     while (!stopping) {
         auto now = SteadyClock::now();
-        if (fetch_wanted || now >= next_poll) {
+        if ((fetch_wanted && !last_fetch_idle) || now >= next_poll) {
             fetch_wanted = false;
             next_poll = now + options.poll_interval;
             co_await fetch();
@@ -181,26 +184,34 @@ asio::awaitable<void> OutboxSender::State::fetch() {
     // Rows already queued here are still pending in the database and come back first, so ask for
     // that many more: a busy chat's backlog never hides new rows of other chats.
     const auto limit = pacer.known() + options.batch_size;
+    // Chats that have all the rows they may hold here are left out of the read: otherwise the
+    // oldest rows, all of one flooding chat, would fill every read.
+    auto full_chats = pacer.keys_at_capacity();
     std::vector<storage::OutboxMessage> rows;
     try {
         // Jobs that capture strings are named locals: GCC 12 mishandles such lambdas as
         // temporaries inside a co_await expression.
-        auto job = [channel = channel, now = now_seconds(), limit](storage::Repositories& repos) {
-            return repos.outbox.due(channel, now, limit);
+        auto job = [channel = channel, now = now_seconds(), limit,
+                    skip = full_chats](storage::Repositories& repos) {
+            return repos.outbox.due(channel, now, limit, skip);
         };
         rows = co_await store.async_run(std::move(job), asio::use_awaitable);
     } catch (const std::exception& failure) {
         spdlog::error("event=outbox_read_failed channel={} error=\"{}\"", channel, failure.what());
         co_return;
     }
+    std::size_t added = 0;
     for (auto& row : rows) {
         if (pacer.knows(row.id)) continue;
         // The client reads the row once, here; deliver() gets its plan back.
         auto made = std::make_shared<const adapters::PreparedRow>(client.prepare(row));
         const auto id = row.id;
-        if (pacer.push(made->pacing_key, std::move(row), made->charge))
+        if (pacer.push(made->pacing_key, std::move(row), made->charge)) {
             prepared[id] = std::move(made);
+            ++added;
+        }
     }
+    last_fetch_idle = added == 0 && !full_chats.empty();
 }
 
 void OutboxSender::State::dispatch() {

@@ -52,6 +52,10 @@ struct OutboxSenderOptions {
     /// Telegram's 30 messages/s, so every chat with something due is among them; more would only
     /// cost memory and store time, as each read returns the rows held here again before new ones.
     std::size_t max_queued = 1800;
+    /// Rows of one chat held in memory at most. The rest of a long backlog waits in the database
+    /// while the reads pass over that chat, so a runner flooding the bot never keeps another
+    /// chat's reply out of memory; at about one message a second per chat, a few suffice.
+    std::size_t max_held_per_chat = 8;
     /// How long every chat waits after the channel itself failed (bad token).
     std::chrono::milliseconds channel_problem_pause{std::chrono::seconds{60}};
     /// Uniform in [0, 1): the backoff jitter; random when empty.

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_outbox.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "storage/sqlite/sqlite_rows.hpp"
 
 namespace rubdown::storage {
@@ -52,13 +54,18 @@ std::int64_t SqliteOutbox::enqueue(const OutboxMessage& message) {
 }
 
 std::vector<OutboxMessage> SqliteOutbox::due(const std::string& channel, UnixSeconds now,
-                                             std::size_t limit) {
-    auto& query = sql_.get(select_from(
-        kOutboxColumns, "outbox",
-        "WHERE status = 'pending' AND channel = ? AND not_before <= ? ORDER BY id ASC LIMIT ?"));
+                                             std::size_t limit,
+                                             const std::vector<std::string>& skip_chats) {
+    // The chats to leave out travel as one JSON array, so that one cached statement serves any
+    // number of them.
+    auto& query = sql_.get(
+        select_from(kOutboxColumns, "outbox",
+                    "WHERE status = 'pending' AND channel = ? AND not_before <= ? "
+                    "AND chat_id NOT IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT ?"));
     query.bind(1, channel);
     query.bind(2, static_cast<std::int64_t>(now));
-    query.bind(3, static_cast<std::int64_t>(limit));
+    query.bind(3, nlohmann::json(skip_chats).dump());
+    query.bind(4, static_cast<std::int64_t>(limit));
     std::vector<OutboxMessage> messages;
     while (query.executeStep()) messages.push_back(read_outbox(query));
     return messages;

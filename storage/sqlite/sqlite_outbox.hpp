@@ -10,8 +10,8 @@ class SqliteOutbox final : public OutboxRepository {
   public:
     explicit SqliteOutbox(StatementCache& sql) : sql_(sql) {}
     std::int64_t enqueue(const OutboxMessage& message) override;
-    std::vector<OutboxMessage> due(const std::string& channel, UnixSeconds now,
-                                   std::size_t limit) override;
+    std::vector<OutboxMessage> due(const std::string& channel, UnixSeconds now, std::size_t limit,
+                                   const std::vector<std::string>& skip_chats = {}) override;
     bool claim(std::int64_t id) override;
     void mark_sent(std::int64_t id, UnixSeconds now) override;
     void reschedule(std::int64_t id, UnixSeconds not_before, const std::string& error) override;

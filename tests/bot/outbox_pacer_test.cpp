@@ -62,6 +62,27 @@ TEST_CASE("pacer: keys take turns, so a busy chat does not starve another") {
     CHECK((order[0] == 10 || order[1] == 10));
 }
 
+TEST_CASE("pacer: a key holds at most its cap of rows, and says when it is full") {
+    auto limits = unlimited();
+    limits.max_held_per_key = 2;
+    OutboxPacer pacer(limits);
+    CHECK(pacer.push("flood", row(1, "flood")));
+    CHECK(pacer.keys_at_capacity().empty());
+    CHECK(pacer.push("flood", row(2, "flood")));
+    CHECK_FALSE(pacer.push("flood", row(3, "flood")));
+    CHECK_FALSE(pacer.knows(3));
+    CHECK(pacer.push("quiet", row(4, "quiet")));
+    CHECK(pacer.keys_at_capacity() == std::vector<std::string>{"flood"});
+    // The row in flight still counts; once it is finished, the key has room again.
+    const auto first = pacer.next_ready(OutboxPacer::Time{});
+    REQUIRE(first);
+    REQUIRE(first->chat_id == "flood");
+    CHECK_FALSE(pacer.push("flood", row(3, "flood")));
+    pacer.finish("flood", first->id, OutboxPacer::Time{});
+    CHECK(pacer.keys_at_capacity().empty());
+    CHECK(pacer.push("flood", row(3, "flood")));
+}
+
 TEST_CASE("pacer: a row already queued is not queued twice") {
     OutboxPacer pacer(unlimited());
     CHECK(pacer.push("a", row(1, "a")));

@@ -565,6 +565,47 @@ TEST_CASE("wake() sends a new row without waiting for the poll") {
     CHECK(fx.row(id).status == OutboxStatus::sent);
 }
 
+TEST_CASE("one chat's backlog of 2,000 rows does not hold up another chat's reply") {
+    OutboxFixture fx;
+    std::mutex mutex;
+    std::vector<std::string> flood_texts;  // what chat 100 received, in order
+    testing::FakeHttpServer api([&](const RecordedRequest& request) {
+        if (testing::chat_of(request) == "100") {
+            std::lock_guard lock(mutex);
+            flood_texts.push_back(testing::body_of(request).value("text", std::string{}));
+        }
+        return bot_api_ok();
+    });
+    // Telegram's own pacing: about one message a second per chat.
+    auto policy = fast_policy();
+    policy.per_key_interval = 1000ms;
+    fx.store->run([](storage::Repositories& repos) {
+        for (int i = 0; i < 2000; ++i) {
+            storage::OutboxMessage message;
+            message.channel = "telegram";
+            message.chat_id = "100";
+            message.text = "flood " + std::to_string(i);
+            message.created_at = 1;
+            repos.outbox.enqueue(message);
+        }
+    });
+    SenderRig rig(*fx.store, fx.clock, api.base_url(), policy);
+    REQUIRE(eventually([&] {
+        std::lock_guard lock(mutex);
+        return !flood_texts.empty();
+    }));
+    const auto reply = fx.enqueue("200", "your run is logged");
+    rig.sender.wake();
+    // Without a cap per chat, the 2,000 older rows filled every read (1,800 held in memory), and
+    // this reply waited for hundreds of them to go out at one a second.
+    REQUIRE(eventually([&] { return fx.row(reply).status == OutboxStatus::sent; }, 10s));
+    std::lock_guard lock(mutex);
+    CHECK(flood_texts.size() < 20);
+    // The flooding chat still gets its messages in order.
+    for (std::size_t i = 0; i < flood_texts.size(); ++i)
+        CHECK(flood_texts[i] == "flood " + std::to_string(i));
+}
+
 TEST_CASE("sender metrics are Prometheus counters under the channel's prefix") {
     OutboxFixture fx;
     // Chat 100 takes the message; chat 200 does not exist.

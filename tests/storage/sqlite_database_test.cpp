@@ -211,6 +211,28 @@ TEST_CASE("the outbox claims a message once and abandons in-flight ones after a 
     CHECK(outbox.due("telegram", 50, 10).front().id == second);
 }
 
+TEST_CASE("the outbox reads due messages oldest first, leaving out the chats it is told to") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("skip.db"));
+    auto& outbox = db.repositories().outbox;
+    OutboxMessage message{.channel = "telegram", .text = "hi", .created_at = 5};
+    std::vector<std::int64_t> ids;
+    for (const auto* chat : {"flood", "flood", "a\"quoted\"", "flood", "quiet"}) {
+        message.chat_id = chat;
+        ids.push_back(outbox.enqueue(message));
+    }
+    const auto ids_of = [](const std::vector<OutboxMessage>& rows) {
+        std::vector<std::int64_t> found;
+        for (const auto& row : rows) found.push_back(row.id);
+        return found;
+    };
+    CHECK(ids_of(outbox.due("telegram", 50, 10)) == ids);
+    CHECK(ids_of(outbox.due("telegram", 50, 10, {"flood"})) ==
+          std::vector<std::int64_t>{ids[2], ids[4]});
+    CHECK(ids_of(outbox.due("telegram", 50, 1, {"flood", "a\"quoted\""})) ==
+          std::vector<std::int64_t>{ids[4]});
+}
+
 TEST_CASE("erasing a user removes their data and scrubs their inbox text") {
     TempDir dir;
     SqliteDatabase db(dir.file("erase.db"));
