@@ -64,8 +64,12 @@ tcp::endpoint HttpServer::local_endpoint() const {
 
 ServerStats HttpServer::stats() const {
     std::lock_guard lock(mutex_);
+    std::size_t waiting = 0;
+    for (const auto& session : sessions_)
+        if (session->waiting_since() != 0) ++waiting;
     return ServerStats{requests_.load(),        rejected_.load(), rejected_per_address_.load(),
-                       evicted_waiting_.load(), sessions_.size(), open_per_address_.size()};
+                       evicted_waiting_.load(), waiting,          sessions_.size(),
+                       open_per_address_.size()};
 }
 
 asio::awaitable<void> HttpServer::accept_loop() {

@@ -29,6 +29,7 @@ struct ServerStats {
     std::uint64_t rejected_per_address = 0;  ///< of those, at max_connections_per_address
     /// Waiting connections closed at the cap to make room for a new one (oldest first).
     std::uint64_t evicted_waiting = 0;
+    std::size_t waiting_connections = 0;  ///< open now and waiting for a request's first byte
     std::size_t open_connections = 0;
     std::size_t counted_addresses = 0;  ///< remote addresses with a connection open now
 };

@@ -46,6 +46,9 @@ void register_server_and_store(metrics::Registry& registry, const HttpServer& se
                              reading([&server] { return server.stats().requests; }));
     registry.gauge_reading("rubdown_http_open_connections", "HTTP connections open now.",
                            reading([&server] { return server.stats().open_connections; }));
+    registry.gauge_reading("rubdown_http_waiting_connections",
+                           "HTTP connections open now and waiting for a request.",
+                           reading([&server] { return server.stats().waiting_connections; }));
     registry.counter_reading("rubdown_http_rejected_connections_total",
                              "Connections refused at the connection limit.",
                              reading([&server] { return server.stats().rejected_connections; }));

@@ -372,10 +372,15 @@ TEST_CASE("at the cap, the connection waiting longest for a request makes room f
     limits.max_connections = 2;
     RunningServer running(limits);
     running.start();
+    const auto waiting = [&running] { return running.server.stats().waiting_connections; };
+    // A connection counts as waiting once the server has finished its answer, which may come a
+    // moment after the client has read it: wait for that, so that the order is the test's.
     RawHttpClient first(running.port());
     REQUIRE(first.request("GET", "/hello"));
+    REQUIRE(eventually([&] { return waiting() == 1; }));
     RawHttpClient second(running.port());
     REQUIRE(second.request("GET", "/hello"));
+    REQUIRE(eventually([&] { return waiting() == 2; }));
     // Both now wait, kept alive; the first has waited longer.
     RawHttpClient third(running.port());
     CHECK(first.closed_by_server());
