@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,10 +48,20 @@ class InboxSink {
 using RouteHandler =
     std::function<boost::asio::awaitable<http::HttpResponse>(const http::HttpRequest&)>;
 
+/// Checks a request on its method, path and headers alone, before its body is read (the request
+/// passed has an empty body): a response refuses it, and its body is then never read into
+/// memory; nothing lets it in. For what needs no body: a secret header, a bearer token, the
+/// freshness of a signature's timestamp.
+using HeaderCheck = std::function<std::optional<http::HttpResponse>(const http::HttpRequest&)>;
+
 struct Route {
     std::string method;
     std::string path;
     RouteHandler handler;
+    /// The largest body this route takes; 0 = the server's limit (RUBDOWN_MAX_BODY_BYTES), which
+    /// also caps a larger value. A body declared larger is refused (413) unread.
+    std::size_t max_body_bytes = 0;
+    HeaderCheck check_headers;  ///< optional
 };
 
 /// How a channel's reply context shapes the outbox rows answering one message. The context is

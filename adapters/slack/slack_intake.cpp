@@ -100,10 +100,27 @@ asio::awaitable<http::HttpResponse> SlackIntake::handle(SlackEndpoint endpoint,
 }
 
 std::vector<adapters::Route> SlackIntake::routes() {
-    const auto route = [this](const char* path, SlackEndpoint endpoint) {
-        return adapters::Route{"POST", path, [this, endpoint](const http::HttpRequest& request) {
-                                   return handle(endpoint, request);
-                               }};
+    // The signature covers the body, so only its headers are checked before the body is read:
+    // a request without a fresh, well-formed signature is refused unread.
+    const auto check_headers =
+        [this](const http::HttpRequest& head) -> std::optional<http::HttpResponse> {
+        const auto inbound = settings();
+        const auto check = check_signature_headers(
+            inbound->signing_secret, head.header("X-Slack-Request-Timestamp"),
+            head.header("X-Slack-Signature"), clock_.now().time_since_epoch().count(),
+            inbound->max_clock_skew_seconds);
+        if (check == SignatureCheck::valid) return std::nullopt;
+        ++bad_signature_;
+        spdlog::warn("event=slack_rejected reason={} remote={}", to_string(check),
+                     head.remote_address);
+        return http::HttpResponse::text(401, "invalid signature\n");
+    };
+    const auto route = [this, check_headers](const char* path, SlackEndpoint endpoint) {
+        adapters::Route route{"POST", path, [this, endpoint](const http::HttpRequest& request) {
+                                  return handle(endpoint, request);
+                              }};
+        route.check_headers = check_headers;
+        return route;
     };
     return {route("/slack/events", SlackEndpoint::events),
             route("/slack/commands", SlackEndpoint::commands),

@@ -108,9 +108,10 @@ std::string compute_signature(std::string_view signing_secret, std::string_view 
     return std::string(kVersion) + "=" + to_hex(digest, digest_length);
 }
 
-SignatureCheck check_signature(std::string_view signing_secret, std::string_view timestamp_header,
-                               std::string_view signature_header, std::string_view body,
-                               storage::UnixSeconds now, std::int64_t max_skew_seconds) {
+SignatureCheck check_signature_headers(std::string_view signing_secret,
+                                       std::string_view timestamp_header,
+                                       std::string_view signature_header, storage::UnixSeconds now,
+                                       std::int64_t max_skew_seconds) {
     if (signing_secret.empty()) return SignatureCheck::no_secret;
     if (timestamp_header.empty()) return SignatureCheck::missing_timestamp;
 
@@ -131,7 +132,16 @@ SignatureCheck check_signature(std::string_view signing_secret, std::string_view
         signature_header.substr(0, prefix.size()) != prefix ||
         !is_hex(signature_header.substr(prefix.size())))
         return SignatureCheck::malformed_signature;
+    return SignatureCheck::valid;
+}
 
+SignatureCheck check_signature(std::string_view signing_secret, std::string_view timestamp_header,
+                               std::string_view signature_header, std::string_view body,
+                               storage::UnixSeconds now, std::int64_t max_skew_seconds) {
+    if (const auto headers = check_signature_headers(signing_secret, timestamp_header,
+                                                     signature_header, now, max_skew_seconds);
+        headers != SignatureCheck::valid)
+        return headers;
     // With equal lengths CRYPTO_memcmp's time depends on neither string's content. The length
     // check fails closed should OpenSSL ever give no signature: comparing no bytes would match.
     const std::string expected = compute_signature(signing_secret, timestamp_header, body);

@@ -31,6 +31,13 @@ std::string_view to_string(SignatureCheck check);
 std::string compute_signature(std::string_view signing_secret, std::string_view timestamp,
                               std::string_view body);
 
+/// Everything but the body: a secret to check with, a fresh decimal timestamp and a well-formed
+/// signature; `valid` here means only that the body is worth reading and checking.
+SignatureCheck check_signature_headers(std::string_view signing_secret,
+                                       std::string_view timestamp_header,
+                                       std::string_view signature_header, storage::UnixSeconds now,
+                                       std::int64_t max_skew_seconds = kMaxClockSkewSeconds);
+
 /// Checks the two header values against the raw body; the comparison takes constant time.
 SignatureCheck check_signature(std::string_view signing_secret, std::string_view timestamp_header,
                                std::string_view signature_header, std::string_view body,

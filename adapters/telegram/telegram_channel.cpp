@@ -261,8 +261,21 @@ asio::awaitable<void> TelegramChannel::poll_loop() {
 // ---- webhook ----
 
 std::vector<adapters::Route> TelegramChannel::routes() {
-    return {{"POST", "/telegram/webhook",
-             [this](const http::HttpRequest& request) { return handle_webhook(request); }}};
+    // An update is one message (at most 4,096 characters, 1,024 for a caption) with its
+    // entities and perhaps the message it replies to: tens of kilobytes even escaped. A quarter
+    // of a mebibyte leaves room and keeps a flood of large bodies cheap to refuse.
+    constexpr std::size_t kMaxUpdateBytes = 256 * 1024;
+    adapters::Route webhook{
+        "POST", "/telegram/webhook",
+        [this](const http::HttpRequest& request) { return handle_webhook(request); },
+        std::min(kMaxUpdateBytes, settings_.max_body_bytes)};
+    // The secret is in a header: a delivery without it is refused before its body is read.
+    webhook.check_headers = [this](const http::HttpRequest& head) {
+        auto refusal = reject_unverified_webhook(head, settings_.webhook_secret);
+        if (refusal) ++webhook_rejected_;
+        return refusal;
+    };
+    return {std::move(webhook)};
 }
 
 asio::awaitable<http::HttpResponse> TelegramChannel::handle_webhook(

@@ -121,6 +121,7 @@ int run_serve(const Config& config) {
 
     Router router;
     raise_open_files_for(config.max_connections);
+    return_large_blocks_to_the_system();
     HttpServer server(io, server_limits(config), router,
                       [&io_pool] { return io_pool.next_executor(); });
     // The database is open and the port bound before any platform call: a second instance

@@ -30,7 +30,8 @@ HttpServer::HttpServer(asio::io_context& io, ServerLimits limits, const Router& 
       limits_(limits),
       router_(router),
       connection_executors_(std::move(connection_executors)),
-      acceptor_(asio::make_strand(io)) {
+      acceptor_(asio::make_strand(io)),
+      bodies_(limits.max_bodies_in_flight_bytes) {
     if (!connection_executors_)
         connection_executors_ = [&io] { return asio::any_io_executor(asio::make_strand(io)); };
 }
@@ -67,8 +68,13 @@ ServerStats HttpServer::stats() const {
     std::size_t waiting = 0;
     for (const auto& session : sessions_)
         if (session->waiting_since() != 0) ++waiting;
-    return ServerStats{requests_.load(),        rejected_.load(), rejected_per_address_.load(),
-                       evicted_waiting_.load(), waiting,          sessions_.size(),
+    return ServerStats{requests_.load(),
+                       rejected_.load(),
+                       rejected_per_address_.load(),
+                       evicted_waiting_.load(),
+                       waiting,
+                       bodies_refused_.load(),
+                       sessions_.size(),
                        open_per_address_.size()};
 }
 

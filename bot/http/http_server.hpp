@@ -30,6 +30,8 @@ struct ServerStats {
     /// Waiting connections closed at the cap to make room for a new one (oldest first).
     std::uint64_t evicted_waiting = 0;
     std::size_t waiting_connections = 0;  ///< open now and waiting for a request's first byte
+    /// Requests refused (503) because the bodies being read had reserved the whole budget.
+    std::uint64_t bodies_refused = 0;
     std::size_t open_connections = 0;
     std::size_t counted_addresses = 0;  ///< remote addresses with a connection open now
 };
@@ -81,7 +83,9 @@ class HttpServer {
     void maybe_drained();
     /// Runs on_drained_ once (at the deadline, or once the last session is gone).
     void run_on_drained();
-    SessionContext session_context() { return {limits_, router_, stopping_, requests_}; }
+    SessionContext session_context() {
+        return {limits_, router_, stopping_, requests_, bodies_, bodies_refused_};
+    }
 
     boost::asio::io_context& io_;
     ServerLimits limits_;
@@ -93,6 +97,8 @@ class HttpServer {
     std::atomic<std::uint64_t> rejected_{0};
     std::atomic<std::uint64_t> rejected_per_address_{0};
     std::atomic<std::uint64_t> evicted_waiting_{0};
+    BodyBudget bodies_;
+    std::atomic<std::uint64_t> bodies_refused_{0};
     struct AddressCount {
         std::size_t open = 0;
         bool refusal_logged = false;  ///< one log line per address at its limit, not a flood

@@ -126,8 +126,18 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one(const std::string& rem
     RequestParser parser;
     parser.header_limit(static_cast<std::uint32_t>(context_.limits.max_header_bytes));
     parser.body_limit(context_.limits.max_body_bytes);
-    auto error = co_await read_request(parser);
+    HeadDecision decision{remote_address, std::nullopt, {}};
+    auto error = co_await read_request(parser, decision);
     const unsigned version = parser.is_header_done() ? parser.get().version() : 11;
+    if (decision.refusal && !error) {
+        // Refused on its headers: the body was never read, and the connection closes after the
+        // answer (the unread bytes are drained for a moment so the answer is not lost).
+        const int status = decision.refusal->status;
+        co_await write_answer(serialize(std::move(*decision.refusal), version, false), error);
+        spdlog::debug("event=request_refused_before_body path={} status={} remote={}",
+                      std::string(parser.get().target()), status, remote_address);
+        co_return Next::close_after_draining;
+    }
     if (is_limit_error(error)) {
         // Known from Content-Length (or a chunk) before the body is read: refuse it unread.
         auto refusal = error == bhttp::error::body_limit
@@ -161,25 +171,56 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one(const std::string& rem
     co_return error || !keep_alive ? Next::close : Next::another;
 }
 
-asio::awaitable<beast::error_code> HttpSession::read_request(RequestParser& parser) {
+std::optional<http::HttpResponse> HttpSession::admit_head(RequestParser& parser,
+                                                          HeadDecision& decision) {
+    const auto declared = parser.content_length();
+    const bool has_body = parser.chunked() || (declared && *declared > 0);
+    if (!has_body) return std::nullopt;
+    const auto admission =
+        context_.router.admit(to_neutral_head(parser.get(), decision.remote_address));
+    if (!admission.route) return admission.refusal;
+    const auto server_limit = context_.limits.max_body_bytes;
+    const auto route_limit = admission.route->max_body_bytes;
+    const std::size_t limit = route_limit == 0 ? server_limit : std::min(route_limit, server_limit);
+    if (declared && *declared > limit)
+        return http::HttpResponse::text(413, "request body too large\n");
+    parser.body_limit(limit);  // a chunked body is held to it as its chunks arrive
+    auto reservation = context_.bodies.try_reserve(declared ? *declared : limit);
+    if (!reservation) {
+        ++context_.bodies_refused;
+        auto busy = http::HttpResponse::text(503, "too many requests at once, try again\n");
+        busy.headers.emplace_back("Retry-After", "1");
+        return busy;
+    }
+    decision.body_bytes = std::move(*reservation);
+    return std::nullopt;
+}
+
+asio::awaitable<beast::error_code> HttpSession::read_request(RequestParser& parser,
+                                                             HeadDecision& decision) {
     // Parse what is already buffered first and read from the socket only when it is not enough:
     // a request that arrived in one piece (the usual case) then costs no asynchronous step beyond
     // the read that brought it. The header and the body each have a deadline for all their reads.
     const auto& limits = context_.limits;
-    parser.eager(true);
+    // The first put stops after the headers: the request is admitted on them before its body
+    // is read (Beast sizes a body's storage by its declared length when it starts reading it).
+    parser.eager(false);
     std::optional<std::chrono::steady_clock::time_point> body_deadline;
     const auto header_deadline = std::chrono::steady_clock::now() + limits.header_timeout;
     beast::error_code error;
-    bool framing_checked = false;
+    bool admitted = false;
     for (;;) {
         if (buffer_.size() > 0) {
             error = {};
             const auto used = parser.put(buffer_.data(), error);
             buffer_.consume(used);
-            if (parser.is_header_done() && !framing_checked) {
-                framing_checked = true;
+            if (parser.is_header_done() && !admitted) {
+                admitted = true;
                 if (!has_unambiguous_framing(parser.get()))
                     co_return bhttp::error::bad_transfer_encoding;
+                if ((decision.refusal = admit_head(parser, decision)))
+                    co_return beast::error_code{};
+                parser.eager(true);
             }
             if (parser.is_done()) co_return beast::error_code{};
             if (error && error != bhttp::error::need_more) co_return error;

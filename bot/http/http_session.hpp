@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <boost/asio/awaitable.hpp>
@@ -19,6 +20,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "bot/http/body_budget.hpp"
 #include "bot/http/router.hpp"
 
 namespace rubdown::bot {
@@ -34,14 +36,19 @@ struct ServerLimits {
     /// Open connections one remote address may hold (at least 1), so that a single host cannot
     /// take every slot of max_connections. A quarter of the default cap; Config derives it.
     std::size_t max_connections_per_address = 512;
+    /// Bytes all request bodies being read at once may reserve (BodyBudget); a body that does not
+    /// fit is refused with 503 and Retry-After, unread.
+    std::size_t max_bodies_in_flight_bytes = 64 * 1024 * 1024;
 };
 
 /// What every session of one server shares; the server outlives its sessions.
 struct SessionContext {
     const ServerLimits& limits;
     const Router& router;
-    const std::atomic<bool>& stopping;     ///< shutting down: answer what is read, then close
-    std::atomic<std::uint64_t>& requests;  ///< requests answered
+    const std::atomic<bool>& stopping;           ///< shutting down: answer what is read, then close
+    std::atomic<std::uint64_t>& requests;        ///< requests answered
+    BodyBudget& bodies;                          ///< shared by every connection
+    std::atomic<std::uint64_t>& bodies_refused;  ///< 503s because the budget was spent
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -77,7 +84,20 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
     /// Reads, routes and answers one request whose first bytes are in buffer_.
     boost::asio::awaitable<Next> serve_one(const std::string& remote_address);
-    boost::asio::awaitable<boost::beast::error_code> read_request(RequestParser& parser);
+    /// What a request's headers decided before its body was read.
+    struct HeadDecision {
+        const std::string& remote_address;
+        /// The answer when the request is refused before its body is read (the body is then
+        /// never read, and the connection closes after the answer).
+        std::optional<http::HttpResponse> refusal;
+        BodyBudget::Reservation body_bytes;  ///< held until the request is done
+    };
+    boost::asio::awaitable<boost::beast::error_code> read_request(RequestParser& parser,
+                                                                  HeadDecision& decision);
+    /// Routes and authenticates on the headers (Router::admit), checks the declared length
+    /// against the route's limit and reserves the body's bytes; the refusal, if any. A request
+    /// without a body is never refused here: it is complete, and answered as usual.
+    std::optional<http::HttpResponse> admit_head(RequestParser& parser, HeadDecision& decision);
     boost::asio::awaitable<void> write_answer(std::string bytes, boost::beast::error_code& error);
     boost::asio::awaitable<void> discard_unread_input();
 

@@ -1,5 +1,6 @@
 #include "bot/http/operator_routes.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,6 +56,9 @@ void register_server_and_store(metrics::Registry& registry, const HttpServer& se
     registry.counter_reading("rubdown_http_evicted_waiting_connections_total",
                              "Connections waiting for a request, closed at the cap to make room.",
                              reading([&server] { return server.stats().evicted_waiting; }));
+    registry.counter_reading("rubdown_http_bodies_refused_total",
+                             "Requests refused (503) while other bodies held the memory budget.",
+                             reading([&server] { return server.stats().bodies_refused; }));
     registry.counter_reading("rubdown_store_jobs_total", "Jobs run on the store thread.",
                              reading([&store] { return store.stats().jobs; }));
     registry.counter_reading("rubdown_store_transactions_total",
@@ -105,16 +109,20 @@ void add_operator_routes(Router& router, OperatorDeps deps) {
         co_return response;
     });
 
+    // Checked on the headers, before any body is read (Router::admit runs it for every request).
+    const auto clock_access = [shared](const HttpRequest& request) -> std::optional<HttpResponse> {
+        // Hidden entirely unless the clock is simulated: a real deployment has no such endpoint.
+        if (!shared->simulated_clock) return HttpResponse::text(404, "not found\n");
+        if (!is_loopback_address(request.remote_address))
+            return HttpResponse::text(403, "loopback only\n");
+        if (!bearer_token_matches(request.header("Authorization"), shared->admin_token))
+            return HttpResponse::text(401, "bearer token required\n");
+        return std::nullopt;
+    };
+    constexpr std::size_t kClockBodyBytes = 4096;  // {"set": "..."} or {"advance_seconds": N}
     router.add(
         "POST", "/admin/clock",
         [shared](const HttpRequest& request) -> asio::awaitable<HttpResponse> {
-            // Hidden entirely unless the clock is simulated: a real deployment has no such
-            // endpoint.
-            if (!shared->simulated_clock) co_return HttpResponse::text(404, "not found\n");
-            if (!is_loopback_address(request.remote_address))
-                co_return HttpResponse::text(403, "loopback only\n");
-            if (!bearer_token_matches(request.header("Authorization"), shared->admin_token))
-                co_return HttpResponse::text(401, "bearer token required\n");
             const auto body = nlohmann::json::parse(request.body, nullptr, false);
             if (!body.is_object()) co_return HttpResponse::text(400, "expected a JSON object\n");
             if (auto advance = body.find("advance_seconds"); advance != body.end()) {
@@ -139,7 +147,8 @@ void add_operator_routes(Router& router, OperatorDeps deps) {
             if (shared->fire_due) co_await shared->fire_due();
             co_return HttpResponse::json(
                 200, nlohmann::json{{"now", format_iso_instant(shared->clock.now())}}.dump());
-        });
+        },
+        kClockBodyBytes, clock_access);
 }
 
 }  // namespace rubdown::bot

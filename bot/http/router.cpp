@@ -4,25 +4,30 @@ namespace rubdown::bot {
 
 void Router::add(std::vector<adapters::Route> routes) {
     for (auto& route : routes)
-        add(std::move(route.method), std::move(route.path), std::move(route.handler));
+        add(std::move(route.method), std::move(route.path), std::move(route.handler),
+            route.max_body_bytes, std::move(route.check_headers));
 }
 
-void Router::add(std::string method, std::string path, RouteHandler handler) {
-    routes_[{std::move(path), std::move(method)}] = std::move(handler);
+void Router::add(std::string method, std::string path, RouteHandler handler,
+                 std::size_t max_body_bytes, HeaderCheck check_headers) {
+    routes_[{std::move(path), std::move(method)}] =
+        Entry{std::move(handler), max_body_bytes, std::move(check_headers)};
 }
 
-std::pair<const RouteHandler*, http::HttpResponse> Router::find(
-    const http::HttpRequest& request) const {
-    if (auto it = routes_.find({request.path, request.method}); it != routes_.end())
-        return {&it->second, {}};
+Router::Admission Router::admit(const http::HttpRequest& head) const {
+    auto found = routes_.find({head.path, head.method});
     // HEAD is GET without the body (the server leaves it out): monitors probe /healthz so.
-    if (request.method == "HEAD") {
-        if (auto it = routes_.find({request.path, "GET"}); it != routes_.end())
-            return {&it->second, {}};
+    if (found == routes_.end() && head.method == "HEAD") found = routes_.find({head.path, "GET"});
+    if (found != routes_.end()) {
+        const auto& entry = found->second;
+        if (entry.check_headers) {
+            if (auto refusal = entry.check_headers(head)) return {nullptr, std::move(*refusal)};
+        }
+        return {&entry, {}};
     }
     std::string allow;
-    for (auto it = routes_.lower_bound({request.path, ""});
-         it != routes_.end() && it->first.first == request.path; ++it)
+    for (auto it = routes_.lower_bound({head.path, ""});
+         it != routes_.end() && it->first.first == head.path; ++it)
         allow += (allow.empty() ? "" : ", ") + it->first.second;
     if (allow.empty()) return {nullptr, http::HttpResponse::text(404, "not found\n")};
     auto response = http::HttpResponse::text(405, "method not allowed\n");
@@ -31,9 +36,9 @@ std::pair<const RouteHandler*, http::HttpResponse> Router::find(
 }
 
 boost::asio::awaitable<http::HttpResponse> Router::route(const http::HttpRequest& request) const {
-    auto [handler, refusal] = find(request);
-    if (!handler) co_return refusal;
-    co_return co_await (*handler)(request);
+    auto admission = admit(request);
+    if (!admission.route) co_return std::move(admission.refusal);
+    co_return co_await admission.route->handler(request);
 }
 
 }  // namespace rubdown::bot

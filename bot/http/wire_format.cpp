@@ -24,17 +24,23 @@ bool has_unambiguous_framing(const bhttp::fields& headers) {
     return boost::beast::iequals(coding, "chunked");
 }
 
-http::HttpRequest to_neutral(bhttp::request<bhttp::string_body>&& request,
-                             const std::string& remote_address) {
+http::HttpRequest to_neutral_head(const bhttp::request_header<>& header,
+                                  const std::string& remote_address) {
     http::HttpRequest neutral;
-    neutral.method = std::string(request.method_string());
-    neutral.target = std::string(request.target());
+    neutral.method = std::string(header.method_string());
+    neutral.target = std::string(header.target());
     neutral.path = neutral.target.substr(0, neutral.target.find('?'));
     neutral.headers.reserve(8);
-    for (const auto& field : request)
+    for (const auto& field : header)
         neutral.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-    neutral.body = std::move(request.body());
     neutral.remote_address = remote_address;
+    return neutral;
+}
+
+http::HttpRequest to_neutral(bhttp::request<bhttp::string_body>&& request,
+                             const std::string& remote_address) {
+    auto neutral = to_neutral_head(request, remote_address);
+    neutral.body = std::move(request.body());
     return neutral;
 }
 

@@ -18,6 +18,11 @@ namespace rubdown::bot {
 /// proxy that frames it differently).
 bool has_unambiguous_framing(const boost::beast::http::fields& headers);
 
+/// The request's method, target, path, headers and the client's address, without a body: what a
+/// route's admission looks at before the body is read.
+http::HttpRequest to_neutral_head(const boost::beast::http::request_header<>& header,
+                                  const std::string& remote_address);
+
 http::HttpRequest to_neutral(boost::beast::http::request<boost::beast::http::string_body>&& request,
                              const std::string& remote_address);
 

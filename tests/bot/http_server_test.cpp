@@ -38,6 +38,17 @@ struct RunningServer {
                    [](const http::HttpRequest& request) -> asio::awaitable<http::HttpResponse> {
                        co_return http::HttpResponse::text(200, request.body);
                    });
+        // A small route behind a header check, as the webhooks are.
+        router.add(
+            "POST", "/guarded",
+            [](const http::HttpRequest& request) -> asio::awaitable<http::HttpResponse> {
+                co_return http::HttpResponse::text(200, request.body);
+            },
+            1024,
+            [](const http::HttpRequest& head) -> std::optional<http::HttpResponse> {
+                if (head.header("X-Secret") == "letmein") return std::nullopt;
+                return http::HttpResponse::text(401, "unauthorized\n");
+            });
         router.add("GET", "/peer",
                    [](const http::HttpRequest& request) -> asio::awaitable<http::HttpResponse> {
                        co_return http::HttpResponse::text(200, request.remote_address);
@@ -130,6 +141,76 @@ TEST_CASE("unknown paths get 404, known paths with another method 405") {
     REQUIRE(wrong_method);
     CHECK(wrong_method->result_int() == 405);
     CHECK(std::string(wrong_method->at("Allow")) == "GET");
+}
+
+TEST_CASE("a request refused on its headers is answered before its body is sent, then closed") {
+    RunningServer running;
+    running.start();
+    struct Case {
+        std::string head;
+        unsigned status;
+    };
+    // Each declares a body it never sends: the answer must come without it.
+    const std::vector<Case> cases{
+        {"POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n", 404},
+        {"PUT /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n", 405},
+        {"POST /guarded HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", 401},
+        {"POST /guarded HTTP/1.1\r\nHost: x\r\nX-Secret: wrong\r\nTransfer-Encoding: "
+         "chunked\r\n\r\n",
+         401},
+        // The route's own limit (1 KiB), below the server's (1 MiB).
+        {"POST /guarded HTTP/1.1\r\nHost: x\r\nX-Secret: letmein\r\nContent-Length: 2048\r\n\r\n",
+         413},
+    };
+    for (const auto& c : cases) {
+        INFO(c.head);
+        RawHttpClient client(running.port());
+        client.send(c.head);
+        auto response = client.read_response();
+        REQUIRE(response);
+        CHECK(response->result_int() == c.status);
+        CHECK(client.closed_by_server());
+    }
+    // The right secret and a body within the route's limit are served.
+    RawHttpClient client(running.port());
+    auto served = client.request("POST", "/guarded", "hello", "X-Secret: letmein\r\n");
+    REQUIRE(served);
+    CHECK(served->result_int() == 200);
+    CHECK(served->body() == "hello");
+    // A request without a body is refused as before, and its connection kept.
+    auto missing = client.request("GET", "/nowhere");
+    REQUIRE(missing);
+    CHECK(missing->result_int() == 404);
+    CHECK(client.request("GET", "/hello"));
+}
+
+TEST_CASE("bodies being read at once share one budget; past it a request gets 503, unread") {
+    bot::ServerLimits limits;
+    limits.max_bodies_in_flight_bytes = 1500;
+    RunningServer running(limits);
+    running.start();
+    // The first holds 1,000 bytes of the budget while its body is on the way.
+    RawHttpClient slow(running.port());
+    slow.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
+    REQUIRE(eventually([&running] { return running.server.stats().open_connections == 1; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // its headers are read
+    RawHttpClient second(running.port());
+    second.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
+    auto busy = second.read_response();
+    REQUIRE(busy);
+    CHECK(busy->result_int() == 503);
+    CHECK(std::string(busy->at("Retry-After")) == "1");
+    CHECK(running.server.stats().bodies_refused == 1);
+    // The first finishes and gives its bytes back; the next body fits again.
+    slow.send(std::string(1000, 'a'));
+    auto first_answer = slow.read_response();
+    REQUIRE(first_answer);
+    CHECK(first_answer->result_int() == 200);
+    CHECK(first_answer->body() == std::string(1000, 'a'));
+    RawHttpClient third(running.port());
+    auto fits = third.request("POST", "/echo", std::string(1000, 'b'));
+    REQUIRE(fits);
+    CHECK(fits->result_int() == 200);
 }
 
 TEST_CASE("an oversized body gets 413, by declared length or by chunks") {

@@ -137,41 +137,42 @@ TEST_CASE("secrets: a server driven through its error paths never prints a token
     REQUIRE(port != 0);
 
     {
-        RawHttpClient client(port);
+        // A refused request closes its connection (its body is never read): one each.
         // A forged webhook delivery: wrong secret.
-        auto forged = client.request("POST", "/telegram/webhook", telegram_text_update(1, "hi"),
-                                     "Content-Type: application/json\r\n"
-                                     "X-Telegram-Bot-Api-Secret-Token: not-the-secret\r\n");
+        auto forged =
+            RawHttpClient(port).request("POST", "/telegram/webhook", telegram_text_update(1, "hi"),
+                                        "Content-Type: application/json\r\n"
+                                        "X-Telegram-Bot-Api-Secret-Token: not-the-secret\r\n");
         REQUIRE(forged);
         CHECK(forged->result_int() == 401);
         CHECK(leaked_secrets(forged->body()).empty());
         // A real one, whose answer the Bot API then refuses.
-        auto accepted = client.request("POST", "/telegram/webhook",
-                                       telegram_text_update(2, "ran 5k easy this morning"),
-                                       "Content-Type: application/json\r\n"
-                                       "X-Telegram-Bot-Api-Secret-Token: " +
-                                           kWebhookSecret + "\r\n");
+        auto accepted = RawHttpClient(port).request(
+            "POST", "/telegram/webhook", telegram_text_update(2, "ran 5k easy this morning"),
+            "Content-Type: application/json\r\n"
+            "X-Telegram-Bot-Api-Secret-Token: " +
+                kWebhookSecret + "\r\n");
         REQUIRE(accepted);
         CHECK(accepted->result_int() == 200);
 
         // Slack: a request signed with the wrong secret, then a good one whose answer is refused.
         const auto event = slack_dm_event("Ev0001", "what is a sports massage?");
-        auto unsigned_event = client.request(
+        auto unsigned_event = RawHttpClient(port).request(
             "POST", "/slack/events", event,
             "Content-Type: application/json\r\n" + slack_request(event, "some-other-secret"));
         REQUIRE(unsigned_event);
         CHECK(unsigned_event->result_int() == 401);
         CHECK(leaked_secrets(unsigned_event->body()).empty());
-        auto signed_event = client.request(
+        auto signed_event = RawHttpClient(port).request(
             "POST", "/slack/events", event,
             "Content-Type: application/json\r\n" + slack_request(event, kSigningSecret));
         REQUIRE(signed_event);
         CHECK(signed_event->result_int() == 200);
 
         // The operator endpoint with a wrong bearer token.
-        auto admin =
-            client.request("POST", "/admin/clock", R"({"advance_seconds":60})",
-                           "Authorization: Bearer wrong-" + kAdminToken.substr(0, 3) + "\r\n");
+        auto admin = RawHttpClient(port).request(
+            "POST", "/admin/clock", R"({"advance_seconds":60})",
+            "Authorization: Bearer wrong-" + kAdminToken.substr(0, 3) + "\r\n");
         REQUIRE(admin);
         CHECK(admin->result_int() == 401);
         CHECK(leaked_secrets(admin->body()).empty());

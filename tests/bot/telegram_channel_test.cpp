@@ -82,22 +82,23 @@ class ChannelRig {
     telegram::TelegramChannel& channel;
 };
 
-std::string start_up_error(ChannelRig& rig) {
+/// What `step` (a blocking start-up step) threw, or nothing.
+template <typename Step>
+std::string error_of(Step step) {
     try {
-        rig.channel.start_up();
+        step();
     } catch (const std::runtime_error& error) {
         return error.what();
     }
     return {};
 }
 
+std::string start_up_error(ChannelRig& rig) {
+    return error_of([&rig] { rig.channel.start_up(); });
+}
+
 std::string go_live_error(ChannelRig& rig) {
-    try {
-        rig.channel.go_live();
-    } catch (const std::runtime_error& error) {
-        return error.what();
-    }
-    return {};
+    return error_of([&rig] { rig.channel.go_live(); });
 }
 
 }  // namespace

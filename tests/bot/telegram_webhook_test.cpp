@@ -17,6 +17,7 @@
 #include "intents/clock.hpp"
 #include "intents/engine.hpp"
 #include "storage/store.hpp"
+#include "support/raw_http_client.hpp"
 #include "tests/bot/telegram_fixture.hpp"
 
 using namespace rubdown;
@@ -124,6 +125,20 @@ TEST_CASE("webhook: a delivery without the secret, or with a wrong one, is refus
     CHECK(rig.unprocessed() == 0);
     CHECK(rig.outbox_rows() == 0);
     CHECK(rig.channel.counters().webhook_rejected == 3);
+}
+
+TEST_CASE("webhook: a delivery without the secret is refused before its body is read") {
+    WebhookRig rig;
+    testing::RawHttpClient client(rig.server.local_endpoint().port());
+    // The body is announced and never sent: the answer cannot have waited for it.
+    client.send(
+        "POST /telegram/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "X-Telegram-Bot-Api-Secret-Token: wrong_secret\r\nContent-Length: 4000\r\n\r\n");
+    const auto response = client.read_response();
+    REQUIRE(response);
+    CHECK(response->result_int() == 401);
+    CHECK(client.closed_by_server());
+    CHECK(rig.channel.counters().webhook_rejected == 1);
 }
 
 TEST_CASE("webhook: an update with the right secret is recorded, then answered in the outbox") {

@@ -79,6 +79,7 @@ class ChildProcess {
     }
 
     void signal(int number) { ::kill(pid_, number); }
+    pid_t pid() const { return pid_; }
 
     /// The exit code (128 + signal when killed), or nothing if still running after `timeout`.
     std::optional<int> wait(std::chrono::milliseconds timeout) {
