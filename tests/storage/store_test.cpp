@@ -309,9 +309,11 @@ TEST_CASE("a burst's long log file is truncated once the store is quiet") {
     TempDir dir;
     const auto path = dir.file("shrink.db");
     Store store(path);
-    // About 2,500 pages (10 MB) of log, then nothing.
+    // About 2,500 pages (10 MB) of log, then nothing. The file reaches the 4 MiB size limit at
+    // least: it is cut back to exactly that whenever the log starts over after growing past it,
+    // which a loaded machine's checkpoints may do during the burst.
     for (int i = 0; i < 600; ++i) record_and_look_up(store, i, 3000);
-    REQUIRE(std::filesystem::file_size(path + "-wal") > 4u * 1024 * 1024);
+    REQUIRE(std::filesystem::file_size(path + "-wal") >= 4u * 1024 * 1024);
     auto shrunk = [&] { return std::filesystem::file_size(path + "-wal") < 64u * 1024; };
     for (int wait = 0; wait < 200 && !shrunk(); ++wait)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
