@@ -77,6 +77,14 @@ class ReplyShaping {
                                         std::size_t /*index*/) const {
         return reply_context;
     }
+    /// Others in the conversation read the answers to this message (a group, a channel).
+    virtual bool shared_chat(const std::string& /*reply_context*/) const { return false; }
+    /// The runner's private chat as this message shows it: where a plain row (no reply context)
+    /// reaches them alone. Empty when the message does not show one.
+    virtual std::string private_chat(const std::string& chat_id,
+                                     const std::string& reply_context) const {
+        return shared_chat(reply_context) ? std::string{} : chat_id;
+    }
 };
 
 // ---- delivery: from the bot's outbox to the platform ----

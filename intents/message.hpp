@@ -43,6 +43,9 @@ struct Reply {
     std::vector<Button> buttons;
     /// True when this reply should replace the message whose button was pressed (e.g. "Booked ✓").
     bool edit_original = false;
+    /// The runner's own log (an export, their stats): asked in a chat others read (a group), it
+    /// goes to the runner's private chat, and the group gets a short note instead.
+    bool private_data = false;
     bool operator==(const Reply&) const = default;
 };
 

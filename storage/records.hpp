@@ -17,6 +17,9 @@ struct User {
     std::string key;      ///< channel identity, unique
     std::string channel;  ///< "telegram", "slack", "console"
     std::string chat_id;  ///< where replies and nudges go on that channel
+    /// Where the bot can write to the runner alone (their private chat); empty until they have
+    /// written from one (a Telegram bot cannot start a private chat with a runner).
+    std::string private_chat;
     std::string display_name;
     std::string time_zone = "UTC";  ///< IANA zone name
     bool time_zone_known = false;   ///< false until the runner tells us; asked once

@@ -1,5 +1,7 @@
 #include "adapters/slack/slack_channel.hpp"
 
+#include "adapters/slack/slack_reply_context.hpp"
+
 #include <exception>
 #include <stdexcept>
 
@@ -29,6 +31,28 @@ asio::awaitable<BotIdentity> authenticate_with_retries(SlackClient& client, int 
         co_await pause.async_wait(asio::use_awaitable);
     }
 }
+
+class SlackReplyShaping final : public adapters::ReplyShaping {
+  public:
+    bool shared_chat(const std::string& reply_context) const override {
+        const auto context = reply_context_from_json(reply_context);
+        const bool direct_message = context.channel.empty() || context.channel.starts_with('D');
+        switch (context.source) {
+            case ReplySource::event:
+                return !direct_message;
+            case ReplySource::action:
+                return !direct_message && !context.ephemeral;
+            case ReplySource::command:
+            case ReplySource::none:
+                return false;
+        }
+        return false;
+    }
+    std::string private_chat(const std::string& chat_id,
+                             const std::string& /*reply_context*/) const override {
+        return chat_id;
+    }
+};
 
 }  // namespace
 
@@ -78,6 +102,11 @@ void SlackChannel::remember(const BotIdentity& identity) {
     intake_.set_bot_identity(identity);
     spdlog::info("event=slack_ready team={} bot_user={} bot_id={}", identity.team_id,
                  identity.user_id, identity.bot_id);
+}
+
+const adapters::ReplyShaping& reply_shaping_for_slack() {
+    static const SlackReplyShaping shaping;
+    return shaping;
 }
 
 void SlackChannel::register_metrics(metrics::Registry& registry) const {

@@ -38,6 +38,13 @@ struct SlackSettings {
     http::HttpClientOptions http{};
 };
 
+/// Slack's reply shaping. A message in a channel, or a button on a message everyone in it sees, is
+/// a shared chat; a direct message, a slash command (answered ephemerally) and an ephemeral
+/// button are not. The runner's private chat is always known: the outbox chat_id of a Slack
+/// message is their own id (or their direct-message channel), where chat.postMessage reaches them
+/// alone.
+const adapters::ReplyShaping& reply_shaping_for_slack();
+
 class SlackChannel final : public adapters::Channel {
   public:
     /// Builds the parts; makes no call yet. `inbox` must outlive it.
@@ -69,6 +76,9 @@ class SlackChannel final : public adapters::Channel {
     adapters::ChannelClient& client() override { return client_; }
     boost::asio::any_io_executor sender_executor() override { return client_.executor(); }
     adapters::SenderPolicy sender_policy() const override { return settings_.policy; }
+    const adapters::ReplyShaping* reply_shaping() const override {
+        return &reply_shaping_for_slack();
+    }
 
     void register_metrics(metrics::Registry& registry) const override;
     SlackInboundStats inbound_stats() const { return intake_.stats(); }

@@ -44,4 +44,12 @@ bool awaits_callback_answer(std::string_view reply_context) {
     return reply_context_from_json(reply_context).is_callback();
 }
 
+bool in_shared_chat(std::string_view reply_context) {
+    return reply_context_from_json(reply_context).is_shared();
+}
+
+bool in_private_chat(std::string_view reply_context) {
+    return reply_context_from_json(reply_context).chat_type == "private";
+}
+
 }  // namespace rubdown::telegram

@@ -24,6 +24,8 @@ struct ReplyContext {
 
     bool is_callback() const { return !callback_query_id.empty(); }
     bool is_group() const { return chat_type == "group" || chat_type == "supergroup"; }
+    /// Others read the bot's answers there: a group, a supergroup or a channel.
+    bool is_shared() const { return is_group() || chat_type == "channel"; }
     bool operator==(const ReplyContext&) const = default;
 };
 
@@ -47,5 +49,11 @@ std::string without_callback_query(std::string_view reply_context);
 /// answerCallbackQuery even when the bot has nothing to say, so the runner's client stops
 /// showing a spinner on the button.
 bool awaits_callback_answer(std::string_view reply_context);
+
+/// Whether the message behind `reply_context` came from a chat others read (ReplyContext::
+/// is_shared), or from the runner's private chat with the bot. Neither, when the context does not
+/// say (a button under an inline-mode message).
+bool in_shared_chat(std::string_view reply_context);
+bool in_private_chat(std::string_view reply_context);
 
 }  // namespace rubdown::telegram

@@ -26,8 +26,7 @@ namespace asio = boost::asio;
 
 namespace {
 
-/// The first row answering a button press answers its callback query; the others must not.
-class CallbackAnswering final : public adapters::ReplyShaping {
+class TelegramReplyShaping final : public adapters::ReplyShaping {
   public:
     bool needs_a_row(const std::string& reply_context) const override {
         return awaits_callback_answer(reply_context);
@@ -36,6 +35,15 @@ class CallbackAnswering final : public adapters::ReplyShaping {
                                 std::size_t index) const override {
         if (index == 0 || !awaits_callback_answer(reply_context)) return reply_context;
         return without_callback_query(reply_context);
+    }
+    bool shared_chat(const std::string& reply_context) const override {
+        return in_shared_chat(reply_context);
+    }
+    /// Only a message from the private chat shows it: a bot cannot write first to a runner who
+    /// has never opened a chat with it, though the chat's id would be their user id.
+    std::string private_chat(const std::string& chat_id,
+                             const std::string& reply_context) const override {
+        return in_private_chat(reply_context) ? chat_id : std::string{};
     }
 };
 
@@ -57,13 +65,13 @@ TelegramChannel::~TelegramChannel() {
     stopping_ = true;
 }
 
-const adapters::ReplyShaping& callback_answering() {
-    static const CallbackAnswering shaping;
+const adapters::ReplyShaping& reply_shaping_for_telegram() {
+    static const TelegramReplyShaping shaping;
     return shaping;
 }
 
 const adapters::ReplyShaping* TelegramChannel::reply_shaping() const {
-    return &callback_answering();
+    return &reply_shaping_for_telegram();
 }
 
 ParseOptions TelegramChannel::parse_options() const {

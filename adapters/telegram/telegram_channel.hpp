@@ -50,11 +50,12 @@ struct TelegramCounters {
     std::uint64_t poll_failures = 0;
 };
 
-/// Telegram's reply shaping: a button press is answered (answerCallbackQuery) exactly once,
+/// Telegram's reply shaping. A button press is answered (answerCallbackQuery) exactly once,
 /// whatever the engine says: with no reply the runner's client would spin on the button, and a
 /// second answer is an error. So the first row answering a press carries the query (a blank row
-/// when there is nothing to say), the others do not.
-const adapters::ReplyShaping& callback_answering();
+/// when there is nothing to say), the others do not. Groups, supergroups and channels are shared
+/// chats; a runner's private chat is known only from a message they sent there.
+const adapters::ReplyShaping& reply_shaping_for_telegram();
 
 class TelegramChannel final : public adapters::Channel {
   public:

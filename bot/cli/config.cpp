@@ -135,6 +135,12 @@ const std::vector<Setting>& all_settings() {
          [](Config& c, const std::string& v) {
              c.max_connections_per_address = static_cast<std::size_t>(parse_integer(v, 1, 1000000));
          }},
+        {"RUBDOWN_RUNNER_MESSAGES_PER_MINUTE", "--runner-messages-per-minute",
+         "a runner's messages acted on per minute, beyond a burst of as many; the rest are "
+         "recorded and set aside (default 30, 0 for no limit)",
+         [](Config& c, const std::string& v) {
+             c.runner_messages_per_minute = static_cast<std::size_t>(parse_integer(v, 0, 100000));
+         }},
         {"RUBDOWN_HEADER_TIMEOUT", "--header-timeout",
          "seconds a client has to send a request's headers (default 10)",
          [](Config& c, const std::string& v) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/inbox/flood_guard.hpp"
 #include "intents/clock.hpp"
 #include "intents/engine.hpp"
 
@@ -45,6 +46,8 @@ struct Config {
     /// Unset: derived from max_connections, see effective_max_connections_per_address().
     std::optional<std::size_t> max_connections_per_address;
     unsigned io_threads = 2;
+    /// A runner's messages acted on per minute, beyond a burst of as many; 0: no limit.
+    std::size_t runner_messages_per_minute = FloodGuard::kDefaultPerMinute;
 
     // Nudges.
     std::chrono::seconds nudge_delay_after_hard{std::chrono::hours{2}};

@@ -103,6 +103,8 @@ int run_serve(const Config& config) {
     IoPool io_pool(config.io_threads);
     auto& io = io_pool.main_context();
     Dispatcher dispatcher(io.get_executor(), store, *engine, *clock, settings);
+    dispatcher.set_flood_limit(config.runner_messages_per_minute);
+    dispatcher.register_metrics(registry);
     ChannelSet channels;
     // Due nudges go into the outbox; the channels they are for are woken, as after processing.
     NudgeScheduler scheduler(

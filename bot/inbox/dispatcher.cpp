@@ -5,6 +5,8 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "bot/inbox/planned_nudge_watch.hpp"
+#include "bot/inbox/reply_routing.hpp"
+#include "intents/safety/safety_triage.hpp"
 
 namespace rubdown::bot {
 
@@ -48,6 +50,16 @@ Dispatcher::Dispatcher(boost::asio::any_io_executor executor, storage::Store& st
       engine_(engine),
       clock_(clock),
       settings_(std::move(settings)) {}
+
+void Dispatcher::register_metrics(metrics::Registry& registry) const {
+    registry.counter_reading(
+        "rubdown_inbox_flood_set_aside_total",
+        "Messages recorded but not acted on: their runner wrote faster than the flood limit.",
+        [this] { return static_cast<double>(flood_.set_aside_total()); });
+    registry.counter_reading("rubdown_inbox_floods_total",
+                             "Times a runner went over the flood limit (each told once).",
+                             [this] { return static_cast<double>(flood_.floods_total()); });
+}
 
 asio::awaitable<adapters::AcceptResult> Dispatcher::accept(
     std::vector<intents::IncomingMessage> messages) {
@@ -199,7 +211,8 @@ asio::awaitable<void> Dispatcher::process_async(std::int64_t inbox_id) {
     try {
         outcome = co_await store_.async_run(
             [this, inbox_id](storage::Repositories& repos) {
-                return process_entry(repos, engine_, settings_, shapings_, inbox_id, clock_.now());
+                return process_entry(repos, engine_, settings_, shapings_, flood_, inbox_id,
+                                     clock_.now());
             },
             asio::use_awaitable, storage::Lane::background);
     } catch (const std::exception& failure) {
@@ -226,7 +239,7 @@ void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
     if (id == 0) return;
     try {
         store_.run([&](storage::Repositories& repos) {
-            return process_entry(repos, engine_, settings_, shapings_, id, clock_.now());
+            return process_entry(repos, engine_, settings_, shapings_, flood_, id, clock_.now());
         });
     } catch (const std::exception& failure) {
         spdlog::error("event=processing_failed inbox_id={} error=\"{}\"", id, failure.what());
@@ -239,8 +252,8 @@ void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
 ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
                                          intents::Engine& engine,
                                          const intents::EngineSettings& settings,
-                                         const ReplyShapings& shapings, std::int64_t inbox_id,
-                                         intents::Seconds now) {
+                                         const ReplyShapings& shapings, FloodGuard& flood,
+                                         std::int64_t inbox_id, intents::Seconds now) {
     const auto entry = store_repos.inbox.find(inbox_id);
     if (!entry || entry->processed) return {};
     // The handlers see the nudges through a watch, so the scheduler hears of what they planned.
@@ -258,31 +271,55 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
                                            entry->display_name, timestamp);
     // A runner may write from a new chat (e.g. a Slack channel): answer where they wrote.
     if (user.chat_id != entry->chat_id && !entry->chat_id.empty()) user.chat_id = entry->chat_id;
+    const auto& shaping = shaping_of(shapings, entry->channel);
+    if (auto private_chat = shaping.private_chat(entry->chat_id, entry->reply_context);
+        !private_chat.empty()) {
+        user.private_chat = std::move(private_chat);
+    }
 
-    intents::IncomingMessage message{entry->channel,      entry->user_key,      entry->chat_id,
-                                     entry->display_name, entry->text,          entry->action,
-                                     entry->dedup_key,    entry->reply_context, entry->source_id,
-                                     entry->edit_version};
-    intents::HandlerContext context{repos, user, message, now, settings};
-    const auto replies = engine.respond(context);
-    // /forget deletes the runner; saving them again would bring the row back.
-    const bool forgotten = !repos.users.find_by_id(user.id);
-    if (!forgotten) repos.users.update(user);
+    std::vector<intents::Reply> rows;
+    bool forgotten = false;
+    // A red flag is answered however fast the runner writes: their safety outranks the limit.
+    const auto verdict = flood.admit(entry->user_key, entry->received_at, [&entry] {
+        return static_cast<bool>(intents::safety::triage(entry->text));
+    });
+    if (verdict != FloodGuard::Verdict::act) {
+        if (verdict == FloodGuard::Verdict::set_aside_first) {
+            spdlog::warn("event=runner_flooding user_id={} reason=\"over {} messages a minute\"",
+                         user.id, flood.per_minute());
+            rows.push_back(intents::Reply{flood_notice()});
+        }
+    } else {
+        intents::IncomingMessage message{
+            entry->channel,   entry->user_key,    entry->chat_id,   entry->display_name,
+            entry->text,      entry->action,      entry->dedup_key, entry->reply_context,
+            entry->source_id, entry->edit_version};
+        intents::HandlerContext context{repos, user, message, now, settings};
+        rows = engine.respond(context);
+        // /forget deletes the runner; saving them again would bring the row back.
+        forgotten = !repos.users.find_by_id(user.id);
+        if (!forgotten) repos.users.update(user);
+    }
 
-    auto rows = replies;
+    const Conversation conversation{shaping.shared_chat(entry->reply_context), user.private_chat,
+                                    entry->display_name};
+    auto routed = route_replies(std::move(rows), conversation);
     // Nothing to say to a button press the client waits on: a blank row answers it, sending
     // nothing.
-    const auto& shaping = shaping_of(shapings, entry->channel);
-    if (rows.empty() && shaping.needs_a_row(entry->reply_context)) rows.emplace_back();
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto& reply = rows[i];
+    if (routed.empty() && shaping.needs_a_row(entry->reply_context)) routed.emplace_back();
+    std::size_t in_place = 0;
+    for (const auto& [reply, private_chat] : routed) {
         storage::OutboxMessage out;
         out.channel = entry->channel;
-        out.chat_id = entry->chat_id;
         out.user_id = user.id;
         out.text = reply.text;
         out.buttons_json = intents::buttons_to_json(reply.buttons);
-        out.reply_context = shaping.context_for_row(entry->reply_context, i);
+        if (private_chat.empty()) {
+            out.chat_id = entry->chat_id;
+            out.reply_context = shaping.context_for_row(entry->reply_context, in_place++);
+        } else {
+            out.chat_id = private_chat;  // a plain message, as a nudge is sent
+        }
         out.edit_original = reply.edit_original;
         out.created_at = timestamp;
         repos.outbox.enqueue(out);
@@ -290,7 +327,8 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
     repos.inbox.mark_processed(inbox_id);
     // The message that made the bot forget its runner is the last trace of them.
     if (forgotten) repos.inbox.scrub(inbox_id);
-    return ProcessOutcome{rows.empty() ? std::string{} : entry->channel, nudges.earliest_planned()};
+    return ProcessOutcome{routed.empty() ? std::string{} : entry->channel,
+                          nudges.earliest_planned()};
 }
 
 std::string Dispatcher::give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,

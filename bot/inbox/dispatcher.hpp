@@ -17,6 +17,8 @@
 #include <boost/asio/awaitable.hpp>
 
 #include "adapters/channel.hpp"
+#include "adapters/metrics/metrics_registry.hpp"
+#include "bot/inbox/flood_guard.hpp"
 #include "intents/clock.hpp"
 #include "intents/engine.hpp"
 #include "intents/message.hpp"
@@ -50,6 +52,15 @@ class Dispatcher final : public adapters::InboxSink {
     void set_outbox_listener(OutboxListener listener) { on_outbox_ = std::move(listener); }
     void set_nudge_listener(NudgeListener listener) { on_nudge_ = std::move(listener); }
     /// Before anything is processed: how `channel`'s replies are shaped (it must outlive this).
+    /// Before anything is processed: a runner's messages acted on per minute at most, beyond a
+    /// burst of as many (0: no limit). See flood_guard.hpp.
+    void set_flood_limit(std::size_t messages_per_minute) {
+        flood_.set_per_minute(messages_per_minute);
+    }
+    const FloodGuard& flood_guard() const { return flood_; }
+    /// The flood guard's counters (the dispatcher must outlive every scrape).
+    void register_metrics(metrics::Registry& registry) const;
+
     void set_reply_shaping(const std::string& channel, const adapters::ReplyShaping* shaping) {
         shapings_[channel] = shaping;
     }
@@ -67,10 +78,11 @@ class Dispatcher final : public adapters::InboxSink {
 
     /// The processing core, run inside a store job: engine, user update, outbox rows, inbox mark.
     /// An entry already processed changes nothing (an empty outcome).
+    /// A message `flood` sets aside is recorded as processed without being acted on.
     static ProcessOutcome process_entry(storage::Repositories& repos, intents::Engine& engine,
                                         const intents::EngineSettings& settings,
-                                        const ReplyShapings& shapings, std::int64_t inbox_id,
-                                        intents::Seconds now);
+                                        const ReplyShapings& shapings, FloodGuard& flood,
+                                        std::int64_t inbox_id, intents::Seconds now);
 
     /// After the engine failed on a message: mark it processed and apologise, so it never loops.
     static std::string give_up_on_entry(storage::Repositories& repos, std::int64_t inbox_id,
@@ -107,6 +119,7 @@ class Dispatcher final : public adapters::InboxSink {
     OutboxListener on_outbox_;
     NudgeListener on_nudge_;
     ReplyShapings shapings_;
+    FloodGuard flood_;
 
     std::mutex processing_mutex_;
     std::set<std::int64_t> processing_in_flight_;

@@ -44,6 +44,12 @@ std::unique_ptr<Engine> make_engine(EngineSettings settings) {
 namespace rubdown::intents::handlers {
 namespace {
 
+/// A runner's export and stats are theirs alone (the dispatcher keeps them out of groups).
+std::vector<Reply> for_the_runner_alone(std::vector<Reply> replies) {
+    for (auto& reply : replies) reply.private_data = true;
+    return replies;
+}
+
 std::string trim(const std::string& text) {
     const auto first =
         std::find_if_not(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
@@ -150,7 +156,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
         case DataCommand::undo:
             return handle_undo(context, policy_);
         case DataCommand::export_runs:
-            return handle_export(context);
+            return for_the_runner_alone(handle_export(context));
         case DataCommand::forget:
             return handle_forget_request(context);
         case DataCommand::none:
@@ -274,6 +280,7 @@ std::vector<Reply> IntentEngine::route_parts(HandlerContext& context, const nlu:
         for (auto& reply : replies) {
             if (!combined.text.empty()) combined.text += "\n\n";
             combined.text += reply.text;
+            combined.private_data = combined.private_data || reply.private_data;
             combined.buttons.insert(combined.buttons.end(), reply.buttons.begin(),
                                     reply.buttons.end());
         }
@@ -288,7 +295,7 @@ std::vector<Reply> IntentEngine::route(HandlerContext& context, const nlu::Parse
     if (intent == nlu::kPlanIntent) return handle_plan(context, parse.entities);
     if (intent == "log_run") return handle_log_run(context, parse, policy_);
     if (intent == "set_race") return handle_set_race(context, parse, policy_);
-    if (intent == "run_stats") return handle_run_stats(context, parse);
+    if (intent == "run_stats") return for_the_runner_alone(handle_run_stats(context, parse));
     if (intent == "book_massage") return handle_book_massage(context, parse);
     if (intent == "reminders") return handle_reminders(context, parse, policy_);
     if (intent == nlu::kSettingsIntent) return handle_settings(context, parse, policy_);

@@ -175,6 +175,13 @@ CREATE INDEX inbox_texts_by_time ON inbox(received_at) WHERE processed = 1 AND s
 CREATE INDEX outbox_finished_by_time ON outbox(created_at) WHERE status IN ('sent', 'failed');
 CREATE INDEX outbox_by_user ON outbox(user_id);
 )sql"},
+    // Where the bot may write to a runner privately (their own log asked for in a group goes
+    // there). A chat a runner was last seen in is private unless it is a Telegram group (a
+    // negative id); Slack's chat is always the runner's own id or direct-message channel.
+    Migration{9, R"sql(
+ALTER TABLE users ADD COLUMN private_chat TEXT NOT NULL DEFAULT '';
+UPDATE users SET private_chat = chat_id WHERE NOT (channel = 'telegram' AND chat_id LIKE '-%');
+)sql"},
 };
 }  // namespace
 

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kUserColumns =
     "id, key, channel, chat_id, display_name, time_zone, time_zone_known, time_zone_asked, active, "
     "nudges_stopped, nudges_paused_until, quiet_start_minute, quiet_end_minute, created_at, "
-    "quiet_days, units, units_chosen";
+    "quiet_days, units, units_chosen, private_chat";
 
 User read_user(SQLite::Statement& row) {
     User user;
@@ -30,6 +30,7 @@ User read_user(SQLite::Statement& row) {
     user.quiet_days = row.getColumn(14).getInt();
     user.units = row.getColumn(15).getString();
     user.units_chosen = row.getColumn(16).getInt() != 0;
+    user.private_chat = row.getColumn(17).getString();
     return user;
 }
 
@@ -70,7 +71,7 @@ void SqliteUsers::update(const User& user) {
         "UPDATE users SET chat_id = ?, display_name = ?, time_zone = ?, time_zone_known = ?, "
         "time_zone_asked = ?, active = ?, nudges_stopped = ?, nudges_paused_until = ?, "
         "quiet_start_minute = ?, quiet_end_minute = ?, quiet_days = ?, units = ?, "
-        "units_chosen = ? WHERE id = ?");
+        "units_chosen = ?, private_chat = ? WHERE id = ?");
     statement.bind(1, user.chat_id);
     statement.bind(2, user.display_name);
     statement.bind(3, user.time_zone);
@@ -84,7 +85,8 @@ void SqliteUsers::update(const User& user) {
     statement.bind(11, user.quiet_days);
     statement.bind(12, user.units);
     statement.bind(13, user.units_chosen ? 1 : 0);
-    statement.bind(14, user.id);
+    statement.bind(14, user.private_chat);
+    statement.bind(15, user.id);
     statement.exec();
 }
 

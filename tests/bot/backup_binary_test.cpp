@@ -74,6 +74,8 @@ TEST_CASE("binary: a backup taken under load holds every update acknowledged bef
         {"TELEGRAM_API_URL", telegram.base_url()},
         {"TELEGRAM_WEBHOOK_URL", "https://bot.example/telegram/webhook"},
         {"TELEGRAM_WEBHOOK_SECRET", kSecret},
+        // One runner sends every update, far faster than a person: no flood guard here.
+        {"RUBDOWN_RUNNER_MESSAGES_PER_MINUTE", "0"},
     };
     ChildProcess server(kBinary, {"serve"}, dir.path().string(), env);
     REQUIRE(server.wait_for_log("event=listening", 30s));
@@ -127,7 +129,9 @@ TEST_CASE("binary: a backup taken under load holds every update acknowledged bef
     // Restored and served (no platform: the console default), it processes what was recorded
     // but not yet processed: every acknowledged run is there.
     ChildProcess restored(kBinary, {"serve"}, dir.path().string(),
-                          {{"RUBDOWN_DB", backup_db}, {"RUBDOWN_LISTEN", "127.0.0.1:0"}});
+                          {{"RUBDOWN_DB", backup_db},
+                           {"RUBDOWN_LISTEN", "127.0.0.1:0"},
+                           {"RUBDOWN_RUNNER_MESSAGES_PER_MINUTE", "0"}});
     REQUIRE(restored.wait_for_log("event=listening", 30s));
     const auto restore_deadline = std::chrono::steady_clock::now() + 60s;
     std::size_t runs = 0;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -150,6 +152,7 @@ TEST_CASE("messages recorded before a crash are processed by the backlog at the 
     // Recorded (acknowledged) but never processed: the process died here.
     record_unprocessed(path, {message("telegram:update:9", "still here?")});
     Dispatching d(path);
+    d.dispatcher.set_flood_limit(0);  // one runner's backlog, for the order
     d.dispatcher.process_backlog();
     d.io.run();
     const auto rows = outbox(d.store);
@@ -164,7 +167,7 @@ TEST_CASE("messages recorded before a crash are processed by the backlog at the 
 TEST_CASE("a button press the engine has nothing to say to still gets one row that answers it") {
     TempDir dir;
     Dispatching d(dir.file("quiet.db"));
-    d.dispatcher.set_reply_shaping("telegram", &telegram::callback_answering());
+    d.dispatcher.set_reply_shaping("telegram", &telegram::reply_shaping_for_telegram());
     std::vector<std::string> woken;
     d.dispatcher.set_outbox_listener([&](const std::string& channel) { woken.push_back(channel); });
     auto accepted = asio::co_spawn(
@@ -184,7 +187,7 @@ TEST_CASE("a button press the engine has nothing to say to still gets one row th
 TEST_CASE("a button press with several replies is answered by the first row only") {
     TempDir dir;
     Dispatching d(dir.file("twice.db"));
-    d.dispatcher.set_reply_shaping("telegram", &telegram::callback_answering());
+    d.dispatcher.set_reply_shaping("telegram", &telegram::reply_shaping_for_telegram());
     asio::co_spawn(d.io, d.dispatcher.accept({button_press("telegram:update:4", "twice")}),
                    asio::detached);
     d.io.run();
@@ -247,6 +250,7 @@ std::vector<std::string> echoes(int count) {
 TEST_CASE("a burst beyond the processing cap waits in the inbox and is processed in order") {
     TempDir dir;
     Dispatching d(dir.file("burst.db"));
+    d.dispatcher.set_flood_limit(0);  // one runner's burst, for the order; the guard is below
     // Far more at once than may be processing (as many webhook requests in flight would be),
     // all from one runner, so any reordering would show.
     constexpr int kMessages = 500;
@@ -273,6 +277,7 @@ TEST_CASE("a start-up backlog beyond the processing cap is worked off, oldest fi
     }
     record_unprocessed(path, old);
     Dispatching d(path);
+    d.dispatcher.set_flood_limit(0);  // one runner's backlog, for the order
     d.dispatcher.process_backlog();
     // A new message behind the backlog waits its turn.
     asio::co_spawn(d.io, d.dispatcher.accept({message("new:1", "m" + std::to_string(kMessages))}),
@@ -280,4 +285,40 @@ TEST_CASE("a start-up backlog beyond the processing cap is worked off, oldest fi
     d.io.run();
     CHECK(d.engine.calls == kMessages + 1);
     CHECK(outbox_texts(d.store) == echoes(kMessages + 1));
+}
+
+TEST_CASE(
+    "a flooding runner is answered up to the limit, told once, and a red flag still gets through") {
+    TempDir dir;
+    asio::io_context io;
+    storage::Store store(dir.file("flood.db"));
+    EchoEngine engine;
+    intents::SimulatedClock clock(intents::Seconds{std::chrono::seconds{1'800'000'000}});
+    bot::Dispatcher dispatcher(io.get_executor(), store, engine, clock, {});
+    dispatcher.set_flood_limit(5);
+    std::vector<intents::IncomingMessage> burst;
+    for (int i = 0; i < 12; ++i) burst.push_back(message("flood:" + std::to_string(i), "m"));
+    burst.push_back(message("flood:urgent", "I have crushing chest pain and can't breathe"));
+    auto other = message("other:1", "hello from Bo");
+    other.user_key = "telegram:8";
+    other.chat_id = "8";
+    burst.push_back(other);
+    asio::co_spawn(io, dispatcher.accept(burst), asio::detached);
+    io.run();
+
+    // Five echoes, one notice, the red flag's echo (the engine answers it), and Bo's.
+    CHECK(engine.calls == 5 + 1 + 1);
+    std::vector<std::string> to_ana;
+    std::vector<std::string> to_bo;
+    for (const auto& row : outbox(store)) (row.chat_id == "7" ? to_ana : to_bo).push_back(row.text);
+    REQUIRE(to_ana.size() == 7);
+    CHECK(std::count(to_ana.begin(), to_ana.end(), "echo: m") == 5);
+    CHECK(to_ana[5] == bot::flood_notice());
+    CHECK_THAT(to_ana[6], Catch::Contains("chest pain"));
+    CHECK(to_bo == std::vector<std::string>{"echo: hello from Bo"});
+    // Everything was recorded and counts as processed: nothing comes back after a restart.
+    CHECK(store.run([](storage::Repositories& repos) { return repos.inbox.count_unprocessed(); }) ==
+          0);
+    CHECK(dispatcher.flood_guard().set_aside_total() == 7);
+    CHECK(dispatcher.flood_guard().floods_total() == 1);
 }

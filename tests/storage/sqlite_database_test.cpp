@@ -368,3 +368,34 @@ TEST_CASE("the outbox read and the recent-runs read: order, limit, and no sort o
         "logged_at DESC, id DESC LIMIT 3");
     CHECK(runs_plan.find("TEMP B-TREE") == std::string::npos);
 }
+
+TEST_CASE("a version 8 database learns each runner's private chat from the chat last seen") {
+    TempDir dir;
+    const auto path = dir.file("v8.db");
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& migration : all_migrations()) {
+            if (migration.version > 8) break;
+            raw.exec(migration.sql);
+        }
+        raw.exec("PRAGMA user_version = 8");
+        raw.exec(
+            "INSERT INTO users (id, key, channel, chat_id, display_name, created_at) VALUES "
+            "(1, 'telegram:7', 'telegram', '7', 'Ana', 100), "
+            "(2, 'telegram:8', 'telegram', '-1001234', 'Bo', 100), "
+            "(3, 'slack:T1:U3', 'slack', 'U3', 'Cy', 100), "
+            "(4, 'console:di', 'console', 'di', 'Di', 100)");
+    }
+    CHECK(migrate_database(path) == static_cast<int>(all_migrations().size()) - 8);
+    SqliteDatabase db(path);
+    auto& users = db.repositories().users;
+    CHECK(users.find_by_id(1)->private_chat == "7");
+    // Last seen in a Telegram group: the bot cannot tell whether it may write to Bo privately.
+    CHECK(users.find_by_id(2)->private_chat.empty());
+    CHECK(users.find_by_id(3)->private_chat == "U3");
+    CHECK(users.find_by_id(4)->private_chat == "di");
+    auto bo = *users.find_by_id(2);
+    bo.private_chat = "8";
+    users.update(bo);
+    CHECK(users.find_by_id(2)->private_chat == "8");
+}
