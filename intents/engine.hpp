@@ -41,6 +41,9 @@ class Engine {
   public:
     virtual ~Engine() = default;
     virtual std::vector<Reply> respond(HandlerContext& context) = 0;
+    /// Whether `message` must be handled however fast its runner writes (a medical red flag).
+    /// The dispatcher's flood guard asks it only of a message it would otherwise set aside.
+    virtual bool must_answer(const IncomingMessage& /*message*/) const { return false; }
 };
 
 /// The engine Rubdown runs: NLU, one handler per intent, nudge planning.

@@ -1,8 +1,10 @@
 // Healthy-client latency and server memory, first on a quiet server, then while hostile clients
 // attack it: an idle keep-alive crowd, slowloris connections trickling headers (re-opened as the
-// server cuts them off), oversized headers and bodies, and malformed chunked bodies, all at once.
+// server cuts them off), oversized headers and bodies, malformed chunked bodies, and posters of
+// 1 MB bodies to an unknown path and to the Telegram webhook without its secret, all at once.
+// The healthy client connects from 127.0.0.2, every attacker from 127.0.0.1.
 //
-// usage: hostile_bench <port> <server-pid> [seconds-per-phase] [idle] [tricklers]
+// usage: hostile_bench <port> <server-pid> [seconds-per-phase] [idle] [tricklers] [posters]
 
 #include <sys/resource.h>
 
@@ -36,6 +38,9 @@ struct Target {
     tcp::endpoint endpoint;
     int pid;
 };
+
+/// The healthy client's own source address: another host, as far as the server can tell.
+const auto kHealthySource = asio::ip::make_address("127.0.0.2");
 
 /// A value in kB from /proc/<pid>/status ("VmRSS", "VmHWM").
 long status_kb(int pid, const std::string& field) {
@@ -78,7 +83,9 @@ Latencies measure_healthy(const Target& target, std::chrono::seconds duration) {
         boost::system::error_code error;
         if (!socket) {
             socket = std::make_unique<tcp::socket>(io);
-            socket->connect(target.endpoint, error);
+            socket->open(tcp::v4(), error);
+            if (!error) socket->bind(tcp::endpoint(kHealthySource, 0), error);
+            if (!error) socket->connect(target.endpoint, error);
             set_receive_timeout(*socket, 5);
             buffer.clear();
         }
@@ -100,13 +107,14 @@ Latencies measure_healthy(const Target& target, std::chrono::seconds duration) {
 /// The attackers, each kind on its own thread, until `stop`.
 class Attack {
   public:
-    Attack(const Target& target, std::size_t idle, std::size_t tricklers)
-        : target_(target), idle_count_(idle), trickler_count_(tricklers) {}
+    Attack(const Target& target, std::size_t idle, std::size_t tricklers, std::size_t posters)
+        : target_(target), idle_count_(idle), trickler_count_(tricklers), poster_count_(posters) {}
 
     void start() {
         threads_.emplace_back([this] { hold_idle_crowd(); });
         threads_.emplace_back([this] { trickle(); });
         threads_.emplace_back([this] { send_oversized_and_malformed(); });
+        threads_.emplace_back([this] { post_large_bodies(); });
     }
     void stop() {
         stop_ = true;
@@ -115,6 +123,7 @@ class Attack {
     std::size_t idle_open() const { return idle_open_; }
     std::size_t tricklers_cut() const { return tricklers_cut_; }
     std::size_t refusals() const { return refusals_; }
+    std::size_t bodies_posted() const { return bodies_posted_; }
 
   private:
     void hold_idle_crowd() {
@@ -179,13 +188,66 @@ class Attack {
         }
     }
 
+    /// `poster_count_` connections at once, each sending a 1 MB body that no one may send (an
+    /// unknown path, the webhook without its secret), then reading the answer and starting
+    /// over on a new connection: what memory the server spends on bodies it should not read.
+    void post_large_bodies() {
+        asio::io_context io;
+        const std::string body(1024 * 1024, 'b');
+        const std::vector<std::string> heads{
+            "POST /no/such/path HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+            "Content-Length: " +
+                std::to_string(body.size()) + "\r\n\r\n",
+            "POST /telegram/webhook HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json"
+            "\r\nContent-Length: " +
+                std::to_string(body.size()) + "\r\n\r\n",
+        };
+        struct Poster {
+            tcp::socket socket;
+            std::string head;
+            bool open = false;
+        };
+        std::vector<std::unique_ptr<Poster>> posters;
+        for (std::size_t i = 0; i < poster_count_; ++i)
+            posters.push_back(std::make_unique<Poster>(Poster{tcp::socket(io), heads[i % 2]}));
+        while (!stop_) {
+            // All connect and send their headers first, then their bodies: the server holds
+            // every one of them at once, as concurrent attackers would make it.
+            for (auto& poster : posters) {
+                boost::system::error_code error;
+                poster->socket = tcp::socket(io);
+                poster->socket.connect(target_.endpoint, error);
+                if (!error) asio::write(poster->socket, asio::buffer(poster->head), error);
+                poster->open = !error;
+                if (!error) set_receive_timeout(poster->socket, 5);
+            }
+            for (auto& poster : posters) {
+                if (!poster->open || stop_) continue;
+                boost::system::error_code error;
+                asio::write(poster->socket, asio::buffer(body), error);
+                ++bodies_posted_;
+            }
+            for (auto& poster : posters) {
+                if (!poster->open) continue;
+                boost::system::error_code error;
+                boost::beast::flat_buffer buffer;
+                http::response<http::string_body> response;
+                http::read(poster->socket, buffer, response, error);
+                if (!error && response.result_int() >= 400) ++refusals_;
+                poster->socket.close(error);
+            }
+        }
+    }
+
     Target target_;
     std::size_t idle_count_;
     std::size_t trickler_count_;
+    std::size_t poster_count_;
     std::atomic<bool> stop_{false};
     std::atomic<std::size_t> idle_open_{0};
     std::atomic<std::size_t> tricklers_cut_{0};
     std::atomic<std::size_t> refusals_{0};
+    std::atomic<std::size_t> bodies_posted_{0};
     std::vector<std::thread> threads_;
 };
 
@@ -194,7 +256,7 @@ class Attack {
 int main(int argc, char** argv) {
     if (argc < 3) {
         std::cerr << "usage: hostile_bench <port> <server-pid> [seconds-per-phase] [idle] "
-                     "[tricklers]\n";
+                     "[tricklers] [posters]\n";
         return 2;
     }
     const Target target{
@@ -203,6 +265,7 @@ int main(int argc, char** argv) {
     const std::chrono::seconds phase{argc > 3 ? std::stoi(argv[3]) : 20};
     const std::size_t idle = argc > 4 ? std::stoul(argv[4]) : 1500;
     const std::size_t tricklers = argc > 5 ? std::stoul(argv[5]) : 300;
+    const std::size_t posters = argc > 6 ? std::stoul(argv[6]) : 300;
 
     // The attackers need a descriptor per connection too.
     rlimit limit{};
@@ -214,13 +277,16 @@ int main(int argc, char** argv) {
     auto quiet = measure_healthy(target, phase);
     const long rss_quiet = status_kb(target.pid, "VmRSS");
 
-    Attack attack(target, idle, tricklers);
+    Attack attack(target, idle, tricklers, posters);
     attack.start();
     std::this_thread::sleep_for(std::chrono::seconds(2));  // let the crowd gather
     auto attacked = measure_healthy(target, phase);
     const long rss_attacked = status_kb(target.pid, "VmRSS");
     const long hwm = status_kb(target.pid, "VmHWM");
     attack.stop();
+    // What the server gives back once the attackers are gone.
+    std::this_thread::sleep_for(std::chrono::seconds(5));
+    const long rss_after = status_kb(target.pid, "VmRSS");
 
     std::printf("| phase | healthy requests | failures | p50 ms | p99 ms | server RSS after |\n");
     std::printf("| --- | --- | --- | --- | --- | --- |\n");
@@ -230,10 +296,11 @@ int main(int argc, char** argv) {
                 attacked.failures, attacked.percentile(0.50), attacked.percentile(0.99),
                 rss_attacked / 1024.0);
     std::printf(
-        "\nserver RSS at start %.1f MiB, peak (VmHWM) %.1f MiB; attack: %zu idle connections "
-        "held, %zu slowloris connections cut off by the header time-out, %zu oversized or "
-        "malformed requests refused with 4xx\n",
-        rss_start / 1024.0, hwm / 1024.0, attack.idle_open(), attack.tricklers_cut(),
-        attack.refusals());
+        "\nserver RSS at start %.1f MiB, peak (VmHWM) %.1f MiB, 5 s after the attack %.1f MiB; "
+        "attack: %zu idle connections held, %zu slowloris connections cut off by the header "
+        "time-out, %zu 1 MB bodies posted, %zu oversized, unauthorised or malformed requests "
+        "refused with 4xx\n",
+        rss_start / 1024.0, hwm / 1024.0, rss_after / 1024.0, attack.idle_open(),
+        attack.tricklers_cut(), attack.bodies_posted(), attack.refusals());
     return 0;
 }

@@ -6,7 +6,6 @@
 
 #include "bot/inbox/planned_nudge_watch.hpp"
 #include "bot/inbox/reply_routing.hpp"
-#include "intents/safety/safety_triage.hpp"
 
 namespace rubdown::bot {
 
@@ -280,9 +279,12 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
     std::vector<intents::Reply> rows;
     bool forgotten = false;
     // A red flag is answered however fast the runner writes: their safety outranks the limit.
-    const auto verdict = flood.admit(entry->user_key, entry->received_at, [&entry] {
-        return static_cast<bool>(intents::safety::triage(entry->text));
-    });
+    intents::IncomingMessage message{entry->channel,      entry->user_key,      entry->chat_id,
+                                     entry->display_name, entry->text,          entry->action,
+                                     entry->dedup_key,    entry->reply_context, entry->source_id,
+                                     entry->edit_version};
+    const auto verdict = flood.admit(entry->user_key, entry->received_at,
+                                     [&] { return engine.must_answer(message); });
     if (verdict != FloodGuard::Verdict::act) {
         if (verdict == FloodGuard::Verdict::set_aside_first) {
             spdlog::warn("event=runner_flooding user_id={} reason=\"over {} messages a minute\"",
@@ -290,10 +292,6 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
             rows.push_back(intents::Reply{flood_notice()});
         }
     } else {
-        intents::IncomingMessage message{
-            entry->channel,   entry->user_key,    entry->chat_id,   entry->display_name,
-            entry->text,      entry->action,      entry->dedup_key, entry->reply_context,
-            entry->source_id, entry->edit_version};
         intents::HandlerContext context{repos, user, message, now, settings};
         rows = engine.respond(context);
         // /forget deletes the runner; saving them again would bring the row back.

@@ -132,6 +132,10 @@ std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
     return replies;
 }
 
+bool IntentEngine::must_answer(const IncomingMessage& message) const {
+    return static_cast<bool>(safety::triage(message.text));
+}
+
 std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     const auto text = trim(context.message.text);
     if (text.empty()) return handle_not_understood(context);

@@ -27,6 +27,8 @@ class IntentEngine final : public Engine {
                           double min_confidence = kDefaultMinConfidence);
 
     std::vector<Reply> respond(HandlerContext& context) override;
+    /// A message with a medical red flag: safety outranks any limit.
+    bool must_answer(const IncomingMessage& message) const override;
 
     /// Runs the handler of `parse.intent` (for tests and for callers that parsed already).
     std::vector<Reply> route(HandlerContext& context, const nlu::Parse& parse);

@@ -10,6 +10,7 @@
 #include "adapters/telegram/reply_context.hpp"
 #include "adapters/telegram/telegram_channel.hpp"
 #include "bot/inbox/dispatcher.hpp"
+#include "intents/safety/safety_triage.hpp"
 #include "storage/store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -30,6 +31,10 @@ class EchoEngine final : public intents::Engine {
         if (context.message.action == "twice")
             return {intents::Reply{"one"}, intents::Reply{"two"}};
         return {intents::Reply{"echo: " + context.message.text, {{"Again", "again", ""}}, false}};
+    }
+    /// As the bot's engine: a medical red flag, by the real triage.
+    bool must_answer(const intents::IncomingMessage& message) const override {
+        return static_cast<bool>(intents::safety::triage(message.text));
     }
     int calls = 0;
 

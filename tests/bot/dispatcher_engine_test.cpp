@@ -109,6 +109,27 @@ TEST_CASE("a runner's stats asked in a Telegram group go to their private chat")
     for (const auto& row : question) CHECK(row.chat_id == kGroup);
 }
 
+TEST_CASE("the bot's engine gets a red flag through a flood, and sets the chatter aside") {
+    TempDir dir;
+    TelegramRunner ana(dir.file("flood.db"));
+    ana.dispatcher.set_flood_limit(2);
+    REQUIRE_FALSE(ana.says("hi", "7").empty());
+    REQUIRE_FALSE(ana.says("ran 5k easy today", "7").empty());
+    const auto notice = ana.says("ran 6k easy today", "7");
+    REQUIRE(notice.size() == 1);
+    CHECK(notice[0].text == bot::flood_notice());
+    CHECK(ana.says("ran 7k easy today", "7").empty());
+    const auto urgent = ana.says("I have chest pain and I can't breathe", "7");
+    REQUIRE_FALSE(urgent.empty());
+    CHECK_THAT(urgent[0].text, Catch::Contains("emergency"));
+    // Only the run acted on is in the log.
+    const auto runs = ana.store.run([](storage::Repositories& repos) {
+        return repos.runs.list(repos.users.find_by_key("telegram:7")->id, 10);
+    });
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].distance_km == Approx(5.0));
+}
+
 TEST_CASE("Telegram's shaping: groups and channels are shared, only a private chat is known") {
     const auto& shaping = telegram::reply_shaping_for_telegram();
     const auto context = [](const std::string& type) {
