@@ -4,7 +4,7 @@
 // 1 MB bodies to an unknown path and to the Telegram webhook without its secret, all at once.
 // The healthy client connects from 127.0.0.2, every attacker from 127.0.0.1.
 //
-// usage: hostile_bench <port> <server-pid> [seconds-per-phase] [idle] [tricklers] [posters]
+// usage: hostile_bench <port> <server-pid> [seconds-per-phase] [idle] [tricklers] [posters] [paced]
 
 #include <sys/resource.h>
 
@@ -107,8 +107,13 @@ Latencies measure_healthy(const Target& target, std::chrono::seconds duration) {
 /// The attackers, each kind on its own thread, until `stop`.
 class Attack {
   public:
-    Attack(const Target& target, std::size_t idle, std::size_t tricklers, std::size_t posters)
-        : target_(target), idle_count_(idle), trickler_count_(tricklers), poster_count_(posters) {}
+    Attack(const Target& target, std::size_t idle, std::size_t tricklers, std::size_t posters,
+           bool paced)
+        : target_(target),
+          idle_count_(idle),
+          trickler_count_(tricklers),
+          poster_count_(posters),
+          paced_(paced) {}
 
     void start() {
         threads_.emplace_back([this] { hold_idle_crowd(); });
@@ -211,6 +216,7 @@ class Attack {
         for (std::size_t i = 0; i < poster_count_; ++i)
             posters.push_back(std::make_unique<Poster>(Poster{tcp::socket(io), heads[i % 2]}));
         while (!stop_) {
+            const auto round_started = Clock::now();
             // All connect and send their headers first, then their bodies: the server holds
             // every one of them at once, as concurrent attackers would make it.
             for (auto& poster : posters) {
@@ -236,6 +242,7 @@ class Attack {
                 if (!error && response.result_int() >= 400) ++refusals_;
                 poster->socket.close(error);
             }
+            if (paced_) std::this_thread::sleep_until(round_started + std::chrono::seconds(1));
         }
     }
 
@@ -243,6 +250,10 @@ class Attack {
     std::size_t idle_count_;
     std::size_t trickler_count_;
     std::size_t poster_count_;
+    /// At most one round of posters a second. Unpaced, the posters start over as soon as they
+    /// are answered, so a server that refuses them sooner gets more of them: paced, servers
+    /// that differ are compared under the same attack.
+    bool paced_;
     std::atomic<bool> stop_{false};
     std::atomic<std::size_t> idle_open_{0};
     std::atomic<std::size_t> tricklers_cut_{0};
@@ -256,7 +267,7 @@ class Attack {
 int main(int argc, char** argv) {
     if (argc < 3) {
         std::cerr << "usage: hostile_bench <port> <server-pid> [seconds-per-phase] [idle] "
-                     "[tricklers] [posters]\n";
+                     "[tricklers] [posters] [paced]\n";
         return 2;
     }
     const Target target{
@@ -266,6 +277,7 @@ int main(int argc, char** argv) {
     const std::size_t idle = argc > 4 ? std::stoul(argv[4]) : 1500;
     const std::size_t tricklers = argc > 5 ? std::stoul(argv[5]) : 300;
     const std::size_t posters = argc > 6 ? std::stoul(argv[6]) : 300;
+    const bool paced = argc > 7 && std::string(argv[7]) == "paced";
 
     // The attackers need a descriptor per connection too.
     rlimit limit{};
@@ -277,7 +289,7 @@ int main(int argc, char** argv) {
     auto quiet = measure_healthy(target, phase);
     const long rss_quiet = status_kb(target.pid, "VmRSS");
 
-    Attack attack(target, idle, tricklers, posters);
+    Attack attack(target, idle, tricklers, posters, paced);
     attack.start();
     std::this_thread::sleep_for(std::chrono::seconds(2));  // let the crowd gather
     auto attacked = measure_healthy(target, phase);

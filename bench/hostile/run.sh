@@ -2,7 +2,7 @@
 # Builds Release, starts the bot on loopback with its default limits and the Telegram webhook on
 # (a stub answers its Bot API calls), and runs hostile_bench against it: a quiet phase, then the
 # same healthy client while hostile clients attack.
-# usage: bench/hostile/run.sh [seconds-per-phase] [idle] [tricklers] [posters]
+# usage: bench/hostile/run.sh [seconds-per-phase] [idle] [tricklers] [posters] [paced]
 # BOT=<path to a rubdown binary> measures that binary instead (an older build, for a before and
 # after); the bench tools always come from this tree.
 set -euo pipefail
@@ -34,5 +34,5 @@ for _ in $(seq 100); do
 done
 echo "bot: $bot ($("$bot" --version))"
 build-release/bench/hostile/hostile_bench "$port" "$bot_pid" "${1:-20}" "${2:-1500}" "${3:-300}" \
-    "${4:-300}"
+    "${4:-300}" ${5:+"$5"}
 echo "load: $(uptime)"
