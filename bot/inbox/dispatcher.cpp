@@ -278,11 +278,11 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
 
     std::vector<intents::Reply> rows;
     bool forgotten = false;
-    // A red flag is answered however fast the runner writes: their safety outranks the limit.
     intents::IncomingMessage message{entry->channel,      entry->user_key,      entry->chat_id,
                                      entry->display_name, entry->text,          entry->action,
                                      entry->dedup_key,    entry->reply_context, entry->source_id,
                                      entry->edit_version};
+    // A red flag is answered however fast the runner writes: their safety outranks the limit.
     const auto verdict = flood.admit(entry->user_key, entry->received_at,
                                      [&] { return engine.must_answer(message); });
     if (verdict != FloodGuard::Verdict::act) {
