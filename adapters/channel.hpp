@@ -11,6 +11,7 @@
 #include <any>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -42,6 +43,32 @@ class InboxSink {
     virtual ~InboxSink() = default;
     virtual boost::asio::awaitable<AcceptResult> accept(
         std::vector<intents::IncomingMessage> messages) = 0;
+};
+
+/// One line of a conversation as a channel that shows it itself (the web chat) displays it.
+struct ConversationLine {
+    bool from_runner = false;
+    std::int64_t reply_id = 0;  ///< the bot's lines: their outbox row; 0 for the runner's
+    std::string text;
+    std::string buttons_json = "[]";  ///< the bot's lines: their buttons (intents/message.hpp)
+    storage::UnixSeconds at = 0;
+};
+
+/// Where a channel that keeps no conversation of its own (the web chat: a browser tab comes and
+/// goes) reads it back from the bot's records. Completes on the caller's executor.
+class ConversationSource {
+  public:
+    virtual ~ConversationSource() = default;
+    /// The rows answering `user_key` on `channel` with ids above `after_id`, oldest first, at most
+    /// `limit`, whatever their status: the channel shows those its sender has taken (sending or
+    /// sent), and learns from the others where to read from next time.
+    virtual boost::asio::awaitable<std::vector<storage::OutboxMessage>> replies_after(
+        std::string user_key, std::string channel, std::int64_t after_id, std::size_t limit) = 0;
+    /// The runner's latest lines, oldest first, at most `limit`: what they said (while retention
+    /// keeps it) and the bot's rows its sender has taken.
+    virtual boost::asio::awaitable<std::vector<ConversationLine>> recent(std::string user_key,
+                                                                         std::string channel,
+                                                                         std::size_t limit) = 0;
 };
 
 /// A request handler: a coroutine on the connection's executor, on neutral HTTP types.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds (Release) and starts the bot on its embedded defaults: a SQLite file in the
-# current directory and, with no platform token, a server you can talk to with `rubdown chat`.
+# current directory and, with no platform token, the web chat (the address it prints) and
+# `rubdown chat` in a terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/setup.sh

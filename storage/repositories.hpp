@@ -103,6 +103,10 @@ class InboxRepository {
     virtual std::size_t delete_processed(UnixSeconds received_before, std::size_t limit) = 0;
     /// One entry loses its texts and who sent it (its runner was just forgotten).
     virtual void scrub(std::int64_t inbox_id) = 0;
+    /// The runner's `limit` latest entries that still hold their texts, newest first: what they
+    /// said, for a channel that shows the conversation itself (the web chat).
+    virtual std::vector<InboxEntry> latest_for_user(const std::string& user_key,
+                                                    std::size_t limit) = 0;
 };
 
 class OutboxRepository {
@@ -134,6 +138,16 @@ class OutboxRepository {
                                   const std::string& to) = 0;
     /// Sent and failed rows created before `created_before` are deleted, `limit` at most.
     virtual std::size_t delete_finished(UnixSeconds created_before, std::size_t limit) = 0;
+    /// A runner's rows on `channel` with ids above `after_id`, oldest first, `limit` at most,
+    /// whatever their status: a channel that keeps the conversation itself (the web chat) shows
+    /// those its sender has released.
+    virtual std::vector<OutboxMessage> for_user_after(std::int64_t user_id,
+                                                      const std::string& channel,
+                                                      std::int64_t after_id, std::size_t limit) = 0;
+    /// A runner's `limit` latest rows on `channel`, newest first.
+    virtual std::vector<OutboxMessage> latest_for_user(std::int64_t user_id,
+                                                       const std::string& channel,
+                                                       std::size_t limit) = 0;
 };
 
 class NudgeRepository {

@@ -22,8 +22,8 @@ slack::SlackSettings slack_settings(const Config& config) {
 }
 
 std::vector<std::unique_ptr<adapters::Channel>> make_channels(
-    const Config& config, const boost::asio::any_io_executor& executor,
-    adapters::InboxSink& inbox) {
+    const Config& config, const boost::asio::any_io_executor& executor, adapters::InboxSink& inbox,
+    adapters::ConversationSource& conversations) {
     std::vector<std::unique_ptr<adapters::Channel>> channels;
     if (config.telegram_enabled())
         channels.push_back(std::make_unique<telegram::TelegramChannel>(executor, inbox,
@@ -31,6 +31,8 @@ std::vector<std::unique_ptr<adapters::Channel>> make_channels(
     if (config.slack_enabled())
         channels.push_back(
             std::make_unique<slack::SlackChannel>(executor, inbox, slack_settings(config)));
+    if (config.web_chat)
+        channels.push_back(std::make_unique<web::WebChatChannel>(executor, inbox, conversations));
     return channels;
 }
 

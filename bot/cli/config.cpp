@@ -193,6 +193,12 @@ const std::vector<Setting>& all_settings() {
          [](Config& c, const std::string& v) { c.slack_bot_token = v; }},
         {"SLACK_SIGNING_SECRET", "--slack-signing-secret", "Slack app signing secret",
          [](Config& c, const std::string& v) { c.slack_signing_secret = v; }},
+        {"RUBDOWN_WEB_CHAT", "--web-chat",
+         "on or off: the web chat page at / for runners (default on)",
+         [](Config& c, const std::string& v) {
+             if (v != "on" && v != "off") throw ConfigError("'" + v + "' is not on or off");
+             c.web_chat = v == "on";
+         }},
         {"SLACK_API_URL", "--slack-api-url", "Web API base URL (default https://slack.com/api)",
          [](Config& c, const std::string& v) {
              require_http_url(v);

@@ -38,6 +38,9 @@ struct Config {
     std::string slack_signing_secret;
     std::string slack_api_url = "https://slack.com/api";
 
+    /// The web chat (GET /, /chat/*): on unless turned off.
+    bool web_chat = true;
+
     // Limits at the edge.
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::seconds header_timeout{10};

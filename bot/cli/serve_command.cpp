@@ -25,6 +25,7 @@
 #include "bot/http/operator_routes.hpp"
 #include "bot/inbox/dispatcher.hpp"
 #include "bot/outbox/channel_set.hpp"
+#include "bot/outbox/conversation_reader.hpp"
 #include "bot/retention/retention_pruner.hpp"
 #include "bot/scheduling/nudge_scheduler.hpp"
 #include "storage/store.hpp"
@@ -72,15 +73,22 @@ OutboxSenderOptions sender_options(const intents::nudges::NudgePolicy& policy) {
     return options;
 }
 
-void announce(const HttpServer& server, const Config& config, const intents::Clock& clock,
-              bool no_channel) {
+void announce(const HttpServer& server, const Config& config, const intents::Clock& clock) {
     const auto bound = server.local_endpoint();
     spdlog::info("event=listening address={}:{} database={} clock={}", bound.address().to_string(),
                  bound.port(), config.db_path, clock.simulated() ? "simulated" : "system");
-    if (no_channel)
-        std::cerr << "Rubdown is running on http://" << bound.address().to_string() << ":"
-                  << bound.port() << " with " << kNoChannelHint
-                  << ".\nTalk to it in a terminal with: rubdown chat\n";
+    const bool platform = config.telegram_enabled() || config.slack_enabled();
+    if (platform) return;
+    // An address that means every interface is not one to open: the loopback one is.
+    auto shown = bound.address();
+    if (shown.is_unspecified())
+        shown = shown.is_v6() ? asio::ip::address(asio::ip::address_v6::loopback())
+                              : asio::ip::address(asio::ip::address_v4::loopback());
+    const auto host = shown.is_v6() ? "[" + shown.to_string() + "]" : shown.to_string();
+    std::cerr << "Rubdown is running with " << kNoChannelHint << ".\n";
+    if (config.web_chat)
+        std::cerr << "Chat with it in a browser: http://" << host << ":" << bound.port() << "/\n";
+    std::cerr << "Or in a terminal: rubdown chat\n";
 }
 
 void listen_or_explain(HttpServer& server, const Config& config) {
@@ -105,6 +113,8 @@ int run_serve(const Config& config) {
     Dispatcher dispatcher(io.get_executor(), store, *engine, *clock, settings);
     dispatcher.set_flood_limit(config.runner_messages_per_minute);
     dispatcher.register_metrics(registry);
+    // Before the channels, which read from it until they stop.
+    StoreConversationSource conversations(store);
     ChannelSet channels;
     // Due nudges go into the outbox; the channels they are for are woken, as after processing.
     NudgeScheduler scheduler(
@@ -131,7 +141,7 @@ int run_serve(const Config& config) {
     listen_or_explain(server, config);
     // Start-up checks (getMe, auth.test) run as each channel is added, so a bad token stops the
     // process with a clear message before it serves anything.
-    for (auto& channel : make_channels(config, io.get_executor(), dispatcher))
+    for (auto& channel : make_channels(config, io.get_executor(), dispatcher, conversations))
         channels.add(std::move(channel), store, *clock, sender_options(settings.nudge_policy),
                      dispatcher, router, registry);
     KnowledgeReloader reloader(io, config.knowledge_path, settings.knowledge, registry);
@@ -153,7 +163,7 @@ int run_serve(const Config& config) {
     reloader.start();
     // Last: from here the platforms deliver to this instance (Telegram's setWebhook).
     channels.go_live();
-    announce(server, config, *clock, channels.empty());
+    announce(server, config, *clock);
 
     // SIGINT/SIGTERM: stop accepting, let requests in flight finish, flush the store, exit 0.
     asio::signal_set signals(io, SIGINT, SIGTERM);

@@ -165,10 +165,30 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one(const std::string& rem
     const int status = response.status;
     const auto bytes = response.body.size();
     const bool head = request.method == "HEAD";
+    if (head) response.stream = nullptr;
+    // A copy: serialize() also looks at the stream (a streamed answer has no length).
+    const auto stream = response.stream;
+    if (stream) keep_alive = false;
     co_await write_answer(serialize(std::move(response), version, keep_alive, head), error);
     ++context_.requests;
     log_request(request, status, bytes, started);
+    if (stream && !error) co_await run_stream(stream);
     co_return error || !keep_alive ? Next::close : Next::another;
+}
+
+asio::awaitable<void> HttpSession::run_stream(const http::StreamBody& stream) {
+    // Each piece has the body time-out to leave; a client that stops reading is cut off there.
+    const http::StreamWriter write = [this](std::string piece) -> asio::awaitable<bool> {
+        if (context_.stopping || close_requested_) co_return false;
+        beast::error_code error;
+        co_await write_answer(std::move(piece), error);
+        co_return !error;
+    };
+    try {
+        co_await stream(write);
+    } catch (const std::exception& failure) {
+        spdlog::error("event=stream_failed error=\"{}\"", failure.what());
+    }
 }
 
 std::optional<http::HttpResponse> HttpSession::admit_head(RequestParser& parser,

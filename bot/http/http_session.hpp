@@ -99,6 +99,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     /// without a body is never refused here: it is complete, and answered as usual.
     std::optional<http::HttpResponse> admit_head(RequestParser& parser, HeadDecision& decision);
     boost::asio::awaitable<void> write_answer(std::string bytes, boost::beast::error_code& error);
+    /// Runs a streamed answer's body (HttpResponse::stream) after its head went out; the
+    /// connection closes when it returns.
+    boost::asio::awaitable<void> run_stream(const http::StreamBody& stream);
     boost::asio::awaitable<void> discard_unread_input();
 
     boost::beast::tcp_stream stream_;

@@ -56,8 +56,10 @@ std::string serialize(http::HttpResponse&& response, unsigned version, bool keep
         out.append(name).append(": ").append(value).append("\r\n");
     // 1xx, 204 and 304 answers carry no body and no length (RFC 9110, 8.6).
     const bool bodiless = status < 200 || status == 204 || status == 304;
-    if (!bodiless) out.append("Content-Length: ").append(std::to_string(response.body.size()));
-    if (!bodiless) out.append("\r\n");
+    // A streamed body has no length known in advance: the connection's close ends it.
+    if (response.stream) keep_alive = false;
+    if (!bodiless && !response.stream)
+        out.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
     // HTTP/1.1 keeps a connection open unless told; HTTP/1.0 closes it unless told.
     if (version == 10 && keep_alive) out.append("Connection: keep-alive\r\n");
     if (version != 10 && !keep_alive) out.append("Connection: close\r\n");

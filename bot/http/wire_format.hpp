@@ -30,7 +30,9 @@ http::HttpRequest to_neutral(boost::beast::http::request<boost::beast::http::str
 /// do the same through several layers of buffer views per answer; the bot's answers are small,
 /// whole strings, so one contiguous buffer is simpler and cheaper. `version` is 10 or 11.
 /// An answer to HEAD keeps its Content-Length but carries no body (RFC 9110, 9.3.2): a client
-/// reads none, and bytes after the headers would be taken for the next answer.
+/// reads none, and bytes after the headers would be taken for the next answer. A streamed answer
+/// (HttpResponse::stream) gets no Content-Length and `Connection: close`: its bytes here are the
+/// headers and the body's first piece.
 std::string serialize(http::HttpResponse&& response, unsigned version, bool keep_alive,
                       bool head = false);
 

@@ -182,6 +182,11 @@ CREATE INDEX outbox_by_user ON outbox(user_id);
 ALTER TABLE users ADD COLUMN private_chat TEXT NOT NULL DEFAULT '';
 UPDATE users SET private_chat = chat_id WHERE NOT (channel = 'telegram' AND chat_id LIKE '-%');
 )sql"},
+    // The web chat shows a runner's conversation from the database: what they said, by their key.
+    // (Their replies are found by outbox_by_user, whose entries end in the row id.)
+    Migration{10, R"sql(
+CREATE INDEX inbox_by_user ON inbox(user_key);
+)sql"},
 };
 }  // namespace
 

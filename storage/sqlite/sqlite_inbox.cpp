@@ -126,4 +126,16 @@ void SqliteInbox::scrub(std::int64_t inbox_id) {
     statement.exec();
 }
 
+std::vector<InboxEntry> SqliteInbox::latest_for_user(const std::string& user_key,
+                                                     std::size_t limit) {
+    auto& query = sql_.get(select_from(kInboxColumns, "inbox",
+                                       "WHERE user_key = ? AND scrubbed = 0 "
+                                       "ORDER BY id DESC LIMIT ?"));
+    query.bind(1, user_key);
+    query.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<InboxEntry> entries;
+    while (query.executeStep()) entries.push_back(read_inbox(query));
+    return entries;
+}
+
 }  // namespace rubdown::storage

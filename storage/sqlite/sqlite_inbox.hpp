@@ -19,6 +19,8 @@ class SqliteInbox final : public InboxRepository {
     std::size_t scrub_texts(UnixSeconds received_before, std::size_t limit) override;
     std::size_t delete_processed(UnixSeconds received_before, std::size_t limit) override;
     void scrub(std::int64_t inbox_id) override;
+    std::vector<InboxEntry> latest_for_user(const std::string& user_key,
+                                            std::size_t limit) override;
 
   private:
     StatementCache& sql_;

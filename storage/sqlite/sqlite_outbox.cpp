@@ -150,4 +150,33 @@ std::size_t SqliteOutbox::delete_finished(UnixSeconds created_before, std::size_
     return run_bounded(statement, created_before, limit);
 }
 
+std::vector<OutboxMessage> SqliteOutbox::for_user_after(std::int64_t user_id,
+                                                        const std::string& channel,
+                                                        std::int64_t after_id, std::size_t limit) {
+    auto& query = sql_.get(select_from(kOutboxColumns, "outbox",
+                                       "WHERE user_id = ? AND id > ? AND channel = ? "
+                                       "ORDER BY id ASC LIMIT ?"));
+    query.bind(1, user_id);
+    query.bind(2, after_id);
+    query.bind(3, channel);
+    query.bind(4, static_cast<std::int64_t>(limit));
+    std::vector<OutboxMessage> rows;
+    while (query.executeStep()) rows.push_back(read_outbox(query));
+    return rows;
+}
+
+std::vector<OutboxMessage> SqliteOutbox::latest_for_user(std::int64_t user_id,
+                                                         const std::string& channel,
+                                                         std::size_t limit) {
+    auto& query = sql_.get(select_from(kOutboxColumns, "outbox",
+                                       "WHERE user_id = ? AND channel = ? "
+                                       "ORDER BY id DESC LIMIT ?"));
+    query.bind(1, user_id);
+    query.bind(2, channel);
+    query.bind(3, static_cast<std::int64_t>(limit));
+    std::vector<OutboxMessage> rows;
+    while (query.executeStep()) rows.push_back(read_outbox(query));
+    return rows;
+}
+
 }  // namespace rubdown::storage

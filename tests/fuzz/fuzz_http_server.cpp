@@ -39,10 +39,12 @@
 #include <boost/asio/ip/address.hpp>
 
 #include "adapters/slack/slack_intake.hpp"
+#include "adapters/web/web_chat_channel.hpp"
 #include "bot/http/http_server.hpp"
 #include "bot/http/operator_routes.hpp"
 #include "bot/http/router.hpp"
 #include "bot/inbox/dispatcher.hpp"
+#include "bot/outbox/conversation_reader.hpp"
 #include "intents/engine.hpp"
 #include "storage/store.hpp"
 
@@ -89,11 +91,16 @@ struct Harness {
     bot::HttpServer server{io, bot::ServerLimits{}, router};
     metrics::Registry metrics;
     slack::SlackIntake slack{dispatcher, clock, slack::InboundSettings{kSigningSecret, {}}};
+    bot::StoreConversationSource conversations{store};
+    // An event stream ends after its first read, so an input that opens one still finishes.
+    web::WebChatChannel web{io.get_executor(), dispatcher, conversations,
+                            web::WebChatSettings{.stream_lifetime = {}}};
     std::thread thread;
     std::uint16_t port = 0;
 
     Harness() {
         router.add(slack.routes());
+        router.add(web.routes());
         bot::OperatorDeps deps{store, server, clock, metrics};
         deps.simulated_clock = &clock;
         deps.admin_token = kAdminToken;

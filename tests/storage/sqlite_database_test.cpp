@@ -399,3 +399,74 @@ TEST_CASE("a version 8 database learns each runner's private chat from the chat 
     users.update(bo);
     CHECK(users.find_by_id(2)->private_chat == "8");
 }
+
+TEST_CASE("a runner's conversation reads: their replies after an id, and their latest lines") {
+    TempDir dir;
+    const auto path = dir.file("conversation.db");
+    SqliteDatabase db(path);
+    auto& repos = db.repositories();
+    const auto ana = repos.users.find_or_create("web:ana", "web", "ana", "", 1).id;
+    const auto ben = repos.users.find_or_create("web:ben", "web", "ben", "", 1).id;
+    std::vector<std::int64_t> anas;
+    for (int i = 0; i < 5; ++i) {
+        anas.push_back(repos.outbox.enqueue(
+            {.channel = "web", .chat_id = "ana", .user_id = ana, .text = "to ana"}));
+        repos.outbox.enqueue(
+            {.channel = "web", .chat_id = "ben", .user_id = ben, .text = "to ben"});
+    }
+    repos.outbox.claim(anas[1]);
+    const auto after = repos.outbox.for_user_after(ana, "web", anas[0], 3);
+    REQUIRE(after.size() == 3);
+    CHECK(after[0].id == anas[1]);
+    CHECK(after[0].status == OutboxStatus::sending);
+    CHECK(after[1].id == anas[2]);
+    CHECK(after[2].id == anas[3]);
+    CHECK(repos.outbox.for_user_after(ana, "telegram", 0, 10).empty());
+    const auto latest = repos.outbox.latest_for_user(ana, "web", 2);
+    REQUIRE(latest.size() == 2);
+    CHECK(latest[0].id == anas[4]);
+    CHECK(latest[1].id == anas[3]);
+
+    for (int i = 0; i < 4; ++i) {
+        InboxEntry entry{.dedup_key = "web:ana:" + std::to_string(i),
+                         .channel = "web",
+                         .user_key = "web:ana",
+                         .chat_id = "ana",
+                         .text = "said " + std::to_string(i),
+                         .received_at = 10 + i};
+        repos.inbox.record(entry);
+        InboxEntry other{.dedup_key = "web:ben:" + std::to_string(i),
+                         .channel = "web",
+                         .user_key = "web:ben",
+                         .chat_id = "ben",
+                         .text = "ben",
+                         .received_at = 10};
+        repos.inbox.record(other);
+    }
+    const auto said = repos.inbox.latest_for_user("web:ana", 3);
+    REQUIRE(said.size() == 3);
+    CHECK(said[0].text == "said 3");
+    CHECK(said[2].text == "said 1");
+    // An entry whose text retention removed is not shown.
+    repos.inbox.scrub(said[0].id);
+    CHECK(repos.inbox.latest_for_user("web:ana", 3)[0].text == "said 2");
+
+    // Both reads walk an index in order to their LIMIT, however long the tables grow.
+    SQLite::Database reader(path, SQLite::OPEN_READONLY);
+    auto plan = [&](const std::string& sql) {
+        SQLite::Statement query(reader, "EXPLAIN QUERY PLAN " + sql);
+        std::string details;
+        while (query.executeStep()) details += query.getColumn(3).getString() + "\n";
+        return details;
+    };
+    const auto replies_plan = plan(
+        "SELECT id FROM outbox WHERE user_id = 1 AND id > 3 AND channel = 'web' "
+        "ORDER BY id ASC LIMIT 3");
+    CHECK_THAT(replies_plan, Catch::Contains("outbox_by_user"));
+    CHECK(replies_plan.find("TEMP B-TREE") == std::string::npos);
+    const auto said_plan = plan(
+        "SELECT id FROM inbox WHERE user_key = 'web:ana' AND scrubbed = 0 ORDER BY id DESC "
+        "LIMIT 3");
+    CHECK_THAT(said_plan, Catch::Contains("inbox_by_user"));
+    CHECK(said_plan.find("TEMP B-TREE") == std::string::npos);
+}

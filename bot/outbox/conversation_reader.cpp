@@ -1,0 +1,80 @@
+#include "bot/outbox/conversation_reader.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include <boost/asio/use_awaitable.hpp>
+
+namespace rubdown::bot {
+
+namespace asio = boost::asio;
+
+bool released(const storage::OutboxMessage& row) {
+    return row.status == storage::OutboxStatus::sending ||
+           row.status == storage::OutboxStatus::sent;
+}
+
+std::vector<adapters::ConversationLine> merge_conversation(
+    const std::vector<storage::InboxEntry>& entries_newest_first,
+    const std::vector<storage::OutboxMessage>& rows_newest_first, std::size_t limit) {
+    struct Keyed {
+        storage::UnixSeconds at;
+        int side;  // 0: the runner, 1: the bot, so a message comes before its answer
+        std::int64_t id;
+        adapters::ConversationLine line;
+    };
+    std::vector<Keyed> lines;
+    for (const auto& entry : entries_newest_first) {
+        if (entry.text.empty()) continue;
+        adapters::ConversationLine line;
+        line.from_runner = true;
+        line.text = entry.text;
+        line.at = entry.received_at;
+        lines.push_back({entry.received_at, 0, entry.id, std::move(line)});
+    }
+    for (const auto& row : rows_newest_first) {
+        if (!released(row)) continue;
+        adapters::ConversationLine line;
+        line.reply_id = row.id;
+        line.text = row.text;
+        line.buttons_json = row.buttons_json;
+        line.at = row.created_at;
+        lines.push_back({row.created_at, 1, row.id, std::move(line)});
+    }
+    std::sort(lines.begin(), lines.end(), [](const Keyed& a, const Keyed& b) {
+        if (a.at != b.at) return a.at < b.at;
+        if (a.side != b.side) return a.side < b.side;
+        return a.id < b.id;
+    });
+    const std::size_t skip = lines.size() > limit ? lines.size() - limit : 0;
+    std::vector<adapters::ConversationLine> kept;
+    kept.reserve(lines.size() - skip);
+    for (std::size_t i = skip; i < lines.size(); ++i) kept.push_back(std::move(lines[i].line));
+    return kept;
+}
+
+asio::awaitable<std::vector<storage::OutboxMessage>> StoreConversationSource::replies_after(
+    std::string user_key, std::string channel, std::int64_t after_id, std::size_t limit) {
+    auto job = [user_key = std::move(user_key), channel = std::move(channel), after_id,
+                limit](storage::Repositories& repos) {
+        const auto user = repos.users.find_by_key(user_key);
+        if (!user) return std::vector<storage::OutboxMessage>{};
+        return repos.outbox.for_user_after(user->id, channel, after_id, limit);
+    };
+    co_return co_await store_.async_run(std::move(job), asio::use_awaitable);
+}
+
+asio::awaitable<std::vector<adapters::ConversationLine>> StoreConversationSource::recent(
+    std::string user_key, std::string channel, std::size_t limit) {
+    auto job = [user_key = std::move(user_key), channel = std::move(channel),
+                limit](storage::Repositories& repos) {
+        const auto user = repos.users.find_by_key(user_key);
+        if (!user) return std::vector<adapters::ConversationLine>{};
+        // Each side's latest `limit` holds the merged latest `limit`, whatever the mix.
+        return merge_conversation(repos.inbox.latest_for_user(user_key, limit),
+                                  repos.outbox.latest_for_user(user->id, channel, limit), limit);
+    };
+    co_return co_await store_.async_run(std::move(job), asio::use_awaitable);
+}
+
+}  // namespace rubdown::bot

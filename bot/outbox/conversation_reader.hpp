@@ -1,0 +1,43 @@
+#pragma once
+/// The bot's side of adapters::ConversationSource: a runner's conversation read back from the
+/// inbox (what they said) and the outbox (what the bot answered), for a channel that shows it
+/// itself. The merge is a pure function; the reader runs it on the store thread.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "adapters/channel.hpp"
+#include "storage/records.hpp"
+#include "storage/store.hpp"
+
+namespace rubdown::bot {
+
+/// A row its channel's sender has taken (sending, sent): it may be shown. A pending row may
+/// still be held (a nudge kept out of quiet hours), a failed one never went.
+bool released(const storage::OutboxMessage& row);
+
+/// The conversation's latest `limit` lines, oldest first, from the runner's entries and the
+/// rows answering them (each newest first, as the repositories give them). Lines are ordered by
+/// time; in the same second what the runner said comes before the answers. Rows not released are
+/// left out; entries with nothing to show (no text) too.
+std::vector<adapters::ConversationLine> merge_conversation(
+    const std::vector<storage::InboxEntry>& entries_newest_first,
+    const std::vector<storage::OutboxMessage>& rows_newest_first, std::size_t limit);
+
+class StoreConversationSource final : public adapters::ConversationSource {
+  public:
+    explicit StoreConversationSource(storage::Store& store) : store_(store) {}
+
+    boost::asio::awaitable<std::vector<storage::OutboxMessage>> replies_after(
+        std::string user_key, std::string channel, std::int64_t after_id,
+        std::size_t limit) override;
+    boost::asio::awaitable<std::vector<adapters::ConversationLine>> recent(
+        std::string user_key, std::string channel, std::size_t limit) override;
+
+  private:
+    storage::Store& store_;
+};
+
+}  // namespace rubdown::bot
