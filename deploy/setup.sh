@@ -20,6 +20,8 @@ if [[ "${1:-}" == "--with-test-tools" ]]; then
     # tests/fuzz/run.sh: clang with libFuzzer and the sanitizer runtimes (a Recommends of clang,
     # so it must be named when recommends are not installed).
     packages+=(clang-14 libclang-rt-14-dev)
+    # The browser test drives Debian's chromium (never a browser downloaded by npm).
+    packages+=(chromium)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
     command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

@@ -9,14 +9,16 @@ jobs=$(nproc)
 
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j"$jobs"
-# The Telegram end-to-end test's emulator comes from the npm registry (pinned in its
-# package-lock.json). Bounded; when it cannot be installed that one test is skipped, saying why.
-if command -v npm >/dev/null 2>&1; then
-    (cd tests/e2e/telegram && timeout 300 npm ci --no-audit --no-fund --loglevel=error) ||
-        echo "test: npm ci failed in tests/e2e/telegram; the Telegram emulator test will be skipped"
-else
-    echo "test: npm is not installed; the Telegram emulator test will be skipped"
-fi
+# The end-to-end tests' Node packages come from the npm registry (pinned in each folder's
+# package-lock.json): the Telegram emulator, and puppeteer-core, which drives Debian's chromium.
+# Bounded; when one cannot be installed its test is skipped, saying why.
+for e2e in telegram browser; do
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "test: npm is not installed; the tests in tests/e2e/$e2e will be skipped"
+    elif ! (cd "tests/e2e/$e2e" && timeout 300 npm ci --no-audit --no-fund --loglevel=error); then
+        echo "test: npm ci failed in tests/e2e/$e2e; its test will be skipped"
+    fi
+done
 ctest --preset asan -j"$jobs"
 
 cmake --preset tsan >/dev/null

@@ -62,6 +62,10 @@ Json buttons_as_json(const std::string& buttons_json) {
 
 }  // namespace
 
+std::string answer_context(const std::string& message_id) {
+    return Json{{"answers", message_id}}.dump();
+}
+
 std::variant<intents::IncomingMessage, PostError> read_post(std::string_view body,
                                                             const std::string& runner_id) {
     const auto json = Json::parse(body, nullptr, false);
@@ -86,6 +90,8 @@ std::variant<intents::IncomingMessage, PostError> read_post(std::string_view bod
     message.user_key = user_key_for(runner_id);
     message.chat_id = runner_id;
     message.dedup_key = std::string(kChannel) + ":" + runner_id + ":" + *id;
+    // Copied onto the rows answering it: the conversation shows each answer after its message.
+    message.reply_context = answer_context(*id);
     if (!action->empty()) {
         message.action = *action;
         message.text = trimmed(*label);

@@ -37,6 +37,10 @@ struct PostError {
     std::string message;  ///< said to the browser
 };
 
+/// The reply context of a posted message, `{"answers":"<its id>"}`: the rows answering it carry
+/// it too, so the conversation places each answer right after its message.
+std::string answer_context(const std::string& message_id);
+
 /// The message a browser posted for runner `runner_id`, ready for the inbox; the page's own
 /// message id makes the dedup key, so a post retried after a lost answer is recorded once.
 std::variant<intents::IncomingMessage, PostError> read_post(std::string_view body,

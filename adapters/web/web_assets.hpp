@@ -10,5 +10,6 @@ namespace rubdown::web::assets {
 std::string_view chat_page();    ///< chat.html
 std::string_view chat_script();  ///< chat.js
 std::string_view chat_style();   ///< chat.css
+std::string_view chat_icon();    ///< icon.svg
 
 }  // namespace rubdown::web::assets

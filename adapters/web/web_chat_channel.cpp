@@ -97,6 +97,7 @@ std::vector<adapters::Route> WebChatChannel::routes() {
                       static_file(&assets::chat_script, "text/javascript; charset=utf-8")});
     routes.push_back(
         {"GET", "/chat/app.css", static_file(&assets::chat_style, "text/css; charset=utf-8")});
+    routes.push_back({"GET", "/chat/icon.svg", static_file(&assets::chat_icon, "image/svg+xml")});
     routes.push_back({"GET", "/chat/conversation", handler(&WebChatChannel::conversation)});
     routes.push_back({"GET", "/chat/events", handler(&WebChatChannel::events)});
     routes.push_back({"POST", "/chat/messages", handler(&WebChatChannel::post_message),

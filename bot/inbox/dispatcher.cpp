@@ -337,6 +337,8 @@ std::string Dispatcher::give_up_on_entry(storage::Repositories& repos, std::int6
     storage::OutboxMessage out;
     out.channel = entry->channel;
     out.chat_id = entry->chat_id;
+    // The runner's, so that a channel showing their conversation (the web chat) finds it.
+    if (const auto user = repos.users.find_by_key(entry->user_key)) out.user_id = user->id;
     out.text = "Sorry, something went wrong on my side with that message. Please try again.";
     out.reply_context = entry->reply_context;
     out.created_at = unix_seconds(now);

@@ -1,6 +1,9 @@
 #include "bot/outbox/conversation_reader.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <map>
+#include <tuple>
 #include <utility>
 
 #include <boost/asio/use_awaitable.hpp>
@@ -17,20 +20,27 @@ bool released(const storage::OutboxMessage& row) {
 std::vector<adapters::ConversationLine> merge_conversation(
     const std::vector<storage::InboxEntry>& entries_newest_first,
     const std::vector<storage::OutboxMessage>& rows_newest_first, std::size_t limit) {
+    // Sorted by (time, entry id, side, row id): an answer takes its entry's time and id, so it
+    // sorts right after it; a row answering no entry in view sorts after every entry of its
+    // second.
     struct Keyed {
         storage::UnixSeconds at;
-        int side;  // 0: the runner, 1: the bot, so a message comes before its answer
-        std::int64_t id;
+        std::int64_t entry;
+        int side;  // 0: the runner's entry, 1: the bot's row
+        std::int64_t row;
         adapters::ConversationLine line;
     };
+    constexpr auto kNoEntry = std::numeric_limits<std::int64_t>::max();
     std::vector<Keyed> lines;
+    std::map<std::string, const storage::InboxEntry*> by_context;
     for (const auto& entry : entries_newest_first) {
+        if (!entry.reply_context.empty()) by_context.emplace(entry.reply_context, &entry);
         if (entry.text.empty()) continue;
         adapters::ConversationLine line;
         line.from_runner = true;
         line.text = entry.text;
         line.at = entry.received_at;
-        lines.push_back({entry.received_at, 0, entry.id, std::move(line)});
+        lines.push_back({entry.received_at, entry.id, 0, 0, std::move(line)});
     }
     for (const auto& row : rows_newest_first) {
         if (!released(row)) continue;
@@ -39,12 +49,16 @@ std::vector<adapters::ConversationLine> merge_conversation(
         line.text = row.text;
         line.buttons_json = row.buttons_json;
         line.at = row.created_at;
-        lines.push_back({row.created_at, 1, row.id, std::move(line)});
+        const auto answered =
+            row.reply_context.empty() ? by_context.end() : by_context.find(row.reply_context);
+        if (answered != by_context.end())
+            lines.push_back(
+                {answered->second->received_at, answered->second->id, 1, row.id, std::move(line)});
+        else
+            lines.push_back({row.created_at, kNoEntry, 1, row.id, std::move(line)});
     }
     std::sort(lines.begin(), lines.end(), [](const Keyed& a, const Keyed& b) {
-        if (a.at != b.at) return a.at < b.at;
-        if (a.side != b.side) return a.side < b.side;
-        return a.id < b.id;
+        return std::tie(a.at, a.entry, a.side, a.row) < std::tie(b.at, b.entry, b.side, b.row);
     });
     const std::size_t skip = lines.size() > limit ? lines.size() - limit : 0;
     std::vector<adapters::ConversationLine> kept;

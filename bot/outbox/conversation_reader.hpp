@@ -19,9 +19,11 @@ namespace rubdown::bot {
 bool released(const storage::OutboxMessage& row);
 
 /// The conversation's latest `limit` lines, oldest first, from the runner's entries and the
-/// rows answering them (each newest first, as the repositories give them). Lines are ordered by
-/// time; in the same second what the runner said comes before the answers. Rows not released are
-/// left out; entries with nothing to show (no text) too.
+/// rows answering them (each newest first, as the repositories give them). A row whose reply
+/// context is an entry's (the rows answering a message carry its context) comes right after that
+/// entry, in row order; the other rows (nudges) and the entries go by time, an entry before a
+/// row of the same second. Rows not released are left out; entries with nothing to show (no
+/// text) too, but their answers still follow their place.
 std::vector<adapters::ConversationLine> merge_conversation(
     const std::vector<storage::InboxEntry>& entries_newest_first,
     const std::vector<storage::OutboxMessage>& rows_newest_first, std::size_t limit);

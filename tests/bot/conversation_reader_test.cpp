@@ -62,3 +62,21 @@ TEST_CASE("conversation: the latest lines are kept, and what was not released is
           std::vector<std::string>{"< answer to first", "> third"});
     CHECK(bot::merge_conversation({}, {}, 5).empty());
 }
+
+TEST_CASE("conversation: each answer follows its message, even when all came in one second") {
+    auto first = said(1, 100, "ran 10k");
+    first.reply_context = R"({"answers":"a"})";
+    auto second = said(2, 100, "20 miler on sunday");
+    second.reply_context = R"({"answers":"b"})";
+    auto logged = answered(10, 100, "Logged 10k");
+    logged.reply_context = first.reply_context;
+    auto zone = answered(11, 100, "Which time zone?");
+    zone.reply_context = first.reply_context;
+    auto asked = answered(12, 100, "Ran it or planned?");
+    asked.reply_context = second.reply_context;
+    const auto nudge = answered(13, 100, "Time to book a massage?");
+    CHECK(texts(bot::merge_conversation({second, first}, {nudge, asked, zone, logged}, 10)) ==
+          std::vector<std::string>{"> ran 10k", "< Logged 10k", "< Which time zone?",
+                                   "> 20 miler on sunday", "< Ran it or planned?",
+                                   "< Time to book a massage?"});
+}

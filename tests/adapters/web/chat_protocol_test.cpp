@@ -66,7 +66,7 @@ TEST_CASE("web protocol: a typed message becomes the runner's inbox message") {
     CHECK(message.text == "ran 10k easy");
     CHECK(message.action.empty());
     CHECK(message.dedup_key == "web:r1:a1-b_2");
-    CHECK(message.reply_context.empty());
+    CHECK(message.reply_context == answer_context("a1-b_2"));
 }
 
 TEST_CASE("web protocol: a pressed button carries its action and shows its label") {

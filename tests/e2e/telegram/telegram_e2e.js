@@ -14,12 +14,13 @@
 // that ignores `offset` would: the bot must not answer the same update twice.
 'use strict';
 
-const childProcess = require('child_process');
 const fs = require('fs');
 const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
+
+const { sleep, freePort, startRubdown, waitForHealth, stopChild } =
+  require('../support/rubdown_process');
 
 const SKIP = 77;
 const WATCHDOG_MS = 90000;
@@ -39,20 +40,6 @@ const binary = process.argv[2];
 if (!binary || !fs.existsSync(binary)) {
   console.error(`usage: node telegram_e2e.js path/to/rubdown (got ${binary})`);
   process.exit(1);
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // ---- the recording proxy ----
@@ -181,59 +168,29 @@ function check(condition, what) {
   console.log(`${condition ? 'ok' : 'FAILED'} - ${what}`);
 }
 
-async function waitForHealth(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`rubdown exited early with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.status === 200) return;
-    } catch (_) { /* not listening yet */ }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
-}
-
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
-    child.once('exit', (code) => { clearTimeout(kill); resolve(code); });
-    child.kill('SIGTERM');
-  });
-}
-
 async function main() {
   const [emulatorPort, proxyPort, botPort] = [await freePort(), await freePort(), await freePort()];
   const emulator = new TelegramServer({ port: emulatorPort, host: '127.0.0.1', storeTimeout: 60 });
   await emulator.start();
   const proxy = await startProxy(proxyPort, emulatorPort);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rubdown-telegram-e2e-'));
-  let log = '';
   let child = null;
 
   const watchdog = setTimeout(() => {
     console.error(`FAILED - the test did not finish within ${WATCHDOG_MS} ms`);
     if (child) child.kill('SIGKILL');
-    console.error(log);
+    if (child) console.error(child.log);
     process.exit(1);
   }, WATCHDOG_MS);
 
   try {
-    const env = { ...process.env };
-    for (const name of Object.keys(env)) {
-      if (name.startsWith('TELEGRAM_') || name.startsWith('SLACK_') || name.startsWith('RUBDOWN_')) delete env[name];
-    }
-    Object.assign(env, {
+    child = startRubdown(binary, {
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_URL: `http://127.0.0.1:${proxyPort}`,
       RUBDOWN_DB: path.join(tmp, 'rubdown.db'),
       RUBDOWN_LISTEN: `127.0.0.1:${botPort}`,
       RUBDOWN_LOG_LEVEL: 'info',
     });
-    child = childProcess.spawn(binary, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => { log += chunk; });
-    child.stderr.on('data', (chunk) => { log += chunk; });
     // Generous: a sanitizer build on a busy machine starts slowly (the classifier trains first).
     await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, child, 45000);
     const started = Date.now();
@@ -316,7 +273,7 @@ async function main() {
   }
 
   const failed = checks.filter((c) => !c.ok).length;
-  if (failed > 0) console.log(`--- rubdown log ---\n${log}`);
+  if (failed > 0 && child) console.log(`--- rubdown log ---\n${child.log}`);
   console.log(`${checks.length - failed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }

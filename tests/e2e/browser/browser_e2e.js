@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// End-to-end test of the web chat in a real browser: Debian's chromium, driven headless through
+// the DevTools protocol by puppeteer-core (never a downloaded browser), against the real
+// `rubdown serve` on loopback. A runner on a phone-sized screen opens the page, logs a run,
+// presses a button under a reply, reloads and sees the conversation as it was.
+//
+//   node browser_e2e.js path/to/rubdown [artefact folder]
+//
+// Screenshots of each page go to the artefact folder (default: ./artefacts). Exit codes: 0
+// passed, 1 failed, 77 skipped (puppeteer-core is not installed: run `npm ci` here; or no
+// chromium: `apt-get install chromium`, or set RUBDOWN_CHROMIUM). Bounded by a watchdog.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { freePort, startRubdown, waitForHealth, stopChild } = require('../support/rubdown_process');
+
+const SKIP = 77;
+const WATCHDOG_MS = 100000;
+const STEP_MS = 20000;
+
+let puppeteer;
+try {
+  puppeteer = require('puppeteer-core');
+} catch (error) {
+  console.log(`SKIP: puppeteer-core is not installed in ${__dirname} ` +
+              `(run \`npm ci --no-audit --no-fund\` there): ${error.message.split('\n')[0]}`);
+  process.exit(SKIP);
+}
+
+const chromium = [process.env.RUBDOWN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  .find((candidate) => candidate && fs.existsSync(candidate));
+if (!chromium) {
+  console.log('SKIP: no chromium (apt-get install chromium, or set RUBDOWN_CHROMIUM)');
+  process.exit(SKIP);
+}
+
+const binary = process.argv[2];
+if (!binary || !fs.existsSync(binary)) {
+  console.error(`usage: node browser_e2e.js path/to/rubdown [artefact folder] (got ${binary})`);
+  process.exit(1);
+}
+const artefacts = path.resolve(process.argv[3] || 'artefacts');
+
+const checks = [];
+function check(condition, what) {
+  checks.push({ ok: Boolean(condition), what });
+  console.log(`${condition ? 'ok' : 'FAILED'} - ${what}`);
+}
+
+/** The conversation as the page shows it: [{from, text, buttons: [label], unsent, failed}]. */
+function shownLines(page) {
+  return page.$$eval('#conversation .line', (lines) => lines.map((line) => ({
+    from: line.classList.contains('runner') ? 'runner' : 'bot',
+    text: line.firstChild ? line.childNodes[0].textContent : '',
+    whole: line.textContent,
+    buttons: Array.from(line.querySelectorAll('.buttons button')).map((b) => b.textContent),
+    unsent: line.classList.contains('unsent'),
+    failed: line.classList.contains('failed'),
+  })));
+}
+
+/** Waits until the page shows a bot line whose text matches `pattern`, after `count` bot lines. */
+async function waitForBotLine(page, pattern, count) {
+  await page.waitForFunction(
+    (source, flags, seen) => {
+      const bot = Array.from(document.querySelectorAll('#conversation .line.bot'));
+      return bot.slice(seen).some((line) => new RegExp(source, flags).test(line.textContent));
+    },
+    { timeout: STEP_MS }, pattern.source, pattern.flags, count);
+}
+
+async function botLineCount(page) {
+  return page.$$eval('#conversation .line.bot', (lines) => lines.length);
+}
+
+async function say(page, text) {
+  await page.type('#text', text);
+  await page.keyboard.press('Enter');
+}
+
+async function main() {
+  fs.mkdirSync(artefacts, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rubdown-browser-e2e-'));
+  let child = null;
+  let browser = null;
+  const watchdog = setTimeout(() => {
+    console.error(`FAILED - the test did not finish within ${WATCHDOG_MS} ms`);
+    if (child) { child.kill('SIGKILL'); console.error(child.log); }
+    process.exit(1);
+  }, WATCHDOG_MS);
+
+  const pageErrors = [];
+  try {
+    child = startRubdown(binary, {
+      RUBDOWN_DB: path.join(tmp, 'rubdown.db'),
+      RUBDOWN_LISTEN: `127.0.0.1:${port}`,
+      RUBDOWN_LOG_LEVEL: 'info',
+    });
+    await waitForHealth(`${url}healthz`, child, 45000);
+    check(child.log.includes(`Chat with it in a browser: ${url}`),
+          `the server prints the address to open (${url})`);
+
+    browser = await puppeteer.launch({
+      executablePath: chromium,
+      headless: true,
+      // As root in CI chromium's sandbox cannot start; /dev/shm is small in containers.
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--no-first-run', '--disable-gpu'],
+    });
+    const page = await browser.newPage();
+    // A phone's screen.
+    await page.setViewport({ width: 390, height: 780, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    // Anything the page logs as an error (a script failure, a refused Content-Security-Policy)
+    // fails the test.
+    page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
+
+    // 1. The page opens with its welcome, and the runner logs a run.
+    const response = await page.goto(url, { waitUntil: 'load' });
+    check(response.status() === 200, `GET / answers 200 (${response.status()})`);
+    check(/script-src 'self'/.test(response.headers()['content-security-policy'] || ''),
+          'the page comes with a strict Content-Security-Policy');
+    await page.waitForSelector('#welcome', { timeout: STEP_MS });
+    const cookies = await page.cookies();
+    const session = cookies.find((c) => c.name === 'rubdown_chat');
+    check(session && session.httpOnly && session.sameSite === 'Strict',
+          'the browser holds an HttpOnly, SameSite=Strict session cookie');
+    check(await page.evaluate(() => document.cookie === ''), 'the page\'s scripts cannot read it');
+
+    await say(page, 'ran 10k easy this morning');
+    await waitForBotLine(page, /Logged/, 0);
+    let lines = await shownLines(page);
+    check(lines[0].from === 'runner' && lines[0].whole === 'ran 10k easy this morning' &&
+          !lines[0].unsent && !lines[0].failed,
+          'the runner\'s message is shown on the right and marked sent');
+    check(lines.some((l) => l.from === 'bot' && /10 km/.test(l.whole)),
+          'the bot\'s reply names the run (10 km)');
+    check(await page.$('#welcome') === null, 'the welcome gives way to the conversation');
+
+    // 2. A reply with buttons; pressing one answers it, and the buttons are spent.
+    let before = await botLineCount(page);
+    await say(page, '20 miler on sunday');
+    await page.waitForSelector(`#conversation .line.bot:nth-of-type(n+${before + 1}) .buttons button`,
+                               { timeout: STEP_MS });
+    lines = await shownLines(page);
+    const asked = lines.filter((l) => l.buttons.length > 0).pop();
+    check(asked && asked.buttons.length === 2, `the question shows its buttons: ${JSON.stringify(asked && asked.buttons)}`);
+    await page.screenshot({ path: path.join(artefacts, 'chat-buttons.png') });
+    before = await botLineCount(page);
+    const buttons = await page.$$('#conversation .line.bot .buttons button');
+    const pressed = await buttons[0].evaluate((b) => b.textContent);
+    await buttons[0].click();
+    await waitForBotLine(page, /Logged/, before);
+    lines = await shownLines(page);
+    check(lines.some((l) => l.from === 'runner' && l.whole === pressed),
+          `the pressed button shows as the runner's answer ("${pressed}")`);
+    check(await page.$$eval('#conversation .line.bot .buttons button', (all) => all.every((b) => b.disabled)),
+          'the pressed question\'s buttons are disabled');
+    await page.screenshot({ path: path.join(artefacts, 'chat.png') });
+    const beforeReload = (await shownLines(page)).map((l) => `${l.from}: ${l.whole}`);
+
+    // 3. A reload shows the same conversation, each reply once, and the chat goes on.
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction((count) => document.querySelectorAll('#conversation .line').length >= count,
+                               { timeout: STEP_MS }, beforeReload.length);
+    await new Promise((resolve) => setTimeout(resolve, 1000));  // time for a duplicate to arrive
+    const afterReload = (await shownLines(page)).map((l) => `${l.from}: ${l.whole}`);
+    check(JSON.stringify(afterReload) === JSON.stringify(beforeReload),
+          `after a reload the page shows the same ${beforeReload.length} lines, none twice` +
+          (JSON.stringify(afterReload) === JSON.stringify(beforeReload) ? ''
+            : `\n  before: ${JSON.stringify(beforeReload)}\n  after:  ${JSON.stringify(afterReload)}`));
+    before = await botLineCount(page);
+    await say(page, 'how far did I run this week?');
+    // The runner talked in miles ("20 miler"), so the answer may be in miles.
+    await waitForBotLine(page, /\b(km|mi|miles?)\b/, before);
+    check(true, 'after the reload the chat goes on (the week\'s distance is answered)');
+    await page.screenshot({ path: path.join(artefacts, 'chat-reloaded.png'), fullPage: true });
+
+    check(pageErrors.length === 0, `no script or policy errors on the page ${JSON.stringify(pageErrors)}`);
+    const code = await stopChild(child);
+    check(code === 0, `SIGTERM stops the bot cleanly (exit ${code})`);
+  } catch (error) {
+    check(false, error.message);
+    if (pageErrors.length) console.log(pageErrors.join('\n'));
+  } finally {
+    clearTimeout(watchdog);
+    if (browser) await browser.close().catch(() => {});
+    if (child) await stopChild(child);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  if (failed > 0 && child) console.log(`--- rubdown log ---\n${child.log}`);
+  console.log(`${checks.length - failed} passed, ${failed} failed; screenshots in ${artefacts}`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main();
