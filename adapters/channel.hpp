@@ -54,21 +54,31 @@ struct ConversationLine {
     storage::UnixSeconds at = 0;
 };
 
+/// A conversation as a page shows it when it opens.
+struct Conversation {
+    std::vector<ConversationLine> lines;  ///< oldest first
+    /// The last reply id up to which every row of the chat is settled (shown, or never to be):
+    /// where the page's stream of replies starts, so that a reply held back below a later one
+    /// still reaches it.
+    std::int64_t settled_through = 0;
+};
+
 /// Where a channel that keeps no conversation of its own (the web chat: a browser tab comes and
-/// goes) reads it back from the bot's records. Completes on the caller's executor.
+/// goes) reads it back from the bot's records. By chat, not by runner: the answer to /forget
+/// goes to a chat whose runner is gone. Completes on the caller's executor.
 class ConversationSource {
   public:
     virtual ~ConversationSource() = default;
-    /// The rows answering `user_key` on `channel` with ids above `after_id`, oldest first, at most
+    /// The rows for `chat_id` on `channel` with ids above `after_id`, oldest first, at most
     /// `limit`, whatever their status: the channel shows those its sender has taken (sending or
     /// sent), and learns from the others where to read from next time.
     virtual boost::asio::awaitable<std::vector<storage::OutboxMessage>> replies_after(
-        std::string user_key, std::string channel, std::int64_t after_id, std::size_t limit) = 0;
-    /// The runner's latest lines, oldest first, at most `limit`: what they said (while retention
-    /// keeps it) and the bot's rows its sender has taken.
-    virtual boost::asio::awaitable<std::vector<ConversationLine>> recent(std::string user_key,
-                                                                         std::string channel,
-                                                                         std::size_t limit) = 0;
+        std::string channel, std::string chat_id, std::int64_t after_id, std::size_t limit) = 0;
+    /// The chat's latest lines, at most `limit`: what its runner (`user_key`) said, while
+    /// retention keeps it, and the rows the sender has taken.
+    virtual boost::asio::awaitable<Conversation> recent(std::string channel, std::string chat_id,
+                                                        std::string user_key,
+                                                        std::size_t limit) = 0;
 };
 
 /// A request handler: a coroutine on the connection's executor, on neutral HTTP types.

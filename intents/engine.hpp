@@ -34,7 +34,15 @@ struct HandlerContext {
     const EngineSettings& settings;
     /// The message carries a medical red flag: what it logs plans no booking nudge.
     bool red_flag = false;
+    /// What the engine took the message for, for the operator's view: an NLU label
+    /// ("log_run", "out_of_scope"...), or kNotUnderstood, "button", "red_flag", "edit",
+    /// "follow_up" (an answer to the bot's question), "several" (a message of several parts),
+    /// "undo", "export", "forget". Empty when the engine does not say.
+    std::string understood_as;
 };
+
+/// HandlerContext::understood_as of a message the bot could not make sense of.
+inline constexpr const char* kNotUnderstood = "not_understood";
 
 /// Understands a message and answers it, reading and writing storage through the context.
 class Engine {

@@ -144,6 +144,54 @@ struct Nudge {
     UnixSeconds sent_at = 0;
 };
 
+/// How many messages of one day (UTC), on one channel, the bot understood as one thing.
+struct ActivityCount {
+    std::string day;  ///< "2026-12-07"
+    std::string channel;
+    std::string understood_as;  ///< an NLU label, "button", "red_flag", "not_understood"...
+    std::int64_t messages = 0;
+};
+
+/// A message the bot did not understand, kept for the operator (to improve the bot) as long as
+/// the retention of texts allows.
+struct NotUnderstood {
+    std::int64_t id = 0;
+    std::string channel;
+    std::string text;
+    UnixSeconds received_at = 0;
+};
+
+/// A runner as the operator's dashboard lists them.
+struct RunnerSummary {
+    User user;
+    UnixSeconds last_seen_at = 0;
+    std::int64_t runs = 0;
+    double distance_km = 0;
+};
+
+/// The nudges' funnel since an instant: what the bot planned and what runners did with it.
+struct NudgeFigures {
+    std::int64_t planned = 0;    ///< planned since
+    std::int64_t pending = 0;    ///< waiting to be sent now
+    std::int64_t sent = 0;       ///< sent since
+    std::int64_t booked = 0;     ///< bookings recorded since ("Booked ✓")
+    std::int64_t snoozed = 0;    ///< snoozes asked since
+    std::int64_t cancelled = 0;  ///< of those planned since, called off (a red flag, an undo...)
+    std::int64_t expired = 0;    ///< of those planned since, too late after an outage
+    std::int64_t stopped = 0;    ///< runners who said stop (now)
+    std::int64_t paused = 0;     ///< runners paused now
+};
+
+/// One channel's outbox as it stands.
+struct OutboxFigures {
+    std::string channel;
+    std::int64_t queued = 0;    ///< pending, never tried
+    std::int64_t retrying = 0;  ///< pending after a failed attempt
+    std::int64_t sending = 0;
+    std::int64_t failed = 0;  ///< given up (kept until pruned)
+    std::int64_t sent = 0;    ///< kept until pruned
+};
+
 std::string to_string(Effort effort);
 Effort effort_from_string(const std::string& text);
 std::string to_string(RunChangeKind kind);

@@ -138,15 +138,15 @@ class OutboxRepository {
                                   const std::string& to) = 0;
     /// Sent and failed rows created before `created_before` are deleted, `limit` at most.
     virtual std::size_t delete_finished(UnixSeconds created_before, std::size_t limit) = 0;
-    /// A runner's rows on `channel` with ids above `after_id`, oldest first, `limit` at most,
+    /// A chat's rows on `channel` with ids above `after_id`, oldest first, `limit` at most,
     /// whatever their status: a channel that keeps the conversation itself (the web chat) shows
     /// those its sender has released.
-    virtual std::vector<OutboxMessage> for_user_after(std::int64_t user_id,
-                                                      const std::string& channel,
+    virtual std::vector<OutboxMessage> for_chat_after(const std::string& channel,
+                                                      const std::string& chat_id,
                                                       std::int64_t after_id, std::size_t limit) = 0;
-    /// A runner's `limit` latest rows on `channel`, newest first.
-    virtual std::vector<OutboxMessage> latest_for_user(std::int64_t user_id,
-                                                       const std::string& channel,
+    /// A chat's `limit` latest rows on `channel`, newest first.
+    virtual std::vector<OutboxMessage> latest_for_chat(const std::string& channel,
+                                                       const std::string& chat_id,
                                                        std::size_t limit) = 0;
 };
 
@@ -177,6 +177,44 @@ class ConversationRepository {
     virtual void clear(std::int64_t user_id) = 0;
 };
 
+/// What runners do with the bot, day by day, for the operator: counted as each message is
+/// processed (the inbox itself is pruned within days, the counts stay).
+class ActivityRepository {
+  public:
+    virtual ~ActivityRepository() = default;
+    /// One message processed: counted for its day and what it was understood as, and its runner
+    /// (0: none, e.g. forgotten by it) seen at `at`.
+    virtual void record_message(const std::string& day, const std::string& channel,
+                                const std::string& understood_as, std::int64_t user_id,
+                                UnixSeconds at) = 0;
+    /// Keeps a runner's message the bot could not place (deleted with the runner).
+    virtual void keep_not_understood(std::int64_t user_id, const std::string& channel,
+                                     const std::string& text, UnixSeconds at) = 0;
+    /// Days from `first_day` on, in day order.
+    virtual std::vector<ActivityCount> since(const std::string& first_day) = 0;
+    /// The latest `limit`, newest first.
+    virtual std::vector<NotUnderstood> not_understood(std::size_t limit) = 0;
+    /// Retention: those received before `received_before`, `limit` at most; how many went.
+    virtual std::size_t delete_not_understood(UnixSeconds received_before, std::size_t limit) = 0;
+    /// Runners seen since `since`, by channel.
+    virtual std::vector<std::pair<std::string, std::int64_t>> active_runners(UnixSeconds since) = 0;
+};
+
+/// Read-only figures across the tables, for the operator's dashboard.
+class ReportRepository {
+  public:
+    virtual ~ReportRepository() = default;
+    virtual NudgeFigures nudges(UnixSeconds since, UnixSeconds now) = 0;
+    virtual std::vector<OutboxFigures> outbox() = 0;
+    /// Kilometres a day from `first_date` (ISO) on, of one runner or (0) of all.
+    virtual std::vector<std::pair<std::string, double>> distance_by_day(
+        std::int64_t user_id, const std::string& first_date) = 0;
+    /// Runners, the most recently seen first; `limit` from `offset`.
+    virtual std::vector<RunnerSummary> runners(std::size_t limit, std::size_t offset) = 0;
+    virtual std::optional<RunnerSummary> runner(std::int64_t user_id) = 0;
+    virtual std::int64_t runner_count() = 0;
+};
+
 /// Everything a job on the store thread may touch.
 struct Repositories {
     UserRepository& users;
@@ -187,6 +225,8 @@ struct Repositories {
     OutboxRepository& outbox;
     NudgeRepository& nudges;
     ConversationRepository& conversations;
+    ActivityRepository& activity;
+    ReportRepository& reports;
 };
 
 }  // namespace rubdown::storage

@@ -1,6 +1,7 @@
 #pragma once
-/// A token bucket per key (a remote address): `per_minute` requests a minute beyond a burst of
-/// `burst`. Time is passed in, so the core is pure and tested without waiting. Thread-safe.
+/// A token bucket per key (a remote address, see rate_key()): `per_minute` requests a minute
+/// beyond a burst of `burst`. Time is passed in, so the core is pure and tested without waiting.
+/// Thread-safe.
 
 #include <chrono>
 #include <cstddef>

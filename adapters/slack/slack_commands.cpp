@@ -1,6 +1,6 @@
 #include "adapters/slack/slack_commands.hpp"
 
-#include "adapters/slack/slack_form.hpp"
+#include "adapters/http/form_fields.hpp"
 #include "adapters/slack/slack_reply_context.hpp"
 #include "adapters/slack/slack_text.hpp"
 
@@ -8,7 +8,7 @@ namespace rubdown::slack {
 
 CommandParse parse_command_body(std::string_view body) {
     CommandParse parse;
-    const auto form = FormFields::parse(body);
+    const auto form = http::FormFields::parse(body);
     if (!form) {
         parse.reason = "body is not form-encoded";
         return parse;

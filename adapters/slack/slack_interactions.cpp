@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/slack/slack_form.hpp"
+#include "adapters/http/form_fields.hpp"
 #include "adapters/slack/slack_json.hpp"
 #include "adapters/slack/slack_reply_context.hpp"
 
@@ -24,7 +24,7 @@ InteractionParse malformed(std::string reason) {
 }  // namespace
 
 InteractionParse parse_interaction_body(std::string_view body) {
-    const auto form = FormFields::parse(body);
+    const auto form = http::FormFields::parse(body);
     if (!form || !form->contains("payload")) return malformed("no payload field");
     const auto payload = nlohmann::json::parse(form->get("payload"), nullptr,
                                                /*allow_exceptions=*/false);

@@ -14,6 +14,9 @@ namespace rubdown::web {
 namespace {
 
 using Json = nlohmann::json;
+/// A text that is not valid UTF-8 (an operator's knowledge file, say) is shown with U+FFFD
+/// rather than failing the stream, which would otherwise retry the same row for ever.
+constexpr auto kReplaceInvalid = Json::error_handler_t::replace;
 
 bool valid_message_id(const std::string& id) {
     return !id.empty() && id.size() <= kMaxMessageIdChars &&
@@ -28,10 +31,6 @@ std::optional<std::string> string_member(const Json& object, const char* key) {
     if (found == object.end()) return std::string{};
     if (!found->is_string()) return std::nullopt;
     return found->get<std::string>();
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return http::header_name_equals(a, b);
 }
 
 std::optional<std::int64_t> parse_position(std::string_view text) {
@@ -102,17 +101,6 @@ std::variant<intents::IncomingMessage, PostError> read_post(std::string_view bod
     return message;
 }
 
-bool same_origin(const http::HttpRequest& request, bool origin_required) {
-    const auto fetch_site = request.header("Sec-Fetch-Site");
-    if (!fetch_site.empty() && !iequals(fetch_site, "same-origin")) return false;
-    const auto origin = request.header("Origin");
-    if (origin.empty()) return !origin_required;
-    const auto host = request.header("Host");
-    const auto scheme_end = origin.find("://");
-    if (host.empty() || scheme_end == std::string_view::npos) return false;
-    return iequals(origin.substr(scheme_end + 3), host);
-}
-
 std::int64_t stream_start(const http::HttpRequest& request) {
     if (const auto last = request.header("Last-Event-ID"); !last.empty())
         return parse_position(last).value_or(0);
@@ -136,13 +124,8 @@ std::string conversation_json(const std::vector<adapters::ConversationLine>& lin
         }
         shown.push_back(std::move(entry));
     }
-    return Json{{"lines", std::move(shown)}, {"after", stream_after}}.dump();
-}
-
-std::int64_t stream_after(const std::vector<adapters::ConversationLine>& lines) {
-    std::int64_t after = 0;
-    for (const auto& line : lines) after = std::max(after, line.reply_id);
-    return after;
+    return Json{{"lines", std::move(shown)}, {"after", stream_after}}.dump(-1, ' ', false,
+                                                                           kReplaceInvalid);
 }
 
 std::string reply_event(const storage::OutboxMessage& row, bool names_position) {
@@ -153,7 +136,7 @@ std::string reply_event(const storage::OutboxMessage& row, bool names_position) 
     std::string event;
     if (names_position) event += "id: " + std::to_string(row.id) + "\n";
     // dump() escapes line breaks, so the data is one line, as SSE needs.
-    event += "event: reply\ndata: " + data.dump() + "\n\n";
+    event += "event: reply\ndata: " + data.dump(-1, ' ', false, kReplaceInvalid) + "\n\n";
     return event;
 }
 
@@ -199,7 +182,9 @@ void add_security_headers(http::HttpResponse& response) {
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
         "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-    response.headers.emplace_back("Referrer-Policy", "no-referrer");
+    // Not no-referrer: with it, a browser sends "Origin: null" on a form post, and the same-origin
+    // check would refuse the page's own forms. same-origin tells other sites nothing.
+    response.headers.emplace_back("Referrer-Policy", "same-origin");
     response.headers.emplace_back("X-Frame-Options", "DENY");
 }
 

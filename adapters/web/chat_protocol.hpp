@@ -20,6 +20,7 @@
 
 #include "adapters/channel.hpp"
 #include "adapters/http/http_message.hpp"
+#include "adapters/http/same_origin.hpp"
 #include "intents/message.hpp"
 #include "storage/records.hpp"
 
@@ -46,12 +47,6 @@ std::string answer_context(const std::string& message_id);
 std::variant<intents::IncomingMessage, PostError> read_post(std::string_view body,
                                                             const std::string& runner_id);
 
-/// Whether a browser's request comes from the page this server served: an Origin header,
-/// when present, must name the Host the request was sent to (any scheme: a TLS proxy in front
-/// changes it), and Sec-Fetch-Site, when present, must be same-origin. `origin_required`
-/// refuses a request without Origin (every browser sends one with a POST).
-bool same_origin(const http::HttpRequest& request, bool origin_required);
-
 /// The position a stream starts from: Last-Event-ID when the browser reconnects, else the
 /// `after` query parameter the page passes (from the conversation it loaded), else 0.
 std::int64_t stream_start(const http::HttpRequest& request);
@@ -59,8 +54,6 @@ std::int64_t stream_start(const http::HttpRequest& request);
 /// The conversation a page shows on load, and where its event stream is to start.
 std::string conversation_json(const std::vector<adapters::ConversationLine>& lines,
                               std::int64_t stream_after);
-/// Where a page that has shown `lines` starts its stream: after the last reply shown.
-std::int64_t stream_after(const std::vector<adapters::ConversationLine>& lines);
 
 /// One reply as an event: "id: <row>\nevent: reply\ndata: {...}\n\n"; the id line is left out
 /// when the stream's position may not move there yet.

@@ -6,6 +6,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <nlohmann/json.hpp>
 
+#include "adapters/http/client_address.hpp"
 #include "adapters/web/chat_protocol.hpp"
 #include "adapters/web/web_assets.hpp"
 #include "adapters/web/web_identity.hpp"
@@ -57,7 +58,8 @@ WebChatChannel::WebChatChannel(asio::any_io_executor executor, adapters::InboxSi
       conversation_(conversation),
       settings_(settings),
       client_(signal_),
-      posts_by_address_(settings.posts_per_minute_per_address, settings.post_burst_per_address) {}
+      posts_by_address_(settings.posts_per_minute_per_address, settings.post_burst_per_address),
+      streams_(settings.max_streams, settings.max_streams_per_address) {}
 
 adapters::SenderPolicy WebChatChannel::sender_policy() const {
     // No platform to spare: releasing a row is a notification in this process.
@@ -108,17 +110,19 @@ std::vector<adapters::Route> WebChatChannel::routes() {
 
 asio::awaitable<HttpResponse> WebChatChannel::page(const HttpRequest& request) {
     auto response = asset(assets::chat_page(), "text/html; charset=utf-8");
-    if (!session_of(request)) {
-        // The page came over HTTPS when a TLS proxy in front says so (or the browser does).
-        const bool secure = http::header_name_equals(request.header("X-Forwarded-Proto"), "https");
-        response.headers.emplace_back("Set-Cookie", session_cookie(new_token(), secure));
+    auto token = session_of(request);
+    if (!token) {
+        token = new_token();
         ++sessions_started_;
     }
+    // The page came over HTTPS when a TLS proxy in front says so.
+    const bool secure = http::header_name_equals(request.header("X-Forwarded-Proto"), "https");
+    response.headers.emplace_back("Set-Cookie", session_cookie(*token, secure));
     co_return response;
 }
 
 std::optional<HttpResponse> WebChatChannel::check_post(const HttpRequest& request) {
-    if (!same_origin(request, true)) {
+    if (!http::same_origin(request, true)) {
         ++refused_;
         return error_json(403, "posts are taken from this server's own page only");
     }
@@ -130,21 +134,21 @@ std::optional<HttpResponse> WebChatChannel::check_post(const HttpRequest& reques
         ++refused_;
         return error_json(415, "send application/json");
     }
-    const auto now = http::RateLimiter::Clock::now();
-    if (!posts_by_address_.allow(request.remote_address, now)) {
-        ++refused_;
-        auto slow_down = error_json(429, "too many messages from this address; wait a moment");
-        slow_down.headers.emplace_back(
-            "Retry-After",
-            std::to_string(posts_by_address_.seconds_until_allowed(request.remote_address, now)));
-        return slow_down;
-    }
     return std::nullopt;
 }
 
 asio::awaitable<HttpResponse> WebChatChannel::post_message(const HttpRequest& request) {
-    // The header check ran before the body was read; a request without a body skips it.
-    if (auto refusal = check_post(request)) co_return std::move(*refusal);
+    // check_post() passed (the router runs it, before the body when there is one). The rate is
+    // taken here, once: the router may run a header check more than once for one request.
+    const auto now = http::RateLimiter::Clock::now();
+    const auto address = http::rate_key(request.remote_address);
+    if (!posts_by_address_.allow(address, now)) {
+        ++refused_;
+        auto slow_down = error_json(429, "too many messages from this address; wait a moment");
+        slow_down.headers.emplace_back(
+            "Retry-After", std::to_string(posts_by_address_.seconds_until_allowed(address, now)));
+        co_return slow_down;
+    }
     const auto token = session_of(request);
     auto read = read_post(request.body, runner_id(*token));
     if (const auto* error = std::get_if<PostError>(&read)) {
@@ -168,28 +172,40 @@ asio::awaitable<HttpResponse> WebChatChannel::post_message(const HttpRequest& re
 }
 
 asio::awaitable<HttpResponse> WebChatChannel::conversation(const HttpRequest& request) {
-    if (!same_origin(request, false)) co_return error_json(403, "not from this server's page");
+    if (!http::same_origin(request, false))
+        co_return error_json(403, "not from this server's page");
     const auto token = session_of(request);
     if (!token) co_return error_json(401, "no chat session: reload the page");
-    const auto lines = co_await conversation_.recent(user_key_for(runner_id(*token)), kName,
+    const auto runner = runner_id(*token);
+    const auto shown = co_await conversation_.recent(kName, runner, user_key_for(runner),
                                                      settings_.conversation_lines);
-    auto response = HttpResponse::json(200, conversation_json(lines, stream_after(lines)));
+    auto response = HttpResponse::json(200, conversation_json(shown.lines, shown.settled_through));
     response.headers.emplace_back("Cache-Control", "no-store");
     co_return response;
 }
 
 asio::awaitable<HttpResponse> WebChatChannel::events(const HttpRequest& request) {
-    if (!same_origin(request, false)) co_return error_json(403, "not from this server's page");
+    if (!http::same_origin(request, false))
+        co_return error_json(403, "not from this server's page");
     const auto token = session_of(request);
     if (!token) co_return error_json(401, "no chat session: reload the page");
+    auto slot = streams_.take(http::rate_key(request.remote_address),
+                              http::is_loopback_address(request.remote_address));
+    if (!slot) {
+        ++streams_refused_;
+        auto busy = error_json(503, "too many open chats; the page tries again");
+        busy.headers.emplace_back("Retry-After", "30");
+        co_return busy;
+    }
     HttpResponse response;
     response.content_type = "text/event-stream";
     response.headers.emplace_back("Cache-Control", "no-store");
     // A buffering proxy (nginx) would hold the events back.
     response.headers.emplace_back("X-Accel-Buffering", "no");
     response.body = std::string(kRetryAdvice);
-    response.stream = [this, runner = runner_id(*token),
-                       position = stream_start(request)](const http::StreamWriter& write) {
+    // The slot is held while the stream (or a copy of it) exists.
+    response.stream = [this, runner = runner_id(*token), position = stream_start(request),
+                       slot = std::move(slot)](const http::StreamWriter& write) {
         return stream_replies(runner, position, write);
     };
     co_return response;
@@ -197,21 +213,17 @@ asio::awaitable<HttpResponse> WebChatChannel::events(const HttpRequest& request)
 
 asio::awaitable<void> WebChatChannel::stream_replies(std::string runner, std::int64_t position,
                                                      const http::StreamWriter& write) {
-    ++streams_open_;
-    struct Closed {
-        std::atomic<std::uint64_t>& open;
-        ~Closed() { --open; }
-    } closed{streams_open_};
-    const auto user_key = user_key_for(runner);
     const auto ends = std::chrono::steady_clock::now() + settings_.stream_lifetime;
     ReplyCursor cursor(position);
     while (!signal_.stopped()) {
         // The version before the read: a reply released during it wakes the wait below at once.
         const auto seen = signal_.version(runner);
+        // From the position: a held row below later ones is read again until it goes. (While one
+        // is held, rows more than the pages below allow beyond it wait for it.)
         std::vector<storage::OutboxMessage> rows;
         auto after = cursor.position();
         for (std::size_t page = 0; page < kMaxPagesPerRead; ++page) {
-            auto more = co_await conversation_.replies_after(user_key, kName, after, kReplyPage);
+            auto more = co_await conversation_.replies_after(kName, runner, after, kReplyPage);
             const bool full = more.size() == kReplyPage;
             if (!more.empty()) after = more.back().id;
             rows.insert(rows.end(), std::make_move_iterator(more.begin()),
@@ -238,7 +250,11 @@ void WebChatChannel::register_metrics(metrics::Registry& registry) const {
     registry.counter_reading("rubdown_web_sessions_started_total",
                              "Browsers given a new chat session.", sessions_started_);
     registry.gauge_reading("rubdown_web_streams_open", "Web chat event streams open now.",
-                           [this] { return static_cast<double>(streams_open_.load()); });
+                           [this] { return static_cast<double>(streams_.open()); });
+    registry.counter_reading("rubdown_web_streams_refused_total",
+                             "Web chat event streams refused: the server's or the address's "
+                             "streams were all open.",
+                             streams_refused_);
 }
 
 }  // namespace rubdown::web

@@ -22,6 +22,7 @@
 #include "adapters/channel.hpp"
 #include "adapters/http/rate_limiter.hpp"
 #include "adapters/web/reply_signal.hpp"
+#include "adapters/web/stream_slots.hpp"
 
 namespace rubdown::web {
 
@@ -40,6 +41,11 @@ struct WebChatSettings {
     std::size_t conversation_lines = 200;
     /// The body of a post at most (a message of 4,096 characters in JSON fits).
     std::size_t max_post_bytes = 32 * 1024;
+    /// Event streams open at once: a quarter of the default connection cap, so that streams never
+    /// crowd out the platforms' webhooks; and from one address (a reverse proxy on loopback
+    /// has no cap of its own: it speaks for everyone).
+    std::size_t max_streams = 512;
+    std::size_t max_streams_per_address = 16;
 };
 
 class WebChatChannel final : public adapters::Channel {
@@ -78,7 +84,8 @@ class WebChatChannel final : public adapters::Channel {
     boost::asio::awaitable<http::HttpResponse> post_message(const http::HttpRequest& request);
     boost::asio::awaitable<http::HttpResponse> conversation(const http::HttpRequest& request);
     boost::asio::awaitable<http::HttpResponse> events(const http::HttpRequest& request);
-    /// The refusal of a post on its headers (origin, session, content type, rate).
+    /// The refusal of a post on its headers (origin, session, content type). No side effect
+    /// but the refusal counter: the router may run it twice for one request.
     std::optional<http::HttpResponse> check_post(const http::HttpRequest& request);
     /// Streams the replies to `runner` from `position` until the client leaves, the stream's
     /// lifetime ends or the channel stops.
@@ -92,11 +99,12 @@ class WebChatChannel final : public adapters::Channel {
     ReplySignal signal_;
     Client client_;
     http::RateLimiter posts_by_address_;
+    StreamSlots streams_;
 
     std::atomic<std::uint64_t> posted_{0};
     std::atomic<std::uint64_t> duplicates_{0};
     std::atomic<std::uint64_t> refused_{0};
-    std::atomic<std::uint64_t> streams_open_{0};
+    std::atomic<std::uint64_t> streams_refused_{0};
     std::atomic<std::uint64_t> sessions_started_{0};
 };
 

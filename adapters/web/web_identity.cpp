@@ -6,6 +6,8 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "adapters/http/cookies.hpp"
+
 namespace rubdown::web {
 
 namespace {
@@ -24,12 +26,6 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
     return hex;
 }
 
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 }  // namespace
 
 std::string new_token() {
@@ -46,26 +42,8 @@ std::optional<std::string> valid_token(std::string_view value) {
     return std::string(value);
 }
 
-std::optional<std::string> cookie_value(std::string_view cookie_header, std::string_view name) {
-    // RFC 6265 5.4: pairs separated by "; ". A browser may send several headers' worth joined.
-    while (!cookie_header.empty()) {
-        const auto end = cookie_header.find(';');
-        auto pair = trim_spaces(cookie_header.substr(0, end));
-        cookie_header =
-            end == std::string_view::npos ? std::string_view{} : cookie_header.substr(end + 1);
-        const auto equals = pair.find('=');
-        if (equals == std::string_view::npos) continue;
-        if (trim_spaces(pair.substr(0, equals)) != name) continue;
-        auto value = trim_spaces(pair.substr(equals + 1));
-        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
-            value = value.substr(1, value.size() - 2);
-        return std::string(value);
-    }
-    return std::nullopt;
-}
-
 std::optional<std::string> token_from_cookies(std::string_view cookie_header) {
-    const auto value = cookie_value(cookie_header, kCookieName);
+    const auto value = http::cookie_value(cookie_header, kCookieName);
     if (!value) return std::nullopt;
     return valid_token(*value);
 }
@@ -73,7 +51,7 @@ std::optional<std::string> token_from_cookies(std::string_view cookie_header) {
 std::string session_cookie(const std::string& token, bool secure) {
     std::string cookie = std::string(kCookieName) + "=" + token +
                          "; Path=/; Max-Age=" + std::to_string(kCookieMaxAgeSeconds) +
-                         "; HttpOnly; SameSite=Strict";
+                         "; HttpOnly; SameSite=Lax";
     if (secure) cookie += "; Secure";
     return cookie;
 }

@@ -1,8 +1,13 @@
 #pragma once
 /// Who is talking on the web chat. A browser is given a random token in a cookie the page's
-/// scripts cannot read (HttpOnly, SameSite=Strict); the runner is the token's SHA-256, so that the
-/// database, the logs and the dashboard hold an identity but never the credential: whoever reads
-/// them cannot speak as the runner. Pure functions.
+/// scripts cannot read (HttpOnly); the runner is the token's SHA-256, so that the database, the
+/// logs and the dashboard hold an identity but never the credential: whoever reads them cannot
+/// speak as the runner. Pure functions.
+///
+/// SameSite=Lax, not Strict: a runner who follows a link to the chat from another site (an email,
+/// a club's page) must arrive with their cookie, or the page would give them a new one and they
+/// would lose their conversation and log. Lax still keeps the cookie off other sites' posts and
+/// fetches, and every post must also carry this server's own Origin.
 
 #include <optional>
 #include <string>
@@ -20,12 +25,11 @@ std::string new_token();
 /// The token when `value` has the shape new_token() makes; nothing otherwise.
 std::optional<std::string> valid_token(std::string_view value);
 
-/// The value of cookie `name` in a Cookie header ("a=1; rubdown_chat=...").
-std::optional<std::string> cookie_value(std::string_view cookie_header, std::string_view name);
 /// The session token a request's Cookie header carries, if it is well formed.
 std::optional<std::string> token_from_cookies(std::string_view cookie_header);
 
-/// The Set-Cookie value that gives a browser `token`; `secure` when the page came over HTTPS.
+/// The Set-Cookie value that gives a browser `token` (again, each time the page loads, so that a
+/// runner who keeps coming back keeps it); `secure` when the page came over HTTPS.
 std::string session_cookie(const std::string& token, bool secure);
 
 /// The runner's id on the web chat: the token's SHA-256, first 16 bytes in hex. Also their

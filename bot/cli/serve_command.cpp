@@ -16,6 +16,7 @@
 #include <boost/asio/strand.hpp>
 
 #include "adapters/metrics/metrics_registry.hpp"
+#include "bot/admin/dashboard_routes.hpp"
 #include "bot/cli/channel_catalogue.hpp"
 #include "bot/cli/clock_factory.hpp"
 #include "bot/cli/knowledge_reloader.hpp"
@@ -89,6 +90,8 @@ void announce(const HttpServer& server, const Config& config, const intents::Clo
     if (config.web_chat)
         std::cerr << "Chat with it in a browser: http://" << host << ":" << bound.port() << "/\n";
     std::cerr << "Or in a terminal: rubdown chat\n";
+    if (!config.admin_token.empty())
+        std::cerr << "Operator dashboard: http://" << host << ":" << bound.port() << "/admin/\n";
 }
 
 void listen_or_explain(HttpServer& server, const Config& config) {
@@ -154,6 +157,7 @@ int run_serve(const Config& config) {
         co_await pruner.prune_now();
     };
     add_operator_routes(router, std::move(operator_deps));
+    add_dashboard_routes(router, {store, *clock, config.admin_token, channels.names()});
 
     server.start();
     dispatcher.process_backlog();

@@ -177,7 +177,8 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one(const std::string& rem
 }
 
 asio::awaitable<void> HttpSession::run_stream(const http::StreamBody& stream) {
-    // Each piece has the body time-out to leave; a client that stops reading is cut off there.
+    // Each piece has the body time-out to leave. A client that stops reading is only cut off
+    // there once the kernel's send buffer is full; the stream's own lifetime ends it before.
     const http::StreamWriter write = [this](std::string piece) -> asio::awaitable<bool> {
         if (context_.stopping || close_requested_) co_return false;
         beast::error_code error;

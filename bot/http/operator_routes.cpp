@@ -12,6 +12,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <nlohmann/json.hpp>
 
+#include "adapters/http/client_address.hpp"
 #include "bot/cli/config.hpp"
 
 namespace rubdown::bot {
@@ -19,15 +20,6 @@ namespace rubdown::bot {
 namespace asio = boost::asio;
 using http::HttpRequest;
 using http::HttpResponse;
-
-bool is_loopback_address(const std::string& address) {
-    boost::system::error_code error;
-    auto parsed = asio::ip::make_address(address, error);
-    if (error) return false;
-    if (parsed.is_v6() && parsed.to_v6().is_v4_mapped())
-        return asio::ip::make_address_v4(asio::ip::v4_mapped, parsed.to_v6()).is_loopback();
-    return parsed.is_loopback();
-}
 
 bool bearer_token_matches(std::string_view authorization, const std::string& token) {
     constexpr std::string_view kPrefix = "Bearer ";
@@ -113,7 +105,7 @@ void add_operator_routes(Router& router, OperatorDeps deps) {
     const auto clock_access = [shared](const HttpRequest& request) -> std::optional<HttpResponse> {
         // Hidden entirely unless the clock is simulated: a real deployment has no such endpoint.
         if (!shared->simulated_clock) return HttpResponse::text(404, "not found\n");
-        if (!is_loopback_address(request.remote_address))
+        if (!http::is_loopback_address(request.remote_address))
             return HttpResponse::text(403, "loopback only\n");
         if (!bearer_token_matches(request.header("Authorization"), shared->admin_token))
             return HttpResponse::text(401, "bearer token required\n");

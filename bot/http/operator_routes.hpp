@@ -28,9 +28,6 @@ struct OperatorDeps {
 
 void add_operator_routes(Router& router, OperatorDeps deps);
 
-/// True for 127.0.0.0/8 and ::1 (also IPv4-mapped), the only peers allowed on /admin/*.
-bool is_loopback_address(const std::string& address);
-
 /// Constant-time check of "Authorization: Bearer <token>" against the configured token.
 bool bearer_token_matches(std::string_view authorization, const std::string& token);
 

@@ -1,5 +1,6 @@
 #include "bot/inbox/dispatcher.hpp"
 
+#include <date/date.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -248,6 +249,27 @@ void Dispatcher::handle_blocking(const intents::IncomingMessage& message) {
     }
 }
 
+namespace {
+
+std::string utc_day(storage::UnixSeconds at) {
+    const auto day = std::chrono::floor<date::days>(date::sys_seconds{std::chrono::seconds{at}});
+    return date::format("%F", date::sys_days{day});
+}
+
+}  // namespace
+
+void record_activity(storage::Repositories& repos, const storage::InboxEntry& entry,
+                     const std::string& understood_as, std::int64_t user_id) {
+    repos.activity.record_message(utc_day(entry.received_at), entry.channel, understood_as, user_id,
+                                  entry.received_at);
+    // What the bot could not place, the operator reads to improve it (pruned like the inbox's
+    // texts). Button presses carry no words of the runner's.
+    const bool unplaced =
+        understood_as == intents::kNotUnderstood || understood_as == "out_of_scope";
+    if (unplaced && user_id != 0 && entry.action.empty() && !entry.text.empty())
+        repos.activity.keep_not_understood(user_id, entry.channel, entry.text, entry.received_at);
+}
+
 ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
                                          intents::Engine& engine,
                                          const intents::EngineSettings& settings,
@@ -264,7 +286,9 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
                                 store_repos.inbox,
                                 store_repos.outbox,
                                 nudges,
-                                store_repos.conversations};
+                                store_repos.conversations,
+                                store_repos.activity,
+                                store_repos.reports};
     const auto timestamp = unix_seconds(now);
     auto user = repos.users.find_or_create(entry->user_key, entry->channel, entry->chat_id,
                                            entry->display_name, timestamp);
@@ -278,6 +302,7 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
 
     std::vector<intents::Reply> rows;
     bool forgotten = false;
+    std::string understood_as = "set_aside";  // by the flood guard, unless the engine says
     intents::IncomingMessage message{entry->channel,      entry->user_key,      entry->chat_id,
                                      entry->display_name, entry->text,          entry->action,
                                      entry->dedup_key,    entry->reply_context, entry->source_id,
@@ -294,10 +319,12 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
     } else {
         intents::HandlerContext context{repos, user, message, now, settings};
         rows = engine.respond(context);
+        understood_as = context.understood_as.empty() ? "other" : context.understood_as;
         // /forget deletes the runner; saving them again would bring the row back.
         forgotten = !repos.users.find_by_id(user.id);
         if (!forgotten) repos.users.update(user);
     }
+    record_activity(repos, *entry, understood_as, forgotten ? 0 : user.id);
 
     const Conversation conversation{shaping.shared_chat(entry->reply_context), user.private_chat,
                                     entry->display_name};

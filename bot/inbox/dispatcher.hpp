@@ -37,6 +37,11 @@ struct ProcessOutcome {
     std::optional<storage::UnixSeconds> earliest_planned_nudge;
 };
 
+/// Counts a processed message for the operator's view (its day, channel and what it was
+/// understood as; its runner seen, unless 0) and keeps its text when the bot could not place it.
+void record_activity(storage::Repositories& repos, const storage::InboxEntry& entry,
+                     const std::string& understood_as, std::int64_t user_id);
+
 using adapters::AcceptResult;
 
 /// Each channel's rules for the rows answering a message, by channel name (absent: plain rows).

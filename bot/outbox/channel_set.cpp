@@ -17,6 +17,12 @@ void ChannelSet::add(std::unique_ptr<adapters::Channel> channel, storage::Store&
     channels_.emplace(running->name(), std::move(running));
 }
 
+std::vector<std::string> ChannelSet::names() const {
+    std::vector<std::string> names;
+    for (const auto& [name, channel] : channels_) names.push_back(name);
+    return names;
+}
+
 void ChannelSet::wake(const std::string& channel) {
     if (const auto found = channels_.find(channel); found != channels_.end()) found->second->wake();
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "adapters/channel.hpp"
 #include "adapters/metrics/metrics_registry.hpp"
@@ -28,6 +29,8 @@ class ChannelSet {
              Dispatcher& dispatcher, Router& router, metrics::Registry& registry);
 
     bool empty() const { return channels_.empty(); }
+    /// The channels' names, in name order.
+    std::vector<std::string> names() const;
     /// The outbox has rows for `channel` (none is running by that name: nothing happens).
     void wake(const std::string& channel);
     void wake(const std::set<std::string>& channels);

@@ -17,7 +17,7 @@ bool released(const storage::OutboxMessage& row) {
            row.status == storage::OutboxStatus::sent;
 }
 
-std::vector<adapters::ConversationLine> merge_conversation(
+adapters::Conversation merge_conversation(
     const std::vector<storage::InboxEntry>& entries_newest_first,
     const std::vector<storage::OutboxMessage>& rows_newest_first, std::size_t limit) {
     // Sorted by (time, entry id, side, row id): an answer takes its entry's time and id, so it
@@ -42,6 +42,13 @@ std::vector<adapters::ConversationLine> merge_conversation(
         line.at = entry.received_at;
         lines.push_back({entry.received_at, entry.id, 0, 0, std::move(line)});
     }
+    // Settled: every row up to it is released or failed. Rows come newest first.
+    std::int64_t settled = 0;
+    std::int64_t lowest_pending = kNoEntry;
+    for (const auto& row : rows_newest_first)
+        if (row.status == storage::OutboxStatus::pending) lowest_pending = row.id;
+    for (const auto& row : rows_newest_first)
+        if (row.id < lowest_pending) settled = std::max(settled, row.id);
     for (const auto& row : rows_newest_first) {
         if (!released(row)) continue;
         adapters::ConversationLine line;
@@ -61,32 +68,32 @@ std::vector<adapters::ConversationLine> merge_conversation(
         return std::tie(a.at, a.entry, a.side, a.row) < std::tie(b.at, b.entry, b.side, b.row);
     });
     const std::size_t skip = lines.size() > limit ? lines.size() - limit : 0;
-    std::vector<adapters::ConversationLine> kept;
-    kept.reserve(lines.size() - skip);
-    for (std::size_t i = skip; i < lines.size(); ++i) kept.push_back(std::move(lines[i].line));
-    return kept;
+    adapters::Conversation conversation;
+    conversation.settled_through = settled;
+    conversation.lines.reserve(lines.size() - skip);
+    for (std::size_t i = skip; i < lines.size(); ++i)
+        conversation.lines.push_back(std::move(lines[i].line));
+    return conversation;
 }
 
 asio::awaitable<std::vector<storage::OutboxMessage>> StoreConversationSource::replies_after(
-    std::string user_key, std::string channel, std::int64_t after_id, std::size_t limit) {
-    auto job = [user_key = std::move(user_key), channel = std::move(channel), after_id,
+    std::string channel, std::string chat_id, std::int64_t after_id, std::size_t limit) {
+    auto job = [channel = std::move(channel), chat_id = std::move(chat_id), after_id,
                 limit](storage::Repositories& repos) {
-        const auto user = repos.users.find_by_key(user_key);
-        if (!user) return std::vector<storage::OutboxMessage>{};
-        return repos.outbox.for_user_after(user->id, channel, after_id, limit);
+        return repos.outbox.for_chat_after(channel, chat_id, after_id, limit);
     };
     co_return co_await store_.async_run(std::move(job), asio::use_awaitable);
 }
 
-asio::awaitable<std::vector<adapters::ConversationLine>> StoreConversationSource::recent(
-    std::string user_key, std::string channel, std::size_t limit) {
-    auto job = [user_key = std::move(user_key), channel = std::move(channel),
-                limit](storage::Repositories& repos) {
-        const auto user = repos.users.find_by_key(user_key);
-        if (!user) return std::vector<adapters::ConversationLine>{};
+asio::awaitable<adapters::Conversation> StoreConversationSource::recent(std::string channel,
+                                                                        std::string chat_id,
+                                                                        std::string user_key,
+                                                                        std::size_t limit) {
+    auto job = [channel = std::move(channel), chat_id = std::move(chat_id),
+                user_key = std::move(user_key), limit](storage::Repositories& repos) {
         // Each side's latest `limit` holds the merged latest `limit`, whatever the mix.
         return merge_conversation(repos.inbox.latest_for_user(user_key, limit),
-                                  repos.outbox.latest_for_user(user->id, channel, limit), limit);
+                                  repos.outbox.latest_for_chat(channel, chat_id, limit), limit);
     };
     co_return co_await store_.async_run(std::move(job), asio::use_awaitable);
 }

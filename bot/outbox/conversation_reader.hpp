@@ -19,12 +19,13 @@ namespace rubdown::bot {
 bool released(const storage::OutboxMessage& row);
 
 /// The conversation's latest `limit` lines, oldest first, from the runner's entries and the
-/// rows answering them (each newest first, as the repositories give them). A row whose reply
-/// context is an entry's (the rows answering a message carry its context) comes right after that
-/// entry, in row order; the other rows (nudges) and the entries go by time, an entry before a
+/// chat's rows (each newest first, as the repositories give them), and the last row id up to
+/// which every row is settled (released or failed; the page's stream starts there). A row whose
+/// reply context is an entry's (the rows answering a message carry its context) comes right after
+/// that entry, in row order; the other rows (nudges) and the entries go by time, an entry before a
 /// row of the same second. Rows not released are left out; entries with nothing to show (no
 /// text) too, but their answers still follow their place.
-std::vector<adapters::ConversationLine> merge_conversation(
+adapters::Conversation merge_conversation(
     const std::vector<storage::InboxEntry>& entries_newest_first,
     const std::vector<storage::OutboxMessage>& rows_newest_first, std::size_t limit);
 
@@ -33,10 +34,11 @@ class StoreConversationSource final : public adapters::ConversationSource {
     explicit StoreConversationSource(storage::Store& store) : store_(store) {}
 
     boost::asio::awaitable<std::vector<storage::OutboxMessage>> replies_after(
-        std::string user_key, std::string channel, std::int64_t after_id,
+        std::string channel, std::string chat_id, std::int64_t after_id,
         std::size_t limit) override;
-    boost::asio::awaitable<std::vector<adapters::ConversationLine>> recent(
-        std::string user_key, std::string channel, std::size_t limit) override;
+    boost::asio::awaitable<adapters::Conversation> recent(std::string channel, std::string chat_id,
+                                                          std::string user_key,
+                                                          std::size_t limit) override;
 
   private:
     storage::Store& store_;

@@ -24,8 +24,10 @@ PruneCounts prune_once(storage::Repositories& repos, storage::UnixSeconds now,
     counts.entries_scrubbed = repos.inbox.scrub_texts(cutoffs.scrub_texts_before, policy.batch);
     counts.outbox_deleted =
         repos.outbox.delete_finished(cutoffs.delete_outbox_before, policy.batch);
+    counts.not_understood_deleted =
+        repos.activity.delete_not_understood(cutoffs.scrub_texts_before, policy.batch);
     counts.more = std::max({counts.entries_deleted, counts.keys_expired, counts.entries_scrubbed,
-                            counts.outbox_deleted}) >= policy.batch;
+                            counts.outbox_deleted, counts.not_understood_deleted}) >= policy.batch;
     return counts;
 }
 

@@ -8,6 +8,7 @@
 /// - Processed entries lose their texts and who sent them after `texts` (RUBDOWN_INBOX_RETENTION_
 ///   DAYS, 7 days by default), and are deleted once both periods have passed.
 /// - Sent and failed outbox rows (replies and nudges, with their texts) are deleted after `texts`.
+/// - Messages kept for the operator as not understood are deleted after `texts`.
 /// Runs, races, bookings and nudges are the runner's log and stay until /forget.
 
 #include <chrono>
@@ -44,6 +45,7 @@ struct PruneCounts {
     std::size_t entries_scrubbed = 0;
     std::size_t entries_deleted = 0;
     std::size_t outbox_deleted = 0;
+    std::size_t not_understood_deleted = 0;
     /// Some step changed a whole batch: more may be waiting.
     bool more = false;
 };

@@ -30,7 +30,7 @@ struct RetentionPruner::State : std::enable_shared_from_this<State> {
     bool started = false;
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> keys_expired{0}, entries_scrubbed{0}, entries_deleted{0},
-        outbox_deleted{0};
+        outbox_deleted{0}, not_understood_deleted{0};
 
     /// One bounded step; counts what it did. Throws what the store throws.
     asio::awaitable<PruneCounts> step() {
@@ -42,6 +42,7 @@ struct RetentionPruner::State : std::enable_shared_from_this<State> {
         entries_scrubbed += counts.entries_scrubbed;
         entries_deleted += counts.entries_deleted;
         outbox_deleted += counts.outbox_deleted;
+        not_understood_deleted += counts.not_understood_deleted;
         co_return counts;
     }
 
@@ -63,7 +64,7 @@ struct RetentionPruner::State : std::enable_shared_from_this<State> {
 
     PruneTotals totals() const {
         return {keys_expired.load(), entries_scrubbed.load(), entries_deleted.load(),
-                outbox_deleted.load()};
+                outbox_deleted.load(), not_understood_deleted.load()};
     }
 };
 
@@ -103,7 +104,8 @@ asio::awaitable<PruneTotals> RetentionPruner::prune_now() {
     co_return PruneTotals{after.keys_expired - before.keys_expired,
                           after.entries_scrubbed - before.entries_scrubbed,
                           after.entries_deleted - before.entries_deleted,
-                          after.outbox_deleted - before.outbox_deleted};
+                          after.outbox_deleted - before.outbox_deleted,
+                          after.not_understood_deleted - before.not_understood_deleted};
 }
 
 PruneTotals RetentionPruner::totals() const {
@@ -120,6 +122,9 @@ void RetentionPruner::register_metrics(metrics::Registry& registry) const {
                              state_->entries_deleted);
     registry.counter_reading("rubdown_outbox_pruned_total", "Sent and failed outbox rows deleted.",
                              state_->outbox_deleted);
+    registry.counter_reading("rubdown_not_understood_pruned_total",
+                             "Messages kept for the operator as not understood, deleted.",
+                             state_->not_understood_deleted);
 }
 
 }  // namespace rubdown::bot

@@ -33,6 +33,7 @@ struct PruneTotals {
     std::uint64_t entries_scrubbed = 0;
     std::uint64_t entries_deleted = 0;
     std::uint64_t outbox_deleted = 0;
+    std::uint64_t not_understood_deleted = 0;
 };
 
 class RetentionPruner {

@@ -121,6 +121,7 @@ IntentEngine::IntentEngine(nudges::NudgePolicy policy,
 std::vector<Reply> IntentEngine::respond(HandlerContext& context) {
     std::vector<Reply> replies;
     if (!context.message.action.empty()) {
+        context.understood_as = "button";
         replies = handle_button_action(context, policy_);
     } else {
         replies = respond_to_text(context);
@@ -138,6 +139,7 @@ bool IntentEngine::must_answer(const IncomingMessage& message) const {
 
 std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
     const auto text = trim(context.message.text);
+    context.understood_as = kNotUnderstood;
     if (text.empty()) return handle_not_understood(context);
     // An edit of a message that made a run or a race changes those instead of making more.
     if (made_something(context)) {
@@ -145,6 +147,7 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
         context.red_flag = static_cast<bool>(verdict);
         const auto parse = nlu_.parse(text, context.now, context.user.time_zone);
         if (auto replies = handle_message_edit(context, parse, policy_)) {
+            context.understood_as = "edit";
             if (verdict && !replies->empty()) {
                 replies->insert(replies->begin(), Reply{safety::safety_reply(verdict)});
                 nudges::apply_red_flag(context.repos, context.user);
@@ -153,15 +156,20 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
         }
         context.red_flag = false;
     }
-    if (const auto verdict = safety::triage(text))
+    if (const auto verdict = safety::triage(text)) {
+        context.understood_as = "red_flag";
         return respond_to_red_flag(context, verdict, text);
+    }
 
     switch (data_command(text)) {
         case DataCommand::undo:
+            context.understood_as = "undo";
             return handle_undo(context, policy_);
         case DataCommand::export_runs:
+            context.understood_as = "export";
             return for_the_runner_alone(handle_export(context));
         case DataCommand::forget:
+            context.understood_as = "forget";
             return handle_forget_request(context);
         case DataCommand::none:
             break;
@@ -217,16 +225,24 @@ std::vector<Reply> IntentEngine::respond_to_text(HandlerContext& context) {
                 // "Berlin", "PST", "UTC+2": a bare place answers the question asked.
                 if (parse.intent == nlu::kSettingsIntent) {
                     context.repos.conversations.clear(context.user.id);
+                    context.understood_as = "follow_up";
                     return handle_settings(context, parse, policy_);
                 }
                 break;
         }
-        if (answered) return *answered;
+        if (answered) {
+            context.understood_as = "follow_up";
+            return *answered;
+        }
         context.repos.conversations.clear(context.user.id);
     }
 
-    if (!parse.items.empty()) return route_parts(context, parse);
+    if (!parse.items.empty()) {
+        context.understood_as = "several";
+        return route_parts(context, parse);
+    }
     if (parse.confidence < min_confidence_) return handle_not_understood(context, parse.intent);
+    context.understood_as = parse.intent;
     // Right after a massage answer, "is once a month enough?" is about massage without saying so.
     if (parse.intent == "massage_question" && on_massage_topic) {
         return handle_massage_question(context, parse, *knowledge_->current(),

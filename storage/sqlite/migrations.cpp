@@ -183,9 +183,36 @@ ALTER TABLE users ADD COLUMN private_chat TEXT NOT NULL DEFAULT '';
 UPDATE users SET private_chat = chat_id WHERE NOT (channel = 'telegram' AND chat_id LIKE '-%');
 )sql"},
     // The web chat shows a runner's conversation from the database: what they said, by their key.
-    // (Their replies are found by outbox_by_user, whose entries end in the row id.)
     Migration{10, R"sql(
 CREATE INDEX inbox_by_user ON inbox(user_key);
+)sql"},
+    // The operator's dashboard: when each runner was last seen, what the messages of each day
+    // were understood as (the inbox is pruned within days; these counts stay), and the messages
+    // not understood (pruned with the inbox's texts, and with their runner by /forget). Existing
+    // runners count as seen when they joined. And the web chat's replies by chat (an index's
+    // entries end in the row id, so a chat's rows are read in id order).
+    Migration{11, R"sql(
+ALTER TABLE users ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+UPDATE users SET last_seen_at = created_at;
+CREATE INDEX users_by_last_seen ON users(last_seen_at);
+CREATE TABLE activity_days (
+    day TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    understood_as TEXT NOT NULL,
+    messages INTEGER NOT NULL,
+    PRIMARY KEY (day, channel, understood_as)
+) WITHOUT ROWID;
+CREATE TABLE not_understood (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    text TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+);
+CREATE INDEX not_understood_by_time ON not_understood(received_at);
+CREATE INDEX not_understood_by_user ON not_understood(user_id);
+CREATE INDEX runs_by_date ON runs(date);
+CREATE INDEX outbox_by_chat ON outbox(channel, chat_id);
 )sql"},
 };
 }  // namespace

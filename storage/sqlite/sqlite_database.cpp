@@ -8,12 +8,14 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/sqlite_activity.hpp"
 #include "storage/sqlite/sqlite_bookings.hpp"
 #include "storage/sqlite/sqlite_conversations.hpp"
 #include "storage/sqlite/sqlite_inbox.hpp"
 #include "storage/sqlite/sqlite_nudges.hpp"
 #include "storage/sqlite/sqlite_outbox.hpp"
 #include "storage/sqlite/sqlite_races.hpp"
+#include "storage/sqlite/sqlite_reports.hpp"
 #include "storage/sqlite/sqlite_runs.hpp"
 #include "storage/sqlite/sqlite_users.hpp"
 
@@ -77,7 +79,10 @@ struct SqliteDatabase::Impl {
           outbox(sql),
           nudges(sql),
           conversations(sql),
-          repositories{users, runs, races, bookings, inbox, outbox, nudges, conversations} {}
+          activity(sql),
+          reports(sql),
+          repositories{users,  runs,   races,         bookings, inbox,
+                       outbox, nudges, conversations, activity, reports} {}
 
     SQLite::Database db;
     int applied;
@@ -92,6 +97,8 @@ struct SqliteDatabase::Impl {
     SqliteOutbox outbox;
     SqliteNudges nudges;
     SqliteConversations conversations;
+    SqliteActivity activity;
+    SqliteReports reports;
     Repositories repositories;
 };
 

@@ -150,29 +150,29 @@ std::size_t SqliteOutbox::delete_finished(UnixSeconds created_before, std::size_
     return run_bounded(statement, created_before, limit);
 }
 
-std::vector<OutboxMessage> SqliteOutbox::for_user_after(std::int64_t user_id,
-                                                        const std::string& channel,
+std::vector<OutboxMessage> SqliteOutbox::for_chat_after(const std::string& channel,
+                                                        const std::string& chat_id,
                                                         std::int64_t after_id, std::size_t limit) {
     auto& query = sql_.get(select_from(kOutboxColumns, "outbox",
-                                       "WHERE user_id = ? AND id > ? AND channel = ? "
+                                       "WHERE channel = ? AND chat_id = ? AND id > ? "
                                        "ORDER BY id ASC LIMIT ?"));
-    query.bind(1, user_id);
-    query.bind(2, after_id);
-    query.bind(3, channel);
+    query.bind(1, channel);
+    query.bind(2, chat_id);
+    query.bind(3, after_id);
     query.bind(4, static_cast<std::int64_t>(limit));
     std::vector<OutboxMessage> rows;
     while (query.executeStep()) rows.push_back(read_outbox(query));
     return rows;
 }
 
-std::vector<OutboxMessage> SqliteOutbox::latest_for_user(std::int64_t user_id,
-                                                         const std::string& channel,
+std::vector<OutboxMessage> SqliteOutbox::latest_for_chat(const std::string& channel,
+                                                         const std::string& chat_id,
                                                          std::size_t limit) {
     auto& query = sql_.get(select_from(kOutboxColumns, "outbox",
-                                       "WHERE user_id = ? AND channel = ? "
+                                       "WHERE channel = ? AND chat_id = ? "
                                        "ORDER BY id DESC LIMIT ?"));
-    query.bind(1, user_id);
-    query.bind(2, channel);
+    query.bind(1, channel);
+    query.bind(2, chat_id);
     query.bind(3, static_cast<std::int64_t>(limit));
     std::vector<OutboxMessage> rows;
     while (query.executeStep()) rows.push_back(read_outbox(query));

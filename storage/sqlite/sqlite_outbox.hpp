@@ -19,9 +19,11 @@ class SqliteOutbox final : public OutboxRepository {
     void record_calls_done(std::int64_t id, int calls_done) override;
     std::size_t resume_in_flight(const std::string& channel) override;
     std::size_t delete_finished(UnixSeconds created_before, std::size_t limit) override;
-    std::vector<OutboxMessage> for_user_after(std::int64_t user_id, const std::string& channel,
-                                              std::int64_t after_id, std::size_t limit) override;
-    std::vector<OutboxMessage> latest_for_user(std::int64_t user_id, const std::string& channel,
+    std::vector<OutboxMessage> for_chat_after(const std::string& channel,
+                                              const std::string& chat_id, std::int64_t after_id,
+                                              std::size_t limit) override;
+    std::vector<OutboxMessage> latest_for_chat(const std::string& channel,
+                                               const std::string& chat_id,
                                                std::size_t limit) override;
     std::optional<OutboxMessage> find(std::int64_t id) override;
     std::size_t count_pending(const std::string& channel) override;

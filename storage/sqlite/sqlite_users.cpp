@@ -4,38 +4,6 @@
 
 namespace rubdown::storage {
 
-namespace {
-
-constexpr const char* kUserColumns =
-    "id, key, channel, chat_id, display_name, time_zone, time_zone_known, time_zone_asked, active, "
-    "nudges_stopped, nudges_paused_until, quiet_start_minute, quiet_end_minute, created_at, "
-    "quiet_days, units, units_chosen, private_chat";
-
-User read_user(SQLite::Statement& row) {
-    User user;
-    user.id = row.getColumn(0).getInt64();
-    user.key = row.getColumn(1).getString();
-    user.channel = row.getColumn(2).getString();
-    user.chat_id = row.getColumn(3).getString();
-    user.display_name = row.getColumn(4).getString();
-    user.time_zone = row.getColumn(5).getString();
-    user.time_zone_known = row.getColumn(6).getInt() != 0;
-    user.time_zone_asked = row.getColumn(7).getInt() != 0;
-    user.active = row.getColumn(8).getInt() != 0;
-    user.nudges_stopped = row.getColumn(9).getInt() != 0;
-    user.nudges_paused_until = row.getColumn(10).getInt64();
-    user.quiet_start_minute = row.getColumn(11).getInt();
-    user.quiet_end_minute = row.getColumn(12).getInt();
-    user.created_at = row.getColumn(13).getInt64();
-    user.quiet_days = row.getColumn(14).getInt();
-    user.units = row.getColumn(15).getString();
-    user.units_chosen = row.getColumn(16).getInt() != 0;
-    user.private_chat = row.getColumn(17).getString();
-    return user;
-}
-
-}  // namespace
-
 User SqliteUsers::find_or_create(const std::string& key, const std::string& channel,
                                  const std::string& chat_id, const std::string& display_name,
                                  UnixSeconds now) {

@@ -24,9 +24,10 @@ storage::OutboxMessage answered(std::int64_t id, storage::UnixSeconds at, std::s
     return row;
 }
 
-std::vector<std::string> texts(const std::vector<adapters::ConversationLine>& lines) {
+std::vector<std::string> texts(const adapters::Conversation& conversation) {
     std::vector<std::string> shown;
-    for (const auto& line : lines) shown.push_back((line.from_runner ? "> " : "< ") + line.text);
+    for (const auto& line : conversation.lines)
+        shown.push_back((line.from_runner ? "> " : "< ") + line.text);
     return shown;
 }
 
@@ -42,10 +43,12 @@ TEST_CASE("conversation: the runner's lines and the bot's, by time, a message be
     CHECK(texts(bot::merge_conversation(entries, rows, 10)) ==
           std::vector<std::string>{"> ran 10k", "< Logged 10k", "< Nudge: book a massage?",
                                    "> and 5k today", "< Logged 5k"});
-    const auto lines = bot::merge_conversation(entries, rows, 10);
+    const auto conversation = bot::merge_conversation(entries, rows, 10);
+    const auto& lines = conversation.lines;
     CHECK(lines[1].reply_id == 20);
     CHECK(lines[0].reply_id == 0);
     CHECK(lines[0].at == 100);
+    CHECK(conversation.settled_through == 30);
 }
 
 TEST_CASE("conversation: the latest lines are kept, and what was not released is left out") {
@@ -60,7 +63,10 @@ TEST_CASE("conversation: the latest lines are kept, and what was not released is
           std::vector<std::string>{"> first", "< answer to first", "> third"});
     CHECK(texts(bot::merge_conversation(entries, rows, 2)) ==
           std::vector<std::string>{"< answer to first", "> third"});
-    CHECK(bot::merge_conversation({}, {}, 5).empty());
+    CHECK(bot::merge_conversation({}, {}, 5).lines.empty());
+    CHECK(bot::merge_conversation({}, {}, 5).settled_through == 0);
+    // Row 12 is held back: the page's stream starts below it, so that it arrives when it goes.
+    CHECK(bot::merge_conversation(entries, rows, 10).settled_through == 11);
 }
 
 TEST_CASE("conversation: each answer follows its message, even when all came in one second") {

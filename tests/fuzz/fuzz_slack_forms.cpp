@@ -12,8 +12,8 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include "adapters/http/form_fields.hpp"
 #include "adapters/slack/slack_commands.hpp"
-#include "adapters/slack/slack_form.hpp"
 #include "adapters/slack/slack_interactions.hpp"
 #include "adapters/slack/slack_reply_context.hpp"
 
@@ -34,7 +34,7 @@ void check_interaction(std::string_view body) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
 
-    if (const auto form = FormFields::parse(input)) {
+    if (const auto form = rubdown::http::FormFields::parse(input)) {
         // Every decoded field can be looked up again.
         (void)form->get("payload");
         (void)form->contains("text");

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -415,14 +416,14 @@ TEST_CASE("a runner's conversation reads: their replies after an id, and their l
             {.channel = "web", .chat_id = "ben", .user_id = ben, .text = "to ben"});
     }
     repos.outbox.claim(anas[1]);
-    const auto after = repos.outbox.for_user_after(ana, "web", anas[0], 3);
+    const auto after = repos.outbox.for_chat_after("web", "ana", anas[0], 3);
     REQUIRE(after.size() == 3);
     CHECK(after[0].id == anas[1]);
     CHECK(after[0].status == OutboxStatus::sending);
     CHECK(after[1].id == anas[2]);
     CHECK(after[2].id == anas[3]);
-    CHECK(repos.outbox.for_user_after(ana, "telegram", 0, 10).empty());
-    const auto latest = repos.outbox.latest_for_user(ana, "web", 2);
+    CHECK(repos.outbox.for_chat_after("telegram", "ana", 0, 10).empty());
+    const auto latest = repos.outbox.latest_for_chat("web", "ana", 2);
     REQUIRE(latest.size() == 2);
     CHECK(latest[0].id == anas[4]);
     CHECK(latest[1].id == anas[3]);
@@ -460,13 +461,125 @@ TEST_CASE("a runner's conversation reads: their replies after an id, and their l
         return details;
     };
     const auto replies_plan = plan(
-        "SELECT id FROM outbox WHERE user_id = 1 AND id > 3 AND channel = 'web' "
+        "SELECT id FROM outbox WHERE channel = 'web' AND chat_id = 'ana' AND id > 3 "
         "ORDER BY id ASC LIMIT 3");
-    CHECK_THAT(replies_plan, Catch::Contains("outbox_by_user"));
+    CHECK_THAT(replies_plan, Catch::Contains("outbox_by_chat"));
     CHECK(replies_plan.find("TEMP B-TREE") == std::string::npos);
     const auto said_plan = plan(
         "SELECT id FROM inbox WHERE user_key = 'web:ana' AND scrubbed = 0 ORDER BY id DESC "
         "LIMIT 3");
     CHECK_THAT(said_plan, Catch::Contains("inbox_by_user"));
     CHECK(said_plan.find("TEMP B-TREE") == std::string::npos);
+}
+
+TEST_CASE("activity: counts by day and label, runners last seen, texts not understood") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("activity.db"));
+    auto& repos = db.repositories();
+    const auto ana = repos.users.find_or_create("web:ana", "web", "ana", "Ana", 100).id;
+    const auto ben = repos.users.find_or_create("telegram:1", "telegram", "1", "Ben", 100).id;
+    repos.activity.record_message("2026-12-06", "web", "log_run", ana, 1000);
+    repos.activity.record_message("2026-12-07", "web", "log_run", ana, 2000);
+    repos.activity.record_message("2026-12-07", "web", "log_run", ana, 1500);  // late backlog
+    repos.activity.record_message("2026-12-07", "telegram", "greeting", ben, 900);
+    repos.activity.record_message("2026-12-07", "web", "not_understood", 0, 2100);  // forgotten
+    const auto counts = repos.activity.since("2026-12-07");
+    REQUIRE(counts.size() == 3);
+    CHECK(counts[0].channel == "telegram");
+    CHECK(counts[1].understood_as == "log_run");
+    CHECK(counts[1].messages == 2);
+    CHECK(counts[2].understood_as == "not_understood");
+    // Last seen never moves back for a message processed late.
+    CHECK(repos.reports.runner(ana)->last_seen_at == 2000);
+    using Active = std::vector<std::pair<std::string, std::int64_t>>;
+    CHECK(repos.activity.active_runners(1000) == Active{{"web", 1}});
+    CHECK(repos.activity.active_runners(0) == Active{{"telegram", 1}, {"web", 1}});
+
+    repos.activity.keep_not_understood(ana, "web", "blorp", 100);
+    repos.activity.keep_not_understood(ana, "web", "zzz", 300);
+    repos.activity.keep_not_understood(ben, "telegram", "qqq", 200);
+    auto kept = repos.activity.not_understood(10);
+    REQUIRE(kept.size() == 3);
+    CHECK(kept[0].text == "qqq");  // newest first by when it was kept
+    CHECK(repos.activity.delete_not_understood(250, 10) == 2);
+    CHECK(repos.activity.not_understood(10).size() == 1);
+    // A runner who is forgotten takes their texts with them.
+    repos.activity.keep_not_understood(ben, "telegram", "qqq again", 400);
+    repos.users.erase(ben);
+    kept = repos.activity.not_understood(10);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].text == "zzz");
+}
+
+TEST_CASE("reports: the nudges' funnel, the outbox by channel, distance by day, runners") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("reports.db"));
+    auto& repos = db.repositories();
+    const auto ana = repos.users.find_or_create("web:ana", "web", "ana", "Ana", 100).id;
+    const auto ben = repos.users.find_or_create("web:ben", "web", "ben", "Ben", 100).id;
+    auto add_nudge = [&](NudgeKind kind, NudgeState state, UnixSeconds created, UnixSeconds sent) {
+        Nudge nudge{.user_id = ana,
+                    .kind = kind,
+                    .due_at = created + 10,
+                    .state = state,
+                    .created_at = created,
+                    .sent_at = sent};
+        repos.nudges.add(nudge);
+    };
+    add_nudge(NudgeKind::after_hard_session, NudgeState::sent, 1000, 1100);
+    add_nudge(NudgeKind::after_hard_session, NudgeState::sent, 1000, 1200);
+    add_nudge(NudgeKind::snoozed, NudgeState::pending, 1300, 0);
+    add_nudge(NudgeKind::pre_race_first, NudgeState::cancelled, 1400, 0);
+    add_nudge(NudgeKind::after_hard_session, NudgeState::sent, 10, 20);  // before the window
+    repos.bookings.add({.user_id = ana, .recorded_at = 1250});
+    auto user = *repos.users.find_by_id(ben);
+    user.nudges_paused_until = 5000;
+    repos.users.update(user);
+    const auto nudges = repos.reports.nudges(500, 2000);
+    CHECK(nudges.planned == 4);
+    CHECK(nudges.pending == 1);
+    CHECK(nudges.sent == 2);
+    CHECK(nudges.booked == 1);
+    CHECK(nudges.snoozed == 1);
+    CHECK(nudges.cancelled == 1);
+    CHECK(nudges.paused == 1);
+    CHECK(nudges.stopped == 0);
+
+    OutboxMessage row{.channel = "web", .chat_id = "ana", .user_id = ana, .text = "x"};
+    const auto first = repos.outbox.enqueue(row);
+    const auto second = repos.outbox.enqueue(row);
+    repos.outbox.enqueue(row);
+    repos.outbox.claim(first);
+    repos.outbox.mark_sent(first, 10);
+    repos.outbox.claim(second);
+    repos.outbox.reschedule(second, 99, "later");
+    const auto outbox = repos.reports.outbox();
+    REQUIRE(outbox.size() == 1);
+    CHECK(outbox[0].channel == "web");
+    CHECK(outbox[0].sent == 1);
+    CHECK(outbox[0].queued == 1);
+    CHECK(outbox[0].retrying == 1);
+
+    for (const auto& [who, date, km] :
+         std::vector<std::tuple<std::int64_t, std::string, double>>{{ana, "2026-12-01", 10},
+                                                                    {ana, "2026-12-01", 5},
+                                                                    {ben, "2026-12-01", 8},
+                                                                    {ana, "2026-12-03", 12},
+                                                                    {ana, "2026-11-01", 30}}) {
+        repos.runs.add({.user_id = who, .date = date, .distance_km = km, .text = "run"});
+    }
+    using Days = std::vector<std::pair<std::string, double>>;
+    CHECK(repos.reports.distance_by_day(0, "2026-12-01") ==
+          Days{{"2026-12-01", 23}, {"2026-12-03", 12}});
+    CHECK(repos.reports.distance_by_day(ana, "2026-12-01") ==
+          Days{{"2026-12-01", 15}, {"2026-12-03", 12}});
+
+    repos.activity.record_message("2026-12-07", "web", "log_run", ben, 3000);
+    const auto runners = repos.reports.runners(10, 0);
+    REQUIRE(runners.size() == 2);
+    CHECK(runners[0].user.display_name == "Ben");  // seen last
+    CHECK(runners[1].runs == 4);
+    CHECK(runners[1].distance_km == Approx(57));
+    CHECK(repos.reports.runner_count() == 2);
+    CHECK_FALSE(repos.reports.runner(999));
 }

@@ -64,7 +64,7 @@
     const row = document.createElement('div');
     row.className = 'buttons';
     for (const button of buttons) {
-      if (button.url) {
+      if (button.url && /^https?:\/\//i.test(button.url)) {
         const link = document.createElement('a');
         link.href = button.url;
         link.textContent = button.label;
@@ -147,12 +147,21 @@
     }
   });
 
+  // The browser reconnects a dropped stream by itself, sending the stream's position (the last
+  // event id). A stream it gave up on (an error status from a proxy, a restart) is opened again
+  // here, from the position it had reached.
   function listen(after) {
+    let position = after;
     const events = new EventSource('/chat/events?after=' + encodeURIComponent(after));
-    events.addEventListener('reply', (event) => addReply(JSON.parse(event.data)));
+    events.addEventListener('reply', (event) => {
+      if (event.lastEventId) position = event.lastEventId;
+      addReply(JSON.parse(event.data));
+    });
     events.addEventListener('open', () => setStatus(''));
     events.addEventListener('error', () => {
-      if (events.readyState !== EventSource.OPEN) setStatus('Reconnecting…');
+      if (events.readyState === EventSource.OPEN) return;
+      setStatus('Reconnecting…');
+      if (events.readyState === EventSource.CLOSED) setTimeout(() => listen(position), 3000);
     });
   }
 

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "adapters/http/cookies.hpp"
 #include "adapters/web/web_identity.hpp"
 
 using namespace rubdown::web;
@@ -38,15 +39,17 @@ TEST_CASE("web identity: the session cookie is read among others, quoted or spac
     CHECK_FALSE(token_from_cookies("rubdown_chat=" + token.substr(1)));
     CHECK_FALSE(token_from_cookies("rubdown_chat"));
     CHECK_FALSE(token_from_cookies(""));
-    CHECK(cookie_value("a=1; b=2", "b") == "2");
-    CHECK(cookie_value("a=1; b=", "b") == "");
+    CHECK(rubdown::http::cookie_value("a=1; b=2", "b") == "2");
+    CHECK(rubdown::http::cookie_value("a=1; b=", "b") == "");
+    CHECK_FALSE(rubdown::http::cookie_value("a=1; bb=2", "b"));
 }
 
-TEST_CASE("web identity: the cookie is HttpOnly and SameSite=Strict, Secure only over HTTPS") {
+TEST_CASE("web identity: the cookie is HttpOnly and SameSite=Lax, Secure only over HTTPS") {
     const auto plain = session_cookie(std::string(64, 'c'), false);
     CHECK_THAT(plain, Catch::StartsWith("rubdown_chat=" + std::string(64, 'c') + ";"));
     CHECK_THAT(plain, Catch::Contains("HttpOnly"));
-    CHECK_THAT(plain, Catch::Contains("SameSite=Strict"));
+    // Lax: a runner arriving by a link from another site keeps their session.
+    CHECK_THAT(plain, Catch::Contains("SameSite=Lax"));
     CHECK_THAT(plain, Catch::Contains("Path=/"));
     CHECK_THAT(plain, !Catch::Contains("Secure"));
     CHECK_THAT(session_cookie(std::string(64, 'c'), true), Catch::EndsWith("; Secure"));

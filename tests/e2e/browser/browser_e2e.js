@@ -2,7 +2,8 @@
 // End-to-end test of the web chat in a real browser: Debian's chromium, driven headless through
 // the DevTools protocol by puppeteer-core (never a downloaded browser), against the real
 // `rubdown serve` on loopback. A runner on a phone-sized screen opens the page, logs a run,
-// presses a button under a reply, reloads and sees the conversation as it was.
+// presses a button under a reply, reloads and sees the conversation as it was; then an operator
+// logs in to the dashboard and finds that runner, their log and the mileage charts.
 //
 //   node browser_e2e.js path/to/rubdown [artefact folder]
 //
@@ -20,6 +21,7 @@ const { freePort, startRubdown, waitForHealth, stopChild } = require('../support
 const SKIP = 77;
 const WATCHDOG_MS = 100000;
 const STEP_MS = 20000;
+const ADMIN_TOKEN = 'browser-test-operator-token';
 
 let puppeteer;
 try {
@@ -100,6 +102,7 @@ async function main() {
       RUBDOWN_DB: path.join(tmp, 'rubdown.db'),
       RUBDOWN_LISTEN: `127.0.0.1:${port}`,
       RUBDOWN_LOG_LEVEL: 'info',
+      RUBDOWN_ADMIN_TOKEN: ADMIN_TOKEN,
     });
     await waitForHealth(`${url}healthz`, child, 45000);
     check(child.log.includes(`Chat with it in a browser: ${url}`),
@@ -129,8 +132,8 @@ async function main() {
     await page.waitForSelector('#welcome', { timeout: STEP_MS });
     const cookies = await page.cookies();
     const session = cookies.find((c) => c.name === 'rubdown_chat');
-    check(session && session.httpOnly && session.sameSite === 'Strict',
-          'the browser holds an HttpOnly, SameSite=Strict session cookie');
+    check(session && session.httpOnly && session.sameSite === 'Lax',
+          'the browser holds an HttpOnly, SameSite=Lax session cookie');
     check(await page.evaluate(() => document.cookie === ''), 'the page\'s scripts cannot read it');
 
     await say(page, 'ran 10k easy this morning');
@@ -182,7 +185,41 @@ async function main() {
     check(true, 'after the reload the chat goes on (the week\'s distance is answered)');
     await page.screenshot({ path: path.join(artefacts, 'chat-reloaded.png'), fullPage: true });
 
-    check(pageErrors.length === 0, `no script or policy errors on the page ${JSON.stringify(pageErrors)}`);
+    // 4. The operator: a login form, then the dashboard with that runner and the club's charts.
+    const admin = await browser.newPage();
+    await admin.setViewport({ width: 1280, height: 900 });
+    admin.on('pageerror', (error) => pageErrors.push(`admin page error: ${error.message}`));
+    admin.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`admin console: ${message.text()}`);
+    });
+    await admin.goto(`${url}admin/`, { waitUntil: 'load' });
+    check(admin.url().endsWith('/admin/login'), `an operator without a session is sent to the login (${admin.url()})`);
+    const errorsBefore = pageErrors.length;
+    await admin.type('#token', 'not the token');
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'load' }), admin.click('button[type=submit]')]);
+    check(/not the admin token/.test(await admin.content()), 'a wrong token is refused on the form');
+    // The browser logs the refusal's 401 status as an error: expected here, and only here.
+    const refusals = pageErrors.splice(errorsBefore);
+    check(refusals.every((e) => /401/.test(e)), `the wrong token's page loads but for its 401 ${JSON.stringify(refusals)}`);
+    await admin.type('#token', ADMIN_TOKEN);
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'load' }), admin.click('button[type=submit]')]);
+    check(/How the bot is doing/.test(await admin.content()), 'the right token opens the dashboard');
+    const adminCookie = (await admin.cookies()).find((c) => c.name === 'rubdown_admin');
+    check(adminCookie && adminCookie.httpOnly && adminCookie.sameSite === 'Strict',
+          'the operator holds an HttpOnly, SameSite=Strict session cookie');
+    const runnerLinks = await admin.$$eval('a[href^="/admin/runner?id="]', (links) => links.map((l) => l.textContent));
+    check(runnerLinks.length === 1, `the dashboard lists the runner (${JSON.stringify(runnerLinks)})`);
+    const charts = await admin.$$eval('svg.chart rect', (bars) => bars.filter((b) => Number(b.getAttribute('height')) > 0).length);
+    check(charts >= 1, `the club's mileage charts show the runs (${charts} bars above zero)`);
+    check(/logging a run/.test(await admin.content()), 'the dashboard says what runners asked');
+    await admin.screenshot({ path: path.join(artefacts, 'dashboard.png'), fullPage: true });
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'load' }), admin.click('a[href^="/admin/runner?id="]')]);
+    const runnerPage = await admin.content();
+    check(/ran 10k easy this morning/.test(runnerPage), 'the runner\'s page shows their log as they wrote it');
+    check(/<svg/.test(runnerPage), 'the runner\'s page has their mileage chart');
+    await admin.screenshot({ path: path.join(artefacts, 'dashboard-runner.png'), fullPage: true });
+
+    check(pageErrors.length === 0, `no script or policy errors on the pages ${JSON.stringify(pageErrors)}`);
     const code = await stopChild(child);
     check(code === 0, `SIGTERM stops the bot cleanly (exit ${code})`);
   } catch (error) {

@@ -1,11 +1,11 @@
-#include "adapters/slack/slack_form.hpp"
+#include "adapters/http/form_fields.hpp"
 
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
 
 #include <string>
 
-namespace rubdown::slack {
+namespace rubdown::http {
 
 namespace {
 
@@ -85,4 +85,4 @@ bool FormFields::contains(std::string_view name) const {
     return false;
 }
 
-}  // namespace rubdown::slack
+}  // namespace rubdown::http

@@ -1,6 +1,6 @@
 #pragma once
-/// application/x-www-form-urlencoded bodies (slash commands, interactivity), decoded with
-/// Boost.URL.
+/// application/x-www-form-urlencoded bodies (Slack's slash commands and interactivity, the
+/// operator's login form), decoded with Boost.URL.
 
 #include <optional>
 #include <string>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace rubdown::slack {
+namespace rubdown::http {
 
 /// Decoded fields in the order they arrived; "+" is a space, percent escapes are decoded.
 class FormFields {
@@ -25,4 +25,4 @@ class FormFields {
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 
-}  // namespace rubdown::slack
+}  // namespace rubdown::http
