@@ -32,6 +32,16 @@ FollowUp draft_from(const HandlerContext& context, const nlu::Parse& parse,
     return draft;
 }
 
+/// The unit to answer a run told in `text` in: the runner's choice, else the unit the text
+/// tells ("20 miler", "8 miles"), else the unit they log in.
+Units reply_units(const storage::User& user, const std::string& text) {
+    if (!user.units_chosen) {
+        if (const auto told = nlu::distance_unit_told(nlu::lex(nlu::normalize_text(text))))
+            return *told == "mi" ? Units::mi : Units::km;
+    }
+    return units_of(user);
+}
+
 std::vector<Reply> ask_amount(HandlerContext& context, FollowUp draft) {
     draft.kind = FollowUp::Kind::log_run_amount;
     save_follow_up(context.repos.conversations, context.user.id, draft);
@@ -44,7 +54,7 @@ std::vector<Reply> ask_confirmation(HandlerContext& context, FollowUp draft) {
     storage::Run preview;
     preview.distance_km = draft.distance_km;
     preview.duration_s = draft.duration_s;
-    return {Reply{"Just checking: " + describe_run(preview, units_of(context.user)) +
+    return {Reply{"Just checking: " + describe_run(preview, reply_units(context.user, draft.text)) +
                   "? That looks unusual. Reply \"yes\" to log it, or send the right distance or "
                   "time."}};
 }
@@ -114,8 +124,9 @@ std::vector<Reply> ask_run_or_plan(HandlerContext& context, FollowUp draft,
     // "did you run it yesterday (Sun 22 Nov)", "did you run it on Wed 18 Nov".
     const auto when_gone =
         gone == "yesterday" ? gone + " (" + short_day(gone_day, today) + ")" : "on " + gone;
-    Reply ask{describe_run(preview, units_of(context.user)) + " — did you run it " + when_gone +
-              ", or is it planned for " + coming + "?"};
+    // In the unit the runner just used: "20 miler on sunday" is asked about in miles.
+    Reply ask{describe_run(preview, reply_units(context.user, draft.text)) + " — did you run it " +
+              when_gone + ", or is it planned for " + coming + "?"};
     ask.buttons.push_back(Button{"Ran it " + gone, std::string{kRanItAction}, ""});
     ask.buttons.push_back(Button{"Planned for " + coming, std::string{kPlannedItAction}, ""});
     return {ask};

@@ -230,6 +230,9 @@ TEST_CASE("a run told by its weekday alone is asked about: run on the day gone, 
     Conversation chat;
     const auto ask = chat.say("20 miler on sunday");
     REQUIRE(ask.size() == 1);
+    // Asked in the unit the runner used, not in km.
+    CHECK(contains(ask[0].text, "20 mi"));
+    CHECK_FALSE(contains(ask[0].text, "km"));
     CHECK(contains(ask[0].text, "Sun 22 Nov"));
     CHECK(contains(ask[0].text, "Sun 29 Nov"));
     REQUIRE(ask[0].buttons.size() == 2);
