@@ -176,16 +176,4 @@ std::string ReplyCursor::take(const std::vector<storage::OutboxMessage>& rows) {
     return out;
 }
 
-void add_security_headers(http::HttpResponse& response) {
-    response.headers.emplace_back(
-        "Content-Security-Policy",
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-    // Not no-referrer: with it, a browser sends "Origin: null" on a form post, and the same-origin
-    // check would refuse the page's own forms. same-origin tells other sites nothing.
-    response.headers.emplace_back("Referrer-Policy", "same-origin");
-    response.headers.emplace_back("X-Frame-Options", "DENY");
-}
-
 }  // namespace rubdown::web

@@ -81,8 +81,10 @@ class ReplyCursor {
     std::set<std::int64_t> sent_beyond_;  ///< sent while a row below them was held
 };
 
-/// Headers every page and script of the chat carries: a strict Content-Security-Policy (no
-/// inline script or style, nothing from elsewhere, no framing), no MIME sniffing, no referrer.
-void add_security_headers(http::HttpResponse& response);
+/// The chat's pages' Content-Security-Policy: no inline script or style, nothing from elsewhere,
+/// no framing; images may be data URLs.
+inline constexpr std::string_view kChatContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 }  // namespace rubdown::web

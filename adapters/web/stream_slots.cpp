@@ -1,5 +1,7 @@
 #include "adapters/web/stream_slots.hpp"
 
+#include <utility>
+
 namespace rubdown::web {
 
 std::shared_ptr<void> StreamSlots::take(const std::string& address, bool shared_address) {
@@ -17,9 +19,14 @@ std::shared_ptr<void> StreamSlots::take(const std::string& address, bool shared_
     // The handle gives the slot back when its last copy goes; it must not outlive this object
     // (the channel owns both, and a stream ends before its channel).
     struct Held {
+        // A constructor, not aggregate initialisation: make_shared's parentheses need one before
+        // C++20's P0960, which clang 14 (the fuzz build) lacks.
+        Held(StreamSlots& owner, std::string from) : slots(owner), address(std::move(from)) {}
+        Held(const Held&) = delete;
+        Held& operator=(const Held&) = delete;
+        ~Held() { slots.give_back(address); }
         StreamSlots& slots;
         std::string address;
-        ~Held() { slots.give_back(address); }
     };
     return std::make_shared<Held>(*this, address);
 }

@@ -6,6 +6,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <nlohmann/json.hpp>
 
+#include "adapters/http/browser_page.hpp"
 #include "adapters/http/client_address.hpp"
 #include "adapters/web/chat_protocol.hpp"
 #include "adapters/web/web_assets.hpp"
@@ -33,7 +34,7 @@ HttpResponse asset(std::string_view body, const char* content_type) {
     response.body = std::string(body);
     // Always revalidated: an upgraded server's page and script must not be mixed with old ones.
     response.headers.emplace_back("Cache-Control", "no-cache");
-    add_security_headers(response);
+    http::add_page_headers(response, kChatContentSecurityPolicy);
     return response;
 }
 

@@ -11,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/url/parse.hpp>
 
+#include "adapters/http/browser_page.hpp"
 #include "adapters/http/client_address.hpp"
 #include "adapters/http/form_fields.hpp"
 #include "adapters/http/rate_limiter.hpp"
@@ -57,15 +58,10 @@ HttpResponse html(int status, std::string body) {
     response.content_type = "text/html; charset=utf-8";
     response.body = std::move(body);
     response.headers.emplace_back("Cache-Control", "no-store");
-    response.headers.emplace_back(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'");
-    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-    // Not no-referrer: with it, a browser sends "Origin: null" on a form post, and the same-origin
-    // check would refuse the page's own forms. same-origin tells other sites nothing.
-    response.headers.emplace_back("Referrer-Policy", "same-origin");
-    response.headers.emplace_back("X-Frame-Options", "DENY");
+    // No script at all: the pages are rendered here.
+    http::add_page_headers(response,
+                           "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                           "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     return response;
 }
 

@@ -14,6 +14,18 @@
 using namespace rubdown::storage;
 using rubdown::testing::TempDir;
 
+namespace {
+
+/// What SQLite's planner will do for `sql`, one step a line ("SEARCH outbox USING INDEX ...").
+std::string query_plan(SQLite::Database& reader, const std::string& sql) {
+    SQLite::Statement query(reader, "EXPLAIN QUERY PLAN " + sql);
+    std::string details;
+    while (query.executeStep()) details += query.getColumn(3).getString() + "\n";
+    return details;
+}
+
+}  // namespace
+
 TEST_CASE("migrations bring an empty database to the latest version") {
     TempDir dir;
     SqliteDatabase db(dir.file("fresh.db"));
@@ -354,12 +366,7 @@ TEST_CASE("the outbox read and the recent-runs read: order, limit, and no sort o
     // The same query shapes walk an index in order and stop at the LIMIT: a plan with a temporary
     // B-tree would sort every pending row (or every run of the day) on each read.
     SQLite::Database reader(path, SQLite::OPEN_READONLY);
-    auto plan = [&](const std::string& sql) {
-        SQLite::Statement query(reader, "EXPLAIN QUERY PLAN " + sql);
-        std::string details;
-        while (query.executeStep()) details += query.getColumn(3).getString() + "\n";
-        return details;
-    };
+    const auto plan = [&](const std::string& sql) { return query_plan(reader, sql); };
     const auto outbox_plan = plan(
         "SELECT id FROM outbox WHERE status = 'pending' AND channel = 'telegram' AND "
         "not_before <= 100 ORDER BY id ASC LIMIT 3");
@@ -454,12 +461,7 @@ TEST_CASE("a runner's conversation reads: their replies after an id, and their l
 
     // Both reads walk an index in order to their LIMIT, however long the tables grow.
     SQLite::Database reader(path, SQLite::OPEN_READONLY);
-    auto plan = [&](const std::string& sql) {
-        SQLite::Statement query(reader, "EXPLAIN QUERY PLAN " + sql);
-        std::string details;
-        while (query.executeStep()) details += query.getColumn(3).getString() + "\n";
-        return details;
-    };
+    const auto plan = [&](const std::string& sql) { return query_plan(reader, sql); };
     const auto replies_plan = plan(
         "SELECT id FROM outbox WHERE channel = 'web' AND chat_id = 'ana' AND id > 3 "
         "ORDER BY id ASC LIMIT 3");
@@ -582,4 +584,35 @@ TEST_CASE("reports: the nudges' funnel, the outbox by channel, distance by day, 
     CHECK(runners[1].distance_km == Approx(57));
     CHECK(repos.reports.runner_count() == 2);
     CHECK_FALSE(repos.reports.runner(999));
+}
+
+TEST_CASE(
+    "a version 9 database (the last release's) opens with the web chat's and dashboard's "
+    "tables, its runners seen when they joined") {
+    TempDir dir;
+    const auto path = dir.file("v9.db");
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& migration : all_migrations()) {
+            if (migration.version > 9) break;
+            raw.exec(migration.sql);
+        }
+        raw.exec("PRAGMA user_version = 9");
+        raw.exec(
+            "INSERT INTO users (id, key, channel, chat_id, display_name, created_at) VALUES "
+            "(1, 'telegram:7', 'telegram', '7', 'Ana', 100)");
+        raw.exec(
+            "INSERT INTO outbox (channel, chat_id, user_id, text, status, created_at) VALUES "
+            "('telegram', '7', 1, 'Logged', 'sent', 150)");
+    }
+    CHECK(migrate_database(path) == static_cast<int>(all_migrations().size()) - 9);
+    SqliteDatabase db(path);
+    auto& repos = db.repositories();
+    const auto ana = repos.reports.runner(1);
+    REQUIRE(ana);
+    CHECK(ana->last_seen_at == 100);
+    CHECK(repos.outbox.for_chat_after("telegram", "7", 0, 10).size() == 1);
+    CHECK(repos.activity.since("2026-01-01").empty());
+    repos.activity.record_message("2026-12-07", "telegram", "log_run", 1, 500);
+    CHECK(repos.reports.runner(1)->last_seen_at == 500);
 }

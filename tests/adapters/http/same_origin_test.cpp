@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/http/browser_page.hpp"
 #include "adapters/http/same_origin.hpp"
 
 using namespace rubdown::http;
@@ -43,4 +44,19 @@ TEST_CASE("same origin: the Origin names the Host the request was sent to") {
     CHECK_FALSE(
         same_origin(request_with({{"Host", "h"}, {"Sec-Fetch-Site", "cross-site"}}), false));
     CHECK(same_origin(request_with({{"Host", "h"}, {"Sec-Fetch-Site", "same-origin"}}), false));
+}
+
+TEST_CASE("browser pages: their policy, and no sniffing, framing or referrer to other sites") {
+    HttpResponse response;
+    add_page_headers(response, "default-src 'none'");
+    const auto header = [&](const std::string& name) {
+        for (const auto& [key, value] : response.headers)
+            if (key == name) return value;
+        return std::string{};
+    };
+    CHECK(header("Content-Security-Policy") == "default-src 'none'");
+    CHECK(header("X-Content-Type-Options") == "nosniff");
+    CHECK(header("X-Frame-Options") == "DENY");
+    // same-origin, not no-referrer: with no-referrer a browser posts forms with "Origin: null".
+    CHECK(header("Referrer-Policy") == "same-origin");
 }
