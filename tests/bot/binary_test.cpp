@@ -187,7 +187,7 @@ TEST_CASE("binary: a weekday run told without tense is asked about, then logged 
 }
 
 TEST_CASE(
-    "binary: a runner who moves zones keeps local dates and local nudge hours; miles and "
+    "binary: a runner who moves zones keeps local dates and local nudge hours: miles and "
     "two races") {
     TempDir dir;
     // 23:30 UTC on Monday 23 Nov is already Tuesday morning in Tokyo.

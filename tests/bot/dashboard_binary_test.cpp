@@ -69,7 +69,7 @@ TEST_CASE("dashboard: without RUBDOWN_ADMIN_TOKEN there is none, and it says how
               .status == 404);
 }
 
-TEST_CASE("dashboard: a browser logs in with the token; a wrong one, or none, gets nothing") {
+TEST_CASE("dashboard: a browser logs in with the token: a wrong one, or none, gets nothing") {
     WebServer server(with_token());
     const auto anonymous = request(server, "GET", "/admin/", "");
     CHECK(anonymous.status == 303);

@@ -184,7 +184,7 @@ TEST_CASE("a request refused on its headers is answered before its body is sent,
     CHECK(client.request("GET", "/hello"));
 }
 
-TEST_CASE("bodies being read at once share one budget; past it a request gets 503, unread") {
+TEST_CASE("bodies being read at once share one budget: past it a request gets 503, unread") {
     bot::ServerLimits limits;
     limits.max_bodies_in_flight_bytes = 1500;
     RunningServer running(limits);

@@ -159,7 +159,7 @@ std::size_t index_of(const std::vector<std::string>& texts, const std::string& t
 
 }  // namespace
 
-TEST_CASE("429 with retry_after pauses that chat only; nothing is lost or sent twice") {
+TEST_CASE("429 with retry_after pauses that chat only: nothing is lost or sent twice") {
     OutboxFixture fx;
     Timeline timeline;
     std::mutex mutex;

@@ -83,7 +83,7 @@ TEST_CASE("retention cutoffs: keys after the dedup window, texts after the reten
     CHECK(short_texts.delete_entries_before == kStart - 2 * kDay);
 }
 
-TEST_CASE("a redelivery inside the dedup window is still a duplicate; after it, a new message") {
+TEST_CASE("a redelivery inside the dedup window is still a duplicate: after it, a new message") {
     RetentionFixture fx;
     REQUIRE(fx.receive("telegram:update:5", kStart) == InboxRecordResult::recorded);
 
@@ -95,7 +95,7 @@ TEST_CASE("a redelivery inside the dedup window is still a duplicate; after it, 
     CHECK(fx.receive("telegram:update:5", kStart + 8 * kDay) == InboxRecordResult::recorded);
 }
 
-TEST_CASE("processed entries lose their texts, then go; unprocessed ones stay whatever their age") {
+TEST_CASE("processed entries lose their texts, then go: unprocessed ones stay whatever their age") {
     RetentionFixture fx;
     fx.receive("telegram:update:1", kStart);
     fx.receive("telegram:update:2", kStart, /*processed=*/false);
@@ -125,7 +125,7 @@ TEST_CASE("processed entries lose their texts, then go; unprocessed ones stay wh
           InboxRecordResult::duplicate);
 }
 
-TEST_CASE("sent and failed outbox rows are pruned after the retention; queued ones never") {
+TEST_CASE("sent and failed outbox rows are pruned after the retention: queued ones never") {
     RetentionFixture fx;
     const auto sent = fx.sent_reply(kStart, storage::OutboxStatus::sent);
     const auto failed = fx.sent_reply(kStart, storage::OutboxStatus::failed);

@@ -97,7 +97,7 @@ TEST_CASE("web chat: a stream reconnecting with Last-Event-ID gets exactly what 
     CHECK(later.front() == ids.back() + 1);
 }
 
-TEST_CASE("web chat: two tabs of one runner both get each reply; another runner gets none") {
+TEST_CASE("web chat: two tabs of one runner both get each reply: another runner gets none") {
     WebServer server;
     const auto cookie = open_page(server);
     const auto stranger = open_page(server);
@@ -165,7 +165,7 @@ TEST_CASE("web chat: what is not from the page, not a session or not a message i
     CHECK(conversation(server, cookie)["lines"].empty());
 }
 
-TEST_CASE("web chat: a crash loses nothing acknowledged; the page shows it after the restart") {
+TEST_CASE("web chat: a crash loses nothing acknowledged: the page shows it after the restart") {
     WebServer server;
     const auto cookie = open_page(server);
     {

@@ -17,7 +17,7 @@ TEST_CASE("wire: an answer has its status line, type, length and body") {
           "charset=utf-8\r\nLocation: /x\r\nContent-Length: 5\r\n\r\nmade\n");
 }
 
-TEST_CASE("wire: HEAD keeps the length and sends no body; 204 sends neither") {
+TEST_CASE("wire: HEAD keeps the length and sends no body: 204 sends neither") {
     const auto head = bot::serialize(http::HttpResponse::text(200, "hello"), 11, true, true);
     CHECK(head.find("Content-Length: 5\r\n") != std::string::npos);
     CHECK(head.substr(head.size() - 4) == "\r\n\r\n");

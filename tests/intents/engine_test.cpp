@@ -204,7 +204,7 @@ TEST_CASE("an unknown time zone is asked once, and answered with a city", "[engi
     CHECK(chat.say("hi").size() == 1);
 }
 
-TEST_CASE("an ignored time zone question is not asked again; UTC meanwhile", "[engine]") {
+TEST_CASE("an ignored time zone question is not asked again: UTC meanwhile", "[engine]") {
     Conversation chat(at(2026, 11, 23, 23, 30), /*zone_known=*/false);
     REQUIRE(chat.say("hi").size() == 2);
     chat.say("5k easy today");

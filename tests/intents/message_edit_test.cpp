@@ -80,7 +80,7 @@ TEST_CASE("an edited race date moves the race it made", "[edit]") {
     CHECK(races[0].date == "2026-12-21");
 }
 
-TEST_CASE("an edit that makes a run hard plans its massage reminder; easy takes it back",
+TEST_CASE("an edit that makes a run hard plans its massage reminder: easy takes it back",
           "[edit]") {
     Conversation chat;
     chat.say_as("12k easy today", "telegram:1:80");

@@ -77,7 +77,7 @@ TEST_CASE("many concurrent writers: every acknowledged write is durable after a 
     CHECK(reopened.repositories().runs.list(user_id, 10000).size() == kWriters);
 }
 
-TEST_CASE("a failing job is rolled back alone; the rest of its batch commits") {
+TEST_CASE("a failing job is rolled back alone: the rest of its batch commits") {
     TempDir dir;
     Store store(dir.file("savepoint.db"));
     const auto user_id = store.run([](Repositories& repos) {

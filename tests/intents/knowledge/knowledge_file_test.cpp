@@ -90,7 +90,7 @@ TEST_CASE("the worked example in deploy/ is valid and its entries are found by p
     CHECK(base->answer("are ice baths good after a long run?").kind == AnswerKind::fallback);
 }
 
-TEST_CASE("live knowledge swaps whole bases; a reader keeps the one it took", "[knowledge]") {
+TEST_CASE("live knowledge swaps whole bases: a reader keeps the one it took", "[knowledge]") {
     LiveKnowledge live(build_knowledge(""));
     const auto before = live.current();
     CHECK(before->answer("how much do you charge?").kind == AnswerKind::fallback);

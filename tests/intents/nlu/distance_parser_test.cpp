@@ -68,7 +68,7 @@ TEST_CASE("distances are read in km, miles, metres and race names", "[nlu][dista
     }
 }
 
-TEST_CASE("a stated total wins over one repetition; numbers beat race names", "[nlu][distance]") {
+TEST_CASE("a stated total wins over one repetition: numbers beat race names", "[nlu][distance]") {
     const DistanceCase cases[] = {
         {"16k with 8k at half marathon pace", 16.0},
         {"a solid 10k effort this morning", 10.0},

@@ -484,7 +484,7 @@ TEST_CASE("a run offered to other runners in a group is no part of the runner's 
     }
 }
 
-TEST_CASE("one run said twice is one part; a massage told of is no request", "[nlu][parts]") {
+TEST_CASE("one run said twice is one part: a massage told of is no request", "[nlu][parts]") {
     const auto again = shared_nlu().parse(
         "paced my wife through her first 10k today, so 10k for me too", kNow, "UTC");
     CHECK(again.items.empty());

@@ -9,7 +9,7 @@ using rubdown::intents::nlu::normalize_text;
 using rubdown::intents::nlu::to_valid_utf8;
 
 TEST_CASE(
-    "normalising lower-cases, plains Latin-1 letters, strips mentions and odd bytes; emojis and "
+    "normalising lower-cases, plains Latin-1 letters, strips mentions and odd bytes: emojis and "
     "line breaks end clauses",
     "[nlu][normalize]") {
     struct Case {
