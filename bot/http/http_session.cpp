@@ -161,6 +161,11 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one(const std::string& rem
         spdlog::error("event=handler_failed path={} error=\"{}\"", request.path, failure.what());
         response = http::HttpResponse::text(500, "internal error\n");
     }
+    // The handler is done with the body: its memory and its share of the budget go back now,
+    // before the answer is written, so a client that reads the answer and sends its next body at
+    // once finds the budget free (and a slow reader of a long stream holds none of it).
+    std::string().swap(request.body);
+    decision.body_bytes = {};
     if (context_.stopping) keep_alive = false;
     const int status = response.status;
     const auto bytes = response.body.size();
