@@ -227,7 +227,14 @@ auto Store::run(Job job) -> std::invoke_result_t<Job&, Repositories&> {
     enqueue(std::make_unique<BlockingTask>(std::move(job), outcome));
     std::unique_lock lock(outcome->mutex);
     outcome->finished.wait(lock, [&] { return outcome->done; });
-    if (outcome->error) std::rethrow_exception(outcome->error);
+    if (outcome->error) {
+        // Taken out of the outcome, so that the exception's last owner is this thread, which
+        // reads it, and never the store thread destroying its task (ThreadSanitizer cannot see
+        // the exception's reference count, kept in the uninstrumented runtime).
+        auto error = std::exchange(outcome->error, nullptr);
+        lock.unlock();
+        std::rethrow_exception(error);
+    }
     if constexpr (!std::is_void_v<Result>) return std::move(*outcome->result);
 }
 
