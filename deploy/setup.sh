@@ -10,6 +10,7 @@ packages=(
     libssl-dev ca-certificates
     libcli11-dev libhowardhinnant-date-dev tzdata libspdlog-dev prometheus-cpp-dev
     libgeonames-dev unicode-cldr-core
+    libcairo2-dev fonts-dejavu-core
     catch2
     curl
 )

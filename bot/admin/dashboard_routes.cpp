@@ -19,11 +19,16 @@
 #include "bot/admin/admin_session.hpp"
 #include "bot/admin/dashboard_assets.hpp"
 #include "bot/admin/dashboard_view.hpp"
+#include "intents/charts/period_totals.hpp"
 #include "intents/handlers/run_format.hpp"
 
 namespace rubdown::bot {
 
 namespace asio = boost::asio;
+using intents::charts::first_day_of_months;
+using intents::charts::first_day_of_weeks;
+using intents::charts::monthly_totals;
+using intents::charts::weekly_totals;
 using http::HttpRequest;
 using http::HttpResponse;
 

@@ -9,12 +9,14 @@
 #include <date/date.h>
 
 #include "bot/admin/html.hpp"
+#include "intents/charts/bar_chart.hpp"
 #include "intents/handlers/run_format.hpp"
 
 namespace rubdown::bot {
 
 namespace {
 
+using intents::charts::bar_chart_svg;
 using intents::handlers::Units;
 
 std::string page(const std::string& title, const std::string& body, bool signed_in) {

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "bot/admin/distance_chart.hpp"
+#include "intents/charts/period_totals.hpp"
 #include "storage/records.hpp"
 
 namespace rubdown::bot {
@@ -23,8 +23,8 @@ struct DashboardData {
     std::vector<storage::NotUnderstood> not_understood;              ///< the latest
     storage::NudgeFigures nudges;                                    ///< the last 30 days
     std::vector<storage::OutboxFigures> outbox;
-    std::vector<PeriodTotal> club_weeks;          ///< km, the last 12 weeks
-    std::vector<PeriodTotal> club_months;         ///< km, the last 12 months
+    std::vector<intents::charts::PeriodTotal> club_weeks;          ///< km, the last 12 weeks
+    std::vector<intents::charts::PeriodTotal> club_months;         ///< km, the last 12 months
     std::vector<storage::RunnerSummary> runners;  ///< the most recently seen first
 };
 
@@ -34,7 +34,7 @@ struct RunnerPageData {
     std::vector<storage::Run> runs;    ///< the latest, newest first
     std::vector<storage::Race> races;  ///< upcoming
     std::vector<storage::Nudge> pending_nudges;
-    std::vector<PeriodTotal> weeks;  ///< in the runner's unit
+    std::vector<intents::charts::PeriodTotal> weeks;  ///< in the runner's unit
     std::string unit;                ///< "km" or "mi"
     std::string notice;              ///< said once at the top ("Reminders paused for 7 days")
 };

@@ -2,9 +2,10 @@
 
 #include <regex>
 
-#include "bot/admin/distance_chart.hpp"
+#include "intents/charts/bar_chart.hpp"
+#include "intents/charts/period_totals.hpp"
 
-using namespace rubdown::bot;
+using namespace rubdown::intents::charts;
 using namespace date::literals;
 
 namespace {
@@ -70,4 +71,24 @@ TEST_CASE("mileage: the chart has a bar per period, scaled to a round top, its t
     // Nothing run at all still draws (a scale up to 10).
     CHECK_THAT(bar_chart_svg({{"Dec 07", "2026-12-07", 0}}, "none", "mi"),
                Catch::Contains(">10.0<"));
+}
+
+TEST_CASE("mileage: the PNG chart is an image of the size asked, not blank") {
+    const std::vector<PeriodTotal> bars{{"Nov 23", "2026-11-23", 15}, {"Nov 30", "2026-11-30", 37}};
+    const auto png = bar_chart_png(bars, "weeks", "km", 400, 200);
+    REQUIRE(png.size() > 100);
+    // The PNG signature, then the IHDR chunk with the width and height (big-endian).
+    CHECK(png.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+    CHECK(png.substr(12, 4) == "IHDR");
+    const auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned>(static_cast<unsigned char>(png[at])) << 24) |
+               (static_cast<unsigned>(static_cast<unsigned char>(png[at + 1])) << 16) |
+               (static_cast<unsigned>(static_cast<unsigned char>(png[at + 2])) << 8) |
+               static_cast<unsigned>(static_cast<unsigned char>(png[at + 3]));
+    };
+    CHECK(be32(16) == 400);
+    CHECK(be32(20) == 200);
+    // Not blank: an image with bars compresses worse than an empty one of the same size.
+    const auto empty = bar_chart_png({}, "weeks", "km", 400, 200);
+    CHECK(png.size() > empty.size());
 }

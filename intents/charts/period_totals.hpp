@@ -1,6 +1,6 @@
 #pragma once
-/// Mileage charts: the distance run per week or per month, from the log's distances by day, and
-/// the chart as an SVG bar chart a browser shows inline (the operator's pages). Pure.
+/// Mileage by period: the distance run per week or per month, from the log's distances by day,
+/// for the charts a runner asks for and the operator's dashboard. Pure.
 
 #include <string>
 #include <utility>
@@ -8,7 +8,7 @@
 
 #include <date/date.h>
 
-namespace rubdown::bot {
+namespace rubdown::intents::charts {
 
 /// One bar: its period's label ("Nov 30", "Dec 2026"), first day and distance (in the chart's
 /// unit).
@@ -27,15 +27,10 @@ std::vector<PeriodTotal> weekly_totals(const std::vector<std::pair<std::string, 
                                        date::sys_days today, int weeks, bool miles);
 /// The same by calendar month, `months` months ending with today's.
 std::vector<PeriodTotal> monthly_totals(
-    const std::vector<std::pair<std::string, double>>& km_by_day, date::sys_days today, int months,
-    bool miles);
+    const std::vector<std::pair<std::string, double>>& km_by_day, date::sys_days today,
+    int months, bool miles);
 /// The first day of the oldest period weekly_totals() (or monthly_totals()) covers.
 std::string first_day_of_weeks(date::sys_days today, int weeks);
 std::string first_day_of_months(date::sys_days today, int months);
 
-/// A bar chart: one bar per period, its value above and its label below, a scale in `unit`
-/// ("km", "mi"), `title` for screen readers and as a tooltip. Its text is escaped.
-std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::string& title,
-                          const std::string& unit);
-
-}  // namespace rubdown::bot
+}  // namespace rubdown::intents::charts

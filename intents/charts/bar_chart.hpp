@@ -1,0 +1,48 @@
+#pragma once
+/// A bar chart of distances per period, laid out once (pure geometry) and drawn either as SVG, which
+/// a browser shows inline (the operator's pages), or as a PNG image (cairo), which a chat sends as
+/// a photo (Telegram, Slack, the web chat).
+
+#include <string>
+#include <vector>
+
+#include "intents/charts/period_totals.hpp"
+
+namespace rubdown::intents::charts {
+
+/// Where everything goes, in pixels from the top left.
+struct ChartLayout {
+    struct Bar {
+        double x, y, width, height;
+        std::string value;  ///< written above the bar; empty for an empty period
+        std::string label;  ///< under it
+        std::string tooltip;
+    };
+    struct GridLine {
+        double y;
+        std::string value;  ///< the scale's value, left of the line
+    };
+    int width = 0, height = 0;
+    double plot_left = 0, plot_right = 0, label_y = 0;
+    std::string unit;
+    std::string title;
+    std::vector<Bar> bars;
+    std::vector<GridLine> lines;
+};
+
+/// One bar per period, scaled to a round top (1, 2 or 5 times a power of ten; 10 when nothing
+/// was run), its value above and its label below, four scale lines, the unit ("km", "mi") at the
+/// top left.
+ChartLayout lay_out_bar_chart(const std::vector<PeriodTotal>& bars, const std::string& title,
+                              const std::string& unit, int width = 640, int height = 240);
+
+/// As SVG, its text escaped.
+std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::string& title,
+                          const std::string& unit);
+
+/// As a PNG image (the bytes of the file), `width` x `height` pixels, white behind. Throws
+/// std::runtime_error when cairo cannot draw it.
+std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::string& title,
+                          const std::string& unit, int width = 800, int height = 400);
+
+}  // namespace rubdown::intents::charts
