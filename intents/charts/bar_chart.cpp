@@ -31,12 +31,23 @@ std::string xml_escape(const std::string& text) {
     std::string escaped;
     for (const char c : text) {
         switch (c) {
-            case '&': escaped += "&amp;"; break;
-            case '<': escaped += "&lt;"; break;
-            case '>': escaped += "&gt;"; break;
-            case '"': escaped += "&quot;"; break;
-            case '\'': escaped += "&#39;"; break;
-            default: escaped += c;
+            case '&':
+                escaped += "&amp;";
+                break;
+            case '<':
+                escaped += "&lt;";
+                break;
+            case '>':
+                escaped += "&gt;";
+                break;
+            case '"':
+                escaped += "&quot;";
+                break;
+            case '\'':
+                escaped += "&#39;";
+                break;
+            default:
+                escaped += c;
         }
     }
     return escaped;
@@ -45,7 +56,7 @@ std::string xml_escape(const std::string& text) {
 }  // namespace
 
 ChartLayout lay_out_bar_chart(const std::vector<PeriodTotal>& bars, const std::string& title,
-                              const std::string& unit, int width, int height) {
+                              const std::string& unit, int width, int height, bool titled) {
     ChartLayout layout;
     layout.width = width;
     layout.height = height;
@@ -53,7 +64,10 @@ ChartLayout lay_out_bar_chart(const std::vector<PeriodTotal>& bars, const std::s
     layout.title = title;
     // Margins in proportion to the size, so that the PNG (larger) reads like the SVG.
     const double scale = height / 240.0;
-    const double left = 48 * scale, right = 8 * scale, top = 20 * scale, bottom = 36 * scale;
+    // A titled chart (an image on its own in a chat) keeps a band above the plot for its title.
+    const double left = 48 * scale, right = 8 * scale, top = (titled ? 40 : 20) * scale,
+                 bottom = 36 * scale;
+    if (titled) layout.title_y = 18 * scale;
     layout.plot_left = left;
     layout.plot_right = width - right;
     layout.label_y = height - bottom + 16 * scale;
@@ -112,7 +126,7 @@ std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::strin
 
 std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::string& title,
                           const std::string& unit, int width, int height) {
-    const auto layout = lay_out_bar_chart(bars, title, unit, width, height);
+    const auto layout = lay_out_bar_chart(bars, title, unit, width, height, /*titled=*/true);
     const double scale = height / 240.0;
     const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height), cairo_surface_destroy);
@@ -128,8 +142,7 @@ std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::strin
         cairo_set_font_size(c, size);
         cairo_text_extents_t extents;
         cairo_text_extents(c, words.c_str(), &extents);
-        const double start =
-            centre ? x - extents.x_advance / 2 : (end ? x - extents.x_advance : x);
+        const double start = centre ? x - extents.x_advance / 2 : (end ? x - extents.x_advance : x);
         cairo_move_to(c, start, y);
         cairo_show_text(c, words.c_str());
     };
@@ -140,10 +153,11 @@ std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::strin
         cairo_line_to(c, layout.plot_right, line.y + 0.5);
         cairo_stroke(c);
         cairo_set_source_rgb(c, 0.36, 0.41, 0.46);
-        text(line.value, layout.plot_left - 6 * scale, line.y + 4 * scale, 11 * scale, false,
-             true);
+        text(line.value, layout.plot_left - 6 * scale, line.y + 4 * scale, 11 * scale, false, true);
     }
-    text(unit, 4 * scale, 12 * scale, 11 * scale, false, false);
+    text(unit, 4 * scale, layout.title_y > 0 ? 34 * scale : 12 * scale, 11 * scale, false, false);
+    cairo_set_source_rgb(c, 0.11, 0.14, 0.17);
+    text(layout.title, width / 2.0, layout.title_y, 14 * scale, true, false);
     for (const auto& bar : layout.bars) {
         cairo_set_source_rgb(c, 0.04, 0.49, 0.35);
         cairo_rectangle(c, bar.x, bar.y, bar.width, bar.height);

@@ -1,7 +1,7 @@
 #pragma once
-/// A bar chart of distances per period, laid out once (pure geometry) and drawn either as SVG, which
-/// a browser shows inline (the operator's pages), or as a PNG image (cairo), which a chat sends as
-/// a photo (Telegram, Slack, the web chat).
+/// A bar chart of distances per period, laid out once (pure geometry) and drawn either as SVG,
+/// which a browser shows inline (the operator's pages), or as a PNG image (cairo), which a chat
+/// sends as a photo (Telegram, Slack, the web chat).
 
 #include <string>
 #include <vector>
@@ -24,6 +24,7 @@ struct ChartLayout {
     };
     int width = 0, height = 0;
     double plot_left = 0, plot_right = 0, label_y = 0;
+    double title_y = 0;  ///< the title's baseline; 0 when the chart shows no title
     std::string unit;
     std::string title;
     std::vector<Bar> bars;
@@ -32,15 +33,17 @@ struct ChartLayout {
 
 /// One bar per period, scaled to a round top (1, 2 or 5 times a power of ten; 10 when nothing
 /// was run), its value above and its label below, four scale lines, the unit ("km", "mi") at the
-/// top left.
+/// top left. A `titled` chart shows its title above the plot (an image that stands alone); an
+/// untitled one keeps it for its accessible name (a page that heads it itself).
 ChartLayout lay_out_bar_chart(const std::vector<PeriodTotal>& bars, const std::string& title,
-                              const std::string& unit, int width = 640, int height = 240);
+                              const std::string& unit, int width = 640, int height = 240,
+                              bool titled = false);
 
 /// As SVG, its text escaped.
 std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::string& title,
                           const std::string& unit);
 
-/// As a PNG image (the bytes of the file), `width` x `height` pixels, white behind. Throws
+/// As a PNG image (the bytes of the file), `width` x `height` pixels, white behind, titled. Throws
 /// std::runtime_error when cairo cannot draw it.
 std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::string& title,
                           const std::string& unit, int width = 800, int height = 400);

@@ -4,7 +4,6 @@
 #include <optional>
 #include <sstream>
 
-
 namespace rubdown::intents::charts {
 
 namespace {

@@ -27,8 +27,8 @@ std::vector<PeriodTotal> weekly_totals(const std::vector<std::pair<std::string, 
                                        date::sys_days today, int weeks, bool miles);
 /// The same by calendar month, `months` months ending with today's.
 std::vector<PeriodTotal> monthly_totals(
-    const std::vector<std::pair<std::string, double>>& km_by_day, date::sys_days today,
-    int months, bool miles);
+    const std::vector<std::pair<std::string, double>>& km_by_day, date::sys_days today, int months,
+    bool miles);
 /// The first day of the oldest period weekly_totals() (or monthly_totals()) covers.
 std::string first_day_of_weeks(date::sys_days today, int weeks);
 std::string first_day_of_months(date::sys_days today, int months);

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <cstring>
 #include <regex>
+
+#include <cairo.h>
 
 #include "intents/charts/bar_chart.hpp"
 #include "intents/charts/period_totals.hpp"
@@ -73,22 +77,98 @@ TEST_CASE("mileage: the chart has a bar per period, scaled to a round top, its t
                Catch::Contains(">10.0<"));
 }
 
-TEST_CASE("mileage: the PNG chart is an image of the size asked, not blank") {
-    const std::vector<PeriodTotal> bars{{"Nov 23", "2026-11-23", 15}, {"Nov 30", "2026-11-30", 37}};
-    const auto png = bar_chart_png(bars, "weeks", "km", 400, 200);
-    REQUIRE(png.size() > 100);
-    // The PNG signature, then the IHDR chunk with the width and height (big-endian).
-    CHECK(png.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
-    CHECK(png.substr(12, 4) == "IHDR");
-    const auto be32 = [&](std::size_t at) {
-        return (static_cast<unsigned>(static_cast<unsigned char>(png[at])) << 24) |
-               (static_cast<unsigned>(static_cast<unsigned char>(png[at + 1])) << 16) |
-               (static_cast<unsigned>(static_cast<unsigned char>(png[at + 2])) << 8) |
-               static_cast<unsigned>(static_cast<unsigned char>(png[at + 3]));
+namespace {
+
+/// A PNG decoded by cairo's own reader (not the writer's code path): its size and pixels.
+struct DecodedImage {
+    int width = 0, height = 0;
+    std::vector<std::uint32_t> pixels;  ///< 0x00RRGGBB, row by row
+    std::uint32_t at(int x, int y) const {
+        return pixels[static_cast<std::size_t>(y * width + x)] & 0xffffffu;
+    }
+};
+
+DecodedImage decode_png(const std::string& png) {
+    struct Reader {
+        const std::string& bytes;
+        std::size_t at = 0;
+    } reader{png};
+    const auto read = [](void* closure, unsigned char* data, unsigned int length) {
+        auto& from = *static_cast<Reader*>(closure);
+        if (from.bytes.size() - from.at < length) return CAIRO_STATUS_READ_ERROR;
+        std::memcpy(data, from.bytes.data() + from.at, length);
+        from.at += length;
+        return CAIRO_STATUS_SUCCESS;
     };
-    CHECK(be32(16) == 400);
-    CHECK(be32(20) == 200);
-    // Not blank: an image with bars compresses worse than an empty one of the same size.
-    const auto empty = bar_chart_png({}, "weeks", "km", 400, 200);
-    CHECK(png.size() > empty.size());
+    cairo_surface_t* surface = cairo_image_surface_create_from_png_stream(read, &reader);
+    DecodedImage image;
+    if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+        image.width = cairo_image_surface_get_width(surface);
+        image.height = cairo_image_surface_get_height(surface);
+        const int stride = cairo_image_surface_get_stride(surface);
+        const unsigned char* data = cairo_image_surface_get_data(surface);
+        for (int y = 0; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x) {
+                std::uint32_t pixel = 0;
+                std::memcpy(&pixel, data + y * stride + x * 4, 4);
+                image.pixels.push_back(pixel);
+            }
+    }
+    cairo_surface_destroy(surface);
+    return image;
+}
+
+/// Rows of column `x` whose pixel is the bars' green.
+int green_rows(const DecodedImage& image, int x) {
+    int rows = 0;
+    for (int y = 0; y < image.height; ++y) {
+        const auto pixel = image.at(x, y);
+        const int red = static_cast<int>(pixel >> 16),
+                  green = static_cast<int>((pixel >> 8) & 0xff),
+                  blue = static_cast<int>(pixel & 0xff);
+        if (green > red + 60 && green > blue + 30) ++rows;
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("mileage: the PNG chart decodes to the size asked, its bars as tall as their distance") {
+    const std::vector<PeriodTotal> bars{{"Nov 23", "2026-11-23", 15}, {"Nov 30", "2026-11-30", 37}};
+    const auto png = bar_chart_png(bars, "Distance by week", "km", 400, 200);
+    CHECK(png.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+    const auto image = decode_png(png);
+    REQUIRE(image.width == 400);
+    REQUIRE(image.height == 200);
+    // Where the layout puts each bar, the decoded image is green for the bar's height.
+    const auto layout = lay_out_bar_chart(bars, "Distance by week", "km", 400, 200, true);
+    REQUIRE(layout.bars.size() == 2);
+    const auto middle = [&](std::size_t index) {
+        return static_cast<int>(layout.bars[index].x + layout.bars[index].width / 2);
+    };
+    const int first = green_rows(image, middle(0)), second = green_rows(image, middle(1));
+    CHECK(first > 5);
+    CHECK(second > first);
+    CHECK(static_cast<double>(second) / first == Approx(37.0 / 15).epsilon(0.1));
+    // Between the bars, no green: the bars are drawn where the layout says.
+    CHECK(green_rows(image, static_cast<int>(layout.bars[0].x - 2)) == 0);
+    // Text is drawn (a font was found): grey pixels left of the plot, where the scale is.
+    int dark = 0;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < static_cast<int>(layout.plot_left); ++x)
+            if ((image.at(x, y) & 0xff) < 0xc0) ++dark;
+    CHECK(dark > 20);
+    // And the title, dark, above the plot in the middle.
+    int title = 0;
+    for (int y = 0; y < static_cast<int>(layout.title_y) + 2; ++y)
+        for (int x = image.width / 3; x < image.width * 2 / 3; ++x)
+            if ((image.at(x, y) & 0xff) < 0x80) ++title;
+    CHECK(title > 20);
+}
+
+TEST_CASE("mileage: a chart of weeks with no running is a readable empty chart, not an error") {
+    const auto image =
+        decode_png(bar_chart_png({{"Nov 30", "2026-11-30", 0}}, "t", "mi", 300, 150));
+    CHECK(image.width == 300);
+    CHECK(green_rows(image, 150) == 0);
 }
