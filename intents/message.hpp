@@ -37,6 +37,13 @@ struct IncomingMessage {
     std::int64_t edit_version = 0;
 };
 
+/// A picture sent with a reply (a mileage chart).
+struct Image {
+    std::string png;  ///< the bytes of a PNG file
+    std::string alt;  ///< what it shows, in words: for screen readers and text-only channels
+    bool operator==(const Image&) const = default;
+};
+
 /// What the bot says back.
 struct Reply {
     std::string text;
@@ -46,6 +53,9 @@ struct Reply {
     /// The runner's own log (an export, their stats): asked in a chat others read (a group), it
     /// goes to the runner's private chat, and the group gets a short note instead.
     bool private_data = false;
+    /// Sent with the text (Telegram: a photo captioned by the text; Slack: an uploaded file;
+    /// the web chat: inline); empty png for none.
+    Image image;
     bool operator==(const Reply&) const = default;
 };
 

@@ -124,6 +124,10 @@ struct OutboxMessage {
     UnixSeconds not_before = 0;  ///< earliest instant for the next attempt
     UnixSeconds created_at = 0;
     std::string last_error;
+    /// An image sent with the text (a chart): the bytes of a PNG file, empty for none, and its
+    /// description for those who cannot see it (alt text; the console's fallback).
+    std::string image_png;
+    std::string image_alt;
 };
 
 enum class NudgeKind { after_hard_session, pre_race_first, pre_race_second, post_race, snoozed };

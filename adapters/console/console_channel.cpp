@@ -46,6 +46,8 @@ intents::IncomingMessage message_from_line(const std::string& name, std::string_
 
 std::string render(const storage::OutboxMessage& message) {
     std::string shown = message.text;
+    // A terminal shows no picture: its description says what the chart shows.
+    if (!message.image_png.empty()) shown += "\n[" + message.image_alt + "]";
     const auto buttons = intents::buttons_from_json(message.buttons_json);
     for (std::size_t i = 0; i < buttons.size(); ++i) {
         shown += "\n  [" + std::to_string(i + 1) + "] " + buttons[i].label;

@@ -109,6 +109,22 @@ ApiCall send_message(std::string_view chat_id, std::string_view text,
     return make_call("sendMessage", body, std::move(warnings));
 }
 
+ApiCall send_photo(std::string_view chat_id, std::string png, std::string_view caption,
+                   const std::vector<intents::Button>& buttons,
+                   std::optional<std::int64_t> reply_to_message_id) {
+    std::vector<std::string> warnings;
+    json body{{"chat_id", chat_id_value(chat_id)}};
+    if (!caption.empty()) body["caption"] = sanitize_utf8(caption);
+    if (auto keyboard = inline_keyboard(buttons, warnings); !keyboard.is_null())
+        body["reply_markup"] = std::move(keyboard);
+    if (reply_to_message_id)
+        body["reply_parameters"] = {{"message_id", *reply_to_message_id},
+                                    {"allow_sending_without_reply", true}};
+    auto call = make_call("sendPhoto", body, std::move(warnings));
+    call.photo_png = std::move(png);
+    return call;
+}
+
 ApiCall edit_message_text(std::string_view chat_id, std::int64_t message_id, std::string_view text,
                           const std::vector<intents::Button>& buttons) {
     std::vector<std::string> warnings;

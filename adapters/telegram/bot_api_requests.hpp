@@ -23,6 +23,9 @@ struct ApiCall {
     /// What the builder had to leave out (a button with callback data over 64 bytes...), for the
     /// log: the call is still valid without it.
     std::vector<std::string> warnings;
+    /// A PNG to upload with the call (sendPhoto's `photo`): the call then goes as
+    /// multipart/form-data, the body's fields as form fields. Empty for none.
+    std::string photo_png;
 };
 
 /// "{api_base}/bot{token}/{method}"; a trailing '/' on the base is tolerated.
@@ -53,6 +56,15 @@ nlohmann::json inline_keyboard(const std::vector<intents::Button>& buttons,
 ApiCall send_message(std::string_view chat_id, std::string_view text,
                      const std::vector<intents::Button>& buttons = {},
                      std::optional<std::int64_t> reply_to_message_id = std::nullopt);
+
+/// sendPhoto's caption limit, in UTF-16 units as for text.
+inline constexpr std::size_t max_caption_length = 1024;
+
+/// sendPhoto: a PNG uploaded with its caption (at most max_caption_length; empty for none) and
+/// buttons under it.
+ApiCall send_photo(std::string_view chat_id, std::string png, std::string_view caption,
+                   const std::vector<intents::Button>& buttons = {},
+                   std::optional<std::int64_t> reply_to_message_id = std::nullopt);
 
 /// editMessageText: replaces a message's text and buttons (no buttons removes them).
 ApiCall edit_message_text(std::string_view chat_id, std::int64_t message_id, std::string_view text,

@@ -1,5 +1,7 @@
 #include "adapters/telegram/bot_api_transport.hpp"
 
+#include "adapters/http/multipart_form.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -36,6 +38,20 @@ http::ClientRequest to_client_request(const ApiCall& call, std::string_view api_
     request.url = method_url(api_base, token, call.method);
     request.body = call.body;
     request.content_type = "application/json";
+    if (!call.photo_png.empty()) {
+        // A file goes as a form: each field of the JSON body is a form field, objects (the
+        // keyboard, the reply parameters) as JSON text, as the Bot API reads them.
+        std::vector<std::pair<std::string, std::string>> fields;
+        const auto body = nlohmann::json::parse(call.body, nullptr, /*allow_exceptions=*/false);
+        if (body.is_object())
+            for (const auto& [name, value] : body.items())
+                fields.emplace_back(name,
+                                    value.is_string() ? value.get<std::string>() : value.dump());
+        auto form =
+            http::encode_multipart(fields, {{"photo", "chart.png", "image/png", call.photo_png}});
+        request.body = std::move(form.body);
+        request.content_type = std::move(form.content_type);
+    }
     request.timeout = timeout;
     if (call.method == "getUpdates") request.timeout = std::max(timeout, long_poll_timeout(call));
     request.idempotent = is_idempotent(call.method);

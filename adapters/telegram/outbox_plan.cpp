@@ -25,8 +25,20 @@ OutboxPlan plan_outbox_message(const storage::OutboxMessage& message) {
         plan.calls.push_back(
             {answer_callback_query(context.callback_query_id), std::nullopt, true});
 
+    const bool quote = context.is_group() && !context.is_callback() && context.message_id;
     std::size_t next_part = 0;
-    if (context.edit_original && context.message_id) {
+    if (!message.image_png.empty()) {
+        // A picture is a new message (a text message cannot be edited into a photo), captioned
+        // by the text when it fits, the buttons under it; else the text follows it.
+        const bool captioned = parts.size() == 1 && utf16_length(parts[0]) <= max_caption_length;
+        auto call =
+            send_photo(message.chat_id, message.image_png, captioned ? parts[0] : std::string{},
+                       captioned || parts.empty() ? buttons : no_buttons,
+                       quote ? context.message_id : std::nullopt);
+        take_warnings(plan, call);
+        plan.calls.push_back({std::move(call), std::nullopt, false});
+        next_part = captioned ? 1 : 0;
+    } else if (context.edit_original && context.message_id) {
         if (parts.empty()) {
             auto call = edit_message_reply_markup(message.chat_id, *context.message_id, buttons);
             take_warnings(plan, call);
@@ -43,16 +55,17 @@ OutboxPlan plan_outbox_message(const storage::OutboxMessage& message) {
         }
     }
 
-    const bool quote = context.is_group() && !context.is_callback() && context.message_id;
+    const bool quoted = quote && message.image_png.empty();
     for (std::size_t i = next_part; i < parts.size(); ++i) {
         const bool last = i + 1 == parts.size();
         auto call = send_message(message.chat_id, parts[i], last ? buttons : no_buttons,
-                                 quote && i == 0 ? context.message_id : std::nullopt);
+                                 quoted && i == 0 ? context.message_id : std::nullopt);
         take_warnings(plan, call);
         plan.calls.push_back({std::move(call), std::nullopt, false});
     }
     // A blank row that answers a button press is the press's acknowledgement alone.
-    if (parts.empty() && !(context.edit_original && context.message_id) && !context.is_callback())
+    if (parts.empty() && message.image_png.empty() &&
+        !(context.edit_original && context.message_id) && !context.is_callback())
         plan.warnings.push_back("blank text: no message sent");
     return plan;
 }

@@ -28,7 +28,11 @@ struct OutboxPlan {
 
 /// The calls for `message`:
 /// 1. answerCallbackQuery (best effort) when the reply answers a button press;
-/// 2. when the reply context asks to edit the original (see with_edit_original) and names the
+/// 2. a row with an image: sendPhoto, captioned by the text when it is one part of at most
+///    max_caption_length units (the buttons then go under the photo), else followed by the text
+///    as in 3; never an edit;
+/// 2'. otherwise, when the reply context asks to edit the original (see with_edit_original) and
+/// names the
 ///    message: editMessageText of that message with the first part (fallback: sendMessage), or
 ///    editMessageReplyMarkup when the text is blank (buttons only);
 /// 3. sendMessage for each (remaining) part of the text, split to fit 4096 UTF-16 units; the

@@ -346,6 +346,8 @@ ProcessOutcome Dispatcher::process_entry(storage::Repositories& store_repos,
             out.chat_id = private_chat;  // a plain message, as a nudge is sent
         }
         out.edit_original = reply.edit_original;
+        out.image_png = reply.image.png;
+        out.image_alt = reply.image.alt;
         out.created_at = timestamp;
         repos.outbox.enqueue(out);
     }

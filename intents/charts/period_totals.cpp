@@ -60,7 +60,10 @@ std::vector<PeriodTotal> weekly_totals(const std::vector<std::pair<std::string, 
     std::vector<PeriodTotal> periods;
     for (int i = 0; i < weeks; ++i) {
         const auto start = first + days{7 * i};
-        periods.push_back({date::format("%b %d", start), iso(start), 0});
+        // "Nov 30", "Dec 7": the week by its Monday, the day unpadded.
+        periods.push_back({date::format("%b ", start) + std::to_string(static_cast<unsigned>(
+                                                            date::year_month_day{start}.day())),
+                           iso(start), 0});
     }
     add_days(periods, km_by_day, miles,
              [&](sys_days day) { return day < first ? -1L : (day - first).count() / 7; });

@@ -6,6 +6,7 @@
 #include "intents/handlers/follow_up.hpp"
 #include "intents/handlers/forget_handler.hpp"
 #include "intents/handlers/log_run_handler.hpp"
+#include "intents/handlers/mileage_chart.hpp"
 #include "intents/handlers/reminders_handler.hpp"
 #include "intents/handlers/set_race_handler.hpp"
 #include "intents/handlers/settings_handler.hpp"
@@ -66,6 +67,9 @@ std::vector<Reply> handle_button_action(HandlerContext& context,
         auto replies = answer_run_or_plan(context, *pending, action == kRanItAction, policy);
         for (auto& reply : replies) reply.edit_original = true;
         return replies;
+    }
+    if (action == kChartWeeksAction || action == kChartMonthsAction) {
+        return {mileage_chart(context, action == kChartMonthsAction, units_of(context.user))};
     }
     if (action.ends_with(kNonTextSuffix)) {
         return {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "intents/handlers/local_calendar.hpp"
+#include "intents/handlers/mileage_chart.hpp"
 #include "intents/handlers/run_format.hpp"
 #include "intents/handlers/running_figures.hpp"
 #include "intents/handlers/set_race_handler.hpp"
@@ -244,6 +245,8 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
     }
     // "how many km ...?" answers in km whatever the runner usually reads.
     const auto units = e.unit ? (*e.unit == "mi" ? Units::mi : Units::km) : units_of(context.user);
+    if (stat == "chart_weeks" || stat == "chart_months")
+        return {mileage_chart(context, stat == "chart_months", units)};
     const auto period = e.period ? stats_period(*e.period, today) : std::nullopt;
     const bool compare = e.compare.has_value();
     const auto last = "Last run: " + describe_run_on(runs.front(), today, units) + ".";
@@ -286,8 +289,10 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
     }
     if (period) {
         // On a Monday, this week's summary is thin: the last run says where things stand.
-        return {Reply{answer_summary(context, *period, units, today, runs) +
-                      (period->label == "this week" ? "\n" + last : "")}};
+        Reply reply{answer_summary(context, *period, units, today, runs) +
+                    (period->label == "this week" ? "\n" + last : "")};
+        reply.buttons.push_back(chart_button());
+        return {reply};
     }
 
     const auto month = *stats_period("this_month", today);
@@ -299,7 +304,9 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
     }
     if (const auto trend = pace_trend(runs, units); !trend.empty()) text += "\n" + trend;
     text += load_note(runs, today, units);
-    return {Reply{text}};
+    Reply reply{text};
+    reply.buttons.push_back(chart_button());
+    return {reply};
 }
 
 }  // namespace rubdown::intents::handlers

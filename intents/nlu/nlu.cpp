@@ -219,6 +219,9 @@ Parse Nlu::parse(std::string_view text, Seconds now, const std::string& time_zon
     }
     const auto today = local_today(now, time_zone);
     parse.entities = extract_entities(analysis.tokens, parse.intent, today);
+    // "/stats chart", "/stats last week": the command names the intent, its words the question.
+    if (commanded && parse.intent == "run_stats" && has_text)
+        parse.entities = stats_entities(read_stats_question(analysis.tokens, today));
     if (commanded || parse.intent == kSmallTalkIntent || !has_text) return parse;
 
     auto parts =

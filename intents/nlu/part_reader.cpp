@@ -250,12 +250,7 @@ void read_stats_entities(Part& part, const Tokens& tokens, date::year_month_day 
     if (part.intent != "run_stats" && !race_question && !figure_asked) return;
     const auto question = read_stats_question(tokens, today);
     part.intent = "run_stats";
-    part.entities = {};
-    part.entities.stat = question.stat;
-    part.entities.period = question.period;
-    if (question.compare) part.entities.compare = "previous";
-    part.entities.unit = question.unit;
-    part.entities.race_distance_km = question.race_distance_km;
+    part.entities = stats_entities(question);
 }
 
 /// "cancel my race", "not running the marathon any more": a race called off, with the day and
@@ -308,6 +303,7 @@ std::optional<std::pair<Part, Tokens>> unit_then_more(const Tokens& tokens) {
 
 /// "use miles", "metric please": a settings part with the unit asked for.
 std::optional<Part> unit_setting(const Tokens& tokens) {
+    if (asks_for_a_chart(tokens)) return std::nullopt;
     const auto unit = read_unit_choice(tokens);
     if (!unit) return std::nullopt;
     Part setting{text_of(tokens), kSettingsIntent, {}};

@@ -17,11 +17,21 @@ namespace {
 using date::days;
 using date::sys_days;
 
+/// Words that ask for a picture of the mileage.
+const PhraseList& chart_words() {
+    static const PhraseList words{"chart",     "charts",    "graph",     "graphs",  "plot",
+                                  "bar chart", "visualise", "visualize", "diagram", "picture of"};
+    return words;
+}
+
 /// The figure asked for, tried in this order: the first list with a phrase in the question wins.
 /// "how many runs" comes before "how many ... miles"; "how much did I run" before "did I run".
 const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
     static const std::vector<std::pair<std::string_view, PhraseList>> rules = [] {
         std::vector<std::pair<std::string_view, PhraseList>> list;
+        // A picture of the mileage ("/stats chart", "graph my miles"): by week unless months are
+        // named (see read_stats_question).
+        list.emplace_back("chart_weeks", chart_words());
         list.emplace_back("records",
                           PhraseList{"pr", "prs", "pb", "pbs", "personal best", "personal bests",
                                      "personal record", "personal records", "fastest", "best time",
@@ -312,7 +322,15 @@ bool asks_about_races(const Tokens& tokens) {
            !has_phrase(tokens, advice_words());
 }
 
+bool asks_for_a_chart(const Tokens& tokens) {
+    return has_phrase(tokens, chart_words()) &&
+           has_phrase(tokens, {"my", "me", "mileage", "miles", "km", "kms", "distance", "running",
+                               "runs", "weekly", "monthly", "training"});
+}
+
 bool asks_for_a_figure(const Tokens& tokens) {
+    // A chart of one's running is asked for however it is put ("can I see a graph of my runs").
+    if (asks_for_a_chart(tokens)) return true;
     // The figures no run report tells: a report may say "pace" or "longest", not "my pace?".
     static const PhraseList strong{"pr",
                                    "prs",
@@ -361,6 +379,16 @@ bool asks_for_a_figure(const Tokens& tokens) {
             (has_phrase(tokens, strong) || (has_phrase(tokens, {"pace"}) && names_a_day(tokens))));
 }
 
+Entities stats_entities(const StatsQuestion& question) {
+    Entities entities;
+    entities.stat = question.stat;
+    entities.period = question.period;
+    if (question.compare) entities.compare = "previous";
+    entities.unit = question.unit;
+    entities.race_distance_km = question.race_distance_km;
+    return entities;
+}
+
 StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day today) {
     StatsQuestion question;
     if (asks_about_races(tokens)) {
@@ -373,6 +401,14 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
             question.stat = stat;
             break;
         }
+    }
+    if (question.stat == "chart_weeks") {
+        // A chart covers a fixed span (12 weeks, or 12 months), not a period asked.
+        if (has_phrase(tokens, {"month", "months", "monthly", "by month", "per month", "year"}))
+            question.stat = "chart_months";
+        if (has_phrase(tokens, {"mile", "miles", "mi"})) question.unit = "mi";
+        if (has_phrase(tokens, {"km", "kms", "kilometers", "kilometres"})) question.unit = "km";
+        return question;
     }
     question.period = period_of(tokens, today);
     question.compare = has_phrase(tokens, compare_cues());

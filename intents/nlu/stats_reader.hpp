@@ -11,11 +11,14 @@
 #include <date/date.h>
 
 #include "intents/nlu/lexer.hpp"
+#include "intents/nlu/parse.hpp"
 
 namespace rubdown::intents::nlu {
 
 struct StatsQuestion {
-    /// "distance", "runs", "pace", "longest", "records", "streak", "last_run", "races", "summary".
+    /// "distance", "runs", "pace", "longest", "records", "streak", "last_run", "races", "summary";
+    /// "chart_weeks" or "chart_months" for a chart of the distance by week (12 weeks) or by month
+    /// (12 months), which has no period.
     std::string stat = "summary";
     /// "today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_year",
     /// "last_year", "all"; a day "2026-11-17", a month "2026-09", a range "2026-11-01..2026-11-15".
@@ -27,9 +30,16 @@ struct StatsQuestion {
 
 StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day today);
 
+/// The question as the parse's entities (stat, period, compare, unit, race_distance_km).
+Entities stats_entities(const StatsQuestion& question);
+
 /// Whether the words ask about the runner's races: "when is my race?", "how many days until my
 /// half", "what races do I have coming up".
 bool asks_about_races(const Tokens& tokens);
+
+/// Whether the words ask for a chart of the runner's own running: "show me a chart", "graph my
+/// miles by month" (not a unit to use, though miles are named).
+bool asks_for_a_chart(const Tokens& tokens);
 
 /// Whether the words ask for a figure of the runner's own running that no report tells: "what
 /// are my PRs", "fastest 5k?", "am I on a streak?", "pace friday?".

@@ -214,6 +214,12 @@ CREATE INDEX not_understood_by_user ON not_understood(user_id);
 CREATE INDEX runs_by_date ON runs(date);
 CREATE INDEX outbox_by_chat ON outbox(channel, chat_id);
 )sql"},
+    // Replies with an image (a mileage chart): the PNG file's bytes, kept with the row until it
+    // is sent and pruned with it, and its description.
+    Migration{12, R"sql(
+ALTER TABLE outbox ADD COLUMN image_png BLOB;
+ALTER TABLE outbox ADD COLUMN image_alt TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 }  // namespace
 

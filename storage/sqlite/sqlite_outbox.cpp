@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kOutboxColumns =
     "id, channel, chat_id, user_id, text, buttons_json, reply_context, nudge_id, status, attempts, "
-    "not_before, created_at, last_error, edit_original, calls_done";
+    "not_before, created_at, last_error, edit_original, calls_done, image_png, image_alt";
 
 OutboxMessage read_outbox(SQLite::Statement& row) {
     OutboxMessage message;
@@ -29,6 +29,12 @@ OutboxMessage read_outbox(SQLite::Statement& row) {
     message.last_error = row.getColumn(12).getString();
     message.edit_original = row.getColumn(13).getInt() != 0;
     message.calls_done = row.getColumn(14).getInt();
+    // A blob column read as a string keeps every byte (NULs included).
+    const auto image = row.getColumn(15);
+    if (!image.isNull())
+        message.image_png.assign(static_cast<const char*>(image.getBlob()),
+                                 static_cast<std::size_t>(image.getBytes()));
+    message.image_alt = row.getColumn(16).getString();
     return message;
 }
 
@@ -37,8 +43,8 @@ OutboxMessage read_outbox(SQLite::Statement& row) {
 std::int64_t SqliteOutbox::enqueue(const OutboxMessage& message) {
     auto& insert = sql_.get(
         "INSERT INTO outbox (channel, chat_id, user_id, text, buttons_json, reply_context, "
-        "nudge_id, edit_original, status, attempts, not_before, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)");
+        "nudge_id, edit_original, status, attempts, not_before, created_at, image_png, image_alt) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)");
     insert.bind(1, message.channel);
     insert.bind(2, message.chat_id);
     insert.bind(3, message.user_id);
@@ -49,6 +55,11 @@ std::int64_t SqliteOutbox::enqueue(const OutboxMessage& message) {
     insert.bind(8, message.edit_original ? 1 : 0);
     insert.bind(9, static_cast<std::int64_t>(message.not_before));
     insert.bind(10, static_cast<std::int64_t>(message.created_at));
+    if (message.image_png.empty())
+        insert.bind(11);  // NULL
+    else
+        insert.bind(11, message.image_png.data(), static_cast<int>(message.image_png.size()));
+    insert.bind(12, message.image_alt);
     insert.exec();
     return sql_.database().getLastInsertRowid();
 }

@@ -124,3 +124,58 @@ TEST_CASE("a week well above the weeks before is pointed out, as information", "
     CHECK(contains(text, "50% above your average"));
     CHECK(contains(text, "not medical advice"));
 }
+
+TEST_CASE("a chart of the weeks: the image, its figures in words, a button for the months",
+          "[run_stats][chart]") {
+    Conversation chat(at(2026, 11, 25));  // Wednesday; this week began Monday 23 Nov
+    chat.say("ran 10k on Nov 1");         // a Sunday: the week of Oct 26
+    chat.say("ran 5k on Nov 3");          // the week of Nov 2 (a Monday)
+    chat.say("ran 12k on Nov 24");        // this week
+    chat.say("ran 7k on Sep 1");          // before the 12 weeks: left out
+    const auto replies = chat.say("/stats chart");
+    REQUIRE(replies.size() == 1);
+    const auto& chart = replies.front();
+    INFO(chart.text << "\n" << chart.image.alt);
+    CHECK(chart.image.png.substr(0, 4) == "\x89PNG");
+    CHECK(contains(chart.text, "by week, the last 12 weeks: 27 km in all"));
+    CHECK(contains(chart.text, "the most, 12 km in the week of Nov 23"));
+    // The description names every week, oldest first, and what each holds.
+    CHECK(contains(chart.image.alt, "Sep 7 0, "));
+    CHECK(contains(chart.image.alt, "Oct 26 10, Nov 2 5, "));
+    CHECK(contains(chart.image.alt, "Nov 23 12."));
+    REQUIRE(chart.buttons.size() == 1);
+    CHECK(contains(chart.buttons[0].action, "chart:months"));
+
+    const auto months = chat.press(chart.buttons[0].action);
+    REQUIRE(months.size() == 1);
+    CHECK(contains(months.front().text, "by month, the last 12 months: 34 km in all"));
+    CHECK(contains(months.front().image.alt, "Sep 2026 7, Oct 2026 0, Nov 2026 27."));
+    CHECK_FALSE(months.front().image.png.empty());
+}
+
+TEST_CASE("a chart in miles for a runner who asks in miles, and none without a run in its span",
+          "[run_stats][chart]") {
+    Conversation chat(at(2026, 11, 25));
+    chat.say("ran 2 miles on Nov 24");
+    const auto miles = chat.say("graph my miles please");
+    REQUIRE(miles.size() == 1);
+    INFO(miles.front().text << "\n" << miles.front().image.alt);
+    CHECK(contains(miles.front().text, "2 mi in all"));
+    CHECK(contains(miles.front().image.alt, "Bar chart of mi per week"));
+
+    Conversation idle(at(2026, 11, 25));
+    idle.say("ran 5k on Jan 3");  // long before the 12 weeks
+    const auto empty = idle.say("/stats chart");
+    REQUIRE(empty.size() == 1);
+    CHECK(empty.front().image.png.empty());
+    CHECK(contains(empty.front().text, "nothing to chart"));
+}
+
+TEST_CASE("a stats answer offers the chart", "[run_stats][chart]") {
+    Conversation chat(at(2026, 11, 25));
+    chat.say("ran 10k yesterday");
+    const auto replies = chat.say("how am I doing?");
+    REQUIRE(replies.size() == 1);
+    REQUIRE_FALSE(replies.front().buttons.empty());
+    CHECK(contains(replies.front().buttons.back().action, "chart:weeks"));
+}

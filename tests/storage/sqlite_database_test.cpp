@@ -224,6 +224,29 @@ TEST_CASE("the outbox claims a message once and abandons in-flight ones after a 
     CHECK(outbox.due("telegram", 50, 10).front().id == second);
 }
 
+TEST_CASE("an outbox row keeps its image byte for byte, and a row without one has none") {
+    TempDir dir;
+    SqliteDatabase db(dir.file("images.db"));
+    auto& outbox = db.repositories().outbox;
+    // A PNG holds NUL bytes: a text column would cut it at the first.
+    const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\xff", 18);
+    const auto with_image = outbox.enqueue(OutboxMessage{.channel = "telegram",
+                                                         .chat_id = "7",
+                                                         .text = "chart",
+                                                         .created_at = 5,
+                                                         .image_png = png,
+                                                         .image_alt = "Bar chart of km per week"});
+    const auto plain = outbox.enqueue(
+        OutboxMessage{.channel = "telegram", .chat_id = "7", .text = "hi", .created_at = 6});
+    const auto read = outbox.find(with_image);
+    REQUIRE(read);
+    CHECK(read->image_png == png);
+    CHECK(read->image_alt == "Bar chart of km per week");
+    CHECK(outbox.due("telegram", 50, 10).front().image_png == png);
+    CHECK(outbox.find(plain)->image_png.empty());
+    CHECK(outbox.find(plain)->image_alt.empty());
+}
+
 TEST_CASE("the outbox reads due messages oldest first, leaving out the chats it is told to") {
     TempDir dir;
     SqliteDatabase db(dir.file("skip.db"));

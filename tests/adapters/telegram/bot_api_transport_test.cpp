@@ -2,6 +2,9 @@
 
 #include "adapters/telegram/bot_api_transport.hpp"
 #include "fixtures.hpp"
+#include "support/multipart_reader.hpp"
+
+#include <nlohmann/json.hpp>
 
 using namespace rubdown;
 using namespace rubdown::telegram;
@@ -63,4 +66,23 @@ TEST_CASE("answers and missing answers become results", "[telegram][transport]")
     const auto tls = to_api_result(http::ClientErrc::tls_failed, "certificate");
     CHECK(tls.outcome == ApiOutcome::permanent);
     CHECK(tls.description == "certificate");
+}
+
+TEST_CASE("a photo goes up as a form, the call's fields beside the file", "[telegram][transport]") {
+    const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    const auto call = send_photo("-100123", png, "Distance by week",
+                                 {{"Chart by month", "chart:months", ""}}, 77);
+    const auto request = to_client_request(call, "https://api.telegram.org", "123:ABC");
+    CHECK(request.url == "https://api.telegram.org/bot123:ABC/sendPhoto");
+    CHECK_FALSE(request.idempotent);
+    const auto form = rubdown::testing::read_multipart(request.content_type, request.body);
+    REQUIRE(form);
+    CHECK(form->at("chat_id").value == "-100123");
+    CHECK(form->at("caption").value == "Distance by week");
+    CHECK(form->at("photo").value == png);
+    CHECK(form->at("photo").content_type == "image/png");
+    // Objects travel as JSON text in their field.
+    const auto keyboard = nlohmann::json::parse(form->at("reply_markup").value);
+    CHECK(keyboard["inline_keyboard"][0][0]["callback_data"] == "chart:months");
+    CHECK(nlohmann::json::parse(form->at("reply_parameters").value)["message_id"] == 77);
 }

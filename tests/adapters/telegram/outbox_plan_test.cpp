@@ -176,3 +176,32 @@ TEST_CASE("without_callback_query keeps the rest of the context", "[telegram][pl
     CHECK_FALSE(awaits_callback_answer(to_json(context)));
     CHECK_FALSE(awaits_callback_answer(""));
 }
+
+TEST_CASE("a reply with a chart is one photo, captioned by its text, its buttons under it",
+          "[telegram][plan]") {
+    auto row = outbox("42", "Your distance by week.", {{"Chart by month", "chart:months", ""}},
+                      button_press(1310));
+    row.image_png = std::string("\x89PNG\r\n\x1a\nrest", 12);
+    row.edit_original = true;  // a photo is never an edit of a text message
+    const auto plan = plan_outbox_message(row);
+    REQUIRE(methods(plan) == std::vector<std::string>{"answerCallbackQuery", "sendPhoto"});
+    const auto& photo = plan.calls[1].call;
+    CHECK(photo.photo_png == row.image_png);
+    CHECK(body(plan.calls[1])["caption"] == "Your distance by week.");
+    CHECK(body(plan.calls[1])["chat_id"] == 42);
+    CHECK(body(plan.calls[1])["reply_markup"]["inline_keyboard"][0][0]["callback_data"] ==
+          "chart:months");
+    CHECK(chat_message_count(plan) == 1);
+}
+
+TEST_CASE("a chart whose text is too long for a caption is followed by the text",
+          "[telegram][plan]") {
+    auto row = outbox("42", std::string(max_caption_length + 1, 'a'), {{"More", "more", ""}});
+    row.image_png = "png bytes";
+    const auto plan = plan_outbox_message(row);
+    REQUIRE(methods(plan) == std::vector<std::string>{"sendPhoto", "sendMessage"});
+    CHECK_FALSE(body(plan.calls[0]).contains("caption"));
+    CHECK_FALSE(body(plan.calls[0]).contains("reply_markup"));
+    CHECK(body(plan.calls[1])["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "more");
+    CHECK(chat_message_count(plan) == 2);
+}
