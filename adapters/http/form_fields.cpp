@@ -1,7 +1,9 @@
 #include "adapters/http/form_fields.hpp"
 
+#include <boost/url/encode.hpp>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <string>
 
@@ -83,6 +85,17 @@ bool FormFields::contains(std::string_view name) const {
     for (const auto& entry : fields_)
         if (entry.first == name) return true;
     return false;
+}
+
+std::string encode_form(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string body;
+    for (const auto& [name, value] : fields) {
+        if (!body.empty()) body += '&';
+        body += boost::urls::encode(name, boost::urls::unreserved_chars);
+        body += '=';
+        body += boost::urls::encode(value, boost::urls::unreserved_chars);
+    }
+    return body;
 }
 
 }  // namespace rubdown::http

@@ -10,6 +10,10 @@
 
 namespace rubdown::http {
 
+/// `fields` as an application/x-www-form-urlencoded body: every byte but ALPHA, DIGIT and
+/// "-._~" percent-encoded (so "+" and "&" in a value stay themselves).
+std::string encode_form(const std::vector<std::pair<std::string, std::string>>& fields);
+
 /// Decoded fields in the order they arrived; "+" is a space, percent escapes are decoded.
 class FormFields {
   public:

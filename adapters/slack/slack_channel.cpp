@@ -13,6 +13,15 @@
 
 namespace rubdown::slack {
 
+std::string upload_url_prefix_for(std::string_view api_url) {
+    constexpr std::string_view slack_api = "https://slack.com/api";
+    if (api_url.starts_with(slack_api)) return "https://files.slack.com/";
+    const auto scheme_end = api_url.find("://");
+    if (scheme_end == std::string_view::npos) return {};  // nothing is trusted
+    const auto path = api_url.find('/', scheme_end + 3);
+    return std::string(api_url.substr(0, path)) + "/";
+}
+
 namespace asio = boost::asio;
 
 namespace {
@@ -71,6 +80,7 @@ SlackClientSettings SlackChannel::client_settings() const {
     settings.bot_token = settings_.bot_token;
     settings.api_url = settings_.api_url;
     settings.delivery.response_url_prefix = settings_.response_url_prefix;
+    settings.delivery.upload_url_prefix = settings_.upload_url_prefix;
     settings.http = settings_.http;
     return settings;
 }

@@ -17,6 +17,11 @@
 
 namespace rubdown::slack {
 
+/// Where file bytes may be posted, for a Web API at `api_url`: Slack's file host for Slack's own
+/// API; for a stand-in the operator configured instead (a proxy, a test's fake), that stand-in's
+/// own origin ("http://127.0.0.1:8099/"), as it is the one that hands out the upload URLs.
+std::string upload_url_prefix_for(std::string_view api_url);
+
 struct SlackSettings {
     std::string bot_token;       ///< SLACK_BOT_TOKEN
     std::string signing_secret;  ///< SLACK_SIGNING_SECRET
@@ -25,6 +30,8 @@ struct SlackSettings {
     bool answer_channel_messages = false;
     /// response_urls are trusted only under this prefix (a test's fake Slack sets its own).
     std::string response_url_prefix = "https://hooks.slack.com/";
+    /// File bytes go only to upload URLs under this prefix; see upload_url_prefix_for().
+    std::string upload_url_prefix = "https://files.slack.com/";
     /// chat.postMessage: about 1 message/s per conversation, short bursts tolerated; Slack
     /// publishes no overall figure, so the overall cap stays well under its per-workspace limits.
     adapters::SenderPolicy policy{

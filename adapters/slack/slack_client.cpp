@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/http/client_url.hpp"
+#include "adapters/http/form_fields.hpp"
 #include "adapters/slack/slack_reply_context.hpp"
 
 namespace rubdown::slack {
@@ -18,9 +19,11 @@ namespace asio = boost::asio;
 namespace {
 
 std::string_view target_name(const ApiCall& call) {
-    return call.target == ApiCall::Target::web_api ? std::string_view(call.method)
-                                                   : std::string_view("response_url");
+    return call.target == ApiCall::Target::response_url ? std::string_view("response_url")
+                                                        : std::string_view(call.method);
 }
+
+using nlohmann::json;
 
 }  // namespace
 
@@ -132,6 +135,7 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
 }
 
 asio::awaitable<SendOutcome> SlackClient::call(const ApiCall& api_call) {
+    if (api_call.target == ApiCall::Target::file_upload) co_return co_await upload_file(api_call);
     http::ClientRequest request;
     request.method = "POST";
     const bool web_api = api_call.target == ApiCall::Target::web_api;
@@ -141,12 +145,73 @@ asio::awaitable<SendOutcome> SlackClient::call(const ApiCall& api_call) {
     request.content_type = "application/json; charset=utf-8";
     request.timeout = settings_.request_timeout;
     request.idempotent = api_call.method == "auth.test";
+    co_return co_await send(std::move(request), api_call.target);
+}
 
+asio::awaitable<SendOutcome> SlackClient::upload_file(const ApiCall& api_call) {
+    const auto file = json::parse(api_call.body, nullptr, /*allow_exceptions=*/false);
+    const auto field = [&](const char* name) {
+        return file.is_object() && file.contains(name) && file[name].is_string()
+                   ? file[name].get<std::string>()
+                   : std::string{};
+    };
+    const auto web_api_request = [&](const std::string& method) {
+        http::ClientRequest request;
+        request.method = "POST";
+        request.url = method_url(settings_.api_url, method);
+        request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
+        request.timeout = settings_.request_timeout;
+        return request;
+    };
+    // 1. Where to put the bytes. This method takes a form, not JSON.
+    auto ask = web_api_request("files.getUploadURLExternal");
+    ask.content_type = "application/x-www-form-urlencoded";
+    ask.body = http::encode_form({{"filename", field("filename")},
+                                  {"length", std::to_string(api_call.file_bytes.size())},
+                                  {"alt_txt", field("alt_txt")}});
+    std::string answer;
+    auto outcome = co_await send(std::move(ask), ApiCall::Target::web_api, &answer);
+    if (outcome.verdict != SendOutcome::Verdict::sent) co_return outcome;
+    const auto where = json::parse(answer, nullptr, /*allow_exceptions=*/false);
+    const auto upload_url = where.is_object() ? where.value("upload_url", std::string{}) : "";
+    const auto file_id = where.is_object() ? where.value("file_id", std::string{}) : "";
+    const auto& prefix = settings_.delivery.upload_url_prefix;
+    if (upload_url.empty() || file_id.empty() || prefix.empty() ||
+        !upload_url.starts_with(prefix)) {
+        // Never post a runner's data to a place Slack's own answer did not name.
+        SendOutcome refused;
+        refused.verdict = SendOutcome::Verdict::give_up;
+        refused.error = "upload_url missing or untrusted";
+        co_return refused;
+    }
+    // 2. The bytes, without the token (the URL is the credential).
+    http::ClientRequest put;
+    put.method = "POST";
+    put.url = upload_url;
+    put.body = api_call.file_bytes;
+    put.content_type = "application/octet-stream";
+    put.timeout = settings_.request_timeout;
+    outcome = co_await send(std::move(put), ApiCall::Target::response_url);
+    if (outcome.verdict != SendOutcome::Verdict::sent) co_return outcome;
+    // 3. Shared where the reply goes: only now does it show.
+    json complete{{"files", json::array({{{"id", file_id}, {"title", field("title")}}})},
+                  {"channel_id", field("channel_id")}};
+    if (const auto thread = field("thread_ts"); !thread.empty()) complete["thread_ts"] = thread;
+    auto share = web_api_request("files.completeUploadExternal");
+    share.body = complete.dump();
+    share.content_type = "application/json; charset=utf-8";
+    co_return co_await send(std::move(share), ApiCall::Target::web_api);
+}
+
+asio::awaitable<SendOutcome> SlackClient::send(http::ClientRequest request, ApiCall::Target target,
+                                               std::string* answer) {
+    const bool web_api = target == ApiCall::Target::web_api;
     ++calls_;
     try {
         const auto response = co_await http_->request(std::move(request));
-        co_return classify_response(api_call.target, response.status,
-                                    response.header("Retry-After"), response.body);
+        if (answer) *answer = response.body;
+        co_return classify_response(target, response.status, response.header("Retry-After"),
+                                    response.body);
     } catch (const http::HttpClientError& failure) {
         // The error's text is its category message only: a response_url is itself a secret.
         auto outcome = classify_transport_failure(failure.code().message());

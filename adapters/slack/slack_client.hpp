@@ -100,6 +100,11 @@ class SlackClient final : public adapters::ChannelClient {
         storage::OutboxMessage message, const adapters::PreparedRow& prepared,
         const adapters::RecordCallsDone& record_calls_done);
     boost::asio::awaitable<SendOutcome> call(const ApiCall& api_call);
+    /// One HTTP request of a call, its answer read as `target`'s.
+    boost::asio::awaitable<SendOutcome> send(http::ClientRequest request, ApiCall::Target target,
+                                             std::string* answer = nullptr);
+    /// A file_upload call's three requests.
+    boost::asio::awaitable<SendOutcome> upload_file(const ApiCall& api_call);
     boost::asio::awaitable<BotIdentity> authenticate_on_strand();
 
     SlackClientSettings settings_;

@@ -13,6 +13,9 @@ namespace {
 
 using nlohmann::json;
 
+/// Slack's limit on a file's alt text (characters; the descriptions are ASCII).
+constexpr std::size_t kMaxAltTextBytes = 1000;
+
 json plain_text(std::string_view text) {
     return json{{"type", "plain_text"}, {"text", std::string(text)}, {"emoji", true}};
 }
@@ -214,6 +217,24 @@ std::vector<PlannedCall> plan_delivery(const storage::OutboxMessage& message,
     };
 
     std::vector<PlannedCall> calls;
+    if (!message.image_png.empty()) {
+        const bool private_answer = context.source == ReplySource::command ||
+                                    context.source == ReplySource::none ||
+                                    (context.source == ReplySource::action && context.ephemeral);
+        const auto& where = private_answer ? message.chat_id : conversation;
+        json file{{"channel_id", where},
+                  {"filename", "chart.png"},
+                  {"title", "Chart"},
+                  {"alt_txt", message.image_alt.substr(0, kMaxAltTextBytes)}};
+        if (!private_answer && !context.thread_ts.empty()) file["thread_ts"] = context.thread_ts;
+        ApiCall upload;
+        upload.target = ApiCall::Target::file_upload;
+        upload.method = "files.completeUploadExternal";
+        upload.body = file.dump(-1, ' ', false, json::error_handler_t::replace);
+        upload.pacing_key = where;
+        upload.file_bytes = message.image_png;
+        calls.push_back({std::move(upload), std::nullopt});
+    }
     for (std::size_t i = 0; i < contents.size(); ++i) {
         const auto& content = contents[i];
         if (i == 0 && context.edit_original && context.source == ReplySource::action) {

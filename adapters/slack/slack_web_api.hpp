@@ -21,12 +21,19 @@ struct ApiCall {
     enum class Target {
         web_api,       ///< POST {SLACK_API_URL}/{method} with "Authorization: Bearer {bot token}"
         response_url,  ///< POST {url} as given by Slack, without the token
+        /// A file shared in a conversation, in Slack's three steps: files.getUploadURLExternal,
+        /// the bytes posted to the URL it gives, files.completeUploadExternal. Nothing shows in
+        /// the conversation before the last, so the three are repeated together.
+        file_upload,
     };
     Target target = Target::web_api;
     std::string method;      ///< "chat.postMessage", "chat.update", "auth.test" (web_api)
     std::string url;         ///< the response_url (response_url)
     std::string body;        ///< JSON
     std::string pacing_key;  ///< the Slack conversation it lands in, for per-channel pacing
+    /// file_upload: the file's bytes; `body` then holds {"channel_id", "thread_ts", "filename",
+    /// "title", "alt_txt"}.
+    std::string file_bytes;
 };
 
 /// "{api_base}/{method}" (SLACK_API_URL, default https://slack.com/api); a trailing '/' on the base
@@ -48,6 +55,9 @@ struct DeliveryOptions {
     /// A response_url is used only when it starts with this, so a stored context can never make
     /// us post (and leak a reply) elsewhere. Tests against a fake Slack set their own base here.
     std::string response_url_prefix = "https://hooks.slack.com/";
+    /// Likewise, the bytes of a file are posted to the upload URL files.getUploadURLExternal
+    /// gives only when it starts with this.
+    std::string upload_url_prefix = "https://files.slack.com/";
 };
 
 /// One message's content: mrkdwn section blocks, then the actions blocks on the last message.
@@ -87,6 +97,8 @@ struct PlannedCall {
 ///   when the url is missing or untrusted);
 /// - an answer to a message or button: chat.postMessage to its conversation, in its thread;
 /// - no context (a nudge): chat.postMessage to chat_id.
+/// A row with an image first shares it as a file (file_upload) where its text goes (a private
+/// answer in the runner's DM, else the conversation and thread), then sends the text as above.
 /// The parts are not idempotent: a sender retrying after a partial success should resume from the
 /// first call not yet done rather than replan from the start.
 std::vector<PlannedCall> plan_delivery(const storage::OutboxMessage& message,

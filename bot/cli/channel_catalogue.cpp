@@ -18,6 +18,7 @@ slack::SlackSettings slack_settings(const Config& config) {
     settings.bot_token = config.slack_bot_token;
     settings.signing_secret = config.slack_signing_secret;
     settings.api_url = config.slack_api_url;
+    settings.upload_url_prefix = slack::upload_url_prefix_for(config.slack_api_url);
     return settings;
 }
 

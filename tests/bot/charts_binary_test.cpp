@@ -166,3 +166,118 @@ TEST_CASE("binary on Telegram: /stats chart sends a photo of the weeks, its butt
     server.signal(SIGTERM);
     CHECK(server.wait(15s) == 0);
 }
+
+namespace {
+
+std::string slack_headers(const std::string& body) {
+    const auto stamp = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                          std::chrono::system_clock::now().time_since_epoch())
+                                          .count());
+    return "Content-Type: application/json\r\nX-Slack-Request-Timestamp: " + stamp +
+           "\r\nX-Slack-Signature: " + slack::compute_signature(kSigningSecret, stamp, body) +
+           "\r\n";
+}
+
+std::string slack_message(const std::string& event_id, const std::string& text,
+                          const std::string& ts) {
+    return Json{{"token", "unused"},
+                {"team_id", "T0001"},
+                {"api_app_id", "A0001"},
+                {"type", "event_callback"},
+                {"event_id", event_id},
+                {"event_time", 1800000000},
+                {"event",
+                 {{"type", "message"},
+                  {"channel_type", "im"},
+                  {"channel", "D0001"},
+                  {"user", "U0001"},
+                  {"text", text},
+                  {"ts", ts}}}}
+        .dump();
+}
+
+/// A form body's field, percent escapes decoded (no '+' is ever sent for a space here).
+std::string form_field(const std::string& body, const std::string& name) {
+    const auto at = ("&" + body).find("&" + name + "=");
+    if (at == std::string::npos) return {};
+    const auto from = at + name.size() + 1;
+    const auto value = body.substr(from, body.find('&', from) - from);
+    std::string decoded;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '%' && i + 2 < value.size()) {
+            decoded += static_cast<char>(std::stoi(value.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            decoded += value[i];
+        }
+    }
+    return decoded;
+}
+
+}  // namespace
+
+TEST_CASE("binary on Slack: a chart is uploaded in Slack's two steps and shared in the DM") {
+    FakeHttpServer slack_api([](const RecordedRequest& request) {
+        if (request.target.ends_with("/auth.test"))
+            return FakeReply::json(
+                200, R"({"ok":true,"user_id":"UBOT","team_id":"T0001","bot_id":"B1"})");
+        if (request.target.ends_with("/files.getUploadURLExternal")) {
+            // As Slack: a form with the file's name and length.
+            if (request.header("Content-Type") != "application/x-www-form-urlencoded" ||
+                form_field(request.body, "filename").empty() ||
+                form_field(request.body, "length").empty())
+                return FakeReply::json(200, R"({"ok":false,"error":"invalid_arguments"})");
+            return FakeReply::json(
+                200, Json{{"ok", true},
+                          {"upload_url", "http://" + request.header("Host") + "/upload/v1/F0CHART"},
+                          {"file_id", "F0CHART"}}
+                         .dump());
+        }
+        if (request.target.starts_with("/upload/v1/"))
+            return FakeReply{200, "text/plain", {}, "OK - " + std::to_string(request.body.size())};
+        if (request.target.ends_with("/files.completeUploadExternal"))
+            return FakeReply::json(200,
+                                   R"({"ok":true,"files":[{"id":"F0CHART","title":"Chart"}]})");
+        return FakeReply::json(200, R"({"ok":true,"channel":"D0001","ts":"1800000001.000100"})");
+    });
+    TempDir dir;
+    const std::map<std::string, std::string> env{
+        {"RUBDOWN_DB", dir.file("charts.db")},   {"RUBDOWN_LISTEN", "127.0.0.1:0"},
+        {"SLACK_BOT_TOKEN", "xoxb-chart-test"},  {"SLACK_SIGNING_SECRET", kSigningSecret},
+        {"SLACK_API_URL", slack_api.base_url()}, {"RUBDOWN_RUNNER_MESSAGES_PER_MINUTE", "0"},
+    };
+    ChildProcess server(kBinary, {"serve"}, dir.path().string(), env);
+    REQUIRE(server.wait_for_log("event=listening", 30s));
+    const auto port = listening_port(server);
+    REQUIRE(port != 0);
+    RawHttpClient client(port);
+    for (const auto& body :
+         {slack_message("Ev0CHART1", "ran 10k yesterday", "1800000000.000100"),
+          slack_message("Ev0CHART2", "show me a chart of my running", "1800000010.000100")}) {
+        auto answer = client.request("POST", "/slack/events", body, slack_headers(body));
+        REQUIRE(answer);
+        CHECK(answer->result_int() == 200);
+    }
+    REQUIRE(wait_for(slack_api, "/files.completeUploadExternal", 1));
+    REQUIRE(wait_for(slack_api, "/chat.postMessage", 2));
+
+    const auto asked = requests_to(slack_api, "/files.getUploadURLExternal").front();
+    CHECK(asked.header("Authorization") == "Bearer xoxb-chart-test");
+    CHECK_THAT(form_field(asked.body, "alt_txt"), Catch::StartsWith("Bar chart of km per week"));
+    const auto uploaded = requests_to(slack_api, "/upload/v1/F0CHART");
+    REQUIRE(uploaded.size() == 1);
+    CHECK(uploaded[0].header("Authorization").empty());  // the URL is the credential
+    CHECK(form_field(asked.body, "length") == std::to_string(uploaded[0].body.size()));
+    CHECK(png_size(uploaded[0].body) == std::pair<unsigned, unsigned>{800, 400});
+    const auto shared =
+        Json::parse(requests_to(slack_api, "/files.completeUploadExternal").front().body);
+    CHECK(shared["files"][0]["id"] == "F0CHART");
+    CHECK(shared["channel_id"] == "D0001");
+    // Then the words, with the button for the months.
+    const auto text = Json::parse(requests_to(slack_api, "/chat.postMessage").back().body);
+    CHECK_THAT(text["text"].get<std::string>(), Catch::Contains("by week"));
+    CHECK_THAT(text["blocks"].dump(), Catch::Contains("chart:months"));
+
+    server.signal(SIGTERM);
+    CHECK(server.wait(15s) == 0);
+}

@@ -321,3 +321,40 @@ TEST_CASE("Slack outcomes map onto the outbox's results") {
     CHECK(refused.kind == DeliveryResult::Kind::retry);
     CHECK(refused.channel_problem);
 }
+
+TEST_CASE("Slack client: a chart's bytes never go to an upload URL Slack's host did not give") {
+    // The fake answers with an upload URL elsewhere: the client must not post the file there.
+    ClientFixture fixture([](const RecordedRequest& request) {
+        if (request.target.ends_with("/files.getUploadURLExternal"))
+            return FakeReply::json(
+                200,
+                R"({"ok":true,"upload_url":"https://elsewhere.example/upload/F1","file_id":"F1"})");
+        return ok_posted();
+    });
+    auto row = nudge_row();
+    row.image_png = "png bytes";
+    row.image_alt = "Bar chart";
+    const auto result = fixture.deliver(row);
+    CHECK(result.kind == DeliveryResult::Kind::failed);
+    CHECK_THAT(result.error, Catch::Contains("untrusted"));
+    const auto requests = fixture.slack.requests();
+    REQUIRE(requests.size() == 1);  // the question alone: nothing shared, no text either
+    CHECK(requests[0].target.ends_with("/files.getUploadURLExternal"));
+}
+
+TEST_CASE("Slack client: a chart upload that Slack rate-limits is retried as a whole") {
+    ClientFixture fixture([](const RecordedRequest& request) {
+        if (request.target.ends_with("/files.getUploadURLExternal")) {
+            FakeReply reply = FakeReply::json(429, R"({"ok":false,"error":"ratelimited"})");
+            reply.headers.emplace_back("Retry-After", "7");
+            return reply;
+        }
+        return ok_posted();
+    });
+    auto row = nudge_row();
+    row.image_png = "png bytes";
+    const auto result = fixture.deliver(row);
+    CHECK(result.kind == DeliveryResult::Kind::retry);
+    CHECK(result.retry_after == std::chrono::seconds{7});
+    CHECK(fixture.recorded_calls_done.empty());  // the upload was the row's first call
+}

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/slack/slack_channel.hpp"
 #include "adapters/slack/slack_reply_context.hpp"
 #include "adapters/slack/slack_text.hpp"
 #include "adapters/slack/slack_web_api.hpp"
@@ -312,4 +313,48 @@ TEST_CASE("method URLs join the base and the method", "[slack][web_api]") {
           "https://slack.com/api/chat.postMessage");
     CHECK(slack::method_url("http://127.0.0.1:8099/api/", "auth.test") ==
           "http://127.0.0.1:8099/api/auth.test");
+}
+
+TEST_CASE("a chart is shared as a file where its text goes, then the text follows",
+          "[slack][web_api]") {
+    auto row = outbox("Your distance by week.", {{"Chart by month", "chart:months", ""}},
+                      event_context("C0LAN2Q65", "1700.1"));
+    row.image_png = std::string("\x89PNG\r\n\x1a\n\0\0", 10);
+    row.image_alt = "Bar chart of km per week: Nov 30 12.";
+    const auto calls = slack::plan_delivery(row);
+    REQUIRE(calls.size() == 2);
+    const auto& upload = calls[0].call;
+    CHECK(upload.target == ApiCall::Target::file_upload);
+    CHECK(upload.file_bytes == row.image_png);
+    CHECK(upload.pacing_key == "C0LAN2Q65");
+    const auto file = json::parse(upload.body);
+    CHECK(file["channel_id"] == "C0LAN2Q65");
+    CHECK(file["thread_ts"] == "1700.1");
+    CHECK(file["alt_txt"] == "Bar chart of km per week: Nov 30 12.");
+    CHECK(file["filename"] == "chart.png");
+    CHECK(calls[1].call.method == "chat.postMessage");
+    CHECK(json::parse(calls[1].call.body)["thread_ts"] == "1700.1");
+}
+
+TEST_CASE("a chart asked by slash command goes to the runner's DM, not the channel",
+          "[slack][web_api]") {
+    auto row = outbox("Your distance by week.", {},
+                      command_context("https://hooks.slack.com/commands/T061EG9R6/1/xyz"));
+    row.image_png = "png";
+    row.image_alt = std::string(1500, 'a');
+    const auto calls = slack::plan_delivery(row);
+    REQUIRE(calls.size() == 2);
+    const auto file = json::parse(calls[0].call.body);
+    CHECK(file["channel_id"] == "U061F7AUR");
+    CHECK_FALSE(file.contains("thread_ts"));
+    CHECK(file["alt_txt"].get<std::string>().size() == 1000);  // Slack's limit
+    CHECK(calls[1].call.target == ApiCall::Target::response_url);
+}
+
+TEST_CASE("file bytes go to Slack's file host, or to the origin of a stand-in API",
+          "[slack][web_api]") {
+    CHECK(slack::upload_url_prefix_for("https://slack.com/api") == "https://files.slack.com/");
+    CHECK(slack::upload_url_prefix_for("http://127.0.0.1:8099/api") == "http://127.0.0.1:8099/");
+    CHECK(slack::upload_url_prefix_for("http://127.0.0.1:8099") == "http://127.0.0.1:8099/");
+    CHECK(slack::upload_url_prefix_for("not a url").empty());
 }
