@@ -51,6 +51,8 @@ struct ConversationLine {
     std::int64_t reply_id = 0;  ///< the bot's lines: their outbox row; 0 for the runner's
     std::string text;
     std::string buttons_json = "[]";  ///< the bot's lines: their buttons (intents/message.hpp)
+    std::string image_png;            ///< the bot's lines: a chart (PNG bytes), empty for none
+    std::string image_alt;
     storage::UnixSeconds at = 0;
 };
 

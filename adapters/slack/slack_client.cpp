@@ -171,6 +171,15 @@ asio::awaitable<SendOutcome> SlackClient::upload_file(const ApiCall& api_call) {
                                   {"alt_txt", field("alt_txt")}});
     std::string answer;
     auto outcome = co_await send(std::move(ask), ApiCall::Target::web_api, &answer);
+    if (outcome.configuration_problem && outcome.error == "missing_scope") {
+        // An app installed before charts lacks files:write: the chart is described in words
+        // (the plan's fallback) and every other reply goes on, rather than the channel pausing.
+        spdlog::warn(
+            "event=slack_file_refused error=missing_scope hint=\"add the files:write scope to the "
+            "Slack app and reinstall it to send charts\"");
+        outcome.configuration_problem = false;
+        outcome.verdict = SendOutcome::Verdict::give_up;
+    }
     if (outcome.verdict != SendOutcome::Verdict::sent) co_return outcome;
     const auto where = json::parse(answer, nullptr, /*allow_exceptions=*/false);
     const auto upload_url = where.is_object() ? where.value("upload_url", std::string{}) : "";

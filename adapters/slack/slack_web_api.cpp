@@ -233,7 +233,17 @@ std::vector<PlannedCall> plan_delivery(const storage::OutboxMessage& message,
         upload.body = file.dump(-1, ' ', false, json::error_handler_t::replace);
         upload.pacing_key = where;
         upload.file_bytes = message.image_png;
-        calls.push_back({std::move(upload), std::nullopt});
+        // A file that cannot be shared (an app installed without files:write) is described in
+        // words instead, where it would have gone.
+        std::optional<ApiCall> described;
+        if (const auto words = compose_messages(message.image_alt, {}, options.limits);
+            !words.empty()) {
+            described = web_api(
+                "chat.postMessage",
+                post_message_body(where, words.front(), private_answer ? "" : context.thread_ts),
+                where);
+        }
+        calls.push_back({std::move(upload), std::move(described)});
     }
     for (std::size_t i = 0; i < contents.size(); ++i) {
         const auto& content = contents[i];

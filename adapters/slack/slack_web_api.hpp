@@ -98,7 +98,8 @@ struct PlannedCall {
 /// - an answer to a message or button: chat.postMessage to its conversation, in its thread;
 /// - no context (a nudge): chat.postMessage to chat_id.
 /// A row with an image first shares it as a file (file_upload) where its text goes (a private
-/// answer in the runner's DM, else the conversation and thread), then sends the text as above.
+/// answer in the runner's DM, else the conversation and thread), then sends the text as above;
+/// should the file be refused, its description (alt text) is posted there instead.
 /// The parts are not idempotent: a sender retrying after a partial success should resume from the
 /// first call not yet done rather than replan from the start.
 std::vector<PlannedCall> plan_delivery(const storage::OutboxMessage& message,

@@ -36,7 +36,13 @@ OutboxPlan plan_outbox_message(const storage::OutboxMessage& message) {
                        captioned || parts.empty() ? buttons : no_buttons,
                        quote ? context.message_id : std::nullopt);
         take_warnings(plan, call);
-        plan.calls.push_back({std::move(call), std::nullopt, false});
+        // A photo Telegram refuses for good is told in words: the caption, then what it shows.
+        const std::string described =
+            (captioned ? parts[0] + "\n" : std::string{}) + message.image_alt;
+        auto fallback = send_message(message.chat_id, described.substr(0, max_message_length),
+                                     captioned || parts.empty() ? buttons : no_buttons,
+                                     quote ? context.message_id : std::nullopt);
+        plan.calls.push_back({std::move(call), std::move(fallback), false});
         next_part = captioned ? 1 : 0;
     } else if (context.edit_original && context.message_id) {
         if (parts.empty()) {

@@ -30,7 +30,7 @@ struct OutboxPlan {
 /// 1. answerCallbackQuery (best effort) when the reply answers a button press;
 /// 2. a row with an image: sendPhoto, captioned by the text when it is one part of at most
 ///    max_caption_length units (the buttons then go under the photo), else followed by the text
-///    as in 3; never an edit;
+///    as in 3; never an edit (fallback: sendMessage with the caption and the image's description);
 /// 2'. otherwise, when the reply context asks to edit the original (see with_edit_original) and
 /// names the
 ///    message: editMessageText of that message with the first part (fallback: sendMessage), or

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include <openssl/evp.h>
 #include <boost/url/parse.hpp>
 #include <nlohmann/json.hpp>
 
@@ -46,6 +47,16 @@ std::string trimmed(std::string text) {
     std::size_t start = 0;
     while (start < text.size() && is_space(static_cast<unsigned char>(text[start]))) ++start;
     return text.substr(start);
+}
+
+/// A reply's image as the page shows it: {"src": "data:image/png;base64,...", "alt": ...}.
+Json image_as_json(const std::string& png, const std::string& alt) {
+    std::string encoded(4 * ((png.size() + 2) / 3), '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                       reinterpret_cast<const unsigned char*>(png.data()),
+                                       static_cast<int>(png.size()));
+    encoded.resize(static_cast<std::size_t>(length));
+    return Json{{"src", "data:image/png;base64," + encoded}, {"alt", alt}};
 }
 
 Json buttons_as_json(const std::string& buttons_json) {
@@ -121,6 +132,8 @@ std::string conversation_json(const std::vector<adapters::ConversationLine>& lin
         if (!line.from_runner) {
             entry["id"] = line.reply_id;
             entry["buttons"] = buttons_as_json(line.buttons_json);
+            if (!line.image_png.empty())
+                entry["image"] = image_as_json(line.image_png, line.image_alt);
         }
         shown.push_back(std::move(entry));
     }
@@ -129,10 +142,11 @@ std::string conversation_json(const std::vector<adapters::ConversationLine>& lin
 }
 
 std::string reply_event(const storage::OutboxMessage& row, bool names_position) {
-    const Json data = {{"id", row.id},
-                       {"text", row.text},
-                       {"buttons", buttons_as_json(row.buttons_json)},
-                       {"at", row.created_at}};
+    Json data = {{"id", row.id},
+                 {"text", row.text},
+                 {"buttons", buttons_as_json(row.buttons_json)},
+                 {"at", row.created_at}};
+    if (!row.image_png.empty()) data["image"] = image_as_json(row.image_png, row.image_alt);
     std::string event;
     if (names_position) event += "id: " + std::to_string(row.id) + "\n";
     // dump() escapes line breaks, so the data is one line, as SSE needs.

@@ -55,6 +55,8 @@ adapters::Conversation merge_conversation(
         line.reply_id = row.id;
         line.text = row.text;
         line.buttons_json = row.buttons_json;
+        line.image_png = row.image_png;
+        line.image_alt = row.image_alt;
         line.at = row.created_at;
         const auto answered =
             row.reply_context.empty() ? by_context.end() : by_context.find(row.reply_context);

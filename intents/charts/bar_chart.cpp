@@ -155,10 +155,24 @@ std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::strin
         cairo_set_source_rgb(c, 0.36, 0.41, 0.46);
         text(line.value, layout.plot_left - 6 * scale, line.y + 4 * scale, 11 * scale, false, true);
     }
-    text(unit, 4 * scale, layout.title_y > 0 ? 34 * scale : 12 * scale, 11 * scale, false, false);
+    text(unit, 4 * scale, layout.title_y > 0 ? 28 * scale : 12 * scale, 11 * scale, false, false);
     cairo_set_source_rgb(c, 0.11, 0.14, 0.17);
     text(layout.title, width / 2.0, layout.title_y, 14 * scale, true, false);
+    // Labels wider than their slot would run into each other: then every other one, counting
+    // back from the last (the current period).
+    cairo_set_font_size(c, 10 * scale);
+    double widest = 0;
     for (const auto& bar : layout.bars) {
+        cairo_text_extents_t extents;
+        cairo_text_extents(c, bar.label.c_str(), &extents);
+        widest = std::max(widest, extents.x_advance);
+    }
+    const double slot = layout.bars.empty() ? 0
+                                            : (layout.plot_right - layout.plot_left) /
+                                                  static_cast<double>(layout.bars.size());
+    const std::size_t label_every = widest > slot * 0.95 ? 2 : 1;
+    for (std::size_t i = 0; i < layout.bars.size(); ++i) {
+        const auto& bar = layout.bars[i];
         cairo_set_source_rgb(c, 0.04, 0.49, 0.35);
         cairo_rectangle(c, bar.x, bar.y, bar.width, bar.height);
         cairo_fill(c);
@@ -166,7 +180,8 @@ std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::strin
         cairo_set_source_rgb(c, 0.11, 0.14, 0.17);
         if (!bar.value.empty()) text(bar.value, middle, bar.y - 4 * scale, 10 * scale, true, false);
         cairo_set_source_rgb(c, 0.36, 0.41, 0.46);
-        text(bar.label, middle, layout.label_y, 10 * scale, true, false);
+        if ((layout.bars.size() - 1 - i) % label_every == 0)
+            text(bar.label, middle, layout.label_y, 10 * scale, true, false);
     }
     cairo_surface_flush(surface.get());
     std::string png;

@@ -43,9 +43,12 @@ ChartLayout lay_out_bar_chart(const std::vector<PeriodTotal>& bars, const std::s
 std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::string& title,
                           const std::string& unit);
 
-/// As a PNG image (the bytes of the file), `width` x `height` pixels, white behind, titled. Throws
+/// As a PNG image (the bytes of the file), `width` x `height` pixels, white behind, titled. The
+/// default size suits a phone, where a chat shows the picture a few hundred points wide: its text
+/// is scaled with the height, so a squarer picture keeps it legible; when the periods' labels
+/// would touch, every other one is written (the last period's always). Throws
 /// std::runtime_error when cairo cannot draw it.
 std::string bar_chart_png(const std::vector<PeriodTotal>& bars, const std::string& title,
-                          const std::string& unit, int width = 800, int height = 400);
+                          const std::string& unit, int width = 640, int height = 480);
 
 }  // namespace rubdown::intents::charts

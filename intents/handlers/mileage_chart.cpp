@@ -53,7 +53,8 @@ Reply mileage_chart(HandlerContext& context, bool by_month, Units units) {
                                : charts::weekly_totals(km_by_day, today, kChartWeeks, miles);
     const std::string span =
         by_month ? "by month, the last 12 months" : "by week, the last 12 weeks";
-    const std::string title = std::string{"Distance "} + span + " (" + unit + ")";
+    const std::string title =
+        std::string{"Distance by "} + (by_month ? "month" : "week") + " (" + unit + ")";
 
     double total = 0;
     const charts::PeriodTotal* most = nullptr;

@@ -284,8 +284,10 @@ std::vector<Reply> handle_run_stats(HandlerContext& context, const nlu::Parse& p
     if (stat == "distance") {
         // The period's total, with the last run for context (a run on Sunday is last week's on
         // Monday).
-        return {Reply{answer_distance(context, period.value_or(week), compare, units, today, runs) +
-                      (period && period->label != "this week" ? "" : "\n" + last)}};
+        Reply reply{answer_distance(context, period.value_or(week), compare, units, today, runs) +
+                    (period && period->label != "this week" ? "" : "\n" + last)};
+        reply.buttons.push_back(chart_button());
+        return {reply};
     }
     if (period) {
         // On a Monday, this week's summary is thin: the last run says where things stand.

@@ -106,7 +106,7 @@ TEST_CASE("binary on Telegram: /stats chart sends a photo of the weeks, its butt
                     R"({"ok":false,"error_code":400,"description":"Bad Request: there is no photo in the request"})");
             return FakeReply::json(
                 200,
-                R"({"ok":true,"result":{"message_id":901,"date":1800000000,"chat":{"id":4242,"type":"private"},"photo":[{"file_id":"AgAD","file_unique_id":"u1","width":800,"height":400}]}})");
+                R"({"ok":true,"result":{"message_id":901,"date":1800000000,"chat":{"id":4242,"type":"private"},"photo":[{"file_id":"AgAD","file_unique_id":"u1","width":640,"height":480}]}})");
         }
         if (request.target.ends_with("/sendMessage"))
             return FakeReply::json(
@@ -148,7 +148,7 @@ TEST_CASE("binary on Telegram: /stats chart sends a photo of the weeks, its butt
     CHECK(form->at("chat_id").value == "4242");
     CHECK_THAT(form->at("caption").value, Catch::Contains("by week") && Catch::Contains("10 km"));
     CHECK(form->at("photo").content_type == "image/png");
-    CHECK(png_size(form->at("photo").value) == std::pair<unsigned, unsigned>{800, 400});
+    CHECK(png_size(form->at("photo").value) == std::pair<unsigned, unsigned>{640, 480});
     const auto keyboard = Json::parse(form->at("reply_markup").value);
     const std::string months = keyboard["inline_keyboard"][0][0]["callback_data"];
     CHECK_THAT(months, Catch::StartsWith("chart:months"));
@@ -160,7 +160,7 @@ TEST_CASE("binary on Telegram: /stats chart sends a photo of the weeks, its butt
     form = read_multipart(photo.header("Content-Type"), photo.body);
     REQUIRE(form);
     CHECK_THAT(form->at("caption").value, Catch::Contains("by month"));
-    CHECK(png_size(form->at("photo").value).first == 800);
+    CHECK(png_size(form->at("photo").value).first == 640);
     CHECK(wait_for(telegram, "/answerCallbackQuery", 1));
 
     server.signal(SIGTERM);
@@ -268,7 +268,7 @@ TEST_CASE("binary on Slack: a chart is uploaded in Slack's two steps and shared 
     REQUIRE(uploaded.size() == 1);
     CHECK(uploaded[0].header("Authorization").empty());  // the URL is the credential
     CHECK(form_field(asked.body, "length") == std::to_string(uploaded[0].body.size()));
-    CHECK(png_size(uploaded[0].body) == std::pair<unsigned, unsigned>{800, 400});
+    CHECK(png_size(uploaded[0].body) == std::pair<unsigned, unsigned>{640, 480});
     const auto shared =
         Json::parse(requests_to(slack_api, "/files.completeUploadExternal").front().body);
     CHECK(shared["files"][0]["id"] == "F0CHART");

@@ -335,11 +335,30 @@ TEST_CASE("Slack client: a chart's bytes never go to an upload URL Slack's host 
     row.image_png = "png bytes";
     row.image_alt = "Bar chart";
     const auto result = fixture.deliver(row);
-    CHECK(result.kind == DeliveryResult::Kind::failed);
-    CHECK_THAT(result.error, Catch::Contains("untrusted"));
+    CHECK(result.kind == DeliveryResult::Kind::sent);
     const auto requests = fixture.slack.requests();
-    REQUIRE(requests.size() == 1);  // the question alone: nothing shared, no text either
+    // The question, then the chart described in words, then the text: no bytes went anywhere.
+    REQUIRE(requests.size() == 3);
     CHECK(requests[0].target.ends_with("/files.getUploadURLExternal"));
+    CHECK(Json::parse(requests[1].body)["text"] == "Bar chart");
+    CHECK(Json::parse(requests[2].body)["text"] == row.text);
+}
+
+TEST_CASE("Slack client: an app without files:write describes the chart and keeps sending") {
+    ClientFixture fixture([](const RecordedRequest& request) {
+        if (request.target.ends_with("/files.getUploadURLExternal"))
+            return slack_error("missing_scope");
+        return ok_posted();
+    });
+    auto row = nudge_row();
+    row.image_png = "png bytes";
+    row.image_alt = "Bar chart of km per week: Nov 30 12.";
+    const auto result = fixture.deliver(row);
+    CHECK(result.kind == DeliveryResult::Kind::sent);
+    CHECK_FALSE(result.channel_problem);  // the channel is not paused for a missing scope
+    const auto requests = fixture.slack.requests();
+    REQUIRE(requests.size() == 3);
+    CHECK(Json::parse(requests[1].body)["text"] == "Bar chart of km per week: Nov 30 12.");
 }
 
 TEST_CASE("Slack client: a chart upload that Slack rate-limits is retried as a whole") {

@@ -59,6 +59,15 @@
     shownReplies.add(reply.id);
     const line = addLine('bot', reply.text);
     line.dataset.replyId = String(reply.id);
+    // A chart: a data URL from our own server (the page's policy allows no other image source).
+    if (reply.image && /^data:image\/png;base64,/.test(reply.image.src)) {
+      const picture = document.createElement('img');
+      picture.className = 'chart';
+      picture.src = reply.image.src;
+      picture.alt = reply.image.alt || '';
+      picture.addEventListener('load', scrollToEnd);
+      line.append(picture);
+    }
     const buttons = reply.buttons || [];
     if (buttons.length === 0) return;
     const row = document.createElement('div');

@@ -14,8 +14,8 @@ TEST_CASE("the Slack app manifest names the scopes, events and URLs the adapter 
     const auto has_item = [&](const std::string& item) {
         return text.find("- " + item + "\n") != std::string::npos;
     };
-    for (const char* scope : {"chat:write", "im:history", "channels:history", "groups:history",
-                              "app_mentions:read", "commands", "im:write"}) {
+    for (const char* scope : {"chat:write", "files:write", "im:history", "channels:history",
+                              "groups:history", "app_mentions:read", "commands", "im:write"}) {
         INFO(scope);
         CHECK(has_item(scope));
     }

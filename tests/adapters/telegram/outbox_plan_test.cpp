@@ -182,6 +182,7 @@ TEST_CASE("a reply with a chart is one photo, captioned by its text, its buttons
     auto row = outbox("42", "Your distance by week.", {{"Chart by month", "chart:months", ""}},
                       button_press(1310));
     row.image_png = std::string("\x89PNG\r\n\x1a\nrest", 12);
+    row.image_alt = "Bar chart of km per week.";
     row.edit_original = true;  // a photo is never an edit of a text message
     const auto plan = plan_outbox_message(row);
     REQUIRE(methods(plan) == std::vector<std::string>{"answerCallbackQuery", "sendPhoto"});
@@ -192,6 +193,13 @@ TEST_CASE("a reply with a chart is one photo, captioned by its text, its buttons
     CHECK(body(plan.calls[1])["reply_markup"]["inline_keyboard"][0][0]["callback_data"] ==
           "chart:months");
     CHECK(chat_message_count(plan) == 1);
+    // Refused for good, it is told in words, with the same buttons.
+    REQUIRE(plan.calls[1].fallback);
+    CHECK(plan.calls[1].fallback->method == "sendMessage");
+    CHECK(json::parse(plan.calls[1].fallback->body)["text"] ==
+          "Your distance by week.\nBar chart of km per week.");
+    CHECK(json::parse(plan.calls[1].fallback->body)["reply_markup"].dump().find("chart:months") !=
+          std::string::npos);
 }
 
 TEST_CASE("a chart whose text is too long for a caption is followed by the text",

@@ -205,3 +205,26 @@ TEST_CASE("web protocol: the chat's pages carry a strict content security policy
     CHECK_THAT(policy, !Catch::Contains("unsafe-inline"));
     CHECK_THAT(policy, Catch::Contains("frame-ancestors 'none'"));
 }
+
+TEST_CASE("web protocol: a chart travels as a PNG data URL with its description") {
+    auto reply = row(8, kSent);
+    reply.text = "Your distance by week";
+    // Bytes whose base64 is known: "Man" -> "TWFu", and a tail that needs padding.
+    reply.image_png = std::string("Man\0\xff", 5);
+    reply.image_alt = "Bar chart of km per week: Nov 30 12.";
+    const auto event = reply_event(reply, true);
+    CHECK(std::count(event.begin(), event.end(), '\n') == 4);  // still one data line
+    const auto data = Json::parse(event.substr(event.find("data: ") + 6));
+    CHECK(data["image"]["src"] == "data:image/png;base64,TWFuAP8=");
+    CHECK(data["image"]["alt"] == "Bar chart of km per week: Nov 30 12.");
+    // A reply without one has no image field.
+    CHECK_FALSE(Json::parse(reply_event(row(9, kSent), true).substr(event.find("data: ") + 6))
+                    .contains("image"));
+
+    std::vector<adapters::ConversationLine> lines(1);
+    lines[0].reply_id = 8;
+    lines[0].image_png = reply.image_png;
+    lines[0].image_alt = reply.image_alt;
+    const auto shown = Json::parse(conversation_json(lines, 8));
+    CHECK(shown["lines"][0]["image"]["src"] == "data:image/png;base64,TWFuAP8=");
+}

@@ -185,6 +185,26 @@ async function main() {
     check(true, 'after the reload the chat goes on (the week\'s distance is answered)');
     await page.screenshot({ path: path.join(artefacts, 'chat-reloaded.png'), fullPage: true });
 
+    // 3b. The Chart button under that answer: the mileage chart, inline, decoded by the browser.
+    // The answer is the conversation's last line now.
+    const chartButton = await page.waitForSelector('#conversation .line.bot:last-child .buttons button',
+                                                   { timeout: STEP_MS });
+    check(await chartButton.evaluate((b) => b.textContent) === 'Chart', 'the distance answer offers a chart');
+    await chartButton.click();
+    const chart = await page.waitForSelector('#conversation .line.bot img.chart', { timeout: STEP_MS });
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, { timeout: STEP_MS }, chart);
+    const shownChart = await chart.evaluate((img) => ({ width: img.naturalWidth, height: img.naturalHeight,
+                                                        alt: img.alt, shownWidth: img.clientWidth }));
+    check(shownChart.width === 640 && shownChart.height === 480,
+          `the chart decodes as a 640x480 image (${shownChart.width}x${shownChart.height})`);
+    check(/^Bar chart of (km|mi) per week: /.test(shownChart.alt), `the chart has its description ("${shownChart.alt.slice(0, 40)}...")`);
+    check(shownChart.shownWidth > 0 && shownChart.shownWidth <= 480, `the chart fits the phone-sized page (${shownChart.shownWidth}px)`);
+    await page.screenshot({ path: path.join(artefacts, 'chat-chart.png'), fullPage: true });
+    await page.reload({ waitUntil: 'load' });
+    const reloadedChart = await page.waitForSelector('#conversation .line.bot img.chart', { timeout: STEP_MS });
+    await page.waitForFunction((img) => img.complete && img.naturalWidth === 640, { timeout: STEP_MS }, reloadedChart);
+    check(true, 'after a reload the chart is shown again');
+
     // 4. The operator: a login form, then the dashboard with that runner and the club's charts.
     const admin = await browser.newPage();
     await admin.setViewport({ width: 1280, height: 900 });
