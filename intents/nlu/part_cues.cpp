@@ -422,7 +422,9 @@ const PhraseList& settings_view_cues() {
         "my settings",   "show settings",  "settings",      "what time zone", "which time zone",
         "what timezone", "which timezone", "what zone",     "which zone",     "my time zone",
         "my timezone",   "what units",     "which units",   "miles or km",    "km or miles",
-        "my preferences", "my setup", "my units", "what unit", "which unit", "my zone", "units and zone", "my distances", "my config", "current config", "configuration"};
+        "my preferences", "my setup", "my units", "what unit", "which unit", "my zone", "units and zone", "my distances", "my config", "current config", "configuration",
+        "my prefs", "preferences", "what tz", "which tz", "my tz", "am i set to", "are you using miles",
+        "are you using km", "you have me in", "you got me in", "current settings"};
     return list;
 }
 

@@ -17,7 +17,11 @@ const PhraseList& quiet_off_cues() {
         "clear quiet hours",      "delete quiet hours",       "stop quiet hours",
         "get rid of quiet hours", "any time of day",          "anytime",
         "remove the quiet hours", "turn off the quiet hours", "no more quiet hours",
-        "delete the quiet hours", "clear the quiet hours",    "cancel the quiet hours"};
+        "delete the quiet hours", "clear the quiet hours",    "cancel the quiet hours",
+        "remove my quiet hours",  "delete my quiet hours",    "clear my quiet hours",
+        "cancel my quiet hours",  "disable my quiet hours",   "turn off my quiet hours",
+        "drop my quiet hours",    "drop the quiet hours",     "get rid of my quiet hours",
+        "any time is ok",         "any time is fine",         "anytime is fine"};
     return list;
 }
 

@@ -38,7 +38,8 @@ const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
                                      "best times", "record", "records", "quickest", "more often",
                                      "what did i do", "what did i run", "how often did"});
         list.emplace_back("streak",
-                          PhraseList{"streak", "in a row", "consecutive", "straight days"});
+                          PhraseList{"streak", "in a row", "consecutive", "straight days",
+                                     "days straight", "weeks straight", "without missing"});
         list.emplace_back(
             "longest", PhraseList{"longest", "furthest", "farthest", "biggest run", "longest run",
                                   "long run record", "longst", "lngest"});
@@ -77,10 +78,10 @@ const std::vector<std::pair<std::string_view, PhraseList>>& period_rules() {
         list.emplace_back("this_week",
                           PhraseList{"this week", "this wk", "this weeks", "week so far",
                                      "so far this week", "my week", "the week"});
-        list.emplace_back("last_month",
-                          PhraseList{"last month", "last mnth", "previous month", "past month"});
-        list.emplace_back("this_month", PhraseList{"this month", "this mnth", "this months",
-                                                   "my month", "month so far"});
+        list.emplace_back("last_month", PhraseList{"last month", "last mnth", "last mo",
+                                                   "previous month", "past month"});
+        list.emplace_back("this_month", PhraseList{"this month", "this mnth", "this mo",
+                                                   "this months", "my month", "month so far"});
         list.emplace_back("last_year", PhraseList{"last year", "last yr", "previous year"});
         list.emplace_back("this_year", PhraseList{"this year", "this yr", "this years", "my year",
                                                   "year so far", "ytd", "year to date"});
@@ -98,7 +99,7 @@ const std::vector<std::pair<std::string_view, PhraseList>>& period_rules() {
 const PhraseList& compare_cues() {
     static const PhraseList list{"compare",   "compared",  "comparison", "vs",       "versus",
                                  "than last", "more than", "less than",  "stack up", "against",
-                                 "improved",  "up on",     "down on",    "than the"};
+                                 "improved",  "up on",     "down on",    "than the", "than in"};
     return list;
 }
 
@@ -310,9 +311,9 @@ bool asks_about_races(const Tokens& tokens) {
     // general ("how soon after a marathon should I ...") nor a race told ("race day is Dec 5").
     const bool asked = is_question(tokens) || (tokens.size() <= 3 && tokens.front().is("my")) ||
                        (!tokens.empty() &&
-                        is_any(tokens.front(), {"when", "whens", "how", "what", "whats", "which",
-                                                "any", "do", "countdown", "show", "list", "give",
-                                                "is", "remind", "have", "are"}));
+                        is_any(tokens.front(), {"when", "whens", "when's", "how", "what", "whats",
+                                                "what's", "which", "any", "do", "countdown", "show",
+                                                "list", "give", "is", "remind", "have", "are"}));
     // "races last year?", "what was my race in September": the word race itself, asked of
     // one's own, needs no other cue.
     const bool race_word = has_phrase(tokens, {"race", "races", "racing"});
@@ -339,6 +340,7 @@ bool asks_for_a_figure(const Tokens& tokens) {
                                    "personal best",
                                    "personal bests",
                                    "personal record",
+                                   "personal records",
                                    "fastest",
                                    "streak",
                                    "in a row",
@@ -353,10 +355,10 @@ bool asks_for_a_figure(const Tokens& tokens) {
                                    "hows my",
                                    "how is my"};
     // Asked, or said of one's own ("my marathon pr"); not "parkrun PB!" or "streak mode".
-    const bool asked =
-        is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"})) ||
-        (!tokens.empty() && is_any(tokens.front(), {"what", "whats", "how", "hows", "did", "when",
-                                                    "which", "show", "give", "list"}));
+    const bool asked = is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"})) ||
+                       (!tokens.empty() &&
+                        is_any(tokens.front(), {"what", "whats", "what's", "how", "hows", "how's",
+                                                "did", "when", "which", "show", "give", "list"}));
     // Run reports are neither asked nor short: most messages stop here, before any parsing.
     if (!asked && tokens.size() > 5) return false;
     if (has_phrase(tokens, advice_words())) return false;
@@ -419,7 +421,9 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
         static const std::array<std::pair<std::string_view, std::string_view>, 3> kThis{
             {{"last_week", "this_week"}, {"last_month", "this_month"}, {"last_year", "this_year"}}};
         for (const auto& [last, current] : kThis) {
-            if (*question.period == last && !has_phrase(tokens, {"this", "current"})) {
+            // "last week to the week before": the last one, against the one before it.
+            if (*question.period == last &&
+                !has_phrase(tokens, {"this", "current", "before", "prior"})) {
                 question.period = std::string{current};
             }
         }
@@ -439,6 +443,11 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
         question.stat = "records";
     }
     if (question.stat == "records") question.race_distance_km = parse_distance_km(tokens);
+    // "all my PBs" lists them all; "my fastest half ever" names the period.
+    if (question.stat == "records" && question.period == "all" &&
+        has_phrase(tokens, {"all my", "all of my"}) &&
+        !has_phrase(tokens, {"ever", "all time", "alltime", "of all time", "lifetime", "overall"}))
+        question.period.reset();
     return question;
 }
 

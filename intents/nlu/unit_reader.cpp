@@ -31,7 +31,9 @@ const PhraseList& unit_choice_cues() {
 
 /// Before a unit, these set it aside: "km instead of miles", "miles, not km".
 const PhraseList& unit_set_aside() {
-    static const PhraseList list{"not", "instead of", "rather than", "than", "no", "over"};
+    // "stop showing miles", "why is it in km": the unit complained of, not the one chosen.
+    static const PhraseList list{"not",  "instead of", "rather than", "than",  "no",
+                                 "over", "showing",    "it in",       "its in"};
     return list;
 }
 

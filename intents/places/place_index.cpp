@@ -46,9 +46,10 @@ std::string region_key(std::string_view name) {
 
 constexpr std::size_t kNearNameLetters = 6;
 
-constexpr double kZoneCityPeople = 1e6;  ///< a zone's namesake city, when the gazetteer lacks it
-constexpr double kTownsRatio = 10.0;     ///< ten times the people of the next town of that name
-constexpr double kRegionShare = 0.95;    ///< nearly all of a country's or a state's people
+constexpr double kShortNamePeople = 5e5;  ///< a "... City" also known without "City"
+constexpr double kZoneCityPeople = 1e6;   ///< a zone's namesake city, when the gazetteer lacks it
+constexpr double kTownsRatio = 10.0;      ///< ten times the people of the next town of that name
+constexpr double kRegionShare = 0.95;     ///< nearly all of a country's or a state's people
 
 }  // namespace
 
@@ -109,6 +110,22 @@ PlaceIndex::PlaceIndex(std::string_view table) {
             entries_[key].push_back(Entry{Kind::region, zone, name, code, "", code, people});
         }
     }
+    // "Kaohsiung City", "Taichung City": runners leave the "City" off. Only for a large city (a
+    // small one's short name is often a word: "New City", "Union City", "Rapid City") and where
+    // the short name means nothing else ("Mexico City" is not "Mexico").
+    std::vector<std::pair<std::string, std::vector<Entry>>> short_names;
+    constexpr std::string_view city_suffix = " city";
+    for (const auto& [name, entries] : entries_) {
+        if (name.size() <= city_suffix.size() + 2 || !name.ends_with(city_suffix)) continue;
+        const bool large = std::any_of(entries.begin(), entries.end(), [](const Entry& entry) {
+            return entry.kind == Kind::town && entry.people >= kShortNamePeople;
+        });
+        if (!large) continue;
+        auto short_name = name.substr(0, name.size() - city_suffix.size());
+        if (!entries_.contains(short_name))
+            short_names.emplace_back(std::move(short_name), entries);
+    }
+    for (auto& [name, entries] : short_names) entries_.emplace(std::move(name), std::move(entries));
     for (const auto& [name, entries] : entries_) {
         first_words_.insert(name.substr(0, name.find(' ')));
         if (name.size() >= kNearNameLetters && name.find(' ') == std::string::npos) {
