@@ -44,7 +44,12 @@ bool someone_else_ran(const Tokens& tokens) {
            (person(first) && !is_any(first, {"club", "coach"}) &&
             !token_at(tokens, 1).is_number()) ||
            (is_any(first, {"my", "our", "his", "her"}) &&
-            (person(token_at(tokens, 1)) || person(token_at(tokens, 2))));
+            (person(token_at(tokens, 1)) || person(token_at(tokens, 2)))) ||
+           // "the group did 15k but I cut back to 10k", "the club did 10k and I did the 5k".
+           (first.is("the") &&
+            is_any(token_at(tokens, 1),
+                   {"group", "club", "team", "squad", "others", "rest", "pack"}) &&
+            is_any(token_at(tokens, 2), {"did", "ran", "went", "was", "were", "had"}));
 }
 
 namespace {
@@ -746,8 +751,9 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         context.previous_told_done = has_phrase(words, run_done_verbs());
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
-        // "ran 6 miles with my wife, she's doing a half on sunday": her race is no part.
-        if (!parts.empty() && someone_else_ran(words) &&
+        // "ran 6 miles with my wife, she's doing a half on sunday", "she did 2k and I did 8k":
+        // their run or race is no part of the runner's message.
+        if (!whole && someone_else_ran(words) &&
             (part.intent == "log_run" || part.intent == kPlanIntent || part.intent == "set_race"))
             continue;
         // "Can I book a massage for Thursday? Also is it ok to have one two days before a half?":
