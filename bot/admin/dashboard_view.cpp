@@ -219,7 +219,11 @@ std::string charts_section(const DashboardData& data) {
 }
 
 std::string runner_name(const storage::User& user) {
-    return user.display_name.empty() ? user.key : user.display_name;
+    if (!user.display_name.empty()) return user.display_name;
+    // A web chat's runner gives no name; the start of their key tells them apart.
+    constexpr std::string_view web = "web:";
+    if (user.key.starts_with(web)) return "Web runner " + user.key.substr(web.size(), 6);
+    return user.key;
 }
 
 std::string runners_table(const DashboardData& data) {

@@ -77,3 +77,21 @@ TEST_CASE("operator pages: instants read in UTC, to the minute") {
     CHECK(format_instant(0) == "never");
     CHECK(format_instant(1796679483) == "2026-12-07 21:38 UTC");
 }
+
+TEST_CASE("operator pages: a web chat runner without a name is called by the start of their key") {
+    DashboardData data;
+    data.now = 1796679483;
+    data.channels = {"web", "telegram"};
+    storage::RunnerSummary web_runner;
+    web_runner.user.id = 3;
+    web_runner.user.key = "web:8878ae22ba739c2eabbfe4a4cb63c892";
+    web_runner.user.channel = "web";
+    storage::RunnerSummary telegram_runner;
+    telegram_runner.user.id = 4;
+    telegram_runner.user.key = "telegram:42";
+    telegram_runner.user.channel = "telegram";
+    data.runners = {web_runner, telegram_runner};
+    const auto page = dashboard_page(data);
+    CHECK_THAT(page, Catch::Contains(">Web runner 8878ae<"));
+    CHECK_THAT(page, Catch::Contains(">telegram:42<"));  // other channels' keys say who they are
+}

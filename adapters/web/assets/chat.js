@@ -181,8 +181,15 @@
       if (response.ok) {
         const loaded = await response.json();
         for (const line of loaded.lines) {
-          if (line.from === 'runner') addLine('runner', line.text);
-          else addReply(line);
+          if (line.from === 'runner') {
+            // The runner has written since: the questions above are answered or passed by, so
+            // their buttons are shown as they were left, pressed or not, but no longer work.
+            for (const stale of conversation.querySelectorAll('.line.bot .buttons button'))
+              stale.disabled = true;
+            addLine('runner', line.text);
+          } else {
+            addReply(line);
+          }
         }
         after = loaded.after;
       }

@@ -178,6 +178,8 @@ async function main() {
           `after a reload the page shows the same ${beforeReload.length} lines, none twice` +
           (JSON.stringify(afterReload) === JSON.stringify(beforeReload) ? ''
             : `\n  before: ${JSON.stringify(beforeReload)}\n  after:  ${JSON.stringify(afterReload)}`));
+    check(await page.$$eval('#conversation .line.bot .buttons button', (all) => all.length > 0 && all.every((b) => b.disabled)),
+          'after a reload the answered question\'s buttons stay disabled');
     before = await botLineCount(page);
     await say(page, 'how far did I run this week?');
     // The runner talked in miles ("20 miler"), so the answer may be in miles.
@@ -204,6 +206,11 @@ async function main() {
     const reloadedChart = await page.waitForSelector('#conversation .line.bot img.chart', { timeout: STEP_MS });
     await page.waitForFunction((img) => img.complete && img.naturalWidth === 640, { timeout: STEP_MS }, reloadedChart);
     check(true, 'after a reload the chart is shown again');
+    const buttonStates = await page.$$eval('#conversation .line.bot .buttons button',
+                                           (all) => all.map((b) => `${b.textContent}:${b.disabled ? 'off' : 'on'}`));
+    check(buttonStates.length >= 2 && buttonStates[buttonStates.length - 1] === 'Chart by month:on' &&
+          buttonStates.slice(0, -1).every((state) => state.endsWith(':off')),
+          `after a reload only the last reply's buttons work (${JSON.stringify(buttonStates)})`);
 
     // 4. The operator: a login form, then the dashboard with that runner and the club's charts.
     const admin = await browser.newPage();
