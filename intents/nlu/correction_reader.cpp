@@ -104,7 +104,16 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
 /// A delete word, or a run logged "by mistake" with nothing said of what it should be ("I
 /// logged 6k on Tuesday by mistake, it was my husband's watch"; not "by mistake, it was 8k").
 bool removes(const Tokens& part) {
-    if (has_phrase(part, delete_cues())) return true;
+    if (has_phrase(part, delete_cues())) {
+        // "I did NOT run 30 miles on tuesday, it was 3 miles": not run as logged, but run: a
+        // change to the value told after the pivot.
+        const auto pivot = pivot_of(part);
+        if (pivot && has_phrase(part, {"did not run", "didnt run", "did not do", "didnt do"})) {
+            const auto told = values_in(part, pivot->first + pivot->second, part.size(), true);
+            if (told.distance_km || told.duration_s) return false;
+        }
+        return true;
+    }
     if (!has_phrase(part, {"by mistake", "accidentally", "in error", "by accident"}) ||
         has_phrase(part, {"not", "instead", "should", "meant", "to", "actually", "make"}))
         return false;
@@ -262,7 +271,7 @@ bool run_object_at(const Tokens& part, std::size_t j) {
         "other",   "mileage",   "total", "number",   "numbers", "figure",     "record",
         "parkrun", "tempo",     "race",  "recovery", "easy",    "yesterdays", "todays",
         "latest",  "previous",  "wrong", "km",       "k",       "miles",      "mile",
-        "half",    "marathon",  "jog"};
+        "half",    "marathon",  "jog",   "recent"};
     const auto is_run_word = [&](std::size_t k) {
         if (k >= part.size()) return false;
         return part[k].is_number() || names_a_day(slice(part, {k, k + 1})) ||
@@ -274,9 +283,13 @@ bool run_object_at(const Tokens& part, std::size_t j) {
     if (part[j].is_number() || names_a_day(slice(part, {j, j + 1})) ||
         direct.matches_at(part, j, part.size()))
         return true;
-    if (is_any(part[j], {"the", "my", "your", "a", "an", "that", "this"}))
+    if (is_any(part[j], {"the", "my", "your", "a", "an", "that", "this", "every", "each"}))
         return is_run_word(j + 1) ||
-               (is_any(part[j + 1 < part.size() ? j + 1 : j], {"last", "most"}) &&
+               // "the most recent entry", "my sat run" (a short day name reads as one before a
+               // run word only).
+               (is_any(part[j + 1 < part.size() ? j + 1 : j],
+                       {"last", "most", "sat", "sun", "mon", "tue", "tues", "wed", "thu", "thur",
+                        "thurs", "fri"}) &&
                 is_run_word(j + 2));
     return false;
 }
@@ -349,6 +362,8 @@ bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
     std::vector<bool> covered(part.size(), false);
     for (std::size_t i = 0; i < part.size(); ++i) {
         const auto words = change_idioms().longest_at(part, i, part.size());
+        // "was meant to say": a cue longer than the idiom ("was meant to") it begins with.
+        if (words == 0 || cues.longest_at(part, i, part.size()) > words) continue;
         for (std::size_t k = i; k < std::min(part.size(), i + words); ++k) covered[k] = true;
     }
     for (std::size_t i = 0; i < part.size(); ++i) {

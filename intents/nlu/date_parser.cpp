@@ -95,10 +95,12 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous, co
     }};
     const bool after_a_figure =
         (previous.is_number() ||
-         is_any(previous, {"k",         "km",      "kms",   "mi",      "miles",   "mile",
-                           "easy",      "jog",     "run",   "tempo",   "steady",  "recovery",
-                           "intervals", "parkrun", "pb",    "pr",      "ultra",   "race",
-                           "marathon",  "half",    "trail", "session", "workout", "long"})) &&
+         is_any(previous, {"k",         "km",       "kms",   "mi",      "miles",       "mile",
+                           "easy",      "jog",      "run",   "tempo",   "steady",      "recovery",
+                           "intervals", "parkrun",  "pb",    "pr",      "ultra",       "race",
+                           "marathon",  "half",     "trail", "session", "workout",     "long",
+                           "threshold", "shakeout", "hills", "fartlek", "progression", "reps",
+                           "strides",   "moderate", "hard"})) &&
         !is_any(next, {"was", "is", "came", "shone", "shining", "out", "set", "rise", "rose"});
     const bool clause_start = previous.text.empty() || previous.kind == Token::Kind::symbol;
     const bool before_a_figure =
@@ -110,7 +112,11 @@ std::optional<unsigned> weekday_of(const Token& token, const Token& previous, co
                 "remove", "fix", "change", "move", "under", "before", "after"}) ||
         after_a_figure || (clause_start && before_a_figure) ||
         // "my Tues session", "the tues hills" ("the sun", "my sat nav" are not days).
-        (is_any(previous, {"my", "the"}) && !is_any(token, {"sun", "sat", "mon"}))) {
+        (is_any(previous, {"my", "the"}) &&
+         (!is_any(token, {"sun", "sat", "mon"}) ||
+          // "my sat run", "the sun long run": a run word after it makes it the day.
+          is_any(next, {"run", "runs", "long", "jog", "session", "workout", "tempo", "easy",
+                        "parkrun", "race", "intervals", "km", "k", "miles"})))) {
         for (const auto& [word, d] : kShort) {
             if (text == word) return d;
         }

@@ -48,7 +48,8 @@ const PhraseList& time_idioms() {
 
 const PhraseList& change_cues() {
     static const PhraseList list{
-        "meant to say", "meant to put", "meant to type", "typo", "correction", "correct that", "change",
+        "meant to say", "meant to put", "meant to type", "was meant to say", "was meant to read",
+        "was supposed to say", "supposed to say", "typo", "correction", "correct that", "change",
         "changed", "edit", "fix the", "fix that", "fix it", "fix my", "fix this", "fix last",
         "fix todays", "fix yesterdays", "fix mondays", "fix tuesdays", "fix wednesdays",
         "fix thursdays", "fix fridays", "fix saturdays", "fix sundays", "pls fix",
@@ -165,7 +166,9 @@ const PhraseList& delete_cues() {
         "del the last", "delete last",
         "scratch todays", "only walked", "i only walked", "scratch that last", "scratch the last",
         "scratch last", "posted twice", "sent twice", "ignore the", "ignore that", "ignore my",
-        "disregard", "wrong chat", "delte", "deleet", "detele", "remvoe", "dlete"};
+        "disregard", "wrong chat", "delte", "deleet", "detele", "remvoe", "dlete",
+        "doubled my", "doubled the", "double counted", "counted twice", "shows twice",
+        "showing twice", "appears twice", "there twice", "in there twice"};
     return list;
 }
 

@@ -555,3 +555,35 @@ TEST_CASE("pieces of one run stay one run", "[nlu][parts]") {
         CHECK(parse.entities.distance_km == Approx(c.km));
     }
 }
+
+TEST_CASE("corrections said in ways first met on 2026-12-08", "[nlu][parts]") {
+    const auto parse = [](const std::string& text) {
+        return shared_nlu().parse(text, kNow, "UTC");
+    };
+    // A cue longer than the idiom it begins with ("was meant to").
+    auto said = parse("that last one was meant to say 32 min");
+    CHECK(said.intent == "correction");
+    CHECK(said.entities.action == "change");
+    CHECK(said.entities.duration_s == 1920);
+    // Not run as logged, but run: a change, not a delete.
+    said = parse("I did NOT run 30 miles on tuesday, it was 3 miles");
+    CHECK(said.entities.action == "change");
+    CHECK(said.entities.target_date == "2026-11-17");
+    CHECK(parse("I didn't run on sunday").entities.action == "delete");
+    // A short day name before a run word is the day; before anything else it is a word.
+    said = parse("please delete my sat run");
+    CHECK(said.intent == "correction");
+    CHECK(said.entities.target_date == "2026-11-21");
+    CHECK_FALSE(parse("my sat nav died").entities.date.has_value());
+    CHECK(parse("did 10k threshold wed").entities.date == "2026-11-18");
+    CHECK(parse("kill the most recent entry").entities.action == "delete");
+    CHECK(parse("i think the bot doubled my thursday run").entities.action == "delete");
+}
+
+TEST_CASE("someone else's run beside the runner's is left out wherever it stands", "[nlu][parts]") {
+    const auto parse =
+        shared_nlu().parse("the group did 15k but I cut back to 10k on saturday", kNow, "UTC");
+    CHECK(parse.intent == "log_run");
+    CHECK(parse.items.empty());
+    CHECK(parse.entities.distance_km == 10.0);
+}
