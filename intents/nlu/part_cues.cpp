@@ -427,7 +427,9 @@ const PhraseList& settings_view_cues() {
         "my timezone",   "what units",     "which units",   "miles or km",    "km or miles",
         "my preferences", "my setup", "my units", "what unit", "which unit", "my zone", "units and zone", "my distances", "my config", "current config", "configuration",
         "my prefs", "preferences", "what tz", "which tz", "my tz", "am i set to", "are you using miles",
-        "are you using km", "you have me in", "you got me in", "current settings"};
+        "are you using km", "you have me in", "you got me in", "current settings", "setings",
+        "my setings", "on file for me", "have me on", "got me on", "you think im in",
+        "which configuration"};
     return list;
 }
 

@@ -338,6 +338,13 @@ void read_reminder_entities(Part& part, const Tokens& tokens) {
     if (part.intent != "reminders") return;
     part.entities = {};
     part.entities.action = request ? request->action : "status";
+    // "did I pause the nudges or are they running?": how they stand, asked.
+    if (is_question(tokens) &&
+        is_any(token_at(tokens, 0), {"did", "are", "is", "have", "has", "were", "was"}) &&
+        !has_phrase(tokens, {"can you", "could you", "will you", "would you"})) {
+        part.entities.action = "status";
+        return;
+    }
     if (!request) return;
     part.entities.pause_days = request->pause_days;
     part.entities.quiet_from = request->quiet_from;
@@ -382,7 +389,7 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
         return part;
     }
     // "what are my settings?", "which time zone am I on": the view of them.
-    if (has_phrase(tokens, settings_view_cues()) && tokens.size() <= 10 &&
+    if (has_phrase(tokens, settings_view_cues()) && tokens.size() <= 14 &&
         !parse_distance_km(tokens) && !has_phrase(tokens, {"how do i", "how to", "how can i"})) {
         part.intent = kSettingsIntent;
         part.entities = {};

@@ -50,18 +50,19 @@ const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
                                              "per km", "min/km", "min/mi", "avg pace", "avg min",
                                              "min per", "minutes per", "average min"});
         list.emplace_back(
-            "runs", PhraseList{"how many runs", "how many times", "number of runs", "list my runs",
-                               "list", "which runs", "what runs", "more runs", "runs have i",
-                               "runs did i", "how often"});
+            "runs", PhraseList{"how many runs", "how many times", "number of runs", "total runs",
+                               "list my runs", "list", "which runs", "what runs", "more runs",
+                               "runs have i", "runs did i", "how often"});
         list.emplace_back("summary",
                           PhraseList{"how am i doing", "overview", "summary", "how did i do",
                                      "hows my", "how is my", "stats", "statistics", "progress",
                                      "going", "recap", "how was my"});
         list.emplace_back(
-            "distance", PhraseList{"how far",    "how much",   "mileage", "distance",   "distnace",
-                                   "km",         "kms",        "miles",   "mi",         "total",
-                                   "kilometers", "kilometres", "volume",  "how many k", "more",
-                                   "less",       "further",    "hw far",  "how farr",   "k"});
+            "distance", PhraseList{"how far",    "how much",   "mileage",   "distance",  "distnace",
+                                   "km",         "kms",        "miles",     "mi",        "total",
+                                   "kilometers", "kilometres", "kilometer", "kilometre", "volume",
+                                   "how many k", "more",       "less",      "further",   "hw far",
+                                   "how farr",   "k"});
         list.emplace_back("runs", PhraseList{"did i run", "runs", "my runs", "show me my runs",
                                              "run", "ran", "show"});
         return list;
@@ -73,7 +74,7 @@ const std::vector<std::pair<std::string_view, PhraseList>>& stat_rules() {
 const std::vector<std::pair<std::string_view, PhraseList>>& period_rules() {
     static const std::vector<std::pair<std::string_view, PhraseList>> rules = [] {
         std::vector<std::pair<std::string_view, PhraseList>> list;
-        list.emplace_back("last_week", PhraseList{"last week", "last wk", "past week",
+        list.emplace_back("last_week", PhraseList{"last week", "last weeks", "last wk", "past week",
                                                   "previous week", "week before"});
         list.emplace_back("this_week",
                           PhraseList{"this week", "this wk", "this weeks", "week so far",
@@ -355,10 +356,11 @@ bool asks_for_a_figure(const Tokens& tokens) {
                                    "hows my",
                                    "how is my"};
     // Asked, or said of one's own ("my marathon pr"); not "parkrun PB!" or "streak mode".
-    const bool asked = is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"})) ||
-                       (!tokens.empty() &&
-                        is_any(tokens.front(), {"what", "whats", "what's", "how", "hows", "how's",
-                                                "did", "when", "which", "show", "give", "list"}));
+    const bool asked =
+        is_question(tokens) || (tokens.size() <= 6 && has_phrase(tokens, {"my"})) ||
+        (!tokens.empty() &&
+         is_any(tokens.front(), {"what", "whats", "what's", "how", "hows", "how's", "did", "when",
+                                 "which", "show", "give", "list", "am", "have"}));
     // Run reports are neither asked nor short: most messages stop here, before any parsing.
     if (!asked && tokens.size() > 5) return false;
     if (has_phrase(tokens, advice_words())) return false;
@@ -409,7 +411,8 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
         if (has_phrase(tokens, {"month", "months", "monthly", "by month", "per month", "year"}))
             question.stat = "chart_months";
         if (has_phrase(tokens, {"mile", "miles", "mi"})) question.unit = "mi";
-        if (has_phrase(tokens, {"km", "kms", "kilometers", "kilometres"})) question.unit = "km";
+        if (has_phrase(tokens, {"km", "kms", "kilometers", "kilometres", "kilometer", "kilometre"}))
+            question.unit = "km";
         return question;
     }
     question.period = period_of(tokens, today);
@@ -429,7 +432,8 @@ StatsQuestion read_stats_question(const Tokens& tokens, date::year_month_day tod
         }
     }
     if (has_phrase(tokens, {"mile", "miles", "mi", "per mile", "min/mi"})) question.unit = "mi";
-    if (has_phrase(tokens, {"km", "kms", "kilometers", "kilometres", "per km", "min/km"}))
+    if (has_phrase(tokens, {"km", "kms", "kilometers", "kilometres", "kilometer", "kilometre",
+                            "per km", "min/km"}))
         question.unit = "km";
     // "k this month?": k alone is km; "10k" names a distance.
     for (std::size_t i = 0; i < tokens.size(); ++i) {

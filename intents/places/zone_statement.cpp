@@ -33,12 +33,12 @@ std::string lower_ascii(std::string_view text) {
     return out;
 }
 
-/// "gmt+2", "UTC -5", "utc+5:30", "+0530" after a word of zones, "my offset is +9".
+/// "gmt+2", "UTC -5", "utc+5:30", "utc plus 3", "+0530" after a word of zones, "my offset is +9".
 std::optional<std::chrono::minutes> read_offset(const std::string& lower, std::size_t& end) {
     static const std::regex named{
         R"((?:^|[^a-z0-9])(?:gmt|utc|offset(?: is)?|time ?zone(?: is)?|tz(?: is)?|)"
         R"(clock(?: is)?(?: at)?))"
-        R"(\s*:?\s*([+-])\s*(\d{1,2})(?:[:.h]?(\d{2}))?(?![0-9]))"};
+        R"(\s*:?\s*([+-]|plus\s|minus\s)\s*(\d{1,2})(?:[:.h]?(\d{2}))?(?![0-9]))"};
     static const std::regex bare{
         R"(^\s*(?:use|set|set it to|switch to|change to|i'?m on|on|it'?s)?)"
         R"(\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*(?:please|pls|for me)?\s*$)"};
@@ -51,7 +51,7 @@ std::optional<std::chrono::minutes> read_offset(const std::string& lower, std::s
     const int minutes = match[3].matched ? std::stoi(match[3]) : 0;
     if (hours > 14 || (minutes != 0 && minutes != 30 && minutes != 45)) return std::nullopt;
     const std::chrono::minutes offset{hours * 60 + minutes};
-    return match[1] == "-" ? -offset : offset;
+    return match[1].str().front() == '-' || match[1].str().front() == 'm' ? -offset : offset;
 }
 
 /// An IANA name written out, in any case ("europe/berlin", "America/New York").
@@ -377,7 +377,8 @@ std::optional<ZoneStatement> read_zone_statement(std::string_view text, const Pl
     const bool zone_name = has("africa/") || has("america/") || has("antarctica/") ||
                            has("asia/") || has("atlantic/") || has("australia/") ||
                            has("europe/") || has("indian/") || has("pacific/") || has("etc/");
-    if (offset_words && lower.find_first_of("+-") != std::string::npos) {
+    if (offset_words &&
+        (lower.find_first_of("+-") != std::string::npos || has(" plus ") || has(" minus "))) {
         if (const auto offset = read_offset(lower, end)) {
             return ZoneStatement{offset_text(*offset), {}, {}, in_text(end)};
         }

@@ -587,3 +587,30 @@ TEST_CASE("someone else's run beside the runner's is left out wherever it stands
     CHECK(parse.items.empty());
     CHECK(parse.entities.distance_km == 10.0);
 }
+
+TEST_CASE("the runner's view said in ways first met on 2026-12-08", "[nlu][view]") {
+    const auto parse = [](const std::string& text) {
+        return shared_nlu().parse(text, kNow, "UTC");
+    };
+    // Offsets in words, and places the gazetteer holds under another name or not at all.
+    CHECK(parse("utc plus 3").entities.zone == "+03:00");
+    CHECK(parse("GMT minus 6").entities.zone == "-06:00");
+    CHECK_FALSE(parse("ran 5k plus 3 strides").entities.zone.has_value());
+    CHECK(parse("moved to Kaohsiung").entities.zone == "Asia/Taipei");
+    CHECK(parse("now in st. moritz for altitude").entities.zone == "Europe/Zurich");
+    CHECK(parse("Ulan Bator is home now").entities.zone == "Asia/Ulaanbaatar");
+    CHECK(parse("im in bankok rn").entities.zone == "Asia/Bangkok");
+    CHECK_FALSE(parse("hi! new here. did 10k on saturday").entities.zone.has_value());
+    // Settings asked about, reminders asked about, a unit complained of.
+    CHECK(parse("do you have me on km?").intent == "settings");
+    CHECK(parse("what time zone do you think I'm in right now?").intent == "settings");
+    const auto status = parse("did I pause the nudges or are they running?");
+    CHECK(status.intent == "reminders");
+    CHECK(status.entities.action == "status");
+    CHECK(parse("stop showing miles, i want km").entities.unit == "km");
+    CHECK(parse("remove my quiet hours, any time is ok now").entities.action == "quiet_hours_off");
+    // Stats: a short month, weeks straight, a comparison of two months.
+    CHECK(parse("longest run last mo").entities.period == "last_month");
+    CHECK(parse("how many weeks straight have i been running").entities.stat == "streak");
+    CHECK(parse("did i run more in october than in september").entities.compare == "previous");
+}
