@@ -10,6 +10,7 @@
 #include <boost/asio/use_future.hpp>
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -339,8 +340,21 @@ TEST_CASE("stopping the client aborts outstanding requests and refuses new ones"
 
     auto pending =
         asio::co_spawn(io, client.request(post(server.base_url() + "/", "{}")), asio::use_future);
-    asio::steady_timer stopper(io, 50ms);
-    stopper.async_wait([&](boost::system::error_code) { client.stop(); });
+    // Stop once the server holds the request (outstanding, its answer 10 s away), however long
+    // a loaded machine takes to get it there; at most 5 s.
+    asio::steady_timer stopper(io);
+    int checks = 0;
+    std::function<void(boost::system::error_code)> stop_when_received =
+        [&](boost::system::error_code) {
+            if (server.requests().empty() && ++checks < 500) {
+                stopper.expires_after(10ms);
+                stopper.async_wait(stop_when_received);
+                return;
+            }
+            client.stop();
+        };
+    stopper.expires_after(10ms);
+    stopper.async_wait(stop_when_received);
     io.run();
 
     try {

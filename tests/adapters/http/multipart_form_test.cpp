@@ -7,7 +7,7 @@ using rubdown::http::encode_multipart;
 using rubdown::testing::read_multipart;
 
 TEST_CASE("multipart form: a receiver reads back every field and the file's bytes") {
-    std::string png("\x89PNG\r\n\x1a\n\0\0binary\r\n--", 22);
+    std::string png("\x89PNG\r\n\x1a\n\0\0binary\r\n--", 20);
     const auto form = encode_multipart({{"chat_id", "42"}, {"caption", "Line one\nline two"}},
                                        {{"photo", "chart.png", "image/png", png}});
     const auto parts = read_multipart(form.content_type, form.body);
