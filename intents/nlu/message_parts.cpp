@@ -27,6 +27,11 @@ constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
 bool separates_clauses(const Tokens& tokens, std::size_t i) {
     const Token& token = tokens[i];
     if (ends_clause(token)) return true;
+    // "sat 21k steady // sun 8k shakeout", "Fri 5k tempo | Sat off | Sun 25k long run".
+    if (token.is_symbol('|')) return true;
+    if (token.is_symbol('/') && token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1).is_symbol('/'))
+        return true;
+    if (token.is_symbol('/') && i > 0 && tokens[i - 1].is_symbol('/')) return true;
     if (!token.is_symbol('/') && !token.is_symbol('-')) return false;
     const Token& next = token_at(tokens, static_cast<std::ptrdiff_t>(i) + 1);
     // "7k easy on Tuesday / 10k intervals Wednesday": after a day, a number starts the next run.
@@ -682,7 +687,8 @@ PartKind part_kind(const Tokens& part) {
     // (Not "8k today because tomorrow's going to be stormy".)
     const bool intends = has_phrase(
         part, {"gonna run", "going to run", "gonna do", "going to do", "ill run", "heading out",
-               "ill do", "i will run", "planning to", "planning a", "going to go", "gonna go"});
+               "ill do", "i will run", "planning to", "planning a", "going to go", "gonna go",
+               "plan to", "i plan", "going for", "after work", "at lunch", "lunchtime"});
     if (has_phrase(part, {"today", "todays", "this morning", "yesterday", "last night"}) &&
         !has_phrase(part, {"later today", "today later", "this evening", "tonight"}) && !intends)
         return PartKind::other;
@@ -751,6 +757,10 @@ bool is_race_result(const Tokens& part) {
     }
     return time || (has_past_run_verb(part) &&
                     has_phrase(part, {"ran", "raced", "finished", "completed", "did", "done"}));
+}
+
+bool told_by_repetitions(const Tokens& tokens) {
+    return names_repetitions(tokens);
 }
 
 }  // namespace rubdown::intents::nlu

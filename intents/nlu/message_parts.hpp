@@ -16,6 +16,9 @@
 
 namespace rubdown::intents::nlu {
 
+/// "6x800", "3 x 10 min", "10 x 400m": a session told by its repetitions.
+bool told_by_repetitions(const Tokens& tokens);
+
 /// Tokens [begin, end) of a message that say one thing.
 struct PartSpan {
     std::size_t begin = 0;

@@ -28,11 +28,23 @@ namespace rubdown::intents::nlu {
 /// "my wife did 10k", "he ran a marathon": the subject of the run is not the user.
 bool someone_else_ran(const Tokens& tokens) {
     const auto person = [](const Token& t) {
-        return is_any(t, {"friend",     "wife",      "husband", "partner", "brother",   "sister",
-                          "son",        "daughter",  "mum",     "mom",     "dad",       "boyfriend",
-                          "girlfriend", "colleague", "coach",   "mate",    "buddy",     "club",
-                          "kid",        "kids",      "mother",  "father",  "neighbour", "neighbor",
-                          "housemate",  "flatmate",  "roommate"});
+        // "my friend's doing 20k": the possessive, or the plural, of a person word.
+        std::string_view word = t.text;
+        // ("my coach's plan", "the club's log": the runner's own, not someone else's run.)
+        if (word == "coach's" || word == "club's" || word == "coaches" || word == "clubs")
+            return false;
+        if (word.ends_with("'s"))
+            word.remove_suffix(2);
+        else if (word.ends_with("s") && word.size() > 3)
+            word.remove_suffix(1);
+        Token base = t;
+        base.text = std::string(word);
+        return is_any(base,
+                      {"friend",     "wife",      "husband", "partner", "brother",   "sister",
+                       "son",        "daughter",  "mum",     "mom",     "dad",       "boyfriend",
+                       "girlfriend", "colleague", "coach",   "mate",    "buddy",     "club",
+                       "kid",        "kids",      "mother",  "father",  "neighbour", "neighbor",
+                       "housemate",  "flatmate",  "roommate"});
     };
     const Token& first = token_at(tokens, 0);
     // "My coach changed the session so I did 10k steady": the runner ran.
@@ -418,6 +430,15 @@ Part read_part(const Tokens& tokens, date::year_month_day today, const PartConte
           (today_or_before || weekday_alone(tokens) || !parse_race_date(tokens, today))))) {
         part.intent = "log_run";
     }
+    // "Track session: 12 x 400m, 90s rest", "6x3min at threshold friday": a session told by its
+    // repetitions, whatever the classifier made of the numbers.
+    if ((part.intent == "out_of_scope" || part.intent == "help") && kind == PartKind::other &&
+        !asked && told_by_repetitions(tokens) && !someone_else_ran(tokens)) {
+        part.intent = "log_run";
+        part.entities = extract_entities(tokens, part.intent, today);
+        if (!part.entities.effort) part.entities.effort = "hard";
+        return part;
+    }
     if (const auto own = own_figure_km(tokens);
         own && kind == PartKind::other && !asked && !someone_else_ran(tokens)) {
         part.intent = "log_run";
@@ -756,6 +777,13 @@ std::vector<Part> read_parts(const Tokens& tokens, date::year_month_day today,
         }
         previous_words = words;
         context.previous_told_done = has_phrase(words, run_done_verbs());
+        // "ran 12k, want to sleep for a week now", "going to the gym tomorrow instead": beside
+        // a run, an intention with no run in it is no plan.
+        if (!whole && part.intent == kPlanIntent && !part.entities.distance_km &&
+            !part.entities.duration_s && !has_phrase(words, run_words()) &&
+            !has_phrase(words, goal_words()) && !has_phrase(words, training_session_words()) &&
+            !told_by_repetitions(words))
+            continue;
         context.future_said = context.future_said || has_phrase(words, coming_days());
         if (is_filler(part, words)) continue;
         // "ran 6 miles with my wife, she's doing a half on sunday", "she did 2k and I did 8k":

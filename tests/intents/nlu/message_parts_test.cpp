@@ -614,3 +614,28 @@ TEST_CASE("the runner's view said in ways first met on 2026-12-08", "[nlu][view]
     CHECK(parse("how many weeks straight have i been running").entities.stat == "streak");
     CHECK(parse("did i run more in october than in september").entities.compare == "previous");
 }
+
+TEST_CASE("sessions, separators and asides first met on 2026-12-08", "[nlu][parts]") {
+    const auto parse = [](const std::string& text) {
+        return shared_nlu().parse(text, kNow, "UTC");
+    };
+    // A session told by its repetitions is a run, hard, whatever the classifier heard.
+    auto said = parse("Track session: 12 x 400m, 90s rest");
+    CHECK(said.intent == "log_run");
+    CHECK(said.entities.effort == "hard");
+    // "//" and "|" part runs as a line break does.
+    CHECK(parse("sat 21k steady // sun 8k shakeout").items.size() == 2);
+    CHECK(parse("Fri 5k tempo | Sun 25k long run").items.size() == 2);
+    // A friend's run beside the runner's own ("friend's" is the friend's).
+    said = parse("my friend's doing 20k tomorrow, I ran 7k today");
+    CHECK(said.intent == "log_run");
+    CHECK(said.items.empty());
+    CHECK(said.entities.distance_km == 7.0);
+    // The runner's coach's plan is the runner's run.
+    CHECK(parse("my coach's plan had 14k today, done").intent == "log_run");
+    // An intention with no run in it is no plan beside a run; a session planned is one.
+    CHECK(parse("ran 12k, want to sleep all afternoon now").items.empty());
+    CHECK(parse("plan is 25k on sunday and 10 x 400 on wednesday").items.size() == 2);
+    // Still to come today.
+    CHECK(parse("I plan to run 15k after work today").intent == "plan");
+}
