@@ -104,7 +104,8 @@ std::optional<std::pair<std::size_t, std::size_t>> pivot_of(const Tokens& part) 
 /// A delete word, or a run logged "by mistake" with nothing said of what it should be ("I
 /// logged 6k on Tuesday by mistake, it was my husband's watch"; not "by mistake, it was 8k").
 bool removes(const Tokens& part) {
-    if (has_phrase(part, delete_cues())) {
+    // Said of a run: "forget the 10k", not "I always forget the app wants km".
+    if (cue_about_a_run(part, delete_cues())) {
         // "I did NOT run 30 miles on tuesday, it was 3 miles": not run as logged, but run: a
         // change to the value told after the pivot.
         const auto pivot = pivot_of(part);
@@ -327,6 +328,8 @@ bool cue_about_a_run(const Tokens& part, const PhraseList& cues) {
                                   "scrap",
                                   "erase",
                                   "kill",
+                                  "nuke",
+                                  "forget",
                                   "drop",
                                   "bin",
                                   "wipe",

@@ -168,7 +168,13 @@ std::optional<double> parse_distance_km(const Tokens& tokens) {
             (previous.is("to") && at(ii - 2).is("couch")) || (previous.is("c") && !token.spaced);
         const bool speed = after.is_symbol('/') && !after.spaced &&
                            is_any(at(unit_index + 2), {"h", "hr", "hour"});
-        if (height || programme || speed || pace_named_at(unit_index + 1)) continue;
+        // "a 40k ride", "2k swim", "30 km on the bike": another sport's distance, not a run's.
+        const bool other_sport =
+            is_any(after, {"ride", "rides", "bike", "cycle", "cycling", "swim", "swimming", "row",
+                           "rowing", "drive", "hike", "ski", "paddle", "spin"}) ||
+            (is_any(after, {"on"}) && is_any(at(unit_index + 2), {"the", "my"}) &&
+             is_any(at(unit_index + 3), {"bike", "erg", "rower", "turbo"}));
+        if (height || programme || speed || other_sport || pace_named_at(unit_index + 1)) continue;
         double value = quantity->value;
         // A decimal comma, "12,5 km": the whole part sits before the comma.
         if (previous.is_symbol(',') && !previous.spaced && !token.spaced && token.is_number() &&

@@ -231,10 +231,15 @@ class DurationScanner {
             return false;
         // "5 min of planks", "10 mins stretching": time spent on something else than running.
         const auto other_exercise = [](const Token& t) {
-            return is_any(t, {"planks", "plank", "core", "stretching", "stretches", "yoga", "abs",
-                              "strength", "pilates", "mobility", "foam", "rolling", "weights",
-                              "cycling", "bike", "swim", "swimming", "walking"});
+            return is_any(
+                t, {"planks", "plank", "core", "stretching", "stretches", "yoga", "abs", "strength",
+                    "pilates", "mobility", "foam", "rolling", "weights", "cycling", "bike", "swim",
+                    "swimming", "walking",
+                    // "after a 12 hour night shift": the day, not the run.
+                    "shift", "shifts", "flight", "drive", "nap", "sleep", "workday", "ride"});
         };
+        if (is_any(next, {"night", "day", "work"}) && is_any(after_next, {"shift", "shifts"}))
+            return true;
         if (other_exercise(next) || (next.is("of") && other_exercise(after_next))) return true;
         // "5:30/km" is a pace; "2:38 / fuelled with gels" a time, then another thing said.
         const bool slash_between = next.is_symbol('/') && next.spaced && after_next.spaced;

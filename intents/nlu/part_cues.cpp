@@ -49,6 +49,7 @@ const PhraseList& time_idioms() {
 const PhraseList& change_cues() {
     static const PhraseList list{
         "meant to say", "meant to put", "meant to type", "was meant to say", "was meant to read",
+        "tyop", "dropped a digit", "missed a digit",
         "was supposed to say", "supposed to say", "typo", "correction", "correct that", "change",
         "changed", "edit", "fix the", "fix that", "fix it", "fix my", "fix this", "fix last",
         "fix todays", "fix yesterdays", "fix mondays", "fix tuesdays", "fix wednesdays",
@@ -88,7 +89,7 @@ const PhraseList& pivot_change_cues() {
     static const PhraseList list{
         "make that", "make it", "should have been", "shouldve been", "should of been",
         "should be", "should say", "should read", "i meant", "meant", "must be", "must have been",
-        "needs to be", "has to be", "no it was", "no its",
+        "needs to be", "has to be", "no it was", "no its", "shoud be", "shuld be", "shold be",
         "nah it was", "nah its", "nope it was", "no no it was", "no that was", "no thats",
         "nope its", "not what it says", "not what you have", "not what it shows"};
     return list;
@@ -163,6 +164,7 @@ const PhraseList& delete_cues() {
         "was double", "logged ? twice", "logged my ? twice", "logged ? ? twice",
         "logged my ? ? twice", "scratch the", "scratch my", "scratch yesterdays",
         "scratch ? run", "scratch ? ? run", "scratch that run", "del last", "del that",
+        "scratch ? entry", "scratch ? ? entry", "nuke", "double posted", "posted it twice",
         "del the last", "delete last",
         "scratch todays", "only walked", "i only walked", "scratch that last", "scratch the last",
         "scratch last", "posted twice", "sent twice", "ignore the", "ignore that", "ignore my",
@@ -246,7 +248,9 @@ const PhraseList& logged_value_cues() {
         "put in", "it says", "log says", "it shows", "you have", "you had", "youve got",
         "its showing", "it is showing", "showing", "log has", "your log has", "it has me",
         "you have me running", "you have me doing", "it said", "it had", "it showed",
-        "you put", "you logged", "have me down for", "have me down as", "had me down"};
+        "you put", "you logged", "have me down for", "have me down as", "had me down",
+        "you have it as", "you write", "you wrote", "u logged", "u put", "i registered",
+        "registered", "auto synced", "synced"};
     return list;
 }
 
@@ -278,7 +282,8 @@ const PhraseList& correction_continuations() {
         "i typed", "i put", "i wrote", "i entered", "i logged", "logged", "typed",
         "meant", "i meant", "delete it", "remove it", "can u change it", "can you change it",
         "pls change it", "please change it", "change it", "fix it", "update it",
-        "can you fix it", "can u fix it"};
+        "can you fix it", "can u fix it", "make it", "make that", "you have it as", "you have",
+        "you write", "you wrote", "you logged", "you put", "u logged", "shoud be"};
     return list;
 }
 

@@ -47,9 +47,11 @@ const PhraseList& request_openers() {
 
 /// Words of a question or a report, around which a unit is named, not chosen.
 const PhraseList& unit_question_words() {
-    static const PhraseList list{"how",   "wrong", "log",  "logged", "longest", "fastest",
-                                 "total", "did",   "when", "what",   "which",   "last",
-                                 "this",  "ago",   "week", "month",  "year",    "today"};
+    static const PhraseList list{"how", "wrong", "log", "logged", "longest", "fastest", "total",
+                                 "did", "when", "what", "which", "last", "this", "ago", "week",
+                                 "month", "year", "today",
+                                 // "the treadmill was set to miles": a machine's, not a choice.
+                                 "was set to", "were set to", "treadmill", "watch"};
     return list;
 }
 

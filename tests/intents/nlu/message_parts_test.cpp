@@ -639,3 +639,23 @@ TEST_CASE("sessions, separators and asides first met on 2026-12-08", "[nlu][part
     // Still to come today.
     CHECK(parse("I plan to run 15k after work today").intent == "plan");
 }
+
+TEST_CASE("figures that are not the run's, and deletes said of a run only", "[nlu][parts]") {
+    const auto parse = [](const std::string& text) {
+        return shared_nlu().parse(text, kNow, "UTC");
+    };
+    // A work shift's hours and a ride's kilometres are not the run's.
+    auto said = parse("ran 5k at 7am after a 12 hour night shift");
+    CHECK(said.entities.distance_km == 5.0);
+    CHECK_FALSE(said.entities.duration_s.has_value());
+    CHECK(parse("1 hour night run").entities.duration_s == 3600);
+    CHECK(parse("6k run straight off a 40k ride this morning").entities.distance_km == 6.0);
+    CHECK(parse("first run back!! 3k walk-run, no pain").entities.distance_km == 3.0);
+    // "forget the app" deletes nothing; "nuke my run" does.
+    said = parse(
+        "the 9k I logged for yesterday, it was actually 9 miles, I always forget the app "
+        "wants km");
+    CHECK(said.intent == "correction");
+    CHECK(said.entities.action == "change");
+    CHECK(parse("can you nuke my run from this morning").entities.action == "delete");
+}
