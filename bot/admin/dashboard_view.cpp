@@ -8,11 +8,13 @@
 
 #include <date/date.h>
 
-#include "bot/admin/html.hpp"
 #include "intents/charts/bar_chart.hpp"
 #include "intents/handlers/run_format.hpp"
+#include "intents/html_escape.hpp"
 
 namespace rubdown::bot {
+
+using intents::html_escape;
 
 namespace {
 

@@ -9,6 +9,8 @@
 
 #include <cairo.h>
 
+#include "intents/html_escape.hpp"
+
 namespace rubdown::intents::charts {
 
 namespace {
@@ -25,32 +27,6 @@ std::string number(double value) {
     char text[32];
     std::snprintf(text, sizeof text, value >= 100 ? "%.0f" : "%.1f", value);
     return text;
-}
-
-std::string xml_escape(const std::string& text) {
-    std::string escaped;
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += c;
-        }
-    }
-    return escaped;
 }
 
 }  // namespace
@@ -98,19 +74,19 @@ std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::strin
     std::ostringstream svg;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 "
         << layout.width << " " << layout.height << "\" role=\"img\" aria-label=\""
-        << xml_escape(title) << "\"><title>" << xml_escape(title) << "</title>";
+        << html_escape(title) << "\"><title>" << html_escape(title) << "</title>";
     for (const auto& line : layout.lines)
         svg << "<line x1=\"" << layout.plot_left << "\" x2=\"" << layout.plot_right << "\" y1=\""
             << line.y << "\" y2=\"" << line.y << "\" stroke=\"#c8ced6\" stroke-width=\"1\"/>"
             << "<text x=\"" << layout.plot_left - 6 << "\" y=\"" << line.y + 4
             << "\" text-anchor=\"end\" font-size=\"11\" fill=\"#5d6875\">" << line.value
             << "</text>";
-    svg << "<text x=\"4\" y=\"12\" font-size=\"11\" fill=\"#5d6875\">" << xml_escape(unit)
+    svg << "<text x=\"4\" y=\"12\" font-size=\"11\" fill=\"#5d6875\">" << html_escape(unit)
         << "</text>";
     for (const auto& bar : layout.bars) {
         svg << "<rect x=\"" << bar.x << "\" y=\"" << bar.y << "\" width=\"" << bar.width
             << "\" height=\"" << bar.height << "\" fill=\"#0a7d5a\"><title>"
-            << xml_escape(bar.tooltip) << "</title></rect>";
+            << html_escape(bar.tooltip) << "</title></rect>";
         const double middle = bar.x + bar.width / 2;
         if (!bar.value.empty())
             svg << "<text x=\"" << middle << "\" y=\"" << bar.y - 4
@@ -118,7 +94,7 @@ std::string bar_chart_svg(const std::vector<PeriodTotal>& bars, const std::strin
                 << "</text>";
         svg << "<text x=\"" << middle << "\" y=\"" << layout.label_y
             << "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5d6875\">"
-            << xml_escape(bar.label) << "</text>";
+            << html_escape(bar.label) << "</text>";
     }
     svg << "</svg>";
     return svg.str();

@@ -1,10 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "bot/admin/dashboard_view.hpp"
-#include "bot/admin/html.hpp"
+#include "intents/html_escape.hpp"
 
 using namespace rubdown;
 using namespace rubdown::bot;
+using rubdown::intents::html_escape;
 
 TEST_CASE("operator pages: every value is escaped") {
     CHECK(html_escape("<a href=\"x\">Tom & 'Jerry'</a>") ==

@@ -1,6 +1,6 @@
-#include "bot/admin/html.hpp"
+#include "intents/html_escape.hpp"
 
-namespace rubdown::bot {
+namespace rubdown::intents {
 
 std::string html_escape(std::string_view text) {
     std::string escaped;
@@ -29,4 +29,4 @@ std::string html_escape(std::string_view text) {
     return escaped;
 }
 
-}  // namespace rubdown::bot
+}  // namespace rubdown::intents
