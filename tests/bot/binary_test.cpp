@@ -233,3 +233,19 @@ TEST_CASE(
     REQUIRE(second_list != std::string::npos);
     CHECK(lisbon.out.substr(second_list).starts_with("Your race:\n• half marathon"));
 }
+
+TEST_CASE("binary: a chart asked for in the terminal is described in words, and its button works") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"RUBDOWN_DB", dir.file("chart.db")},
+                                                 {"RUBDOWN_RUNNER_MESSAGES_PER_MINUTE", "0"}};
+    // "1" presses the chart's only button: the months.
+    const auto chat = run_to_end(kBinary, {"chat", "--user", "ed"}, dir.path().string(), env,
+                                 "ran 10k yesterday\nshow me a chart of my running\n1\n");
+    REQUIRE(chat.exit_code == 0);
+    CHECK_THAT(chat.out, Catch::Contains("Your distance by week, the last 12 weeks: 10 km in all"));
+    CHECK_THAT(chat.out, Catch::Contains("[Bar chart of km per week: "));
+    CHECK_THAT(chat.out, Catch::Contains("[1] Chart by month"));
+    CHECK_THAT(chat.out,
+               Catch::Contains("Your distance by month, the last 12 months: 10 km in all"));
+    CHECK_THAT(chat.out, Catch::Contains("[Bar chart of km per month: "));
+}
