@@ -259,7 +259,9 @@ TEST_CASE("binary on Slack: a chart is uploaded in Slack's two steps and shared 
         CHECK(answer->result_int() == 200);
     }
     REQUIRE(wait_for(slack_api, "/files.completeUploadExternal", 1));
-    REQUIRE(wait_for(slack_api, "/chat.postMessage", 2));
+    // The run's answers (logged, then which time zone) and the chart's words: three posts, the
+    // chart's last, each sent once the one before went out.
+    REQUIRE(wait_for(slack_api, "/chat.postMessage", 3));
 
     const auto asked = requests_to(slack_api, "/files.getUploadURLExternal").front();
     CHECK(asked.header("Authorization") == "Bearer xoxb-chart-test");
@@ -273,7 +275,7 @@ TEST_CASE("binary on Slack: a chart is uploaded in Slack's two steps and shared 
         Json::parse(requests_to(slack_api, "/files.completeUploadExternal").front().body);
     CHECK(shared["files"][0]["id"] == "F0CHART");
     CHECK(shared["channel_id"] == "D0001");
-    // Then the words, with the button for the months.
+    // Then the words, with the button for the months: a chat's rows go out in order.
     const auto text = Json::parse(requests_to(slack_api, "/chat.postMessage").back().body);
     CHECK_THAT(text["text"].get<std::string>(), Catch::Contains("by week"));
     CHECK_THAT(text["blocks"].dump(), Catch::Contains("chart:months"));
