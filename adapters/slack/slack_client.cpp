@@ -134,16 +134,31 @@ asio::awaitable<adapters::DeliveryResult> SlackClient::deliver_on_strand(
     co_return adapters::DeliveryResult{};
 }
 
+http::ClientRequest SlackClient::web_api_request(const std::string& method,
+                                                 std::string json_body) const {
+    http::ClientRequest request;
+    request.method = "POST";
+    request.url = method_url(settings_.api_url, method);
+    request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
+    request.body = std::move(json_body);
+    request.content_type = "application/json; charset=utf-8";
+    request.timeout = settings_.request_timeout;
+    return request;
+}
+
 asio::awaitable<SendOutcome> SlackClient::call(const ApiCall& api_call) {
     if (api_call.target == ApiCall::Target::file_upload) co_return co_await upload_file(api_call);
     http::ClientRequest request;
-    request.method = "POST";
-    const bool web_api = api_call.target == ApiCall::Target::web_api;
-    request.url = web_api ? method_url(settings_.api_url, api_call.method) : api_call.url;
-    if (web_api) request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
-    request.body = api_call.body;
-    request.content_type = "application/json; charset=utf-8";
-    request.timeout = settings_.request_timeout;
+    if (api_call.target == ApiCall::Target::web_api) {
+        request = web_api_request(api_call.method, api_call.body);
+    } else {
+        // A response_url carries its own credential: no token goes with it.
+        request.method = "POST";
+        request.url = api_call.url;
+        request.body = api_call.body;
+        request.content_type = "application/json; charset=utf-8";
+        request.timeout = settings_.request_timeout;
+    }
     request.idempotent = api_call.method == "auth.test";
     co_return co_await send(std::move(request), api_call.target);
 }
@@ -155,16 +170,8 @@ asio::awaitable<SendOutcome> SlackClient::upload_file(const ApiCall& api_call) {
                    ? file[name].get<std::string>()
                    : std::string{};
     };
-    const auto web_api_request = [&](const std::string& method) {
-        http::ClientRequest request;
-        request.method = "POST";
-        request.url = method_url(settings_.api_url, method);
-        request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
-        request.timeout = settings_.request_timeout;
-        return request;
-    };
     // 1. Where to put the bytes. This method takes a form, not JSON.
-    auto ask = web_api_request("files.getUploadURLExternal");
+    auto ask = web_api_request("files.getUploadURLExternal", {});
     ask.content_type = "application/x-www-form-urlencoded";
     ask.body = http::encode_form({{"filename", field("filename")},
                                   {"length", std::to_string(api_call.file_bytes.size())},
@@ -206,10 +213,8 @@ asio::awaitable<SendOutcome> SlackClient::upload_file(const ApiCall& api_call) {
     json complete{{"files", json::array({{{"id", file_id}, {"title", field("title")}}})},
                   {"channel_id", field("channel_id")}};
     if (const auto thread = field("thread_ts"); !thread.empty()) complete["thread_ts"] = thread;
-    auto share = web_api_request("files.completeUploadExternal");
-    share.body = complete.dump();
-    share.content_type = "application/json; charset=utf-8";
-    co_return co_await send(std::move(share), ApiCall::Target::web_api);
+    co_return co_await send(web_api_request("files.completeUploadExternal", complete.dump()),
+                            ApiCall::Target::web_api);
 }
 
 asio::awaitable<SendOutcome> SlackClient::send(http::ClientRequest request, ApiCall::Target target,
@@ -243,13 +248,7 @@ asio::awaitable<BotIdentity> SlackClient::authenticate() {
 
 asio::awaitable<BotIdentity> SlackClient::authenticate_on_strand() {
     const auto api_call = auth_test_call();
-    http::ClientRequest request;
-    request.method = "POST";
-    request.url = method_url(settings_.api_url, api_call.method);
-    request.headers.emplace_back("Authorization", "Bearer " + settings_.bot_token);
-    request.body = api_call.body;
-    request.content_type = "application/json; charset=utf-8";
-    request.timeout = settings_.request_timeout;
+    auto request = web_api_request(api_call.method, api_call.body);
     request.idempotent = true;
 
     const auto where = http::redact_url(request.url);

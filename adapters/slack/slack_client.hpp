@@ -99,6 +99,8 @@ class SlackClient final : public adapters::ChannelClient {
     boost::asio::awaitable<adapters::DeliveryResult> deliver_on_strand(
         storage::OutboxMessage message, const adapters::PreparedRow& prepared,
         const adapters::RecordCallsDone& record_calls_done);
+    /// A POST to the Web API's `method` with the bot token and a JSON body.
+    http::ClientRequest web_api_request(const std::string& method, std::string json_body) const;
     boost::asio::awaitable<SendOutcome> call(const ApiCall& api_call);
     /// One HTTP request of a call, its answer read as `target`'s.
     boost::asio::awaitable<SendOutcome> send(http::ClientRequest request, ApiCall::Target target,
